@@ -1,0 +1,27 @@
+"""aid-ledger: figures from aid and finance news, as a typed ledger with reports.
+
+Pipeline stages, one sub-package each: ``read`` → ``extract`` → ``context`` →
+``normalise`` → ``store`` → ``report``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+
+from ledger.extract.figure import Figure
+from ledger.read.document import Document, ReadError
+
+__version__ = "0.1.0"
+__all__ = ["Figure", "Document", "ReadError", "extract_figures", "__version__"]
+
+
+def extract_figures(text: str, *, published: _dt.date | str | None = None) -> list[Figure]:
+    """Every figure in ``text``, in text order, with its context.
+
+    ``published`` (a date or ISO string) anchors relative dates ("on Friday").
+    """
+    from ledger.context import annotate
+    from ledger.extract import find_figures
+
+    if isinstance(published, str):
+        published = _dt.date.fromisoformat(published[:10])
+    return annotate(text, find_figures(text), published)
