@@ -1,0 +1,116 @@
+"""Run the stages over many documents: read → extract → normalise, in batches.
+
+The local engine reads lazily in the calling process and extracts in a process pool
+(``jobs`` workers) with a bounded number of batches in flight, so memory is bounded by
+the batches, not the corpus. Results come back in input order, identical for any
+number of jobs.
+"""
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from ledger.normalise.row import Row
+from ledger.read.document import Document, ReadError
+
+DEFAULT_BATCH_SIZE = 64
+
+
+@dataclass(slots=True)
+class Processed:
+    """One document after extraction and normalisation."""
+
+    doc: Document
+    content_hash: str
+    rows: list[Row]
+
+
+@dataclass(slots=True)
+class Batch:
+    """What one batch of inputs produced: documents with their rows, and read errors."""
+
+    items: list[Processed] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+    skipped: int = 0  # documents already in the store with the same content
+
+
+def content_hash(doc: Document) -> str:
+    return hashlib.sha1(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def process_document(doc: Document) -> list[Row]:
+    """Figures of one document as ledger rows."""
+    from ledger import extract_figures
+    from ledger.normalise import to_rows
+
+    return to_rows(doc, extract_figures(doc.text, published=doc.published))
+
+
+def process_batch(docs: list[Document]) -> list[Processed | ReadError]:
+    """Process documents; a document whose processing fails becomes a ReadError."""
+    out: list[Processed | ReadError] = []
+    for doc in docs:
+        try:
+            out.append(Processed(doc, content_hash(doc), process_document(doc)))
+        except Exception as exc:  # one broken document never stops a batch
+            out.append(ReadError(doc.source, f"could not be processed: {type(exc).__name__}: {exc}"))
+    return out
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _chunks(inputs: Iterable[Document | ReadError], size: int,
+            known: callable | None) -> Iterator[tuple[list[Document], list[ReadError], int]]:
+    """Group inputs into batches of up to ``size`` new documents."""
+    docs: list[Document] = []
+    errors: list[ReadError] = []
+    skipped = 0
+    for item in inputs:
+        if isinstance(item, ReadError):
+            errors.append(item)
+            continue
+        if known is not None and known(item.doc_id) == content_hash(item):
+            skipped += 1
+            continue
+        docs.append(item)
+        if len(docs) >= size:
+            yield docs, errors, skipped
+            docs, errors, skipped = [], [], 0
+    if docs or errors or skipped:
+        yield docs, errors, skipped
+
+
+def _to_batch(results: list[Processed | ReadError], errors: list[ReadError], skipped: int) -> Batch:
+    batch = Batch(errors=list(errors), skipped=skipped)
+    for r in results:
+        (batch.errors if isinstance(r, ReadError) else batch.items).append(r)
+    return batch
+
+
+def run_local(inputs: Iterable[Document | ReadError], *, jobs: int = 1,
+              batch_size: int = DEFAULT_BATCH_SIZE,
+              known: callable | None = None) -> Iterator[Batch]:
+    """Process ``inputs`` in batches, in order; ``known(doc_id)`` returns a stored content hash."""
+    chunks = _chunks(inputs, batch_size, known)
+    if jobs <= 1:
+        for docs, errors, skipped in chunks:
+            yield _to_batch(process_batch(docs), errors, skipped)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: list[tuple[Future, list[ReadError], int]] = []
+        for docs, errors, skipped in itertools.chain(chunks):
+            pending.append((pool.submit(process_batch, docs), errors, skipped))
+            while len(pending) > 2 * jobs:
+                fut, errs, sk = pending.pop(0)
+                yield _to_batch(fut.result(), errs, sk)
+        for fut, errs, sk in pending:
+            yield _to_batch(fut.result(), errs, sk)
