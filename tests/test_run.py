@@ -1,0 +1,73 @@
+"""The main job end to end: reports, idempotent re-runs, and the same results for any --jobs."""
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ledger.cli import main
+from ledger.pipeline import run_local
+from ledger.read import iter_documents
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+SHARED_CORPUS = REPO.parent / "shared" / "corpus" / "whitehouse.jsonl.gz"
+REPORTS = ("ledger.xlsx", "ledger.csv", "facts.csv", "errors.csv", "ledger.parquet", "ledger.sqlite")
+
+
+def test_run_examples_writes_every_report(tmp_path, capsys):
+    assert main(["run", str(EXAMPLES), "--out", str(tmp_path), "--jobs", "1"]) == 0
+    for name in REPORTS:
+        assert (tmp_path / name).is_file(), name
+    facts = pd.read_csv(tmp_path / "facts.csv")
+    mentions = pd.read_csv(tmp_path / "ledger.csv")
+    assert len(facts) > 0 and len(mentions) >= len(facts)
+    assert set(mentions["kind"]) >= {"money", "count"}
+    assert "figures" in capsys.readouterr().err
+
+
+def test_rerun_adds_nothing_and_new_documents_append(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("published: 2023-01-06\n\nBerlin pledged EUR 50 million to Kyiv on "
+                               "Thursday.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(src), "--out", str(out), "--jobs", "1", "-q"]) == 0
+    first = pd.read_csv(out / "facts.csv")
+    assert main(["run", str(src), "--out", str(out), "--jobs", "1", "-q"]) == 0
+    assert len(pd.read_csv(out / "facts.csv")) == len(first)
+    (src / "b.txt").write_text("published: 2023-01-07\n\nTokyo announced a grant of 300 million yen "
+                               "for generators in Ukraine.\n", encoding="utf-8")
+    assert main(["run", str(src), "--out", str(out), "--jobs", "1", "-q"]) == 0
+    assert len(pd.read_csv(out / "facts.csv")) == len(first) + 1
+
+
+def _rows(paths, jobs):
+    out = []
+    for batch in run_local(iter_documents(paths), jobs=jobs, batch_size=5):
+        out += [r.as_dict() for p in batch.items for r in p.rows]
+    return out
+
+
+def _sample_corpus(tmp_path: Path, n: int) -> Path:
+    path = tmp_path / "sample.jsonl"
+    with gzip.open(SHARED_CORPUS, "rt", encoding="utf-8") as src, path.open("w", encoding="utf-8") as dst:
+        for line in itertools.islice(src, n):
+            dst.write(line)
+    return path
+
+
+def test_jobs_two_equals_jobs_one_on_examples():
+    assert _rows([str(EXAMPLES)], 1) == _rows([str(EXAMPLES)], 2)
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_file(), reason="../shared corpus not present")
+def test_jobs_two_equals_jobs_one_on_real_corpus_sample(tmp_path):
+    sample = _sample_corpus(tmp_path, 40)
+    one = _rows([str(sample)], 1)
+    assert len(one) > 100
+    assert one == _rows([str(sample)], 2)
