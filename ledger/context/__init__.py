@@ -1,0 +1,8 @@
+"""Context stage: the sentence, item, role, donor, recipient and event date of every figure."""
+from __future__ import annotations
+
+from ledger.context.annotate import annotate
+from ledger.context.gazetteer import canonical_name, find_actors
+from ledger.context.sentences import split_sentences
+
+__all__ = ["annotate", "canonical_name", "find_actors", "split_sentences"]

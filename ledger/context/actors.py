@@ -1,0 +1,95 @@
+"""Donor and recipient of a figure from the actors named around it.
+
+Each actor mention in a sentence is classed by the words just before it:
+"to|for|in|into|toward|of|across" → recipient-like; "against", or a possessive followed
+by "invasion|war|aggression|attack|forces" → adversary (ignored); anything else
+(sentence subject, "from X", "by X", "X's" before the figure) → donor-like.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ledger.context.gazetteer import Mention, find_actors
+
+_RECIPIENT_BEFORE = re.compile(
+    r"(?:\b(?:to|for|in|into|toward|towards|across|of|with|reach|reaching|help|helping|support|supporting|boost)"
+    r"(?:\s+(?:the|our|all))?(?:\s+(?:people|government|Government|citizens|population|partners?|military|forces|refugees)\s+(?:of|in))?"
+    r"|\bto\s+help\s+\w+)\s*$"
+)
+_ADVERSARY_BEFORE = re.compile(r"\b(?:against|on|by|from|of|at)\s+(?:the\s+)?$")
+_ADVERSARY_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:full-scale\s+|unprovoked\s+|further\s+|brutal\s+|illegal\s+|ongoing\s+|\w+\s+\d+\s+)?"
+    r"(?:invasion|war|aggression|attacks?|forces|troops|assault|military\s+operations|bombardment|strikes?|missiles?|drones?)\b"
+)
+_DONOR_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Actors:
+    donors: tuple[Mention, ...]
+    recipients: tuple[Mention, ...]
+
+
+def classify(sentence: str) -> Actors:
+    """Donor-like and recipient-like actor mentions of one (one-line) sentence."""
+    donors: list[Mention] = []
+    recipients: list[Mention] = []
+    for m in find_actors(sentence):
+        before = sentence[max(0, m.start - 60):m.start]
+        after = sentence[m.end:m.end + 60]
+        if _ADVERSARY_AFTER.match(after) or re.search(r"\bagainst\s+(?:the\s+)?$", before):
+            continue
+        if _DONOR_BEFORE.search(before):
+            donors.append(m)
+        elif _RECIPIENT_BEFORE.search(before):
+            recipients.append(m)
+        elif m.kind in ("region", "state"):
+            recipients.append(m)
+        else:
+            donors.append(m)
+    return Actors(tuple(donors), tuple(recipients))
+
+
+def pick(actors: Actors, at: int) -> tuple[str | None, str | None]:
+    """Donor and recipient for a figure at offset ``at`` of the sentence."""
+    donor = _nearest(actors.donors, at, prefer_before=True)
+    recipient = _nearest(actors.recipients, at, prefer_before=False, exclude=donor)
+    if recipient is None and donor is not None:
+        # "Ukraine's air defences" after the figure: a possessive after it is the beneficiary
+        late = [m for m in actors.donors if m.start > at and m.canonical != donor and m.possessive]
+        if late:
+            recipient = late[0].canonical
+    return donor, recipient
+
+
+def _nearest(mentions, at: int, *, prefer_before: bool, exclude: str | None = None) -> str | None:
+    cands = [m for m in mentions if m.canonical != exclude]
+    if not cands:
+        return None
+    before = [m for m in cands if m.end <= at]
+    after = [m for m in cands if m.start >= at]
+    if prefer_before:
+        if before:
+            return before[0].canonical  # the clause subject comes first
+        return after[0].canonical
+    if after:
+        return after[0].canonical
+    return before[-1].canonical
+
+
+def dominant(pairs: list[tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
+    """The article's dominant donor and recipient from the pairs found in its aid sentences.
+
+    A recipient is dominant only when it is at least half of the recipients named.
+    """
+    donors = Counter(d for d, _ in pairs if d)
+    recipients = Counter(r for _, r in pairs if r)
+    donor = donors.most_common(1)[0][0] if donors else None
+    recipient = None
+    if recipients:
+        name, n = recipients.most_common(1)[0]
+        if n * 2 >= sum(recipients.values()) and name != donor:
+            recipient = name
+    return donor, recipient

@@ -1,0 +1,201 @@
+"""``annotate``: fill sentence, item, role, donor, recipient and event date of figures."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ledger.context import actors as _actors
+from ledger.context import roles as _roles
+from ledger.context.dates import find_dates, resolve
+from ledger.context.items import count_item, money_item
+from ledger.context.sentences import SentenceIndex, clean
+from ledger.extract.figure import Figure
+
+_WS = str.maketrans("\n\r\t\f\v", "     ")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
+_CONVERSION = re.compile(r"^\s*(?:\(|or\s+|/\s*)\s*$")
+_TODAY = re.compile(r"\b(?:today|tonight)\b", re.IGNORECASE)
+_LEDE_SENTENCES = 6
+
+
+@dataclass(slots=True)
+class _Clause:
+    """One figure seen from its sentence: words before/after it inside its clause."""
+
+    sent: int
+    at: int
+    before: str
+    after: str
+    text: str
+
+
+@lru_cache(maxsize=4096)
+def _classify(sentence: str) -> _actors.Actors:
+    return _actors.classify(sentence)
+
+
+def annotate(text: str, figures: list[Figure], published: _dt.date | None) -> list[Figure]:
+    """New Figures with ``sentence, item, role, donor, recipient, event_date`` filled.
+
+    ``published`` anchors relative dates ("on Friday", "yesterday").
+    """
+    if not figures:
+        return []
+    index = SentenceIndex(text)
+    clauses = _clauses(text, figures, index)
+    lede = _lede_date(index, published)
+    out: list[Figure] = []
+    pairs: list[tuple[int, str | None, str | None]] = []
+    for i, (fig, cl) in enumerate(zip(figures, clauses)):
+        prev = out[-1] if out and clauses[i - 1].sent == cl.sent else None
+        if prev is not None and _CONVERSION.match(cl.before) and fig.kind == prev.kind == "money":
+            out.append(replace(prev, **_own(fig, index, cl)))
+            pairs.append(pairs[-1])
+            continue
+        role = _role(fig, cl, prev, index)
+        item = _item(fig, cl, prev)
+        donor, recipient = (None, None)
+        if role != "other":
+            donor, recipient = _pair(cl, index)
+        pairs.append((i, donor, recipient))
+        date = _date(cl, role, published, lede)
+        out.append(replace(fig, sentence=clean(index.sentence(cl.sent)), item=item, role=role,
+                           donor=donor, recipient=recipient, event_date=date))
+    return _fill_dominant(out, pairs)
+
+
+def _own(fig: Figure, index: SentenceIndex, cl: _Clause) -> dict:
+    return {f: getattr(fig, f) for f in ("start", "end", "surface", "kind", "value", "low", "high",
+                                         "qualifier", "unit", "currency", "change")}
+
+
+def _clauses(text: str, figures: list[Figure], index: SentenceIndex) -> list[_Clause]:
+    sents = [index.index_of(f.start) for f in figures]
+    out = []
+    for i, f in enumerate(figures):
+        s0, s1 = index.spans[sents[i]]
+        flat = text[s0:s1].translate(_WS)
+        lo = figures[i - 1].end - s0 if i and sents[i - 1] == sents[i] else 0
+        hi = figures[i + 1].start - s0 if i + 1 < len(figures) and sents[i + 1] == sents[i] else len(flat)
+        at, end = f.start - s0, f.end - s0
+        out.append(_Clause(sents[i], at, flat[max(0, lo):at], flat[end:max(end, hi)], flat))
+    return out
+
+
+def _list_context(index: SentenceIndex, sent: int) -> str | None:
+    """The lead-in sentence of the list a sentence belongs to, if it is a list item."""
+    s = index.sentence(sent)
+    if not _LIST_ITEM.match(s) and not (sent and _roles.is_lead_in(index.sentence(sent - 1))):
+        return None
+    j = sent - 1
+    while j >= 0 and j >= sent - 40:
+        prev = index.sentence(j)
+        if _roles.is_lead_in(prev) and not _LIST_ITEM.match(prev):
+            return prev
+        if not _LIST_ITEM.match(prev):
+            return None
+        j -= 1
+    return None
+
+
+def _role(fig: Figure, cl: _Clause, prev: Figure | None, index: SentenceIndex) -> str:
+    if fig.kind in ("percent", "duration"):
+        return "other"
+    unit = (fig.unit or "").lower()
+    if fig.kind != "money" and (unit in _roles.other_units() or unit.split(" ")[-1] in _roles.other_units()):
+        return "other"
+    cue = _roles.cue_role(cl.before, cl.after)
+    if cue is not None and not (fig.kind != "money" and cue == "budget"):
+        return cue
+    lead = _list_context(index, cl.sent)
+    lead_role = _roles.lead_in_role(lead) if lead else None
+    if lead_role:
+        return lead_role
+    if prev is not None and prev.role in ("cumulative", "budget", "component") and len(cl.before) < 40:
+        return prev.role
+    if fig.kind == "money":
+        if _roles.is_component_cue(cl.before) and (prev is not None or cl.sent > 0):
+            return "component"
+        return "package"
+    if prev is not None and prev.role in ("package", "component"):
+        return "component"
+    if _roles.has_aid_verb(cl.text):
+        return "package" if fig.kind == "count" else "other"
+    return "other"
+
+
+def _item(fig: Figure, cl: _Clause, prev: Figure | None) -> str | None:
+    if fig.kind == "money":
+        item = money_item(cl.before, cl.after)
+        if item is None and prev is not None and prev.kind == "money":
+            return prev.item
+        return item
+    if fig.kind in ("count", "measure"):
+        return fig.item or count_item(cl.after)
+    return fig.item
+
+
+def _pair(cl: _Clause, index: SentenceIndex) -> tuple[str | None, str | None]:
+    donor, recipient = _actors.pick(_classify(cl.text), cl.at)
+    if donor is None or recipient is None:
+        lead = _list_context(index, cl.sent)
+        if lead is not None:
+            d2, r2 = _actors.pick(_classify(lead.translate(_WS)), len(lead))
+            donor, recipient = donor or d2, recipient or r2
+    return donor, recipient
+
+
+def _fill_dominant(figs: list[Figure], pairs: list[tuple[int, str | None, str | None]]) -> list[Figure]:
+    found = [(d, r) for i, d, r in pairs if figs[i].role != "other" and figs[i].kind == "money"]
+    dom_d, dom_r = _actors.dominant(found)
+    out = []
+    for f in figs:
+        if f.role != "other" and (f.donor is None or f.recipient is None):
+            donor = f.donor or dom_d
+            recipient = f.recipient or (dom_r if dom_r != donor else None)
+            f = replace(f, donor=donor, recipient=recipient)
+        out.append(f)
+    return out
+
+
+def _lede_date(index: SentenceIndex, published: _dt.date | None) -> _dt.date | None:
+    """The day the article's main event happened when its lede names one ("on Friday")."""
+    if published is None:
+        return None
+    for i in range(min(len(index.spans), _LEDE_SENTENCES)):
+        s = index.sentence(i)
+        for m in find_dates(s):
+            if m.kind in ("weekday", "rel", "mdy", "dmy") and not (m.kind == "rel" and m.text.lower() not in ("yesterday",)):
+                day = resolve(m, published, says_today=bool(_TODAY.search(s)))
+                if day is not None and _dt.timedelta(0) < published - day <= _dt.timedelta(days=7):
+                    return day
+    return None
+
+
+def _date(cl: _Clause, role: str, published: _dt.date | None, lede: _dt.date | None) -> _dt.date | None:
+    if role == "cumulative":
+        return published
+    says_today = bool(_TODAY.search(cl.text))
+    best: tuple[int, _dt.date] | None = None
+    month_only = False
+    for m in find_dates(cl.text):
+        if m.kind == "my":
+            month_only = True
+            continue
+        day = resolve(m, published, says_today=says_today)
+        if day is None or (published is not None and day > published):
+            continue
+        dist = min(abs(m.start - cl.at), abs(m.end - cl.at))
+        if best is None or dist < best[0]:
+            best = (dist, day)
+    if best is not None:
+        return best[1]
+    if published is None:
+        return None
+    window = cl.before + " " + cl.after
+    if month_only or any(int(y) < published.year for y in _YEAR.findall(window)):
+        return None
+    return lede or published

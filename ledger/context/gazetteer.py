@@ -1,0 +1,63 @@
+"""Actors (countries, capitals, metonyms, institutions) → canonical English names.
+
+The table is ``ledger/data/gazetteer.tsv``; every alias of every entry is compiled into
+one alternation (longest alias first) so a sentence is scanned once.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor named in a text: ``canonical`` name, ``kind`` and where it was written."""
+
+    start: int
+    end: int
+    alias: str
+    canonical: str
+    kind: str
+    possessive: bool = False
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> dict[str, tuple[str, str]]:
+    """``alias -> (canonical, kind)`` from the shipped data file."""
+    table: dict[str, tuple[str, str]] = {}
+    raw = resources.files("ledger.data").joinpath("gazetteer.tsv").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canonical, kind, aliases = line.split("\t")
+        for alias in aliases.split("|"):
+            table.setdefault(alias.strip(), (canonical, kind))
+    return table
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    aliases = sorted(load_gazetteer(), key=len, reverse=True)
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in aliases)
+    # Whole words only; an optional possessive ('s / ’s) is captured separately.
+    return re.compile(rf"(?<![\w.-])({body})(?![\w-]|\.\w)(['’]s\b)?")
+
+
+def find_actors(text: str) -> list[Mention]:
+    """Every actor named in ``text``, in order."""
+    table = load_gazetteer()
+    out = []
+    for m in _pattern().finditer(text):
+        alias = " ".join(m.group(1).split())
+        canonical, kind = table[alias]
+        out.append(Mention(m.start(), m.end(1), alias, canonical, kind, m.group(2) is not None))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def canonical_name(name: str) -> str | None:
+    """The canonical name for one alias ("Kyiv" → "Ukraine"), or None if unknown."""
+    hit = load_gazetteer().get(name.strip())
+    return hit[0] if hit else None

@@ -1,0 +1,150 @@
+"""The item of a figure: the noun phrase naming what is counted or what the money is.
+
+Rule based, on the one-line sentence around the figure:
+
+* money: "$X in|of|for NP" → NP ("$800 million in security assistance"), "$X NP"
+  ("$275 million aid package"), "NP of|at $X" ("a loan of $20 billion");
+* counts: the words after the number ("80,000 155mm artillery rounds"), "NP of" kept
+  when the head is a measure word ("sets of body armor", "rounds of ammunition").
+
+A noun phrase is a run of words (letters, digits, hyphens, apostrophes) stopped by
+punctuation or by a function word (to, that, which, will, from, ...); leading
+determiners are dropped and names of actors are never items.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ledger.context.gazetteer import canonical_name
+
+_WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*|[,;:()\[\]\"“”—–]|\S")
+_STOP_WORDS = frozenset(
+    """to that which who will would could should shall can may might is are was were be been being
+    has have had from with by as at on into onto over under between through since until while when
+    where after before because if than so but or not including include includes included per each
+    this these those it its they their we our us he she his her them there here also already now
+    across among against toward towards via during within without about around up down out off
+    in for of and the a an""".split()
+)
+_LEADING = frozenset("the a an our its their his her this that these those another additional new".split())
+_LEADING_KEEP = frozenset("additional new".split())
+_JOINERS = frozenset(("of", "and", "for", "towards", "toward", "in"))
+_MEASURE_HEADS = frozenset(
+    "rounds sets doses courses pieces tons tonnes units kits pairs barrels pounds kilograms liters litres gallons "
+    "bags boxes packages cartons metric".split()
+)
+_NP_MAX = 8
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
+
+
+def _is_word(tok: str) -> bool:
+    return tok[0].isalnum()
+
+
+def _noun_phrase(tokens: tuple[str, ...], allow_joiners: bool = True) -> str | None:
+    """The noun phrase at the start of ``tokens`` (may contain "of"/"and" between words)."""
+    words: list[str] = []
+    i = 0
+    while i < len(tokens) and tokens[i].lower() in _LEADING and not words:
+        if tokens[i].lower() in _LEADING_KEEP:
+            words.append(tokens[i])
+        i += 1
+    while i < len(tokens) and len(words) < _NP_MAX:
+        tok = tokens[i]
+        low = tok.lower()
+        if not _is_word(tok):
+            break
+        if low in _STOP_WORDS:
+            joinable = (
+                allow_joiners
+                and low in _JOINERS
+                and words
+                and i + 1 < len(tokens)
+                and _is_word(tokens[i + 1])
+                and tokens[i + 1].lower() not in _STOP_WORDS
+            )
+            if low == "of" and joinable and words[-1].lower() in _MEASURE_HEADS:
+                words.append(tok)
+            elif low == "and" and joinable and len(words) <= 3:
+                words.append(tok)
+            else:
+                break
+        else:
+            words.append(tok)
+        i += 1
+    while words and (words[-1].lower() in _STOP_WORDS or words[-1].lower() in _LEADING):
+        words.pop()
+    if not words:
+        return None
+    phrase = " ".join(words).strip(".")
+    if canonical_name(phrase) or canonical_name(words[0]) and len(words) == 1:
+        return None
+    return phrase or None
+
+
+def _left_phrase(left: str) -> str | None:
+    """"NP of|at|to $X": the noun phrase ending just before the figure."""
+    m = re.search(r"([A-Za-z][\w'’ -]{0,80}?)\s+(?:of|at|totaling|totalling)\s+(?:about |around |nearly |over |more than |approximately |almost |some |up to |at least |roughly )?$", left)
+    if not m:
+        return None
+    tokens = _tokens(m.group(1))
+    words: list[str] = []
+    for tok in reversed(tokens):
+        low = tok.lower()
+        if not _is_word(tok) or low in _STOP_WORDS or low in _LEADING or len(words) >= 4:
+            break
+        words.insert(0, tok)
+    if not words:
+        return None
+    phrase = " ".join(words)
+    return None if canonical_name(phrase) else phrase
+
+
+def money_item(left: str, right: str) -> str | None:
+    """Item of a money figure from the words before (``left``) and after (``right``) it."""
+    tokens = _tokens(right[:160])
+    if tokens and tokens[0] in ("(",):
+        return None  # a conversion "(US$231 million)": caller reuses the previous item
+    if tokens and tokens[0].lower() == "worth" and len(tokens) > 1 and tokens[1].lower() == "of":
+        tokens = tokens[2:]
+    if tokens and tokens[0].lower() in ("in", "of", "for"):
+        np = _noun_phrase(tokens[1:])
+        if np:
+            return np
+    elif tokens and _is_word(tokens[0]) and tokens[0].lower() not in _STOP_WORDS:
+        np = _noun_phrase(tokens)
+        if np:
+            return np
+    return _left_phrase(left[-120:])
+
+
+def count_item(right: str) -> str | None:
+    """The counted noun phrase written right after a count ("155mm artillery rounds")."""
+    tokens = _tokens(right[:160])
+    if tokens and tokens[0] == "of":
+        tokens = tokens[1:]
+    return _noun_phrase(tokens)
+
+
+def head_noun(phrase: str | None) -> str | None:
+    """Head noun of an item: the last word before its first preposition, singular, lower case."""
+    if not phrase:
+        return None
+    words = re.findall(r"[\w'-]+", phrase.lower())
+    head = None
+    for w in words:
+        if w in ("of", "for", "to", "towards", "toward", "in", "through", "from", "with", "and") and head:
+            break
+        head = w
+    if head is None:
+        return None
+    if head.endswith("ies") and len(head) > 4:
+        return head[:-3] + "y"
+    if head.endswith("s") and not head.endswith("ss") and len(head) > 3:
+        return head[:-1]
+    return head

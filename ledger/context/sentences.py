@@ -1,0 +1,121 @@
+"""A fast, rule-based sentence splitter for news and fact-sheet text.
+
+Breaks come from three sources, all found in one linear pass:
+
+* blank lines (paragraphs), and single line breaks that start a list item
+  ("- ", "* ", "1. ") or end a line without final punctuation that is followed by
+  a blank line or a list item (headlines, list lead-ins);
+* sentence punctuation (". ", "? ", "! ", also after a closing quote or bracket)
+  followed by an upper-case letter, a digit, a quote or a list marker, unless the
+  word before the full stop is a known abbreviation ("U.S.", "Dec.", "No.", "Mr.")
+  or a single capital letter (an initial);
+* decimals ("19.3") never break because a break needs white space after the stop.
+
+Spans are ``(start, end)`` offsets into the text, white space trimmed.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st gen col lt maj capt sgt adm gov sen rep rev hon pres
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    no nos vol fig figs approx est inc ltd co corp dept govt univ ave bros vs etc al e.g i.e cf
+    u.s u.k u.n e.u u.s.a d.c p.m a.m""".split()
+)
+
+# A candidate break: end punctuation (+ closing quotes/brackets) then white space.
+_STOP = re.compile(r"[.!?][\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9$€£¥])")
+_LINE = re.compile(r"\n")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·▪–—]|\d{1,2}[.)]|\\?#+)[ \t]+")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def _is_abbreviation(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` ends an abbreviation or an initial."""
+    if text[stop] != ".":
+        return False
+    m = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "John F. Kennedy"
+    return word.lower().rstrip(".") in ABBREVIATIONS
+
+
+def _line_breaks(text: str) -> list[int]:
+    """Offsets where a new sentence starts because of the line structure."""
+    starts: list[int] = []
+    lines = text.split("\n")
+    offsets = []
+    pos = 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    prev_blank = True
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            prev_blank = True
+            continue
+        begin = offsets[i] + (len(line) - len(line.lstrip()))
+        if prev_blank or _LIST_ITEM.match(line):
+            starts.append(begin)
+        elif i > 0:
+            before = lines[i - 1].rstrip()
+            if before.endswith("**") or before.endswith(":"):
+                starts.append(begin)  # after a bold heading line or a lead-in
+        prev_blank = False
+    return starts
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = set(_line_breaks(text))
+    for m in _STOP.finditer(text):
+        if not _is_abbreviation(text, m.start()):
+            starts.add(m.end())
+    starts.add(0)
+    return sorted(starts)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every sentence of ``text``, in order, trimmed of white space."""
+    starts = _sentence_starts(text)
+    spans: list[tuple[int, int]] = []
+    for i, s in enumerate(starts):
+        e = starts[i + 1] if i + 1 < len(starts) else len(text)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+class SentenceIndex:
+    """Sentences of one text, located by offset in O(log n)."""
+
+    __slots__ = ("text", "spans", "_starts")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = split_sentences(text)
+        self._starts = [s for s, _ in self.spans]
+
+    def index_of(self, offset: int) -> int:
+        """Index of the sentence containing ``offset`` (the one before it in a gap)."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def sentence(self, i: int) -> str:
+        s, e = self.spans[i]
+        return self.text[s:e]
+
+
+@lru_cache(maxsize=4096)
+def clean(sentence: str) -> str:
+    """One-line form of a sentence: hard wraps and runs of spaces collapsed."""
+    return " ".join(sentence.split())
