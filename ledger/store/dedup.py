@@ -1,0 +1,183 @@
+"""De-duplication: mentions of the same figure → one fact.
+
+Two mentions are the same fact when all of these hold:
+
+* the same kind, role, donor, recipient, currency and unit (missing matches missing);
+* the same scope: figures with an aid role (package, component, cumulative,
+  budget) merge across documents; any other figure (role ``other`` or none: a
+  percentage, a count of trucks) merges only within its own document (title and
+  body repeating it), because equal numbers in two articles are rarely the same fact;
+* values within rounding: the less precise of two values, as written, rounds to
+  the other ("$19.3 billion" ~ "$19.34 billion": 19.34 rounds to 19.3 at one
+  decimal; "$100 million" does not absorb "$149 million"); ranges merge on their
+  midpoint with ranges only; amounts without any digits ("hundreds") only with
+  the same wording;
+* dates within :data:`DATE_WINDOW_DAYS` days of the next one, where a mention's
+  date is its event date, else its publication date; an undated mention merges
+  only with undated ones.
+
+The representative mention of a fact is the most precise one (smallest rounding
+step relative to its value), then the earliest, then the smallest figure id; the
+fact id is a hash of its figure id. Work is vectorised: exact keys are grouped
+first, then each group is swept once in value order and once in date order.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+
+import numpy as np
+import pandas as pd
+
+from ledger.normalise.row import FACT_DTYPES, typed_frame
+
+AID_ROLES = frozenset({"package", "component", "cumulative", "budget"})
+DATE_WINDOW_DAYS = 7
+_KEYS = ("kind", "role", "donor", "recipient", "currency", "unit")
+_NUMBER = r"(\d[\d,]*)(?:\.(\d+))?"
+_REL_EPS = 1e-9
+
+
+def fact_id_of(figure_id: str) -> str:
+    """The id of the fact whose representative mention is ``figure_id``."""
+    return hashlib.sha1(f"fact:{figure_id}".encode()).hexdigest()[:16]
+
+
+def _floats(series: pd.Series) -> np.ndarray:
+    return pd.to_numeric(series, errors="coerce").astype("float64").to_numpy(na_value=np.nan)
+
+
+def _written_precision(surfaces: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(first number as written, its decimal places) per surface; NaN without digits."""
+    unique = pd.Series(pd.unique(surfaces.fillna("").astype(object)), dtype=object)
+    parts = unique.str.extract(_NUMBER)
+    number = pd.to_numeric(parts[0].str.replace(",", "", regex=False), errors="coerce")
+    decimals = parts[1].str.len().fillna(0)
+    number = number + pd.to_numeric("0." + parts[1], errors="coerce").fillna(0)
+    lookup_n = dict(zip(unique, number.to_numpy(dtype=float, na_value=np.nan)))
+    lookup_d = dict(zip(unique, decimals.to_numpy(dtype=float)))
+    keys = surfaces.fillna("").astype(object)
+    return keys.map(lookup_n).to_numpy(dtype=float), keys.map(lookup_d).to_numpy(dtype=float)
+
+
+def _rounding_steps(surfaces: pd.Series, reference: np.ndarray) -> np.ndarray:
+    """The rounding step of each value as written: "$19.3 billion" → 0.1e9; 0 if unknown."""
+    written, decimals = _written_precision(surfaces)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scale = np.abs(reference) / written
+    step = scale * np.power(10.0, -decimals)
+    return np.where(np.isfinite(step) & (written > 0), step, 0.0)
+
+
+def _group_ids(m: pd.DataFrame, value: np.ndarray, point: np.ndarray) -> np.ndarray:
+    """An integer per mention: equal when every exact key (and the scope) is equal."""
+    keys = pd.DataFrame({k: m[k].astype(object).where(m[k].notna(), "") for k in _KEYS})
+    keys["role"] = keys["role"].where(keys["role"] != "", "other")
+    aid = keys["role"].isin(AID_ROLES).to_numpy()
+    keys["scope"] = np.where(aid, "", m["doc_id"].astype(object).to_numpy())
+    keys["shape"] = np.where(point, "p", "r")
+    wording = m["surface"].astype(object).fillna("").str.lower().to_numpy()
+    keys["wording"] = np.where(np.isnan(value), wording, "")
+    return keys.groupby(list(keys.columns), sort=False, dropna=False).ngroup().to_numpy()
+
+
+def _value_clusters(gid: np.ndarray, value: np.ndarray, step: np.ndarray) -> np.ndarray:
+    """Split each group in value order where two values cannot be roundings of each other."""
+    order = np.lexsort((value, gid))
+    out = np.empty(len(gid), dtype=np.int64)
+    g_s, v_s, s_s = gid[order].tolist(), value[order].tolist(), step[order].tolist()
+    cluster = -1
+    prev_g, prev_v, prev_s = None, 0.0, 0.0
+    coarse_v, coarse_s = 0.0, 0.0
+    for i, (g, v, s) in enumerate(zip(g_s, v_s, s_s)):
+        eps = _REL_EPS * max(abs(v), abs(prev_v))
+        near_prev = v - prev_v <= max(s, prev_s) / 2 + eps
+        near_coarse = abs(v - coarse_v) <= coarse_s / 2 + eps
+        same_wording = math.isnan(v) and math.isnan(prev_v)  # no digits: the key holds the wording
+        if g != prev_g or not (near_prev or near_coarse or same_wording):
+            cluster += 1
+            coarse_v, coarse_s = v, s
+        elif s > coarse_s:
+            coarse_v, coarse_s = v, s
+        out[order[i]] = cluster
+        prev_g, prev_v, prev_s = g, v, s
+    return out
+
+
+def _date_clusters(vcid: np.ndarray, days: np.ndarray) -> np.ndarray:
+    """Split each value cluster in date order at gaps over the window; undated apart."""
+    undated = np.isnan(days)
+    d = np.where(undated, 0.0, days)
+    order = np.lexsort((d, undated, vcid))
+    v_s, u_s, d_s = vcid[order], undated[order], d[order]
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = (v_s[1:] != v_s[:-1]) | (u_s[1:] != u_s[:-1]) | (d_s[1:] - d_s[:-1] > DATE_WINDOW_DAYS)
+    out = np.empty(len(order), dtype=np.int64)
+    out[order] = np.cumsum(new) - 1
+    return out
+
+
+def _days(series: pd.Series) -> np.ndarray:
+    dates = pd.to_datetime(series, errors="coerce")
+    ns = dates.to_numpy(dtype="datetime64[ns]").astype("int64").astype(float)
+    return np.where(dates.isna().to_numpy(), np.nan, ns / 86_400e9)
+
+
+def _joined(m: pd.DataFrame, cid: np.ndarray, column: str, n_facts: int) -> np.ndarray:
+    """Per fact: the sorted distinct non-empty values of ``column`` joined by "; "."""
+    pairs = pd.DataFrame({"cid": cid, "v": m[column].astype(object)}).dropna()
+    pairs = pairs[pairs["v"] != ""].drop_duplicates().sort_values(["cid", "v"])
+    out = np.full(n_facts, None, dtype=object)
+    counts = pairs["cid"].value_counts()
+    single = pairs[pairs["cid"].map(counts) == 1]
+    out[single["cid"].to_numpy()] = single["v"].to_numpy()
+    multi = pairs[pairs["cid"].map(counts) > 1]
+    if len(multi):
+        joined = multi.groupby("cid", sort=False)["v"].agg("; ".join)
+        out[joined.index.to_numpy()] = joined.to_numpy()
+    return out
+
+
+def build_facts(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+    """Facts (``FACT_DTYPES``) from mentions, and the fact id of each mention (same index)."""
+    if mentions.empty:
+        return typed_frame([], FACT_DTYPES), pd.Series([], index=mentions.index, dtype="string")
+    m = mentions.reset_index(drop=True)
+    value, low, high = _floats(m["value"]), _floats(m["low"]), _floats(m["high"])
+    point = ~np.isnan(value)
+    with np.errstate(invalid="ignore"):
+        ends = np.where(np.isnan(low), high, np.where(np.isnan(high), low, (low + high) / 2))
+    cluster_value = np.where(point, value, ends)
+    step = _rounding_steps(m["surface"], np.where(point, value, np.where(np.isnan(low), high, low)))
+    days = _days(m["event_date"].where(m["event_date"].notna(), m["published"]))
+
+    gid = _group_ids(m, cluster_value, point)
+    cid = _date_clusters(_value_clusters(gid, cluster_value, step), days)
+    n_facts = int(cid.max()) + 1
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rel_step = np.where(np.abs(cluster_value) > 0, step / np.abs(cluster_value), 0.0)
+    rel_step = np.nan_to_num(rel_step, nan=np.inf)
+    fig_ids = m["figure_id"].astype(object).to_numpy()
+    order = np.lexsort((fig_ids.astype(str), np.nan_to_num(days, nan=np.inf), rel_step, cid))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = cid[order][1:] != cid[order][:-1]
+    rep = order[first]  # representative mention per fact, in fact-number order
+
+    fact_ids = np.array([fact_id_of(f) for f in fig_ids[rep]], dtype=object)
+    by_cid = pd.DataFrame({"cid": cid, "event_date": pd.to_datetime(m["event_date"]),
+                           "published": pd.to_datetime(m["published"]), "doc_id": m["doc_id"]})
+    grouped = by_cid.groupby("cid", sort=True)
+    facts = m.loc[rep, ["kind", "role", "donor", "recipient", "currency", "unit", "item", "value", "low",
+                        "high", "qualifier", "value_usd", "value_eur", "surface", "sentence"]]
+    facts = facts.reset_index(drop=True)
+    facts["fact_id"] = fact_ids
+    facts["event_date"] = grouped["event_date"].min().to_numpy()
+    facts["first_published"] = grouped["published"].min().to_numpy()
+    facts["n_mentions"] = grouped.size().to_numpy()
+    facts["n_documents"] = grouped["doc_id"].nunique().to_numpy()
+    for column, source in (("doc_ids", "doc_id"), ("sources", "source"), ("urls", "url")):
+        facts[column] = _joined(m, cid, source, n_facts)
+    facts = facts[list(FACT_DTYPES)].astype(FACT_DTYPES)
+    per_mention = pd.Series(fact_ids[cid], index=mentions.index, dtype="string", name="fact_id")
+    return facts, per_mention

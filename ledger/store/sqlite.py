@@ -1,0 +1,208 @@
+"""The embedded store: documents, mentions, facts, errors and runs in one SQLite file.
+
+Every write is one transaction (``BEGIN IMMEDIATE`` … ``COMMIT``), so a process
+killed at any moment leaves the store as it was after its last complete batch;
+the journal is WAL, readable by Datasette or Metabase while a run writes.
+Facts are derived data: :meth:`Store.add_batch` stores mentions with an empty
+``fact_id`` and marks the facts stale; :meth:`Store.rebuild_facts` recomputes
+them from every mention at the end of a run (and whenever ``facts_stale``).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+
+from ledger.normalise.row import (
+    COLUMNS, DOCUMENT_DTYPES, ERROR_DTYPES, FACT_COLUMNS, FACT_DTYPES, MENTION_DTYPES, Row,
+)
+from ledger.read.document import Document, ReadError
+from ledger.store.dedup import build_facts
+from ledger.store.frames import frame_params, read_frame, row_params, sql_value
+from ledger.store.schema import ERROR_TABLE, StoreError, ensure_schema
+
+BatchItem = tuple[Document, str, list[Row]]
+
+_MENTION_COLS = ", ".join(f'"{c}"' for c in MENTION_DTYPES)
+_INSERT_MENTION = (f"INSERT OR IGNORE INTO mentions ({_MENTION_COLS}) "
+                   f"VALUES ({', '.join('?' * len(MENTION_DTYPES))})")
+_INSERT_FACT = (f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * len(FACT_COLUMNS))})")
+_INSERT_DOCUMENT = (f"INSERT OR REPLACE INTO documents ({', '.join(DOCUMENT_DTYPES)}) "
+                    f"VALUES ({', '.join('?' * len(DOCUMENT_DTYPES))})")
+
+
+def _now() -> str:
+    return _dt.datetime.now().isoformat(sep=" ", timespec="seconds")
+
+
+class Store:
+    """An aid-ledger store at ``path`` (created with its tables when missing)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open the store {str(self.path)!r} ({exc}); "
+                             f"use --db to pick another store") from None
+        try:
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            ensure_schema(self._conn, repr(str(self.path)))
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise StoreError(f"{str(self.path)!r} is not an aid-ledger store ({exc}); "
+                             f"use --db to pick another store") from None
+        except BaseException:
+            self._conn.close()
+            raise
+        self._run_id: int | None = None
+
+    # -- life cycle ---------------------------------------------------------------------------
+    def close(self) -> None:
+        if self._run_id is not None:
+            with self._transaction() as conn:
+                conn.execute("UPDATE runs SET finished = ? WHERE run_id = ?", (_now(), self._run_id))
+            self._run_id = None
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it is committed, or none of it."""
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    # -- writing ------------------------------------------------------------------------------
+    def known(self, doc_id: str) -> str | None:
+        """The content hash stored for ``doc_id``, None for a new document."""
+        row = self._conn.execute("SELECT content_hash FROM documents WHERE doc_id = ?",
+                                 (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def add_batch(self, items: list[BatchItem], errors: list[ReadError] = ()) -> int:
+        """Store documents with their rows, and read errors, in ONE transaction.
+
+        A document already stored with the same content hash adds nothing; one with
+        a changed content replaces its mentions. Returns the number of documents
+        added or replaced. Facts are marked stale (see :meth:`rebuild_facts`).
+        """
+        added = 0
+        new_run = self._run_id is None
+        try:
+            added = self._write_batch(items, errors)
+        except BaseException:
+            if new_run:  # the run row was rolled back with the batch
+                self._run_id = None
+            raise
+        return added
+
+    def _write_batch(self, items: list[BatchItem], errors: list[ReadError]) -> int:
+        added = 0
+        with self._transaction() as conn:
+            run_id = self._current_run(conn)
+            for doc, content_hash, rows in items:
+                if self._add_document(conn, doc, content_hash, rows):
+                    added += 1
+            now = _now()
+            for err in errors:
+                conn.execute("DELETE FROM errors WHERE source = ? AND line IS ? AND reason = ?",
+                             (err.source, err.line, err.reason))
+                conn.execute(f"INSERT INTO errors ({', '.join(ERROR_TABLE)}) VALUES (?, ?, ?, ?, ?)",
+                             (err.source, err.line, err.reason, run_id, now))
+            conn.execute("UPDATE runs SET documents = documents + ?, skipped = skipped + ?, "
+                         "errors = errors + ? WHERE run_id = ?",
+                         (added, len(items) - added, len(errors), run_id))
+            if added:
+                conn.execute("UPDATE meta SET value = '1' WHERE key = 'facts_stale'")
+        return added
+
+    def _add_document(self, conn: sqlite3.Connection, doc: Document, content_hash: str,
+                      rows: list[Row]) -> bool:
+        old = conn.execute("SELECT content_hash FROM documents WHERE doc_id = ?",
+                           (doc.doc_id,)).fetchone()
+        if old is not None and old[0] == content_hash:
+            return False
+        if old is not None:
+            conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc.doc_id,))
+        conn.execute(_INSERT_DOCUMENT, (doc.doc_id, doc.source, doc.url, doc.title,
+                                        sql_value(doc.published), content_hash, len(rows)))
+        conn.executemany(_INSERT_MENTION, (row_params(r) for r in rows))
+        # the document now reads: earlier errors about the same input are obsolete
+        conn.execute("DELETE FROM errors WHERE source = ? OR source || ':' || line = ?",
+                     (doc.source, doc.source))
+        return True
+
+    def _current_run(self, conn: sqlite3.Connection) -> int:
+        if self._run_id is None:
+            from ledger import __version__
+
+            cur = conn.execute("INSERT INTO runs (started, version, documents, skipped, errors) "
+                               "VALUES (?, ?, 0, 0, 0)", (_now(), __version__))
+            self._run_id = int(cur.lastrowid)
+        return self._run_id
+
+    @property
+    def facts_stale(self) -> bool:
+        """True when mentions changed since facts were last rebuilt."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'facts_stale'").fetchone()
+        return bool(row) and row[0] == "1"
+
+    def rebuild_facts(self) -> int:
+        """Recompute every fact from every mention, in one transaction; returns the fact count."""
+        mentions = self.mentions()
+        facts, fact_ids = build_facts(mentions)
+        pairs = zip(fact_ids.astype(object).tolist(), mentions["figure_id"].astype(object).tolist())
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM facts")
+            conn.executemany(_INSERT_FACT, frame_params(facts, list(FACT_COLUMNS)))
+            conn.executemany("UPDATE mentions SET fact_id = ? WHERE figure_id = ?", pairs)
+            conn.execute("UPDATE meta SET value = '0' WHERE key = 'facts_stale'")
+        return len(facts)
+
+    # -- reading ------------------------------------------------------------------------------
+    def mentions(self) -> pd.DataFrame:
+        """Every stored mention (Row columns plus ``fact_id``), in the order stored."""
+        return read_frame(self._conn, f"SELECT {_MENTION_COLS} FROM mentions ORDER BY rowid",
+                          MENTION_DTYPES)
+
+    def facts(self) -> pd.DataFrame:
+        """Every fact, by event date then first publication (undated last)."""
+        return read_frame(self._conn, f"SELECT {', '.join(FACT_COLUMNS)} FROM facts ORDER BY "
+                          "event_date IS NULL, event_date, first_published IS NULL, "
+                          "first_published, fact_id", FACT_DTYPES)
+
+    def documents(self) -> pd.DataFrame:
+        return read_frame(self._conn, f"SELECT {', '.join(DOCUMENT_DTYPES)} FROM documents "
+                          "ORDER BY rowid", DOCUMENT_DTYPES)
+
+    def errors(self, *, with_run_time: bool = False) -> pd.DataFrame:
+        """Inputs that failed (each once, however many runs met it)."""
+        dtypes = {**ERROR_DTYPES, "run_time": ERROR_TABLE["run_time"]} if with_run_time else ERROR_DTYPES
+        return read_frame(self._conn, f"SELECT {', '.join(dtypes)} FROM errors ORDER BY rowid", dtypes)
+
+    def runs(self) -> pd.DataFrame:
+        from ledger.store.schema import RUN_TABLE
+
+        return read_frame(self._conn, f"SELECT {', '.join(RUN_TABLE)} FROM runs ORDER BY run_id",
+                          RUN_TABLE)
+
+
+assert COLUMNS == tuple(MENTION_DTYPES)[:-1]
