@@ -21,7 +21,7 @@ _RECIPIENT_BEFORE = re.compile(
 _ADVERSARY_BEFORE = re.compile(r"\b(?:against|on|by|from|of|at)\s+(?:the\s+)?$")
 _ADVERSARY_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:full-scale\s+|unprovoked\s+|further\s+|brutal\s+|illegal\s+|ongoing\s+|\w+\s+\d+\s+)?"
-    r"(?:invasion|war|aggression|attacks?|forces|troops|assault|military\s+operations|bombardment|strikes?|missiles?|drones?)\b"
+    r"(?:launched|invaded|attacked|began|started|invasion|war|aggression|attacks?|forces|troops|assault|military\s+operations|bombardment|strikes?|missiles?|drones?)\b"
 )
 _DONOR_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$")
 
@@ -32,9 +32,16 @@ class Actors:
     recipients: tuple[Mention, ...]
 
 
+#: Stands for the article's own voice ("we", "our"): the dominant donor, filled in later.
+SELF = "@self"
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Ww]e['’]re|[Ww]e['’]ve)\b")
+
+
 def classify(sentence: str) -> Actors:
     """Donor-like and recipient-like actor mentions of one (one-line) sentence."""
-    donors: list[Mention] = []
+    donors: list[Mention] = [
+        Mention(m.start(), m.end(), m.group(0), SELF, "self") for m in _FIRST_PERSON.finditer(sentence)
+    ]
     recipients: list[Mention] = []
     for m in find_actors(sentence):
         before = sentence[max(0, m.start - 60):m.start]
@@ -49,6 +56,7 @@ def classify(sentence: str) -> Actors:
             recipients.append(m)
         else:
             donors.append(m)
+    donors.sort(key=lambda m: m.start)
     return Actors(tuple(donors), tuple(recipients))
 
 
@@ -84,7 +92,7 @@ def dominant(pairs: list[tuple[str | None, str | None]]) -> tuple[str | None, st
 
     A recipient is dominant only when it is at least half of the recipients named.
     """
-    donors = Counter(d for d, _ in pairs if d)
+    donors = Counter(d for d, _ in pairs if d and d != SELF)
     recipients = Counter(r for _, r in pairs if r)
     donor = donors.most_common(1)[0][0] if donors else None
     recipient = None

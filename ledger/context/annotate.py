@@ -18,7 +18,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
 _CONVERSION = re.compile(r"^\s*(?:\(|or\s+|/\s*)\s*$")
 _TODAY = re.compile(r"\b(?:today|tonight)\b", re.IGNORECASE)
-_LEDE_SENTENCES = 6
+_LEDE_SENTENCES = 12
+_NOT_EVENT = re.compile(r"\b(?:since|Since|from|From|after|After|until|Until|by|By|before|Before|through|between)\s+$")
 
 
 @dataclass(slots=True)
@@ -51,11 +52,14 @@ def annotate(text: str, figures: list[Figure], published: _dt.date | None) -> li
     pairs: list[tuple[int, str | None, str | None]] = []
     for i, (fig, cl) in enumerate(zip(figures, clauses)):
         prev = out[-1] if out and clauses[i - 1].sent == cl.sent else None
+        prev_aid = next((f for f in reversed(out) if f.role != "other"), None) if prev is not None else None
+        if prev_aid is not None and clauses[out.index(prev_aid)].sent != cl.sent:
+            prev_aid = None
         if prev is not None and _CONVERSION.match(cl.before) and fig.kind == prev.kind == "money":
             out.append(replace(prev, **_own(fig, index, cl)))
             pairs.append(pairs[-1])
             continue
-        role = _role(fig, cl, prev, index)
+        role = _role(fig, cl, prev, prev_aid, index)
         item = _item(fig, cl, prev)
         donor, recipient = (None, None)
         if role != "other":
@@ -101,7 +105,7 @@ def _list_context(index: SentenceIndex, sent: int) -> str | None:
     return None
 
 
-def _role(fig: Figure, cl: _Clause, prev: Figure | None, index: SentenceIndex) -> str:
+def _role(fig: Figure, cl: _Clause, prev: Figure | None, prev_aid: Figure | None, index: SentenceIndex) -> str:
     if fig.kind in ("percent", "duration"):
         return "other"
     unit = (fig.unit or "").lower()
@@ -114,13 +118,16 @@ def _role(fig: Figure, cl: _Clause, prev: Figure | None, index: SentenceIndex) -
     lead_role = _roles.lead_in_role(lead) if lead else None
     if lead_role:
         return lead_role
-    if prev is not None and prev.role in ("cumulative", "budget", "component") and len(cl.before) < 40:
-        return prev.role
+    component_cue = _roles.is_component_cue(cl.before)
+    if prev_aid is not None and prev_aid.role in ("cumulative", "budget", "component") and (
+        component_cue or prev is prev_aid and len(cl.before) < 40
+    ):
+        return prev_aid.role
     if fig.kind == "money":
-        if _roles.is_component_cue(cl.before) and (prev is not None or cl.sent > 0):
+        if component_cue and (prev is not None or cl.sent > 0):
             return "component"
         return "package"
-    if prev is not None and prev.role in ("package", "component"):
+    if component_cue or prev_aid is not None and prev_aid.role == "package":
         return "component"
     if _roles.has_aid_verb(cl.text):
         return "package" if fig.kind == "count" else "other"
@@ -153,6 +160,8 @@ def _fill_dominant(figs: list[Figure], pairs: list[tuple[int, str | None, str | 
     dom_d, dom_r = _actors.dominant(found)
     out = []
     for f in figs:
+        if f.donor == _actors.SELF:
+            f = replace(f, donor=dom_d)
         if f.role != "other" and (f.donor is None or f.recipient is None):
             donor = f.donor or dom_d
             recipient = f.recipient or (dom_r if dom_r != donor else None)
@@ -168,9 +177,9 @@ def _lede_date(index: SentenceIndex, published: _dt.date | None) -> _dt.date | N
     for i in range(min(len(index.spans), _LEDE_SENTENCES)):
         s = index.sentence(i)
         for m in find_dates(s):
-            if m.kind in ("weekday", "rel", "mdy", "dmy") and not (m.kind == "rel" and m.text.lower() not in ("yesterday",)):
+            if m.kind == "weekday" or (m.kind == "rel" and m.text.lower() == "yesterday"):
                 day = resolve(m, published, says_today=bool(_TODAY.search(s)))
-                if day is not None and _dt.timedelta(0) < published - day <= _dt.timedelta(days=7):
+                if day is not None and _dt.timedelta(0) < published - day <= _dt.timedelta(days=3):
                     return day
     return None
 
@@ -184,6 +193,8 @@ def _date(cl: _Clause, role: str, published: _dt.date | None, lede: _dt.date | N
     for m in find_dates(cl.text):
         if m.kind == "my":
             month_only = True
+            continue
+        if _NOT_EVENT.search(cl.text, max(0, m.start - 12), m.start):
             continue
         day = resolve(m, published, says_today=says_today)
         if day is None or (published is not None and day > published):

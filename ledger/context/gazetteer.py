@@ -42,7 +42,7 @@ def _pattern() -> re.Pattern[str]:
     aliases = sorted(load_gazetteer(), key=len, reverse=True)
     body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in aliases)
     # Whole words only; an optional possessive ('s / ’s) is captured separately.
-    return re.compile(rf"(?<![\w.-])({body})(?![\w-]|\.\w)(['’]s\b)?")
+    return re.compile(rf"(?<![\w.-])({body})(?![\w$-]|\.\w)(['’]s\b)?")
 
 
 def find_actors(text: str) -> list[Mention]:

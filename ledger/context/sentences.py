@@ -58,7 +58,7 @@ def _line_breaks(text: str) -> list[int]:
     prev_blank = True
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if not stripped:
+        if not stripped or stripped == "\\":  # markdown hard break "\\" alone on a line
             prev_blank = True
             continue
         begin = offsets[i] + (len(line) - len(line.lstrip()))
