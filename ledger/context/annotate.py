@@ -9,7 +9,7 @@ from functools import lru_cache
 from ledger.context import actors as _actors
 from ledger.context import roles as _roles
 from ledger.context.dates import find_dates, resolve
-from ledger.context.items import count_item, money_item
+from ledger.context.items import count_item, money_item, topic_item
 from ledger.context.sentences import SentenceIndex, clean
 from ledger.extract.figure import Figure
 
@@ -139,7 +139,7 @@ def _item(fig: Figure, cl: _Clause, prev: Figure | None) -> str | None:
         item = money_item(cl.before, cl.after)
         if item is None and prev is not None and prev.kind == "money":
             return prev.item
-        return item
+        return item or topic_item(cl.text, cl.at)
     if fig.kind in ("count", "measure"):
         return fig.item or count_item(cl.after)
     return fig.item

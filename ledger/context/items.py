@@ -25,7 +25,7 @@ _STOP_WORDS = frozenset(
     where after before because if than so but or not including include includes included per each
     this these those it its they their we our us he she his her them there here also already now
     across among against toward towards via during within without about around up down out off
-    in for of and the a an""".split()
+    in for of and the a an just only either alongside coming past next last total way days""".split()
 )
 _LEADING = frozenset("the a an our its their his her this that these those another additional new".split())
 _LEADING_KEEP = frozenset("additional new".split())
@@ -121,6 +121,27 @@ def money_item(left: str, right: str) -> str | None:
         if np:
             return np
     return _left_phrase(left[-120:])
+
+
+_TOPIC = re.compile(
+    r"(?:\b(?:[A-Za-z][\w’'-]*\s+){0,2})\b(?:assistance|aid|funding|support|financing|loans?|package|budget|ODA|grants?)\b"
+)
+
+
+def topic_item(sentence: str, at: int) -> str | None:
+    """The aid noun phrase of a sentence nearest to offset ``at`` ("development assistance")."""
+    best: tuple[int, str] | None = None
+    for m in _TOPIC.finditer(sentence):
+        words = m.group(0).split()
+        while words and (words[0].lower() in _STOP_WORDS or words[0].lower() in _LEADING
+                         or canonical_name(words[0].rstrip("’'s")) and len(words) > 1 and words[0][0].islower()):
+            words.pop(0)
+        if not words:
+            continue
+        dist = at - m.end() if m.end() <= at else (m.start() - at) * 2
+        if best is None or dist < best[0]:
+            best = (dist, " ".join(words))
+    return best[1] if best else None
 
 
 def count_item(right: str) -> str | None:
