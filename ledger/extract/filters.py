@@ -1,0 +1,105 @@
+"""Rules that reject number-shaped things that are not figures (dates, years, identifiers, calibers ...)."""
+from __future__ import annotations
+
+import functools
+import re
+
+from ledger.extract import tables
+
+_PREV_WORD = re.compile(r"([A-Za-z§][\w.§]*)[ \t\u00a0]*+\n?[ \t\u00a0]*+$")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+([A-Za-z][\w]*)")
+_GLUED_BAD = re.compile(r"[+/:#@_=^]\w|\(\w|\.\d|[-–][A-Za-z]|[A-Za-z0-9]")
+_CLOCK_AFTER = re.compile(r"[ \t\u00a0]?[AaPp]\.?[Mm]\b\.?")
+_MAGNITUDE = re.compile(r"[ \t\u00a0-]*(?i:magnitude|on the richter)")
+_CALIBER_AFTER = re.compile(
+    r"[ \t\u00a0-]*(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?\.?)?[ \t\u00a0]*+(?i:[A-Za-z-]+[ \t\u00a0]+){0,2}?"
+    r"(?i:artillery|ammunition|rounds?|shells?|howitzers?|guns?|cannons?|mortars?|rifles?|caliber|calibre|"
+    r"munitions?|projectiles?|tank|self-propelled|towed|ammo|machine|anti-tank|HE|high-explosive)\b"
+)
+_FILE_SIZE_BEFORE = re.compile(r"(?i)(?:\(|pdf|doc|xlsx?|file|download|size)[^()\n]{0,12}$")
+
+YEAR_PREPOSITIONS = frozenset(
+    "in since by from until till to of during before after the fiscal fy early late mid year between and "
+    "or through than circa this that since, until, spring summer autumn fall winter".split()
+)
+
+
+@functools.lru_cache(maxsize=None)
+def _months() -> frozenset[str]:
+    return tables.word_set("date_words.txt")
+
+
+@functools.lru_cache(maxsize=None)
+def _identifier_words() -> frozenset[str]:
+    return tables.word_set("identifier_words.txt")
+
+
+def previous_word(text: str, start: int) -> str:
+    """The word right before ``start`` (same or previous line), or ""."""
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    return m.group(1) if m else ""
+
+
+def next_word(text: str, end: int) -> str:
+    m = _NEXT_WORD.match(text, end)
+    return m.group(1) if m else ""
+
+
+def is_month(word: str) -> bool:
+    """A capitalised month or weekday name or abbreviation ("February", "Feb.", "Friday")."""
+    return bool(word) and word[0].isupper() and word.rstrip(".").lower() in _months()
+
+
+def is_date_part(text: str, start: int, end: int) -> bool:
+    """'February 24', '24 February', 'Feb. 24', 'May 21, 2021'."""
+    return is_month(previous_word(text, start)) or is_month(next_word(text, end))
+
+
+def is_year(value: float, digits: str) -> bool:
+    return digits.isdigit() and len(digits) == 4 and 1800 <= value <= 2100
+
+
+def year_context(text: str, start: int) -> bool:
+    """A year-like number after 'in', 'since', 'fiscal' ... is a year."""
+    return previous_word(text, start).lower().rstrip(",") in YEAR_PREPOSITIONS
+
+
+def glued_junk(text: str, end: int) -> bool:
+    """The number runs into letters or symbols no tail explained: '1A5', '15th', '2+2', '506(a)', '3.2.1'."""
+    return bool(_GLUED_BAD.match(text, end))
+
+
+def is_clock(text: str, end: int) -> bool:
+    return bool(_CLOCK_AFTER.match(text, end))
+
+
+def is_identifier(text: str, start: int) -> bool:
+    """'section 506', 'Game 2', 'PDA number 11', '#3', 'No. 5'."""
+    word = previous_word(text, start).lower()
+    return word in _identifier_words() or word.rstrip(".") in _identifier_words()
+
+
+def after_capitalised_name(text: str, start: int) -> bool:
+    """'Channel One', 'Leopard 2', 'Apple Watch 5': a capitalised word right before, not a sentence start."""
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    if not m:
+        return False
+    word = m.group(1)
+    if not word[0].isupper() or word.rstrip(".").lower() in _months():
+        return False
+    before = text[max(0, m.start() - 3):m.start()].rstrip(" \t\u00a0")
+    sentence_start = not before or before[-1] in ".!?:;\n\"“(*#|>-–—"
+    return not sentence_start
+
+
+def is_magnitude(text: str, start: int, end: int) -> bool:
+    return bool(_MAGNITUDE.match(text, end)) or previous_word(text, start).lower() == "magnitude"
+
+
+def is_caliber(text: str, end: int) -> bool:
+    """'155mm artillery', '105 mm howitzer', '50-caliber': a number naming a gun's bore."""
+    return bool(_CALIBER_AFTER.match(text, end, min(len(text), end + 60)))
+
+
+def is_file_size(text: str, start: int) -> bool:
+    return bool(_FILE_SIZE_BEFORE.search(text, max(0, start - 20), start))

@@ -1,0 +1,256 @@
+"""The amount grammar: one pass of the master pattern, then small readers for each part of a figure."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ledger.extract import filters, money, nouns, numbers, patterns, tables
+from ledger.extract.figure import Figure
+
+_SCALE_WORDS = frozenset(w for w, (_v, c) in tables.number_words().items() if c == "scale")
+_MONEY_VAGUE = re.compile(r"(?i)[ \t\u00a0]+in\b")
+_OF = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+of(?![\w])")
+_SIZE_UNITS = frozenset({"gigabyte", "megabyte", "terabyte"})
+
+
+@dataclass
+class _Cand:
+    """A figure being read (mutable while its parts are found)."""
+
+    start: int
+    end: int
+    value: float | None
+    digits: str = ""
+    kind: str = "count"
+    unit: str | None = None
+    currency: str | None = None
+    qualifier: str = "exact"
+    low: float | None = None
+    high: float | None = None
+    item: str | None = None
+    change: str | None = None
+    scaled: bool = False
+    words: bool = False
+    vague: str = ""
+    multiplier: float = 1.0
+
+    @property
+    def tailed(self) -> bool:
+        return self.kind != "count"
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure in ``text``, in text order, with ``surface == text[start:end]``."""
+    dollar = money.default_dollar(text) if "$" in text or "dollar" in text else "USD"
+    pattern = patterns.master()
+    out: list[Figure] = []
+    pos, n = 0, len(text)
+    while pos < n:
+        m = pattern.search(text, pos)
+        if m is None:
+            break
+        if m.group("skip") is not None:
+            pos = m.end()
+            continue
+        cand = _core(m)
+        fig = _read(text, cand, dollar) if cand else None
+        if fig is None:
+            pos = max(m.end(), pos + 1)
+            continue
+        out.append(_figure(text, fig))
+        pos = max(fig.end, m.end())
+    return out
+
+
+def _core(m: re.Match[str]) -> _Cand | None:
+    """The number itself, from the master pattern's match."""
+    if m.group("pnum") is not None:
+        digits = m.group("pnum")
+        cur = money.pre_code(m.group("pre"), "$")
+        return _Cand(m.start(), m.end(), numbers.parse_digits(digits), digits, kind="money", currency=cur)
+    if m.group("num") is not None:
+        digits = m.group("num")
+        return _Cand(m.start("num"), m.end(), numbers.parse_digits(digits), digits)
+    if m.group("vague") is not None:
+        phrase = " ".join(m.group("vague").lower().split())
+        low, high = tables.vague()[phrase]
+        return _Cand(m.start(), m.end(), None, qualifier="vague", low=low, high=high, vague=phrase)
+    parsed = numbers.parse_words(m.group("words"))
+    if parsed is None:
+        return None
+    value, length = parsed
+    words = m.group("words")[:length].lower().split()
+    scaled = any(w.strip("-") in _SCALE_WORDS for w in words)
+    return _Cand(m.start(), m.start() + length, value, words=True, scaled=scaled)
+
+
+def _read(text: str, c: _Cand, dollar: str) -> _Cand | None:
+    """Tails (scale, currency, percent, unit), a range's second bound, then filters and the counted noun."""
+    if not _tails(text, c, dollar):
+        return None
+    c = _range(text, c, dollar) or c
+    if c.kind == "money":
+        if c.currency == "$":
+            c.currency = dollar
+        c.unit = c.currency
+        if c.value == 0 or filters.glued_junk(text, c.end):
+            return None
+    elif c.kind == "count" and not _count(text, c):
+        return None
+    elif c.kind in ("measure", "duration") and filters.is_date_part(text, c.start, c.start):
+        return None
+    if c.qualifier == "exact":
+        _qualifier(text, c)
+    return c
+
+
+def _tails(text: str, c: _Cand, dollar: str) -> bool:
+    """Read scale, currency, percent or unit after the number; False when the candidate is rejected."""
+    if not c.vague:
+        _scale(text, c)
+    if c.value == 0 and c.scaled:
+        return False  # "0 million": a number whose digits were stripped
+    if c.kind != "money":
+        _post_currency(text, c, dollar)
+    if c.kind == "money":
+        return True
+    pm = patterns.PERCENT.match(text, c.end)
+    if pm and not c.vague:
+        c.kind, c.unit, c.end = "percent", "%", pm.end()
+        return True
+    return _unit(text, c)
+
+
+def _scale(text: str, c: _Cand) -> None:
+    sm = patterns.scale().match(text, c.end)
+    if not sm:
+        return
+    mult, match = patterns.scale_multipliers()[sm.lastgroup]
+    if match == "tight" and (c.kind != "money" or c.words):
+        return
+    if c.words and c.scaled:
+        return
+    c.value = (c.value or 0.0) * mult
+    c.multiplier, c.scaled, c.end = mult, True, sm.end()
+
+
+def _post_currency(text: str, c: _Cand, dollar: str) -> None:
+    pm = patterns.post_currency().match(text, c.end)
+    has_of = bool(pm) and " of" in (" " + text[c.end:pm.start("cur")].lower())
+    if pm and has_of == bool(c.vague):
+        scaled = c.scaled or c.vague.endswith("illions")
+        code = money.post_code(pm.group("cur"), dollar, scaled=scaled)
+        if code:
+            c.kind, c.currency, c.end = "money", code, pm.end()
+            return
+    if c.vague.endswith("illions") and _MONEY_VAGUE.match(text, c.end):
+        c.kind, c.currency = "money", dollar  # "billions in Russian assets"
+
+
+def _unit(text: str, c: _Cand) -> bool:
+    um = patterns.unit().match(text, c.end)
+    if not um:
+        return True
+    has_of = " of" in (" " + text[c.end:um.start("unit")].lower())
+    if has_of != bool(c.vague):
+        return True
+    name, kind = patterns.unit_names()[" ".join(um.group("unit").lower().split())]
+    if name == "millimetre" and filters.is_caliber(text, c.end):
+        return False
+    if name in _SIZE_UNITS and filters.is_file_size(text, c.start):
+        return False
+    c.kind, c.unit, c.end = kind, name, um.end()
+    return True
+
+
+def _range(text: str, c: _Cand, dollar: str) -> _Cand | None:
+    """'10 to 20 billion', '$10-$20 million', 'between 5 and 7 percent' → one range figure."""
+    if c.vague or c.low is not None:
+        return None
+    link = patterns.RANGE_LINK.match(text, c.end)
+    if not link:
+        return None
+    word = link.group(0).strip().lower()
+    if word == "and" and not patterns.BETWEEN_BEFORE.search(text, max(0, c.start - 12), c.start):
+        return None
+    if word == "to" and patterns.FROM_BEFORE.search(text, max(0, c.start - 8), c.start):
+        return None
+    bm = patterns.bare_number().match(text, link.end())
+    if not bm:
+        return None
+    second = _Cand(bm.start(), bm.end(), numbers.parse_digits(bm.group("num")), bm.group("num"))
+    if bm.group("pre"):
+        second.kind, second.currency = "money", money.pre_code(bm.group("pre"), "$")
+    if not _tails(text, second, dollar):
+        return None
+    return _merge(c, second)
+
+
+def _merge(first: _Cand, second: _Cand) -> _Cand | None:
+    if filters.is_year(first.value or 0, first.digits) and filters.is_year(second.value or 0, second.digits):
+        return None
+    if first.tailed and (first.kind, first.unit, first.currency) != (second.kind, second.unit, second.currency):
+        return None
+    low = first.value if first.scaled or not second.scaled else (first.value or 0) * second.multiplier
+    if low is None or second.value is None or not low < second.value:
+        return None
+    return _Cand(first.start, second.end, None, kind=second.kind, unit=second.unit, currency=second.currency,
+                 qualifier="range", low=low, high=second.value, scaled=True)
+
+
+def _count(text: str, c: _Cand) -> bool:
+    """A bare number is a count only with a counted noun (or a scale word); reject dates, ids, years."""
+    if not c.vague and _not_a_count(text, c):
+        return False
+    pos = c.end
+    if c.vague:
+        om = _OF.match(text, pos)
+        pos = om.end() if om else pos
+    phrase_unit = nouns.phrase_after(text, pos) if not c.vague else None
+    if phrase_unit:
+        c.unit = phrase_unit
+        return True
+    noun = nouns.counted_noun(text, pos, one=c.value == 1)
+    if noun:
+        c.item, c.unit = noun[0], noun[1]
+    elif not c.scaled or c.vague or c.low is not None:
+        return False
+    if filters.is_year(c.value or 0, c.digits) and (noun is None or filters.year_context(text, c.start)):
+        return False
+    return True
+
+
+def _not_a_count(text: str, c: _Cand) -> bool:
+    start, end = c.start, c.end
+    if filters.glued_junk(text, end) or filters.is_clock(text, end):
+        return True
+    if filters.is_date_part(text, start, end) or filters.is_identifier(text, start):
+        return True
+    if filters.is_magnitude(text, start, end) or filters.after_capitalised_name(text, start):
+        return True
+    return filters.next_word(text, end).lower() in ("mm", "caliber", "calibre") and filters.is_caliber(text, end)
+
+
+def _qualifier(text: str, c: _Cand) -> None:
+    lo = max(0, c.start - 40)
+    window = text[lo:c.start]
+    qm = patterns.qualifier_before().search(window)
+    qstart = c.start
+    if qm:
+        c.qualifier = tables.qualifiers()[" ".join(qm.group("q").lower().split())]
+        qstart = lo + qm.start("q")
+    cm = patterns.change_before().search(text, max(0, qstart - 30), qstart)
+    if cm:
+        c.change = tables.changes()[" ".join(cm.group("c").lower().split())]
+
+
+def _clean(v: float | None) -> float | None:
+    return None if v is None else float(f"{v:.12g}")
+
+
+def _figure(text: str, c: _Cand) -> Figure:
+    return Figure(
+        start=c.start, end=c.end, surface=text[c.start:c.end], kind=c.kind, value=_clean(c.value),
+        low=_clean(c.low), high=_clean(c.high), qualifier=c.qualifier, unit=c.unit, currency=c.currency,
+        change=c.change, item=c.item,
+    )

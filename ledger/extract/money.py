@@ -1,0 +1,42 @@
+"""Currency decisions: marker → ISO 4217 code, and the per-document default dollar."""
+from __future__ import annotations
+
+import re
+
+from ledger.extract import patterns, tables
+
+_US_MARKERS = re.compile(r"US\$|U\.S\.\$|\bUSD\b|\bU\.?S\.? dollars?\b|\bAmerican dollars?\b")
+_CONVERSION_TO_US = re.compile(r"dollars?[ \t\u00a0]*\([ \t\u00a0]*(?:US|U\.S\.)?[ \t\u00a0]?\$")
+
+
+def default_dollar(text: str) -> str:
+    """The ISO code a bare "$" means in this text: USD unless the text speaks of one other dollar only.
+
+    A text that names Australian dollars (or writes A$) and never writes US$ / USD / U.S. dollars, nor
+    gives bare-$ conversions after its amounts ("10.5 million Australian dollars ($7.5 million)"), uses "$"
+    for Australian dollars.
+    """
+    found = {code for phrase, code in tables.dollar_markers() if phrase in text}
+    if len(found) != 1 or _US_MARKERS.search(text) or _CONVERSION_TO_US.search(text):
+        return "USD"
+    return found.pop()
+
+
+def pre_code(marker: str, dollar: str) -> str:
+    code = patterns.pre_currency_codes()[marker]
+    return dollar if code == "$" else code
+
+
+def post_code(marker: str, dollar: str, *, scaled: bool) -> str | None:
+    """Code of a currency word after a number; None when the word is not money here.
+
+    "pounds"/"pound" are money only with a scale word ("500 million pounds"; "170,000 pounds" is weight),
+    and so is "won" ("300 billion won"; "3 won" is a verb).
+    """
+    word = " ".join(marker.split())
+    if word.lower() in ("pound", "pounds", "won", "rand", "lira") and not scaled:
+        return None
+    code = patterns.post_currency_codes().get(word)
+    if code is None:
+        return None
+    return dollar if code == "$" else code

@@ -1,0 +1,90 @@
+"""The counted noun after a bare number: "80,000 155mm artillery rounds" → ("155mm artillery rounds", "round")."""
+from __future__ import annotations
+
+import functools
+import re
+
+from ledger.extract import tables
+
+# a token of a noun phrase: a word (with inner hyphens, apostrophes, dots) or a number-with-unit like "155mm"
+_TOKEN = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+([A-Za-z0-9][A-Za-z0-9'’-]*+)")
+_OF = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+of(?![\w])")
+_CLOSE = re.compile(r"\)")
+MAX_TOKENS = 6
+
+
+@functools.lru_cache(maxsize=None)
+def _stopwords() -> frozenset[str]:
+    return tables.word_set("count_stopwords.txt") | tables.word_set("date_words.txt")
+
+
+@functools.lru_cache(maxsize=8192)
+def singular(word: str) -> str | None:
+    """Singular lower-case form of a plural (or uncountable) noun; None when ``word`` is not one."""
+    low = word.lower()
+    irregular = tables.plurals()
+    if low in irregular:
+        return irregular[low]
+    if len(low) < 3 or not low.endswith("s") or low.endswith(("ss", "us", "is", "'s", "’s")):
+        return None
+    if word[:-1].isupper() and len(word) > 2:  # acronym plural: HMMWVs
+        return low[:-1]
+    if _is_demonym_plural(word):
+        return "person"
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith(("ches", "shes", "sses", "xes", "zzes")):
+        return low[:-2]
+    if low.endswith("oes") and len(low) > 4:
+        return low[:-2]
+    return low[:-1]
+
+
+def _is_demonym_plural(word: str) -> bool:
+    """'Ukrainians', 'Americans', 'Russians' count people."""
+    return word[0].isupper() and word.endswith(("ians", "cans", "eans", "ese")) and word[1:].islower()
+
+
+def counted_noun(text: str, pos: int, *, one: bool) -> tuple[str, str, int] | None:
+    """(item as written, singular head, end offset) of the noun phrase counted by a number ending at ``pos``.
+
+    The phrase is the run of words up to the first stop word or punctuation (at most a few words); its head
+    is the last plural word of the run (any last noun when ``one`` is true: "one marine towing company").
+    """
+    m = _CLOSE.match(text, pos)  # "(25,000) 155mm artillery rounds"
+    if m:
+        pos = m.end()
+    stop = _stopwords()
+    tokens: list[re.Match[str]] = []
+    while len(tokens) < MAX_TOKENS:
+        m = _TOKEN.match(text, pos)
+        if not m or m.group(1).lower() in stop:
+            break
+        tokens.append(m)
+        pos = m.end()
+    return _head(text, tokens, one)
+
+
+def _head(text: str, tokens: list[re.Match[str]], one: bool) -> tuple[str, str, int] | None:
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i].group(1).rstrip("'’-.")
+        if not word or word[0].isdigit():
+            continue
+        sing = singular(word)
+        if sing is None and one and i == len(tokens) - 1 and word.isalpha():
+            sing = word.lower() if not word.isupper() else word
+        if sing is None:
+            continue
+        start = tokens[0].start(1)
+        end = tokens[i].end(1)
+        return text[start:end], sing, end
+    return None
+
+
+def phrase_after(text: str, pos: int) -> str | None:
+    """A fixed count phrase after a number ("366 in favor") → its unit."""
+    window = text[pos:pos + 16].lower().lstrip()
+    for phrase, unit in tables.count_phrases().items():
+        if window.startswith(phrase) and (len(window) == len(phrase) or not window[len(phrase)].isalnum()):
+            return unit
+    return None

@@ -1,0 +1,164 @@
+"""Precompiled regular expressions of the grammar, built once from the data tables.
+
+Every pattern is linear on hostile input: alternations of literals, possessive/atomic
+repetition, and lookbehinds that stop a scan from restarting inside a token.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ledger.extract import tables
+
+_WS = r"[ \t\u00a0]"          # white space inside a line
+_GAP = r"(?:[ \t\u00a0]*+\n?[ \t\u00a0]*+)"  # white space, at most one line break
+
+
+def _alt(words, *, escape: bool = True) -> str:
+    """An alternation of literals, longest first (so the regex engine prefers the longest)."""
+    items = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) if escape else w for w in items)
+
+
+def _phrase(p: str) -> str:
+    """A phrase whose spaces match any run of white space."""
+    return r"\s+".join(re.escape(part) for part in p.split())
+
+
+DIGITS = (
+    r"\d{1,3}(?:,\d{3})++(?:\.\d+)?+(?![\d,]\d)"  # 1,300 / 19,300.5
+    r"|\d{1,3}(?:[ \u00a0]\d{3})++(?![\d])"       # 20 000
+    r"|\d++(?:\.\d++)?+"                          # 1700 / 19.3
+)
+
+
+@functools.lru_cache(maxsize=None)
+def pre_currency_alt() -> str:
+    """Currency markers written before a number."""
+    return _alt(m for m, _c, pos in tables.currencies() if pos in ("pre", "both"))
+
+
+@functools.lru_cache(maxsize=None)
+def number_word_alt() -> str:
+    return _alt(tables.number_words())
+
+
+@functools.lru_cache(maxsize=None)
+def master() -> re.Pattern[str]:
+    """Single pass over a text: things to skip, then candidate numbers (digits, words, vague words)."""
+    nw = number_word_alt()
+    first = _alt(w for w, (_v, c) in tables.number_words().items() if c in ("unit", "teen", "ten"))
+    vague = "|".join(_phrase(p) for p in sorted(tables.vague(), key=len, reverse=True))
+    skip = (
+        r"(?P<skip>https?://[^\s)\]>\"']*+|www\.[^\s)\]>\"']++"        # URLs
+        r"|(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?+(?:\s?[AaPp]\.?[Mm]\.?)?+"  # clock times
+        r"|(?<![\w.])\d{4}[-/.]\d{1,2}[-/.]\d{1,4}"                     # 2022-12-10, 2022/03/16
+        r"|(?<![\w.])\d{1,2}/\d{1,2}/\d{2,4}"                           # 19/01/2023
+        r"|(?<![\w$€£¥₹.])[A-Za-z][A-Za-z]*+(?:[-/][A-Za-z]++)*+-?\d[\w]*+(?:-\w++)*+"  # M777, Su-35, COVID-19
+        r")"
+    )
+    money_num = rf"(?<![A-Za-z0-9])(?P<pre>{pre_currency_alt()})(?P<presp>{_WS}?)(?P<pnum>{DIGITS})"
+    plain_num = rf"(?<![\w.,/:#@+=_$€£¥₹-])(?P<num>{DIGITS})"
+    vague_g = rf"(?<![\w-])(?P<vague>(?i:{vague}))(?![\w-])"
+    words_g = (
+        rf"(?<![\w-])(?P<words>(?:a{_WS}++(?:dozen|hundred|thousand|million|billion)(?![\w-])|{first})(?:(?:{_WS}++|-|{_WS}++and{_WS}++)(?:{nw}))*+)(?![\w])"
+    )
+    return re.compile(rf"{money_num}|{skip}|{plain_num}|{vague_g}|(?i:{words_g})")
+
+
+@functools.lru_cache(maxsize=None)
+def bare_number() -> re.Pattern[str]:
+    """A number (optionally with a currency marker) anchored where the second bound of a range starts."""
+    return re.compile(rf"(?P<pre>{pre_currency_alt()})?+{_WS}?(?P<num>{DIGITS})")
+
+
+@functools.lru_cache(maxsize=None)
+def scale() -> re.Pattern[str]:
+    """A scale word right after a number."""
+    parts = []
+    for token, _mult, match in tables.scales():
+        t = re.escape(token)
+        if match == "word":
+            parts.append(rf"{_GAP}-?(?P<w_{token}>(?i:{t}))")
+        elif match == "abbr":
+            parts.append(rf"{_WS}?(?P<a_{token}>{t})")
+        else:
+            parts.append(rf"(?P<t_{token}>{t})")
+    return re.compile(r"(?:" + "|".join(parts) + r")(?![A-Za-z0-9])")
+
+
+@functools.lru_cache(maxsize=None)
+def scale_multipliers() -> dict[str, tuple[float, str]]:
+    """Group name in :func:`scale` → (multiplier, match)."""
+    return {f"{m[0]}_{t}": (mult, m) for t, mult, m in tables.scales()}
+
+
+@functools.lru_cache(maxsize=None)
+def post_currency() -> re.Pattern[str]:
+    """A currency word or code right after a number (and its scale)."""
+    alts = []
+    for marker, _c, pos in tables.currencies():
+        if pos in ("post", "both"):
+            alts.append(marker)
+            if marker[0].islower():
+                alts.append(marker[0].upper() + marker[1:])
+    return re.compile(rf"{_GAP}(?:of{_WS}+)?(?P<cur>{_alt(alts)})(?![\w$])")
+
+
+@functools.lru_cache(maxsize=None)
+def post_currency_codes() -> dict[str, str]:
+    out = {}
+    for marker, code, pos in tables.currencies():
+        if pos in ("post", "both"):
+            out[marker] = code
+            out[marker[0].upper() + marker[1:]] = code
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def pre_currency_codes() -> dict[str, str]:
+    return {m: c for m, c, pos in tables.currencies() if pos in ("pre", "both")}
+
+
+PERCENT = re.compile(rf"{_WS}?+(?:%|(?i:per{_WS}?cent\b|pct\b|percentage{_WS}points?\b|percent\b))")
+
+
+@functools.lru_cache(maxsize=None)
+def unit() -> re.Pattern[str]:
+    """A unit of measure or duration right after a number ("80 km", "48-month", "hundreds of kilometers")."""
+    alts = []
+    for alias, _u, _k in tables.units():
+        a = _phrase(alias)
+        if any(ch.isupper() for ch in alias) or len(alias) <= 2:
+            alts.append(a)
+        else:
+            alts.append(f"(?i:{a})")
+    return re.compile(rf"(?:{_GAP}|-)(?:of{_WS}+)?(?P<unit>{'|'.join(alts)})(?![A-Za-z0-9])")
+
+
+@functools.lru_cache(maxsize=None)
+def unit_names() -> dict[str, tuple[str, str]]:
+    """lower-cased alias with single spaces → (unit name, kind)."""
+    return {" ".join(a.lower().split()): (u, k) for a, u, k in tables.units()}
+
+
+def _tail_phrases(phrases) -> str:
+    return "|".join(_phrase(p) if p != "~" else r"~" for p in sorted(phrases, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=None)
+def qualifier_before() -> re.Pattern[str]:
+    """A qualifier phrase ending right before a figure (searched in a short window before it)."""
+    return re.compile(rf"(?:(?<![\w])(?P<q>{_tail_phrases(tables.qualifiers())}))\s*$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def change_before() -> re.Pattern[str]:
+    """A change cue ending right before a figure (or its qualifier)."""
+    return re.compile(rf"(?<![\w-])(?P<c>{_tail_phrases(tables.changes())})(?:\s+by)?\s*$", re.IGNORECASE)
+
+
+RANGE_LINK = re.compile(rf"{_WS}*(?:-|–|—|to|and|or){_WS}*")
+BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
+FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
+WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*+")

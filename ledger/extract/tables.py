@@ -1,0 +1,90 @@
+"""The grammar's reference tables, read once from ``ledger/data/`` (TSV / one-word-a-line files)."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a data file."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _rows(name: str) -> list[list[str]]:
+    """TSV rows of a data file, header dropped."""
+    return [ln.split("\t") for ln in _lines(name)[1:]]
+
+
+@functools.lru_cache(maxsize=None)
+def number_words() -> dict[str, tuple[float, str]]:
+    """word → (value, class) for cardinal number words."""
+    return {w: (float(v), c) for w, v, c in _rows("number_words.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def scales() -> list[tuple[str, float, str]]:
+    """(token, multiplier, match) scale words, longest token first."""
+    rows = [(t, float(m), k) for t, m, k in _rows("scales.tsv")]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+@functools.lru_cache(maxsize=None)
+def currencies() -> list[tuple[str, str, str]]:
+    """(marker, code, position) currency markers, longest marker first."""
+    return sorted((tuple(r) for r in _rows("currencies.tsv")), key=lambda r: -len(r[0]))
+
+
+@functools.lru_cache(maxsize=None)
+def dollar_markers() -> list[tuple[str, str]]:
+    """(phrase, code) phrases naming a non-US dollar."""
+    return [(p, c) for p, c in _rows("dollar_markers.tsv")]
+
+
+def _phrase_table(name: str) -> dict[str, str]:
+    return {p.lower(): v for p, v in _rows(name)}
+
+
+@functools.lru_cache(maxsize=None)
+def qualifiers() -> dict[str, str]:
+    """phrase → qualifier (approx, at_least, at_most)."""
+    return _phrase_table("qualifiers.tsv")
+
+
+@functools.lru_cache(maxsize=None)
+def changes() -> dict[str, str]:
+    """phrase → change (up, down)."""
+    return _phrase_table("changes.tsv")
+
+
+@functools.lru_cache(maxsize=None)
+def vague() -> dict[str, tuple[float, float]]:
+    """phrase → (low, high) for vague amounts."""
+    return {p.lower(): (float(lo), float(hi)) for p, lo, hi in _rows("vague.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def units() -> list[tuple[str, str, str]]:
+    """(alias, quantulum3 unit name, kind) for measures and durations, longest alias first."""
+    rows = [(a, u, k) for a, u, k in _rows("units.tsv")]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+@functools.lru_cache(maxsize=None)
+def plurals() -> dict[str, str]:
+    """Irregular or uncountable head noun → singular."""
+    return {w.lower(): s for w, s in _rows("plurals.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def count_phrases() -> dict[str, str]:
+    """Phrase after a number → count unit ("in favor" → "vote")."""
+    return _phrase_table("count_phrases.tsv")
+
+
+@functools.lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """A one-word-a-line file as a lower-case set."""
+    return frozenset(ln.strip().lower() for ln in _lines(name))
