@@ -19,7 +19,7 @@ _CALIBER_AFTER = re.compile(
 _FILE_SIZE_BEFORE = re.compile(r"(?i)(?:\(|pdf|doc|xlsx?|file|download|size)[^()\n]{0,12}$")
 
 YEAR_PREPOSITIONS = frozenset(
-    "in since by from until till to of during before after the fiscal fy early late mid year between and "
+    "in for since by from until till to of during before after the fiscal fy early late mid year between and "
     "or through than circa this that since, until, spring summer autumn fall winter".split()
 )
 

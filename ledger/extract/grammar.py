@@ -11,6 +11,8 @@ _SCALE_WORDS = frozenset(w for w, (_v, c) in tables.number_words().items() if c 
 _MONEY_VAGUE = re.compile(r"(?i)[ \t\u00a0]+in\b")
 _OF = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+of(?![\w])")
 _SIZE_UNITS = frozenset({"gigabyte", "megabyte", "terabyte"})
+_HYPHEN_NOUN = re.compile(r"-([a-z]{3,})(?![\w-])")
+_NOT_HYPHEN_NOUNS = frozenset({"magnitude", "caliber", "calibre", "fold", "odd", "plus", "time", "way", "third"})
 
 
 @dataclass
@@ -200,6 +202,10 @@ def _merge(first: _Cand, second: _Cand) -> _Cand | None:
 
 def _count(text: str, c: _Cand) -> bool:
     """A bare number is a count only with a counted noun (or a scale word); reject dates, ids, years."""
+    hm = _HYPHEN_NOUN.match(text, c.end) if c.digits else None
+    if hm and hm.group(1) not in _NOT_HYPHEN_NOUNS:  # "the 25-person team"
+        c.unit = c.item = hm.group(1)
+        return not filters.is_identifier(text, c.start) and not filters.after_capitalised_name(text, c.start)
     if not c.vague and _not_a_count(text, c):
         return False
     pos = c.end
@@ -215,7 +221,9 @@ def _count(text: str, c: _Cand) -> bool:
         c.item, c.unit = noun[0], noun[1]
     elif not c.scaled or c.vague or c.low is not None:
         return False
-    if filters.is_year(c.value or 0, c.digits) and (noun is None or filters.year_context(text, c.start)):
+    if filters.is_year(c.value or 0, c.digits) and (
+        noun is None or not noun[0][0].islower() or filters.year_context(text, c.start)
+    ):
         return False
     return True
 
@@ -226,7 +234,9 @@ def _not_a_count(text: str, c: _Cand) -> bool:
         return True
     if filters.is_date_part(text, start, end) or filters.is_identifier(text, start):
         return True
-    if filters.is_magnitude(text, start, end) or filters.after_capitalised_name(text, start):
+    if filters.is_magnitude(text, start, end):
+        return True
+    if (not c.words or text[start].isupper()) and filters.after_capitalised_name(text, start):
         return True
     return filters.next_word(text, end).lower() in ("mm", "caliber", "calibre") and filters.is_caliber(text, end)
 

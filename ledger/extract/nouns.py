@@ -10,7 +10,13 @@ from ledger.extract import tables
 _TOKEN = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+([A-Za-z0-9][A-Za-z0-9'’-]*+)")
 _OF = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+of(?![\w])")
 _CLOSE = re.compile(r"\)")
-MAX_TOKENS = 6
+MAX_TOKENS = 8
+_NOT_HEADS = frozenset({"more", "other", "new", "such", "additional", "extra", "single", "only"})
+_JOIN = re.compile(r"(?:[ \t\u00a0]*+,)?+[ \t\u00a0]*+\n?[ \t\u00a0]*+(?:and|or)(?![\w])|[ \t\u00a0]*+,(?=[ \t\u00a0]*+[a-z])")
+
+
+def _has_plural(tokens: list[re.Match[str]]) -> bool:
+    return any(singular(t.group(1)) for t in tokens)
 
 
 @functools.lru_cache(maxsize=None)
@@ -56,9 +62,17 @@ def counted_noun(text: str, pos: int, *, one: bool) -> tuple[str, str, int] | No
         pos = m.end()
     stop = _stopwords()
     tokens: list[re.Match[str]] = []
+    joined = False  # crossed an "and" / "or" / comma while looking for the head
     while len(tokens) < MAX_TOKENS:
+        if tokens and not _has_plural(tokens):
+            j = _JOIN.match(text, pos)
+            if j:
+                pos, joined = j.end(), True
         m = _TOKEN.match(text, pos)
-        if not m or m.group(1).lower() in stop:
+        if not m:
+            break
+        word = m.group(1).lower()
+        if word in stop or (joined and word[0].isdigit()):
             break
         tokens.append(m)
         pos = m.end()
@@ -71,7 +85,7 @@ def _head(text: str, tokens: list[re.Match[str]], one: bool) -> tuple[str, str, 
         if not word or word[0].isdigit():
             continue
         sing = singular(word)
-        if sing is None and one and i == len(tokens) - 1 and word.isalpha():
+        if sing is None and one and i == len(tokens) - 1 and word.isalpha() and word.lower() not in _NOT_HEADS:
             sing = word.lower() if not word.isupper() else word
         if sing is None:
             continue

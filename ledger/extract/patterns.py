@@ -11,6 +11,7 @@ import re
 from ledger.extract import tables
 
 _WS = r"[ \t\u00a0]"          # white space inside a line
+_GAP1 = r"(?:[ \t\u00a0]++\n?[ \t\u00a0]*+|\n[ \t\u00a0]*+)"  # some white space, at most one line break
 _GAP = r"(?:[ \t\u00a0]*+\n?[ \t\u00a0]*+)"  # white space, at most one line break
 
 
@@ -61,7 +62,7 @@ def master() -> re.Pattern[str]:
     plain_num = rf"(?<![\w.,/:#@+=_$€£¥₹-])(?P<num>{DIGITS})"
     vague_g = rf"(?<![\w-])(?P<vague>(?i:{vague}))(?![\w-])"
     words_g = (
-        rf"(?<![\w-])(?P<words>(?:a{_WS}++(?:dozen|hundred|thousand|million|billion)(?![\w-])|{first})(?:(?:{_WS}++|-|{_WS}++and{_WS}++)(?:{nw}))*+)(?![\w])"
+        rf"(?<![\w-])(?P<words>(?:a{_WS}++(?:dozen|hundred|thousand|million|billion)(?![\w-])|{first})(?:(?:{_GAP1}|-|{_WS}++and{_WS}++)(?:{nw}))*+)(?![\w])"
     )
     return re.compile(rf"{money_num}|{skip}|{plain_num}|{vague_g}|(?i:{words_g})")
 
