@@ -1,0 +1,184 @@
+"""Score ``ledger.extract.find_figures`` and quantulum3 on NewsQuant and the Recognizers-Text sets.
+
+Usage:  PYTHONPATH=. .venv/bin/python benchmarks/newsquant.py [--misses N]
+
+Protocol (../shared/benchmarks/newsquant/README.md): per sentence, for each gold quantity in turn, the
+first unconsumed prediction with a close value counts for `value`; on that match an equal unit (lower case)
+consumes the prediction and counts for `value+unit`; `value+change` likewise with the change convention
+(=, ~, >, <, up, down). P = correct / predicted, R = correct / gold. Both tools run on the same sentences
+in the same run; sentences per second are measured on the extraction calls only.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SETS = {
+    "NewsQuant": SHARED / "benchmarks" / "newsquant" / "NewsQuant.json",
+    "RT currency": SHARED / "benchmarks" / "recognizers-text" / "currency.json",
+    "RT dimension": SHARED / "benchmarks" / "recognizers-text" / "dimension.json",
+}
+PUBLISHED = {  # F1 published in the CQE paper / the shared README: (value, value+unit, value+change)
+    ("NewsQuant", "CQE"): (92.0, 85.6, 88.1),
+    ("NewsQuant", "quantulum3"): (73.0, 47.2, None),
+    ("RT currency", "CQE"): (84.2, 79.6, None),
+    ("RT currency", "quantulum3"): (76.2, 32.5, None),
+}
+EXTRA_CURRENCY_NAMES = {"ILS": "shekel", "MYR": "malaysian ringgit", "HKD": "hong kong dollar",
+                        "NOK": "norwegian krone", "SEK": "swedish krona", "RUB": "russian ruble"}
+COUNT_NAMES = {"person": "people"}
+CHANGE_OF_QUALIFIER = {"approx": "~", "at_least": ">", "at_most": "<"}
+
+
+def currency_names() -> dict[str, str]:
+    """ISO 4217 code → quantulum3 unit name, from quantulum3's unit database."""
+    from quantulum3 import load
+
+    names = dict(EXTRA_CURRENCY_NAMES)
+    for name, unit in sorted(load.units("en_US").names.items()):
+        code = getattr(unit, "currency_code", None)
+        if code and code not in names:
+            names[code] = name
+    return names
+
+
+def ours(text: str, cur: dict[str, str]) -> list[tuple]:
+    from ledger.extract import find_figures
+
+    out = []
+    for f in find_figures(text):
+        value = (f.low, f.high) if f.value is None else f.value
+        if f.kind == "money":
+            unit = cur.get(f.unit or "", (f.unit or "").lower())
+        elif f.kind == "percent":
+            unit = "percentage"
+        elif f.kind == "count":
+            unit = COUNT_NAMES.get(f.unit or "", f.unit or "-")
+        else:
+            unit = f.unit or "-"
+        change = f.change or CHANGE_OF_QUALIFIER.get(f.qualifier, "=")
+        out.append((value, unit.lower(), change))
+    return out
+
+
+def theirs(text: str) -> list[tuple]:
+    from quantulum3 import parser
+
+    return [(q.value, q.unit.name.lower(), "=") for q in parser.parse(text)]
+
+
+def gold_value(s: str):
+    s = str(s).strip()
+    if "-" in s[1:]:
+        i = s.index("-", 1)
+        return float(s[:i]), float(s[i + 1:])
+    return float(s)
+
+
+def same_value(g, p) -> bool:
+    if isinstance(g, tuple) != isinstance(p, tuple):
+        return False
+    if isinstance(g, tuple):
+        return all(_close(a, b) for a, b in zip(g, p))
+    return _close(g, p)
+
+
+def _close(a, b) -> bool:
+    return a is not None and b is not None and math.isclose(a, b, rel_tol=1e-5, abs_tol=1e-8)
+
+
+def score(gold: list[dict], pred: list[tuple]) -> tuple[int, int, int]:
+    """(value, value+unit, value+change) correct counts for one sentence."""
+    used_u: set[int] = set()
+    used_c: set[int] = set()
+    used_v: set[int] = set()
+    v = u = c = 0
+    for q in gold:
+        try:
+            gv = gold_value(q["value"])
+        except ValueError:
+            continue
+        for i, p in enumerate(pred):
+            if i in used_v or not same_value(gv, p[0]):
+                continue
+            v += 1
+            used_v.add(i)
+            break
+        for i, p in enumerate(pred):
+            if i not in used_u and same_value(gv, p[0]) and p[1] == q.get("normalized_unit", "-").lower():
+                u += 1
+                used_u.add(i)
+                break
+        for i, p in enumerate(pred):
+            if i not in used_c and same_value(gv, p[0]) and p[2] == q.get("change", "="):
+                c += 1
+                used_c.add(i)
+                break
+    return v, u, c
+
+
+def prf(correct: int, npred: int, ngold: int) -> str:
+    p = 100 * correct / npred if npred else 0.0
+    r = 100 * correct / ngold if ngold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"{p:5.1f} / {r:5.1f} / {f:5.1f}"
+
+
+def run_set(name: str, data: list[dict], tool, misses: int) -> tuple[float, list[str]]:
+    t0 = time.perf_counter()
+    preds = [tool(s["text"]) for s in data]
+    elapsed = time.perf_counter() - t0
+    ngold = sum(len(s["quantities"]) for s in data)
+    npred = sum(len(p) for p in preds)
+    totals = [0, 0, 0]
+    shown = 0
+    for s, p in zip(data, preds):
+        got = score(s["quantities"], p)
+        totals = [a + b for a, b in zip(totals, got)]
+        if shown < misses and (got[1] < len(s["quantities"]) or len(p) > got[1]):
+            shown += 1
+            print("  MISS", s["text"][:160], "\n     gold", [(q["value"], q.get("normalized_unit"), q.get("change"))
+                                                         for q in s["quantities"]], "\n     pred", p)
+    cells = [prf(t, npred, ngold) for t in totals]
+    return elapsed, cells
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--misses", type=int, default=0, help="print the first N sentences we get wrong")
+    ap.add_argument("--no-quantulum", action="store_true", help="skip the quantulum3 run")
+    args = ap.parse_args(argv)
+    if not SETS["NewsQuant"].exists():
+        print(f"skip: {SETS['NewsQuant']} not found (../shared is absent)")
+        return 0
+    cur = currency_names()
+    ours(".", cur)  # load tables and compile patterns before timing
+    print("P / R / F1 in percent; published F1 in brackets")
+    for name, path in SETS.items():
+        if not path.exists():
+            print(f"skip {name}: {path} not found")
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        print(f"\n## {name} ({len(data)} sentences, {sum(len(s['quantities']) for s in data)} quantities)")
+        print(f"{'tool':12} | {'value':21} | {'value+unit':21} | {'value+change':21} | sentences/s")
+        t_ours, cells = run_set(name, data, lambda s: ours(s, cur), args.misses)
+        print(f"{'aid-ledger':12} | " + " | ".join(cells) + f" | {len(data) / t_ours:,.0f}")
+        if not args.no_quantulum:
+            theirs(".")
+            t_q, cells_q = run_set(name, data, theirs, 0)
+            print(f"{'quantulum3':12} | " + " | ".join(cells_q) + f" | {len(data) / t_q:,.0f}")
+            print(f"speed ratio aid-ledger / quantulum3: {t_q / t_ours:,.0f}x")
+        for tool in ("CQE", "quantulum3"):
+            pub = PUBLISHED.get((name, tool))
+            if pub:
+                print(f"published {tool}: F1 value {pub[0]}, value+unit {pub[1]}, value+change {pub[2] or '–'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
