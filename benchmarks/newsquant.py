@@ -58,12 +58,22 @@ def ours(text: str, cur: dict[str, str]) -> list[tuple]:
         elif f.kind == "percent":
             unit = "percentage"
         elif f.kind == "count":
-            unit = COUNT_NAMES.get(f.unit or "", f.unit or "-")
+            unit = count_unit(f)
         else:
             unit = f.unit or "-"
         change = f.change or CHANGE_OF_QUALIFIER.get(f.qualifier, "=")
         out.append((value, unit.lower(), change))
     return out
+
+
+def count_unit(f) -> str:
+    """NewsQuant names a count by its counted noun phrase, singular ("european country", "people")."""
+    if not f.unit:
+        return "-"
+    words = (f.item or "").split()
+    if words and f.item[0].islower() and len(words) <= 3 and words[-1].lower().rstrip("s") == f.unit.rstrip("s"):
+        return " ".join(words[:-1] + [COUNT_NAMES.get(f.unit, f.unit)])
+    return COUNT_NAMES.get(f.unit, f.unit)
 
 
 def theirs(text: str) -> list[tuple]:
@@ -83,8 +93,8 @@ def gold_value(s: str):
 def same_value(g, p) -> bool:
     if isinstance(g, tuple) != isinstance(p, tuple):
         return False
-    if isinstance(g, tuple):
-        return all(_close(a, b) for a, b in zip(g, p))
+    if isinstance(g, tuple):  # bounds compared low to low: "from 4.8 to 4.7" is the range 4.7-4.8
+        return all(_close(a, b) for a, b in zip(sorted(g), p))
     return _close(g, p)
 
 

@@ -55,8 +55,8 @@ def is_date_part(text: str, start: int, end: int) -> bool:
     return is_month(previous_word(text, start)) or is_month(next_word(text, end))
 
 
-def is_year(value: float, digits: str) -> bool:
-    return digits.isdigit() and len(digits) == 4 and 1800 <= value <= 2100
+def is_year(value: float, digits: str, first: int = 1800) -> bool:
+    return digits.isdigit() and len(digits) == 4 and first <= value <= 2100
 
 
 def year_context(text: str, start: int) -> bool:
@@ -85,7 +85,7 @@ def after_capitalised_name(text: str, start: int) -> bool:
     if not m:
         return False
     word = m.group(1)
-    if not word[0].isupper() or word.rstrip(".").lower() in _months():
+    if not any(ch.isupper() for ch in word[:2]) or word.rstrip(".").lower() in _months():
         return False
     before = text[max(0, m.start() - 3):m.start()].rstrip(" \t\u00a0")
     sentence_start = not before or before[-1] in ".!?:;\n\"“(*#|>-–—"

@@ -11,6 +11,7 @@ _SCALE_WORDS = frozenset(w for w, (_v, c) in tables.number_words().items() if c 
 _MONEY_VAGUE = re.compile(r"(?i)[ \t\u00a0]+in\b")
 _OF = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+of(?![\w])")
 _SIZE_UNITS = frozenset({"gigabyte", "megabyte", "terabyte"})
+_ADJ_AFTER = re.compile(r"[ \t\u00a0]+(?:[a-z$]|\d)")
 _HYPHEN_NOUN = re.compile(r"-([a-z]{3,})(?![\w-])")
 _NOT_HYPHEN_NOUNS = frozenset({"magnitude", "caliber", "calibre", "fold", "odd", "plus", "time", "way", "third"})
 
@@ -73,6 +74,9 @@ def _core(m: re.Match[str]) -> _Cand | None:
     if m.group("num") is not None:
         digits = m.group("num")
         return _Cand(m.start("num"), m.end(), numbers.parse_digits(digits), digits)
+    if m.group("snum") is not None:  # "+0.2%", "-1.3%"
+        sign = -1.0 if m.group("sign") in "-−" else 1.0
+        return _Cand(m.start(), m.end(), sign * numbers.parse_digits(m.group("snum")), m.group("snum"))
     if m.group("vague") is not None:
         phrase = " ".join(m.group("vague").lower().split())
         low, high = tables.vague()[phrase]
@@ -101,7 +105,7 @@ def _read(text: str, c: _Cand, dollar: str) -> _Cand | None:
         return None
     elif c.kind in ("measure", "duration") and filters.is_date_part(text, c.start, c.start):
         return None
-    if c.qualifier == "exact":
+    if c.qualifier in ("exact", "range"):
         _qualifier(text, c)
     return c
 
@@ -128,7 +132,7 @@ def _scale(text: str, c: _Cand) -> None:
     if not sm:
         return
     mult, match = patterns.scale_multipliers()[sm.lastgroup]
-    if match == "tight" and (c.kind != "money" or c.words):
+    if match == "tight" and (c.words or (c.kind != "money" and sm.group(0) not in ("m", "M", "k", "K"))):
         return
     if c.words and c.scaled:
         return
@@ -157,6 +161,8 @@ def _unit(text: str, c: _Cand) -> bool:
     if has_of != bool(c.vague):
         return True
     name, kind = patterns.unit_names()[" ".join(um.group("unit").lower().split())]
+    if kind == "duration" and text[c.end:um.start("unit")] == "-" and _ADJ_AFTER.match(text, um.end()):
+        return False  # "a five-year $700000 award", "a three-year forecast": an adjective, not a span
     if name == "millimetre" and filters.is_caliber(text, c.end):
         return False
     if name in _SIZE_UNITS and filters.is_file_size(text, c.start):
@@ -175,29 +181,44 @@ def _range(text: str, c: _Cand, dollar: str) -> _Cand | None:
     word = link.group(0).strip().lower()
     if word == "and" and not patterns.BETWEEN_BEFORE.search(text, max(0, c.start - 12), c.start):
         return None
-    if word == "to" and patterns.FROM_BEFORE.search(text, max(0, c.start - 8), c.start):
+    if patterns.BY_BEFORE.search(text, max(0, c.start - 12), c.start):
+        return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
+    from_to = word == "to" and bool(patterns.FROM_BEFORE.search(text, max(0, c.start - 8), c.start))
+    second = _second_bound(text, link.end())
+    if second is None or not _tails(text, second, dollar):
         return None
-    bm = patterns.bare_number().match(text, link.end())
+    if (from_to or word == "or") and not second.tailed:
+        return None  # "from 12 to 20 countries": two counts
+    return _merge(c, second, ordered=not from_to)
+
+
+def _second_bound(text: str, pos: int) -> _Cand | None:
+    bm = patterns.bare_number().match(text, pos)
     if not bm:
         return None
-    second = _Cand(bm.start(), bm.end(), numbers.parse_digits(bm.group("num")), bm.group("num"))
+    if bm.group("num") is not None:
+        second = _Cand(bm.start(), bm.end(), numbers.parse_digits(bm.group("num")), bm.group("num"))
+    else:
+        parsed = numbers.parse_words(bm.group("words"))
+        if parsed is None:
+            return None
+        second = _Cand(bm.start("words"), bm.start("words") + parsed[1], parsed[0], words=True)
     if bm.group("pre"):
         second.kind, second.currency = "money", money.pre_code(bm.group("pre"), "$")
-    if not _tails(text, second, dollar):
-        return None
-    return _merge(c, second)
+    return second
 
 
-def _merge(first: _Cand, second: _Cand) -> _Cand | None:
-    if filters.is_year(first.value or 0, first.digits) and filters.is_year(second.value or 0, second.digits):
+def _merge(first: _Cand, second: _Cand, *, ordered: bool = True) -> _Cand | None:
+    if filters.is_year(first.value or 0, first.digits, 1000) and filters.is_year(second.value or 0, second.digits, 1000):
         return None
     if first.tailed and (first.kind, first.unit, first.currency) != (second.kind, second.unit, second.currency):
         return None
     low = first.value if first.scaled or not second.scaled else (first.value or 0) * second.multiplier
-    if low is None or second.value is None or not low < second.value:
+    if low is None or second.value is None or low == second.value or (ordered and low > second.value):
         return None
+    low, high = sorted((low, second.value))
     return _Cand(first.start, second.end, None, kind=second.kind, unit=second.unit, currency=second.currency,
-                 qualifier="range", low=low, high=second.value, scaled=True)
+                 qualifier="range", low=low, high=high, scaled=True)
 
 
 def _count(text: str, c: _Cand) -> bool:
@@ -244,7 +265,7 @@ def _not_a_count(text: str, c: _Cand) -> bool:
 def _qualifier(text: str, c: _Cand) -> None:
     lo = max(0, c.start - 40)
     window = text[lo:c.start]
-    qm = patterns.qualifier_before().search(window)
+    qm = patterns.qualifier_before().search(window) if c.qualifier == "exact" else None
     qstart = c.start
     if qm:
         c.qualifier = tables.qualifiers()[" ".join(qm.group("q").lower().split())]

@@ -60,17 +60,19 @@ def master() -> re.Pattern[str]:
     )
     money_num = rf"(?<![A-Za-z0-9])(?P<pre>{pre_currency_alt()})(?P<presp>{_WS}?)(?P<pnum>{DIGITS})"
     plain_num = rf"(?<![\w.,/:#@+=_$€£¥₹-])(?P<num>{DIGITS})"
+    signed = rf"(?<![\w.,/:#@+=_$€£¥₹-])(?P<sign>[-+−])(?P<snum>{DIGITS})(?={_WS}?%)"
     vague_g = rf"(?<![\w-])(?P<vague>(?i:{vague}))(?![\w-])"
     words_g = (
         rf"(?<![\w-])(?P<words>(?:a{_WS}++(?:dozen|hundred|thousand|million|billion)(?![\w-])|{first})(?:(?:{_GAP1}|-|{_WS}++and{_WS}++)(?:{nw}))*+)(?![\w])"
     )
-    return re.compile(rf"{money_num}|{skip}|{plain_num}|{vague_g}|(?i:{words_g})")
+    return re.compile(rf"{money_num}|{skip}|{plain_num}|{signed}|{vague_g}|(?i:{words_g})")
 
 
 @functools.lru_cache(maxsize=None)
 def bare_number() -> re.Pattern[str]:
     """A number (optionally with a currency marker) anchored where the second bound of a range starts."""
-    return re.compile(rf"(?P<pre>{pre_currency_alt()})?+{_WS}?(?P<num>{DIGITS})")
+    words = rf"(?i:(?<![\w-])(?P<words>(?:{number_word_alt()})(?:(?:{_WS}++|-)(?:{number_word_alt()}))*+)(?![\w-]))"
+    return re.compile(rf"(?P<pre>{pre_currency_alt()})?+{_WS}?(?:(?P<num>{DIGITS})|{words})")
 
 
 @functools.lru_cache(maxsize=None)
@@ -121,7 +123,7 @@ def pre_currency_codes() -> dict[str, str]:
     return {m: c for m, c, pos in tables.currencies() if pos in ("pre", "both")}
 
 
-PERCENT = re.compile(rf"{_WS}?+(?:%|(?i:per{_WS}?cent\b|pct\b|percentage{_WS}points?\b|percent\b))")
+PERCENT = re.compile(rf"{_WS}?+(?:%|(?i:per{_WS}?cent\b|pct\b|percentage{_WS}points?\b|percent\b))|pc\b")
 
 
 @functools.lru_cache(maxsize=None)
@@ -159,7 +161,8 @@ def change_before() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?P<c>{_tail_phrases(tables.changes())})(?:\s+by)?\s*$", re.IGNORECASE)
 
 
-RANGE_LINK = re.compile(rf"{_WS}*(?:-|–|—|to|and|or){_WS}*")
+RANGE_LINK = re.compile(rf"{_WS}*+(?:-|–|—|to|and|or)(?![\w]){_WS}*+|{_WS}*+(?:-|–)")
 BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
 FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
+BY_BEFORE = re.compile(r"(?i)\bby\s+$")
 WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*+")
