@@ -1,4 +1,4 @@
-"""Shared fixtures: run the CLI in a fresh interpreter, and the optional ../shared folder."""
+"""Shared fixtures: run the CLI in a fresh interpreter from the checkout."""
 from __future__ import annotations
 
 import os
@@ -9,23 +9,23 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 
 
-@pytest.fixture()
-def ledger_cli():
-    """``ledger_cli(*args)`` runs ``python -m ledger ARGS`` from the checkout and returns the result."""
+class LedgerCli:
+    """``ledger_cli(*args)`` runs ``python -m ledger ARGS`` and returns the finished process;
+    ``argv(*args)`` and ``env`` start one yourself (e.g. to kill it)."""
+
     env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
-    def run(*args: str, **kwargs) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "ledger", *map(str, args)], capture_output=True,
-                              text=True, env=env, check=False, **kwargs)
+    @staticmethod
+    def argv(*args) -> list[str]:
+        return [sys.executable, "-m", "ledger", *map(str, args)]
 
-    return run
+    def __call__(self, *args, **kwargs) -> subprocess.CompletedProcess:
+        return subprocess.run(self.argv(*args), capture_output=True, text=True, env=self.env,
+                              check=False, **kwargs)
 
 
 @pytest.fixture()
-def shared_dir() -> Path:
-    if not SHARED.is_dir():
-        pytest.skip(f"reference material not found at {SHARED} (the ../shared folder beside the checkout)")
-    return SHARED
+def ledger_cli() -> LedgerCli:
+    return LedgerCli()
