@@ -1,6 +1,7 @@
 """The amount grammar: one pass of the master pattern, then small readers for each part of a figure."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -57,12 +58,17 @@ def find_figures(text: str) -> list[Figure]:
             continue
         cand = _core(m)
         fig = _read(text, cand, dollar) if cand else None
-        if fig is None:
+        if fig is None or not _finite(fig):
             pos = max(m.end(), pos + 1)
             continue
         out.append(_figure(text, fig))
         pos = max(fig.end, m.end())
     return out
+
+
+def _finite(c: _Cand) -> bool:
+    """False for digit runs too long for a float ("1212…12 bn" overflows to inf): not a figure."""
+    return all(v is None or math.isfinite(v) for v in (c.value, c.low, c.high))
 
 
 def _core(m: re.Match[str]) -> _Cand | None:
@@ -161,7 +167,7 @@ def _unit(text: str, c: _Cand) -> bool:
     if has_of != bool(c.vague):
         return True
     name, kind = patterns.unit_names()[" ".join(um.group("unit").lower().split())]
-    if kind == "duration" and text[c.end:um.start("unit")] == "-" and _ADJ_AFTER.match(text, um.end()):
+    if kind == "duration" and c.words and text[c.end:um.start("unit")] == "-" and _ADJ_AFTER.match(text, um.end()):
         return False  # "a five-year $700000 award", "a three-year forecast": an adjective, not a span
     if name == "millimetre" and filters.is_caliber(text, c.end):
         return False
