@@ -1,0 +1,102 @@
+"""Bytes → clean text: encoding detection, mojibake repair, white-space normalisation.
+
+Everything here is cheap on clean input: UTF-8 is tried first, ftfy only runs when a
+quick regex sees mojibake markers, and white space is fixed with ``str.translate``
+plus a few precompiled substitutions.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["UnreadableInput", "decode_bytes", "repair_text", "normalise_space", "sniff_binary"]
+
+
+class UnreadableInput(ValueError):
+    """An input that cannot become a document; its message is the reason shown to users."""
+
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "PDF"), (b"PK\x03\x04", "ZIP/Office"), (b"\x1f\x8b", "gzip"), (b"\x89PNG", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"), (b"GIF8", "GIF"), (b"\x7fELF", "executable"), (b"MZ", "executable"),
+    (b"SQLite format 3", "SQLite"), (b"PAR1", "Parquet"), (b"BZh", "bzip2"), (b"\xfd7zXZ", "xz"),
+)
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def sniff_binary(head: bytes) -> str | None:
+    """Why ``head`` (the first bytes of an input) is not text, or None when it may be text."""
+    if head.startswith(_BOMS):
+        return None
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            return f"binary file ({name}), not text"
+    sample = head[:8192]
+    if b"\x00" in sample:
+        return "binary file (contains NUL bytes), not text"
+    if sample and len(_CONTROL.findall(sample)) > len(sample) // 20:
+        return "binary file (control characters), not text"
+    return None
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode ``data``: UTF-8 (with or without BOM) first, else the encoding charset-normalizer finds.
+
+    Raises :class:`UnreadableInput` for binary data or bytes no encoding explains.
+    """
+    why = sniff_binary(data[:8192])
+    if why:
+        raise UnreadableInput(why)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnreadableInput("cannot decode text: not UTF-8 and no known encoding fits")
+    return str(best)
+
+
+# Mojibake markers: UTF-8 bytes read as cp1252/latin-1 ("Ã©", "â€™", "Â ").
+_MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]")
+
+_SPACE_MAP = {c: " " for c in (0x09, 0x0B, 0x0C, 0xA0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B))}
+_SPACE_MAP.update({c: None for c in (0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)})
+_SPACE_MAP.update({0x2028: "\n", 0x2029: "\n\n", 0x85: "\n"})
+_ODD_SPACE = re.compile("[\t\x0b\x0c\u00a0\u00ad\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\x85]")
+_TRAILING = re.compile(r"[ ]+$", re.M)
+_LEADING = re.compile(r"^[ ]+", re.M)
+_MULTI_SPACE = re.compile(r"[ ]{2,}")
+_MULTI_BLANK = re.compile(r"\n{3,}")
+
+
+def normalise_space(text: str) -> str:
+    """Unify line ends, turn odd spaces into plain ones, drop zero-width characters,
+    strip spaces at line ends and starts, collapse runs of spaces and of blank lines."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ODD_SPACE.search(text):
+        text = text.translate(_SPACE_MAP)
+    if "  " in text or " \n" in text or "\n " in text:
+        text = _TRAILING.sub("", text)
+        text = _LEADING.sub("", text)
+        text = _MULTI_SPACE.sub(" ", text)
+    if "\n\n\n" in text:
+        text = _MULTI_BLANK.sub("\n\n", text)
+    return text.strip()
+
+
+def repair_text(text: str) -> str:
+    """Repair mojibake (only when markers are present) and normalise white space."""
+    if _MOJIBAKE.search(text):
+        import ftfy
+
+        text = ftfy.fix_encoding(text)
+    return normalise_space(text)

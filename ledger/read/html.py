@@ -1,0 +1,68 @@
+"""HTML pages → :class:`Document` with trafilatura (main text, title) and htmldate (date)."""
+from __future__ import annotations
+
+import json
+import re
+
+from ledger.read.chrome import strip_chrome
+from ledger.read.clean import UnreadableInput, repair_text
+from ledger.read.document import Document
+from ledger.read.meta import parse_date
+from ledger.read.text import assemble, stable_id
+
+__all__ = ["read_html", "looks_like_html"]
+
+_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)\b", re.I | re.S)
+# Captions, navigation and asides never hold article figures.
+_PRUNE = ["//figcaption", "//nav", "//aside", "//footer", "//*[contains(@class,'caption')]"]
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` starts like an HTML document."""
+    return bool(_HTML_START.match(text[:2000]))
+
+
+def read_html(html: str, source: str) -> Document:
+    """The article of an HTML page: main text (tables kept as " | " lines, comments, captions,
+    navigation and asides dropped), its title, and its publication date from the page's metadata.
+
+    Falls back to tag stripping plus :func:`strip_chrome` when trafilatura finds no main text.
+    Raises :class:`UnreadableInput` when the page has no readable text at all.
+    """
+    html = repair_text(html) if html else html
+    if not html or "<" not in html:
+        raise UnreadableInput("broken HTML: no markup and no text")
+    meta = _extract(html)
+    body = (meta.get("text") or "").replace("\n", "\n\n")
+    body = strip_chrome(body) if body else strip_chrome(html)
+    if not body.strip():
+        raise UnreadableInput("broken HTML: no readable text in the page")
+    published = parse_date(meta.get("date")) if meta.get("date") else _find_date(html)
+    return assemble(
+        body, source=source, doc_id=stable_id(source), title=meta.get("title"),
+        published=published, url=meta.get("url") or meta.get("source"),
+    )
+
+
+def _extract(html: str) -> dict:
+    import trafilatura
+
+    try:
+        result = trafilatura.extract(
+            html, output_format="json", with_metadata=True, include_comments=False, include_tables=True,
+            prune_xpath=_PRUNE, date_extraction_params=_DATE_PARAMS,
+        )
+    except Exception:  # trafilatura/lxml can fail on hostile markup; fall back to tag stripping
+        return {}
+    return json.loads(result) if result else {}
+
+
+def _find_date(html: str):
+    import htmldate
+
+    try:
+        found = htmldate.find_date(html, extensive_search=False, original_date=True)
+    except Exception:  # malformed markup: no date rather than no document
+        return None
+    return parse_date(found) if found else None

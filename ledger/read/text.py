@@ -1,0 +1,64 @@
+"""Text → :class:`Document`: header/front matter, chrome removal, title and date finding."""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+
+from ledger.read.chrome import clean_markup, strip_chrome
+from ledger.read.clean import UnreadableInput, repair_text
+from ledger.read.document import Document
+from ledger.read.meta import find_published, find_title, parse_date, split_header
+
+__all__ = ["read_text", "assemble", "stable_id"]
+
+_MAX_SKIPPED_WORDS = 8  # lines before a found title that may be dropped as page furniture
+
+
+def stable_id(source: str) -> str:
+    """A stable document id from its source (path or ``path:LINE``)."""
+    return hashlib.sha1(source.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def read_text(
+    raw: str, source: str, *, doc_id: str | None = None, title: str | None = None,
+    published: _dt.date | str | None = None, url: str | None = None, header: bool = True,
+) -> Document:
+    """A document from a plain/markdown text, with optional ``key: value`` header lines or front
+    matter (``header=False`` for corpus rows, whose fields come as arguments). Explicit arguments
+    win over the header; with no date anywhere in the metadata, the date is looked for in the
+    page's first lines."""
+    text = repair_text(raw)
+    fields, body = split_header(text) if header else ({}, text)
+    title = title or fields.get("title") or None
+    url = url or fields.get("url") or fields.get("link") or None
+    doc_id = doc_id or fields.get("id") or stable_id(source)
+    if isinstance(published, str):
+        published = parse_date(published)
+    elif published is None:
+        declared = fields.get("published", fields.get("date"))
+        published = parse_date(declared) if declared is not None else find_published(body)
+    return assemble(strip_chrome(body), source=source, doc_id=doc_id, title=title, published=published, url=url)
+
+
+def assemble(
+    body: str, *, source: str, doc_id: str, title: str | None, published: _dt.date | None, url: str | None,
+) -> Document:
+    """Join title and cleaned body (the title once, first); find a title when none is given."""
+    title = clean_markup(title).replace("\n", " ") if title else None
+    if not title:
+        title, body = _title_from_body(body)
+    if title and not body.startswith(title):
+        body = f"{title}\n\n{body}" if body else title
+    if not body.strip():
+        raise UnreadableInput("empty document: no text after cleaning")
+    return Document(doc_id=doc_id, source=source, text=body, title=title or None, published=published, url=url)
+
+
+def _title_from_body(body: str) -> tuple[str | None, str]:
+    title = find_title(body)
+    if not title:
+        return None, body
+    before, _, _ = body.partition(title)
+    if before.strip() and all(len(x.split()) <= _MAX_SKIPPED_WORDS for x in before.split("\n")):
+        body = body[len(before):]
+    return title, body
