@@ -171,3 +171,16 @@ def test_figures_in_text_order_with_offsets():
     assert [f.surface for f in figs] == ["$275 million", "80,000", "150"]
     assert all(text[f.start:f.end] == f.surface for f in figs)
     assert [f.item for f in figs] == [None, "rounds", "generators"]
+
+
+# unit names that CQE/NewsQuant use but quantulum3 builds only on the fly (derived or composite units)
+DERIVED_UNITS = {"barrel per day", "year of age", "megawatt hour", "gigawatt hour"}
+
+
+def test_unit_names_come_from_quantulum3():
+    load = pytest.importorskip("quantulum3.load")
+    from ledger.extract import tables
+
+    names = set(load.units("en_US").names)
+    unknown = {u for _a, u, _k in tables.units()} - names - DERIVED_UNITS
+    assert unknown == set()

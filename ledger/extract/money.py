@@ -23,7 +23,7 @@ def default_dollar(text: str) -> str:
 
 
 def pre_code(marker: str, dollar: str) -> str:
-    code = patterns.pre_currency_codes()[marker]
+    code = patterns.pre_currency_codes()[" ".join(marker.lower().split())]
     return dollar if code == "$" else code
 
 
@@ -36,7 +36,7 @@ def post_code(marker: str, dollar: str, *, scaled: bool) -> str | None:
     word = " ".join(marker.split())
     if word.lower() in ("pound", "pounds", "won", "rand", "lira") and not scaled:
         return None
-    code = patterns.post_currency_codes().get(word)
+    code = patterns.post_currency_codes().get(word.lower())
     if code is None:
         return None
     return dollar if code == "$" else code

@@ -35,8 +35,10 @@ DIGITS = (
 
 @functools.lru_cache(maxsize=None)
 def pre_currency_alt() -> str:
-    """Currency markers written before a number."""
-    return _alt(m for m, _c, pos in tables.currencies() if pos in ("pre", "both"))
+    """Currency markers written before a number; three-letter codes also in lower case ("usd 20")."""
+    markers = [m for m, _c, pos in tables.currencies() if pos in ("pre", "both")]
+    codes = [m for m in markers if m.isalpha() and len(m) == 3 and m.isupper()]
+    return _alt(markers) + "|(?i:" + _alt(codes) + ")"
 
 
 @functools.lru_cache(maxsize=None)
@@ -105,22 +107,19 @@ def post_currency() -> re.Pattern[str]:
             alts.append(marker)
             if marker[0].islower():
                 alts.append(marker[0].upper() + marker[1:])
-    return re.compile(rf"{_GAP}(?:of{_WS}+)?(?P<cur>{_alt(alts)})(?![\w$])")
+    return re.compile(rf"{_GAP}(?:of{_WS}+)?(?P<cur>{_alt(alts)})(?![\w$])", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=None)
 def post_currency_codes() -> dict[str, str]:
-    out = {}
-    for marker, code, pos in tables.currencies():
-        if pos in ("post", "both"):
-            out[marker] = code
-            out[marker[0].upper() + marker[1:]] = code
-    return out
+    """lower-cased marker → code (markers after the number match case-insensitively)."""
+    return {m.lower(): c for m, c, pos in tables.currencies() if pos in ("post", "both")}
 
 
 @functools.lru_cache(maxsize=None)
 def pre_currency_codes() -> dict[str, str]:
-    return {m: c for m, c, pos in tables.currencies() if pos in ("pre", "both")}
+    """lower-cased marker → code."""
+    return {m.lower(): c for m, c, pos in reversed(tables.currencies()) if pos in ("pre", "both")}
 
 
 PERCENT = re.compile(rf"{_WS}?+(?:%|(?i:per{_WS}?cent\b|pct\b|percentage{_WS}points?\b|percent\b))|pc\b")
