@@ -9,7 +9,7 @@ from functools import lru_cache
 from ledger.context import actors as _actors
 from ledger.context import roles as _roles
 from ledger.context.dates import find_dates, resolve
-from ledger.context.items import count_item, money_item, topic_item
+from ledger.context.items import count_item, money_item, percent_item, topic_item
 from ledger.context.sentences import SentenceIndex, clean
 from ledger.extract.figure import Figure
 
@@ -142,6 +142,8 @@ def _item(fig: Figure, cl: _Clause, prev: Figure | None) -> str | None:
         return item or topic_item(cl.text, cl.at)
     if fig.kind in ("count", "measure"):
         return fig.item or count_item(cl.after)
+    if fig.kind == "percent":
+        return fig.item or percent_item(cl.before, cl.after)
     return fig.item
 
 

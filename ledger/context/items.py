@@ -35,6 +35,9 @@ _MEASURE_HEADS = frozenset(
     "bags boxes packages cartons metric".split()
 )
 _NP_MAX = 8
+#: Irregular plurals that end a counted noun phrase like any plural ("women receive ...").
+_IRREGULAR_PLURALS = frozenset("people women men children personnel staff".split())
+_CLAUSE_WORDS = frozenset("who whom whose which that".split())
 
 
 @lru_cache(maxsize=65536)
@@ -46,7 +49,16 @@ def _is_word(tok: str) -> bool:
     return tok[0].isalnum()
 
 
-def _noun_phrase(tokens: tuple[str, ...], allow_joiners: bool = True) -> str | None:
+def _is_plural(word: str) -> bool:
+    """A plural noun by its form ("rounds", "entities", "women"); "gas", "chassis" are not."""
+    low = word.lower()
+    if low in _IRREGULAR_PLURALS:
+        return True
+    return (len(word) > 3 and word.endswith("s") and not low.endswith(("ss", "us", "is"))
+            and not word[:-1].isupper())
+
+
+def _noun_phrase(tokens: tuple[str, ...], allow_joiners: bool = True, people: bool = False) -> str | None:
     """The noun phrase at the start of ``tokens`` (may contain "of"/"and" between words)."""
     words: list[str] = []
     i = 0
@@ -59,6 +71,8 @@ def _noun_phrase(tokens: tuple[str, ...], allow_joiners: bool = True) -> str | N
         low = tok.lower()
         if not _is_word(tok):
             break
+        if words and _is_plural(words[-1]) and tok[0].islower() and low not in _JOINERS:
+            break  # "workers safe", "clinics reaching": a plural head ends the phrase
         if low in _STOP_WORDS:
             joinable = (
                 allow_joiners
@@ -82,6 +96,8 @@ def _noun_phrase(tokens: tuple[str, ...], allow_joiners: bool = True) -> str | N
     if not words:
         return None
     phrase = " ".join(words).strip(".")
+    if people and len(words) == 1 and _is_plural(phrase):
+        return phrase  # "267,000 Ukrainians": a plural demonym is what is counted
     if canonical_name(phrase) or canonical_name(words[0]) and len(words) == 1:
         return None
     return phrase or None
@@ -123,6 +139,7 @@ def money_item(left: str, right: str) -> str | None:
     return _left_phrase(left[-120:])
 
 
+_VERB_MARKERS = frozenset("to help helps helped will would can could should must may might".split())
 _TOPIC = re.compile(
     r"(?:\b(?:[A-Za-z][\w’'-]*\s+){0,2})\b(?:assistance|aid|funding|support|financing|loans?|package|budget|ODA|grants?)\b"
 )
@@ -133,6 +150,10 @@ def topic_item(sentence: str, at: int) -> str | None:
     best: tuple[int, str] | None = None
     for m in _TOPIC.finditer(sentence):
         words = m.group(0).split()
+        if len(words) > 1 and words[-2].lower() in _VERB_MARKERS:
+            continue  # "to support", "will fund": the head is a verb here
+        cut = max((k for k, w in enumerate(words) if w.lower() in _STOP_WORDS), default=-1)
+        words = words[cut + 1:]
         while words and (words[0].lower() in _STOP_WORDS or words[0].lower() in _LEADING
                          or canonical_name(words[0].rstrip("’'s")) and len(words) > 1 and words[0][0].islower()):
             words.pop(0)
@@ -146,20 +167,54 @@ def topic_item(sentence: str, at: int) -> str | None:
 
 def count_item(right: str) -> str | None:
     """The counted noun phrase written right after a count ("155mm artillery rounds")."""
-    tokens = _tokens(right[:160])
+    tokens = _skip_parenthesis(_tokens(right[:160]))
     if tokens and tokens[0] == "of":
         tokens = tokens[1:]
-    return _noun_phrase(tokens)
+    return _noun_phrase(tokens, people=True)
+
+
+def _skip_parenthesis(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Tokens after a leading "( ... )" aside ("80% (123,000) of people" → "of people")."""
+    if tokens and tokens[0] == "(" and ")" in tokens[:8]:
+        return tokens[tokens.index(")") + 1:]
+    return tokens
+
+
+_PERCENT_LEFT = re.compile(r"([A-Za-z][\w'’ -]{0,80}?)\s+(?:by|of|at)\s+(?:about |around |nearly |over |more than |almost |some |up to |at least |roughly |only |just )?$")
+
+
+def percent_item(left: str, right: str) -> str | None:
+    """What a percentage is of: "X percent of NP" → NP, "NP by|of X percent" → NP."""
+    tokens = _skip_parenthesis(_tokens(right[:160]))
+    if len(tokens) > 1 and tokens[0].lower() == "of":
+        np = _noun_phrase(tokens[1:], people=True)
+        if np:
+            return np
+    m = _PERCENT_LEFT.search(left[-120:])
+    if not m:
+        return None
+    words: list[str] = []
+    for tok in reversed(_tokens(m.group(1))):
+        low = tok.lower()
+        if not _is_word(tok) or low in _STOP_WORDS or low in _LEADING or len(words) >= 4:
+            break
+        words.insert(0, tok)
+    phrase = " ".join(words)
+    return phrase if words and not canonical_name(phrase) else None
+
+
+_PAREN = re.compile(r"\([^()]*\)")
 
 
 def head_noun(phrase: str | None) -> str | None:
     """Head noun of an item: the last word before its first preposition, singular, lower case."""
     if not phrase:
         return None
-    words = re.findall(r"[\w'-]+", phrase.lower())
+    words = re.findall(r"[\w'-]+", _PAREN.sub(" ", phrase.lower()))
     head = None
     for w in words:
-        if w in ("of", "for", "to", "towards", "toward", "in", "through", "from", "with", "and") and head:
+        if (w in ("of", "for", "to", "towards", "toward", "in", "through", "from", "with", "and")
+                or w in _CLAUSE_WORDS) and head:
             break
         head = w
     if head is None:
