@@ -57,7 +57,7 @@ class Score:
 
 
 def _norm(s: str | None) -> str:
-    return " ".join((s or "").lower().split())
+    return " ".join((s or "").lower().replace("’", "'").split())
 
 
 def item_matches(pred: str | None, gold: str | None) -> bool:

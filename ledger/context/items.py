@@ -37,6 +37,9 @@ _MEASURE_HEADS = frozenset(
 _NP_MAX = 8
 #: Irregular plurals that end a counted noun phrase like any plural ("women receive ...").
 _IRREGULAR_PLURALS = frozenset("people women men children personnel staff".split())
+_MASS_HEADS = frozenset(
+    "aid assistance funding support financing package packages loan loans grant grants budget authority funds".split()
+)
 _CLAUSE_WORDS = frozenset("who whom whose which that".split())
 
 
@@ -58,6 +61,26 @@ def _is_plural(word: str) -> bool:
             and not word[:-1].isupper())
 
 
+def _list_end(tokens: tuple[str, ...], i: int) -> int | None:
+    """End of "A, B, and C" modifiers starting at the comma ``tokens[i]``: the index after "and|or".
+
+    A serial comma (", and") wins over an earlier "and" inside one member ("democracy and human rights").
+    """
+    first = None
+    for j in range(i + 1, min(len(tokens), i + 16)):
+        low = tokens[j].lower()
+        if low in ("and", "or") and j > i + 1:
+            if j + 1 >= len(tokens) or not _is_word(tokens[j + 1]):
+                return first
+            if tokens[j - 1] == ",":
+                return j + 1
+            first = first or j + 1
+            continue
+        if tokens[j] != "," and (not _is_word(tokens[j]) or low in _STOP_WORDS):
+            return first
+    return first
+
+
 def _noun_phrase(tokens: tuple[str, ...], allow_joiners: bool = True, people: bool = False) -> str | None:
     """The noun phrase at the start of ``tokens`` (may contain "of"/"and" between words)."""
     words: list[str] = []
@@ -66,13 +89,29 @@ def _noun_phrase(tokens: tuple[str, ...], allow_joiners: bool = True, people: bo
         if tokens[i].lower() in _LEADING_KEEP:
             words.append(tokens[i])
         i += 1
-    while i < len(tokens) and len(words) < _NP_MAX:
+    limit = _NP_MAX
+    while i < len(tokens) and len(words) < limit:
         tok = tokens[i]
         low = tok.lower()
+        if tok == "," and words and len(words) <= 2:
+            end = _list_end(tokens, i)
+            if end:
+                limit += end - i
+                for t in tokens[i:end]:
+                    if t == ",":
+                        words[-1] += ","
+                    else:
+                        words.append(t)
+                i = end
+                continue
         if not _is_word(tok):
             break
-        if words and _is_plural(words[-1]) and tok[0].islower() and low not in _JOINERS:
+        if words and _is_plural(words[-1]) and tok[0].islower() and low not in _JOINERS and not _is_plural(tok):
             break  # "workers safe", "clinics reaching": a plural head ends the phrase
+        if words and words[-1].lower() in _MASS_HEADS and low.endswith(("ed", "ing")) and low not in _MASS_HEADS:
+            break  # "aid requested today", "funding provided by"
+        if words and tok[0].isupper() and all(w[0].islower() for w in words):
+            break  # "authority Congress provided": a capitalised word opens a new clause
         if low in _STOP_WORDS:
             joinable = (
                 allow_joiners
@@ -98,7 +137,7 @@ def _noun_phrase(tokens: tuple[str, ...], allow_joiners: bool = True, people: bo
     phrase = " ".join(words).strip(".")
     if people and len(words) == 1 and _is_plural(phrase):
         return phrase  # "267,000 Ukrainians": a plural demonym is what is counted
-    if canonical_name(phrase) or canonical_name(words[0]) and len(words) == 1:
+    if canonical_name(phrase) or canonical_name(words[0].rstrip("’'s").rstrip("’'")) and len(words) == 1:
         return None
     return phrase or None
 
@@ -214,7 +253,7 @@ def head_noun(phrase: str | None) -> str | None:
     head = None
     for w in words:
         if (w in ("of", "for", "to", "towards", "toward", "in", "through", "from", "with", "and")
-                or w in _CLAUSE_WORDS) and head:
+                or w in _CLAUSE_WORDS or _is_plural(head or "") and w.endswith(("ing", "ed"))) and head:
             break
         head = w
     if head is None:
