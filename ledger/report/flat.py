@@ -21,7 +21,8 @@ def neutralised(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_csv(df: pd.DataFrame, path: Path) -> None:
-    neutralised(df).to_csv(path, index=False, encoding="utf-8", date_format="%Y-%m-%d")
+    # CRLF rows (RFC 4180) so that a field holding a lone CR or LF is always quoted
+    neutralised(df).to_csv(path, index=False, encoding="utf-8", date_format="%Y-%m-%d", lineterminator="\r\n")
 
 
 def write_parquet(df: pd.DataFrame, path: Path) -> None:

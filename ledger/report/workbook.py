@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.axis import DateAxis
 
 from ledger.report.aggregate import UNKNOWN
-from ledger.report.sheet import DATE_FORMAT, MAX_ROWS, USD_FORMAT, SheetWriter, set_widths
+from ledger.report.sheet import DATE_FORMAT, EUR_FORMAT, MAX_ROWS, USD_FORMAT, SheetWriter, set_widths
 
 SHEETS = ("Summary", "Ledger", "Mentions", "Totals", "Items", "Reconciliation", "Sources", "Errors", "About")
 SUMMING_RULES = (
@@ -67,8 +68,8 @@ def _summary(ws, mentions, facts, documents, errors, tables, reconciliation) -> 
         ("inputs that failed", len(errors)),
     ]
     for label, value in headline:
-        w.append([w.text_cell(label), value])
-    w.append([w.text_cell(SUMMING_RULES)])
+        w.append([w.text_cell(label), _money_cell(ws, value, label)])
+    w.append([w.text_cell("Money totals add up package facts only; see About.")])
     for key, title in (("donor", "Packages by donor"), ("recipient", "Packages by recipient"),
                        ("currency", "Packages by currency"), ("role", "Money by role (not additive)"),
                        ("month", "Packages by month")):
@@ -83,7 +84,7 @@ def _cumulative_chart(ws, w: SheetWriter, packages: pd.DataFrame) -> None:
     daily = packages.groupby("date", sort=True)["cumulative_usd"].last().reset_index()
     w.blank()
     w.append([w.text_cell("Cumulative US$ of packages over time (chart data)", bold=True)])
-    first, last = w.write_frame(daily.rename(columns={"date": "date", "cumulative_usd": "cumulative_usd"}))
+    first, last = w.write_frame(daily)
     if daily.empty:
         return
     chart = LineChart()
@@ -98,6 +99,14 @@ def _cumulative_chart(ws, w: SheetWriter, packages: pd.DataFrame) -> None:
     chart.set_categories(Reference(ws, min_col=1, min_row=first + 1, max_row=last))
     chart.width, chart.height = 22, 11
     ws.add_chart(chart, "I2")
+
+
+def _money_cell(ws, value, label: str):
+    if value is None or ("US$" not in label and "EUR" not in label):
+        return value
+    cell = WriteOnlyCell(ws, value=value)
+    cell.number_format = USD_FORMAT if "US$" in label else EUR_FORMAT
+    return cell
 
 
 def _num(x) -> float | None:
