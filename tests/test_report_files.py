@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from report_frames import INJECTIONS, sample_documents, sample_errors, sample_facts, sample_mentions
+from test_report_frames import INJECTIONS, sample_documents, sample_errors, sample_facts, sample_mentions
 
 from ledger.normalise.row import MENTION_DTYPES
 from ledger.report import REPORT_FILES, write_reports

@@ -1,4 +1,4 @@
-"""Hand-made typed frames for the report tests (no store, no extraction needed)."""
+"""Hand-made typed frames shared by the report tests (no store, no extraction needed; no tests here)."""
 from __future__ import annotations
 
 from ledger.normalise.row import DOCUMENT_DTYPES, ERROR_DTYPES, FACT_DTYPES, MENTION_DTYPES, typed_frame
