@@ -24,6 +24,18 @@ _ADVERSARY_AFTER = re.compile(
     r"(?:launched|invaded|attacked|began|started|invasion|war|aggression|attacks?|forces|troops|assault|military\s+operations|bombardment|strikes?|missiles?|drones?)\b"
 )
 _DONOR_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$")
+#: "the G7 commitment", "U.S. assistance": an actor naming whose money it is.
+_DONOR_AFTER = re.compile(
+    r"^\s+(?:commitments?|pledges?|loans?|packages?|funding|grants?|leaders?|members?|contributions?|assistance|aid)\b"
+)
+#: "through the World Bank", "via UNICEF": a channel, neither donor nor recipient.
+_CHANNEL_BEFORE = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$")
+
+
+#: A recipient named once is no article's subject ("support to Ukraine, and other initiatives").
+_DOMINANT_MIN = 2
+#: ... and the dominant one is named for at least this share of the article's aid amounts.
+_DOMINANT_SHARE = 1 / 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +60,9 @@ def classify(sentence: str) -> Actors:
         after = sentence[m.end:m.end + 60]
         if _ADVERSARY_AFTER.match(after) or re.search(r"\bagainst\s+(?:the\s+)?$", before):
             continue
-        if _DONOR_BEFORE.search(before):
+        if _CHANNEL_BEFORE.search(before):
+            continue
+        if _DONOR_BEFORE.search(before) or not m.possessive and _DONOR_AFTER.match(after):
             donors.append(m)
         elif _RECIPIENT_BEFORE.search(before):
             recipients.append(m)
@@ -87,10 +101,13 @@ def _nearest(mentions, at: int, *, prefer_before: bool, exclude: str | None = No
     return before[-1].canonical
 
 
-def dominant(pairs: list[tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
+def dominant(pairs: list[tuple[str | None, str | None]],
+             headline: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
     """The article's dominant donor and recipient from the pairs found in its aid sentences.
 
-    A recipient is dominant only when it is at least half of the recipients named.
+    A recipient is dominant only when it is named at least twice, for at least half of the
+    recipients named and for a third of the aid amounts (a topic, not a passing mention), or
+    when the headline names it as a recipient (``headline``).
     """
     donors = Counter(d for d, _ in pairs if d and d != SELF)
     recipients = Counter(r for _, r in pairs if r)
@@ -98,6 +115,7 @@ def dominant(pairs: list[tuple[str | None, str | None]]) -> tuple[str | None, st
     recipient = None
     if recipients:
         name, n = recipients.most_common(1)[0]
-        if n * 2 >= sum(recipients.values()) and name != donor:
+        topical = name in headline or n >= _DOMINANT_MIN and n >= _DOMINANT_SHARE * len(pairs)
+        if topical and n * 2 >= sum(recipients.values()) and name != donor:
             recipient = name
     return donor, recipient

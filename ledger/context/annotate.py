@@ -19,6 +19,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
 _CONVERSION = re.compile(r"^\s*(?:\(|or\s+|/\s*)\s*$")
 _TODAY = re.compile(r"\b(?:today|tonight)\b", re.IGNORECASE)
 _LEDE_SENTENCES = 12
+_HEADLINE_SENTENCES = 1
 _NOT_EVENT = re.compile(r"\b(?:since|Since|from|From|after|After|until|Until|by|By|before|Before|through|between)\s+$")
 
 
@@ -68,7 +69,7 @@ def annotate(text: str, figures: list[Figure], published: _dt.date | None) -> li
         date = _date(cl, role, published, lede)
         out.append(replace(fig, sentence=clean(index.sentence(cl.sent)), item=item, role=role,
                            donor=donor, recipient=recipient, event_date=date))
-    return _fill_dominant(out, pairs)
+    return _fill_dominant(out, pairs, _headline_recipients(index))
 
 
 def _own(fig: Figure, index: SentenceIndex, cl: _Clause) -> dict:
@@ -157,9 +158,16 @@ def _pair(cl: _Clause, index: SentenceIndex) -> tuple[str | None, str | None]:
     return donor, recipient
 
 
-def _fill_dominant(figs: list[Figure], pairs: list[tuple[int, str | None, str | None]]) -> list[Figure]:
+def _headline_recipients(index: SentenceIndex) -> frozenset[str]:
+    """Recipients named in the headline (first sentence) of an article."""
+    return frozenset(m.canonical for i in range(min(len(index.spans), _HEADLINE_SENTENCES))
+                     for m in _classify(clean(index.sentence(i))).recipients)
+
+
+def _fill_dominant(figs: list[Figure], pairs: list[tuple[int, str | None, str | None]],
+                   headline: frozenset[str] = frozenset()) -> list[Figure]:
     found = [(d, r) for i, d, r in pairs if figs[i].role != "other" and figs[i].kind == "money"]
-    dom_d, dom_r = _actors.dominant(found)
+    dom_d, dom_r = _actors.dominant(found, headline)
     out = []
     for f in figs:
         if f.donor == _actors.SELF:
