@@ -46,11 +46,12 @@ class _Cand:
 def find_figures(text: str) -> list[Figure]:
     """Every figure in ``text``, in text order, with ``surface == text[start:end]``."""
     dollar = money.default_dollar(text) if "$" in text or "dollar" in text else "USD"
-    pattern = patterns.master()
+    scanner = patterns.scanner()
     out: list[Figure] = []
     pos, n = 0, len(text)
+    first = patterns.master().match(text)
     while pos < n:
-        m = pattern.search(text, pos)
+        m = first if pos == 0 and first else scanner.search(text, max(pos - 1, 0))
         if m is None:
             break
         if m.group("skip") is not None:
@@ -76,24 +77,25 @@ def _core(m: re.Match[str]) -> _Cand | None:
     if m.group("pnum") is not None:
         digits = m.group("pnum")
         cur = money.pre_code(m.group("pre"), "$")
-        return _Cand(m.start(), m.end(), numbers.parse_digits(digits), digits, kind="money", currency=cur)
+        return _Cand(m.start("pre"), m.end(), numbers.parse_digits(digits), digits, kind="money", currency=cur)
     if m.group("num") is not None:
         digits = m.group("num")
         return _Cand(m.start("num"), m.end(), numbers.parse_digits(digits), digits)
     if m.group("snum") is not None:  # "+0.2%", "-1.3%"
         sign = -1.0 if m.group("sign") in "-−" else 1.0
-        return _Cand(m.start(), m.end(), sign * numbers.parse_digits(m.group("snum")), m.group("snum"))
+        return _Cand(m.start("sign"), m.end(), sign * numbers.parse_digits(m.group("snum")), m.group("snum"))
     if m.group("vague") is not None:
         phrase = " ".join(m.group("vague").lower().split())
         low, high = tables.vague()[phrase]
-        return _Cand(m.start(), m.end(), None, qualifier="vague", low=low, high=high, vague=phrase)
+        return _Cand(m.start("vague"), m.end(), None, qualifier="vague", low=low, high=high, vague=phrase)
     parsed = numbers.parse_words(m.group("words"))
     if parsed is None:
         return None
     value, length = parsed
     words = m.group("words")[:length].lower().split()
     scaled = any(w.strip("-") in _SCALE_WORDS for w in words)
-    return _Cand(m.start(), m.start() + length, value, words=True, scaled=scaled)
+    start = m.start("words")
+    return _Cand(start, start + length, value, words=True, scaled=scaled)
 
 
 def _read(text: str, c: _Cand, dollar: str) -> _Cand | None:
