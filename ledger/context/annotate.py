@@ -18,6 +18,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
 _CONVERSION = re.compile(r"^\s*(?:\(|or\s+|/\s*)\s*$")
 _TODAY = re.compile(r"\b(?:today|tonight)\b", re.IGNORECASE)
+_OF_WHOLE = re.compile(r"^\W*Of\s+(?:the|this|that|our|its)\b[^$€£¥\d]{0,80}$")
+_OF_SENTENCE = re.compile(r"^\W*Of\s+(?:the|this|that|our|its)\b")
 _LEDE_SENTENCES = 12
 _HEADLINE_SENTENCES = 1
 _NOT_EVENT = re.compile(r"\b(?:since|Since|from|From|after|After|until|Until|by|By|before|Before|through|between)\s+$")
@@ -84,7 +86,11 @@ def _clauses(text: str, figures: list[Figure], index: SentenceIndex) -> list[_Cl
         s0, s1 = index.spans[sents[i]]
         flat = text[s0:s1].translate(_WS)
         lo = figures[i - 1].end - s0 if i and sents[i - 1] == sents[i] else 0
-        hi = figures[i + 1].start - s0 if i + 1 < len(figures) and sents[i + 1] == sents[i] else len(flat)
+        j = i + 1
+        while (j < len(figures) and sents[j] == sents[i]
+               and _CONVERSION.match(text[figures[j - 1].end:figures[j].start])):
+            j += 1  # "NOK1.2 billion (US$111 million) in 2023": the clause goes on after the conversion
+        hi = figures[j].start - s0 if j < len(figures) and sents[j] == sents[i] else len(flat)
         at, end = f.start - s0, f.end - s0
         out.append(_Clause(sents[i], at, flat[max(0, lo):at], flat[end:max(end, hi)], flat))
     return out
@@ -112,6 +118,15 @@ def _role(fig: Figure, cl: _Clause, prev: Figure | None, prev_aid: Figure | None
     unit = (fig.unit or "").lower()
     if fig.kind != "money" and (unit in _roles.other_units() or unit.split(" ")[-1] in _roles.other_units()):
         return "other"
+    part = _roles.is_adjacent_part(cl.before, cl.after)
+    if part and prev_aid is not None and prev_aid.role in ("cumulative", "budget", "component"):
+        return prev_aid.role
+    if part:
+        return "component"
+    if _whole_then_parts(cl, prev):
+        return "package" if fig.kind == "money" else "component"
+    if prev is not None and _OF_WHOLE.match(cl.text[:cl.at]) is None and _OF_SENTENCE.match(cl.text):
+        return "component"
     cue = _roles.cue_role(cl.before, cl.after)
     if cue is not None and not (fig.kind != "money" and cue == "budget"):
         return cue
@@ -133,6 +148,11 @@ def _role(fig: Figure, cl: _Clause, prev: Figure | None, prev_aid: Figure | None
     if _roles.has_aid_verb(cl.text):
         return "package" if fig.kind == "count" else "other"
     return "other"
+
+
+def _whole_then_parts(cl: _Clause, prev: Figure | None) -> bool:
+    """"Of the $2.76 billion ..., $2 billion ...": the first figure after a leading "Of" is the whole."""
+    return prev is None and _OF_WHOLE.match(cl.before) is not None
 
 
 def _item(fig: Figure, cl: _Clause, prev: Figure | None) -> str | None:

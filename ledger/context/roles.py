@@ -34,7 +34,7 @@ def _cue_patterns() -> dict[tuple[str, str], re.Pattern[str]]:
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        role, side, alts = line.split("\t")
+        role, side, alts = line.split("\t")  # role "none": masked phrases, never a cue
         for p in alts.split("|"):
             p = p.strip().lower()
             if p:
@@ -56,12 +56,32 @@ def other_units() -> frozenset[str]:
 def cue_role(before: str, after: str) -> str | None:
     """The role named by cue words around a figure, strongest first (other, budget, cumulative)."""
     pats = _cue_patterns()
+    mask = pats.get(("none", "any"))
+    if mask is not None:
+        before, after = mask.sub(" ", before), mask.sub(" ", after)
     for role in ROLE_ORDER:
         b = pats.get((role, "before"))
         a = pats.get((role, "after"))
-        if (b and b.search(before)) or (a and a.search(after)):
+        near = after[:_OTHER_AFTER_SPAN] if role == "other" else after
+        if (b and b.search(before)) or (a and a.search(near)):
             return role
     return None
+
+
+#: "other" cues after a figure name what it measures right away ("$3 billion in damage", "a 5% increase").
+_OTHER_AFTER_SPAN = 30
+_ADJACENT_PART = re.compile(
+    r"\b(?:including|includes|include|of which)\s+(?:about |nearly |over |more than |up to |some |approximately |almost )?$",
+    re.IGNORECASE,
+)
+_PART_AFTER = re.compile(r"^\s*(?:of|from)\s+(?:our|the|this|that|its|their|his|her)\s+(?:\w+\s+){0,3}?"
+                         r"(?:loan|package|commitment|pledge|funding|funds|total|amount|assistance|aid|contribution)s?\b",
+                         re.IGNORECASE)
+
+
+def is_adjacent_part(before: str, after: str) -> bool:
+    """A figure written as a part of another ("including $X", "$X of our loan")."""
+    return _ADJACENT_PART.search(before[-40:]) is not None or _PART_AFTER.match(after) is not None
 
 
 def has_aid_verb(text: str) -> bool:
