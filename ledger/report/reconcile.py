@@ -73,7 +73,8 @@ def claim_interval(surface: str, value: float | None, low: float | None, high: f
     slack = max(unit, _SLACK.get(qualifier, 0.005) * abs(value))
     eps = 1e-9 * abs(value)
     if qualifier == "exact":
-        return value - max(unit / 2, slack), value + max(unit / 2, slack)
+        tol = max(unit / 2, _SLACK["exact"] * abs(value))
+        return value - tol, value + tol
     if qualifier == "at_least":
         return value - eps, value + slack
     if qualifier == "at_most":
