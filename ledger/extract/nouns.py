@@ -15,10 +15,6 @@ _NOT_HEADS = frozenset({"more", "other", "new", "such", "additional", "extra", "
 _JOIN = re.compile(r"(?:[ \t\u00a0]*+,)?+[ \t\u00a0]*+\n?[ \t\u00a0]*+(?:and|or)(?![\w])|[ \t\u00a0]*+,(?=[ \t\u00a0]*+[a-z])")
 
 
-def _has_plural(tokens: list[re.Match[str]]) -> bool:
-    return any(singular(t.group(1)) for t in tokens)
-
-
 @functools.lru_cache(maxsize=None)
 def _stopwords() -> frozenset[str]:
     return tables.word_set("count_stopwords.txt") | tables.word_set("date_words.txt")
@@ -63,18 +59,21 @@ def counted_noun(text: str, pos: int, *, one: bool) -> tuple[str, str, int] | No
     stop = _stopwords()
     tokens: list[re.Match[str]] = []
     joined = False  # crossed an "and" / "or" / comma while looking for the head
+    plural = False
     while len(tokens) < MAX_TOKENS:
-        if tokens and not _has_plural(tokens):
+        if tokens and not plural:
             j = _JOIN.match(text, pos)
             if j:
                 pos, joined = j.end(), True
         m = _TOKEN.match(text, pos)
         if not m:
             break
-        word = m.group(1).lower()
-        if word in stop or (joined and word[0].isdigit()):
+        word = m.group(1)
+        low = word.lower()
+        if low in stop or (joined and word[0].isdigit()):
             break
         tokens.append(m)
+        plural = plural or singular(word) is not None
         pos = m.end()
     return _head(text, tokens, one)
 
