@@ -111,6 +111,8 @@ def dominant(pairs: list[tuple[str | None, str | None]],
     """
     donors = Counter(d for d, _ in pairs if d and d != SELF)
     recipients = Counter(r for _, r in pairs if r)
+    if not recipients and len(headline) == 1:
+        recipients = Counter(headline)  # "Japan announces aid to Laos" and no recipient named below
     donor = donors.most_common(1)[0][0] if donors else None
     recipient = None
     if recipients:

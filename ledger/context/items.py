@@ -235,6 +235,9 @@ def percent_item(left: str, right: str) -> str | None:
     words: list[str] = []
     for tok in reversed(_tokens(m.group(1))):
         low = tok.lower()
+        if low in _LEADING_KEEP and words:
+            words.insert(0, tok)  # "new HIV infections"
+            break
         if not _is_word(tok) or low in _STOP_WORDS or low in _LEADING or len(words) >= 4:
             break
         words.insert(0, tok)
