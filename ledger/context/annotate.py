@@ -53,14 +53,14 @@ def annotate(text: str, figures: list[Figure], published: _dt.date | None) -> li
     lede = _lede_date(index, published)
     out: list[Figure] = []
     pairs: list[tuple[int, str | None, str | None]] = []
+    last_aid = -1  # index in ``out`` of the last figure whose role is not "other"
     for i, (fig, cl) in enumerate(zip(figures, clauses)):
         prev = out[-1] if out and clauses[i - 1].sent == cl.sent else None
-        prev_aid = next((f for f in reversed(out) if f.role != "other"), None) if prev is not None else None
-        if prev_aid is not None and clauses[out.index(prev_aid)].sent != cl.sent:
-            prev_aid = None
+        prev_aid = out[last_aid] if prev is not None and last_aid >= 0 and clauses[last_aid].sent == cl.sent else None
         if prev is not None and _CONVERSION.match(cl.before) and fig.kind == prev.kind == "money":
             out.append(replace(prev, **_own(fig, index, cl)))
             pairs.append(pairs[-1])
+            last_aid = len(out) - 1 if prev.role != "other" else last_aid
             continue
         role = _role(fig, cl, prev, prev_aid, index)
         item = _item(fig, cl, prev)
@@ -71,6 +71,8 @@ def annotate(text: str, figures: list[Figure], published: _dt.date | None) -> li
         date = _date(cl, role, published, lede)
         out.append(replace(fig, sentence=clean(index.sentence(cl.sent)), item=item, role=role,
                            donor=donor, recipient=recipient, event_date=date))
+        if role != "other":
+            last_aid = len(out) - 1
     return _fill_dominant(out, pairs, _headline_recipients(index))
 
 
@@ -82,9 +84,11 @@ def _own(fig: Figure, index: SentenceIndex, cl: _Clause) -> dict:
 def _clauses(text: str, figures: list[Figure], index: SentenceIndex) -> list[_Clause]:
     sents = [index.index_of(f.start) for f in figures]
     out = []
+    flat, flat_of = "", -1
     for i, f in enumerate(figures):
         s0, s1 = index.spans[sents[i]]
-        flat = text[s0:s1].translate(_WS)
+        if sents[i] != flat_of:
+            flat, flat_of = text[s0:s1].translate(_WS), sents[i]
         lo = figures[i - 1].end - s0 if i and sents[i - 1] == sents[i] else 0
         j = i + 1
         while (j < len(figures) and sents[j] == sents[i]
