@@ -30,6 +30,9 @@ CASES = {
                                mention("b", "$19.34 billion", 19.34e9, role="cumulative")], 1),
     "19.3 vs 19.38 billion: 19.38 rounds to 19.4": (
         [mention("a", "$19.3 billion", 19.3e9), mention("b", "$19.38 billion", 19.38e9)], 2),
+    "19.31 and 19.34 both round to the 19.3 reported elsewhere": (
+        [mention("a", "$19.3 billion", 19.3e9), mention("b", "$19.31 billion", 19.31e9),
+         mention("c", "$19.34 billion", 19.34e9)], 1),
     "100 million does not absorb 149 million": (
         [mention("a", "$100 million", 100e6), mention("b", "$149 million", 149e6)], 2),
     "1.2 million vs 1,200,000": ([mention("a", "$1.2 million", 1.2e6), mention("b", "$1,200,000", 1.2e6)], 1),

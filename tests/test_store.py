@@ -138,3 +138,14 @@ def test_store_uses_wal_and_records_its_schema_version(store):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
     conn.close()
+
+
+def test_frames_after_rebuild_equal_a_fresh_read(tmp_path):
+    path = tmp_path / "ledger.sqlite"
+    with Store(path) as s:
+        s.add_batch([item("b"), item("a", figures=[package(), package(5e6, "$5 million", 40)]), item("c")], [])
+        s.rebuild_facts()
+        cached_mentions, cached_facts = s.mentions(), s.facts()
+    with Store(path) as fresh:
+        pd.testing.assert_frame_equal(cached_mentions, fresh.mentions())
+        pd.testing.assert_frame_equal(cached_facts, fresh.facts())

@@ -82,26 +82,38 @@ def _group_ids(m: pd.DataFrame, value: np.ndarray, point: np.ndarray) -> np.ndar
 
 
 def _value_clusters(gid: np.ndarray, value: np.ndarray, step: np.ndarray) -> np.ndarray:
-    """Split each group in value order where two values cannot be roundings of each other."""
+    """Split each group in value order where two values cannot be roundings of each other.
+
+    A value joins the current cluster when it and the previous value round to each
+    other, or when it rounds to the cluster's coarsest value. Only groups with more
+    than one mention need the sequential sweep; the rest are one cluster each.
+    """
     order = np.lexsort((value, gid))
-    out = np.empty(len(gid), dtype=np.int64)
-    g_s, v_s, s_s = gid[order].tolist(), value[order].tolist(), step[order].tolist()
-    cluster = -1
-    prev_g, prev_v, prev_s = None, 0.0, 0.0
-    coarse_v, coarse_s = 0.0, 0.0
-    for i, (g, v, s) in enumerate(zip(g_s, v_s, s_s)):
-        eps = _REL_EPS * max(abs(v), abs(prev_v))
-        near_prev = v - prev_v <= max(s, prev_s) / 2 + eps
-        near_coarse = abs(v - coarse_v) <= coarse_s / 2 + eps
-        same_wording = math.isnan(v) and math.isnan(prev_v)  # no digits: the key holds the wording
-        if g != prev_g or not (near_prev or near_coarse or same_wording):
-            cluster += 1
-            coarse_v, coarse_s = v, s
-        elif s > coarse_s:
-            coarse_v, coarse_s = v, s
-        out[order[i]] = cluster
-        prev_g, prev_v, prev_s = g, v, s
+    g_s, v_s, s_s = gid[order], value[order], step[order]
+    new = np.ones(len(order), dtype=bool)
+    same_group = np.zeros(len(order), dtype=bool)
+    same_group[1:] = g_s[1:] == g_s[:-1]
+    values, steps = v_s.tolist(), s_s.tolist()
+    coarse = 0  # index of the coarsest value of the current cluster
+    for i in np.flatnonzero(same_group).tolist():
+        if new[i - 1]:  # i - 1 opened a cluster (or its group)
+            coarse = i - 1
+        if _joins(values[i], values[i - 1], steps[i], steps[i - 1], values[coarse], steps[coarse]):
+            new[i] = False
+            if steps[i] > steps[coarse]:
+                coarse = i
+    out = np.empty(len(order), dtype=np.int64)
+    out[order] = np.cumsum(new) - 1
     return out
+
+
+def _joins(v: float, prev_v: float, step: float, prev_step: float, coarse_v: float,
+           coarse_step: float) -> bool:
+    """Whether ``v`` belongs to the cluster holding the previous value and the coarse one."""
+    if math.isnan(v) or math.isnan(prev_v):  # no digits: the group key holds the wording
+        return math.isnan(v) and math.isnan(prev_v)
+    eps = _REL_EPS * max(abs(v), abs(prev_v))
+    return v - prev_v <= max(step, prev_step) / 2 + eps or abs(v - coarse_v) <= coarse_step / 2 + eps
 
 
 def _date_clusters(vcid: np.ndarray, days: np.ndarray) -> np.ndarray:

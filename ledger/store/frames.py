@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import operator
 import sqlite3
 from collections.abc import Iterator
 
@@ -24,20 +25,29 @@ def sql_value(value):
     return value
 
 
+_ROW_VALUES = operator.attrgetter(*COLUMNS)
+_DATE_AT = tuple(i for i, c in enumerate(COLUMNS) if c in ("published", "event_date", "fx_date"))
+
+
 def row_params(row: Row, fact_id: str | None = None) -> tuple:
-    """One Row (plus its fact id) as the parameters of a mentions insert."""
-    return tuple(sql_value(getattr(row, c)) for c in COLUMNS) + (fact_id,)
+    """One Row (plus its fact id) as the parameters of a mentions insert (dates as ISO text)."""
+    values = list(_ROW_VALUES(row))
+    for i in _DATE_AT:
+        if values[i] is not None:
+            values[i] = values[i].isoformat()
+    values.append(fact_id)
+    return tuple(values)
 
 
 def frame_params(frame: pd.DataFrame, columns: list[str]) -> Iterator[tuple]:
     """Rows of ``frame[columns]`` as SQLite parameters (vectorised date formatting)."""
-    out = pd.DataFrame(index=frame.index)
+    values = []
     for col in columns:
         series = frame[col]
         if pd.api.types.is_datetime64_any_dtype(series):
             series = series.dt.strftime("%Y-%m-%d")
-        out[col] = series.astype(object).where(series.notna(), None)
-    return out.itertuples(index=False, name=None)
+        values.append(series.to_numpy(dtype=object, na_value=None).tolist())
+    return zip(*values)
 
 
 def read_frame(conn: sqlite3.Connection, sql: str, dtypes: dict[str, str], params=()) -> pd.DataFrame:

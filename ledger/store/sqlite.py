@@ -54,6 +54,7 @@ class Store:
         try:
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn.execute("PRAGMA cache_size=-65536")  # 64 MiB: the figure_id index stays hot
             ensure_schema(self._conn, repr(str(self.path)))
         except sqlite3.DatabaseError as exc:
             self._conn.close()
@@ -63,6 +64,8 @@ class Store:
             self._conn.close()
             raise
         self._run_id: int | None = None
+        #: frames known to equal the tables (set by rebuild_facts, dropped by any write)
+        self._cache: dict[str, pd.DataFrame] = {}
 
     # -- life cycle ---------------------------------------------------------------------------
     def close(self) -> None:
@@ -116,6 +119,7 @@ class Store:
 
     def _write_batch(self, items: list[BatchItem], errors: list[ReadError]) -> int:
         added = 0
+        self._cache.clear()
         with self._transaction() as conn:
             run_id = self._current_run(conn)
             for doc, content_hash, rows in items:
@@ -167,27 +171,48 @@ class Store:
 
     def rebuild_facts(self) -> int:
         """Recompute every fact from every mention, in one transaction; returns the fact count."""
-        mentions = self.mentions()
-        facts, fact_ids = build_facts(mentions)
-        pairs = zip(fact_ids.astype(object).tolist(), mentions["figure_id"].astype(object).tolist())
-        with self._transaction() as conn:
+        with self._transaction() as conn:  # read and write under one lock: no writer in between
+            mentions = self._read_mentions()
+            rowids = [r[0] for r in conn.execute("SELECT rowid FROM mentions ORDER BY rowid")]
+            facts, fact_ids = build_facts(mentions)
             conn.execute("DELETE FROM facts")
             conn.executemany(_INSERT_FACT, frame_params(facts, list(FACT_COLUMNS)))
-            conn.executemany("UPDATE mentions SET fact_id = ? WHERE figure_id = ?", pairs)
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS new_fact_ids (id INTEGER PRIMARY KEY, fact_id TEXT)")
+            conn.execute("DELETE FROM temp.new_fact_ids")
+            conn.executemany("INSERT INTO temp.new_fact_ids VALUES (?, ?)",
+                             zip(rowids, fact_ids.astype(object).tolist()))
+            conn.execute("UPDATE mentions SET fact_id = n.fact_id FROM temp.new_fact_ids AS n "
+                         "WHERE n.id = mentions.rowid")
+            conn.execute("DELETE FROM temp.new_fact_ids")
             conn.execute("UPDATE meta SET value = '0' WHERE key = 'facts_stale'")
+        mentions["fact_id"] = fact_ids  # same index as mentions
+        self._cache = {"mentions": mentions, "facts": self._sorted_facts(facts)}
         return len(facts)
 
     # -- reading ------------------------------------------------------------------------------
     def mentions(self) -> pd.DataFrame:
         """Every stored mention (Row columns plus ``fact_id``), in the order stored."""
+        cached = self._cache.get("mentions")
+        return cached.copy() if cached is not None else self._read_mentions()
+
+    def _read_mentions(self) -> pd.DataFrame:
         return read_frame(self._conn, f"SELECT {_MENTION_COLS} FROM mentions ORDER BY rowid",
                           MENTION_DTYPES)
 
     def facts(self) -> pd.DataFrame:
-        """Every fact, by event date then first publication (undated last)."""
+        """Every fact, by event date then first publication (undated last), then fact id."""
+        cached = self._cache.get("facts")
+        if cached is not None:
+            return cached.copy()
         return read_frame(self._conn, f"SELECT {', '.join(FACT_COLUMNS)} FROM facts ORDER BY "
                           "event_date IS NULL, event_date, first_published IS NULL, "
                           "first_published, fact_id", FACT_DTYPES)
+
+    @staticmethod
+    def _sorted_facts(facts: pd.DataFrame) -> pd.DataFrame:
+        """Facts in the order :meth:`facts` reads them from SQLite."""
+        order = facts.sort_values(["event_date", "first_published", "fact_id"], na_position="last")
+        return order.reset_index(drop=True)
 
     def documents(self) -> pd.DataFrame:
         return read_frame(self._conn, f"SELECT {', '.join(DOCUMENT_DTYPES)} FROM documents "
