@@ -7,6 +7,7 @@ title-case section header followed only by headline-like lines is a list of othe
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ledger.read.clean import normalise_space
 from ledger.read.markers import ChromeRules, chrome_rules
@@ -20,71 +21,102 @@ _DATE_TOKEN = re.compile(r"^(?:date|\d{1,4}(?:[-/.]\d{1,2}){1,2}[-/.]?\d{0,4}|[|
 _SENTENCE_END = (".", ",", ";", ":", "”", '"')
 
 
-def clean_markup(text: str) -> str:
-    """White space and markup clean-up without chrome removal."""
-    return normalise_space(strip_markup(normalise_space(text)))
+def clean_markup(text: str, *, normalised: bool = False) -> str:
+    """White space and markup clean-up without chrome removal (``normalised``: white space
+    already normalised by :func:`normalise_space`)."""
+    return normalise_space(strip_markup(text if normalised else normalise_space(text)))
 
 
-def strip_chrome(text: str) -> str:
+def strip_chrome(text: str, *, normalised: bool = False) -> str:
     """The article lines of a plain or markdown page scrape, chrome removed, markup flattened.
 
     Keeps every article sentence; removes menus, teasers ("ALSO READ | …", "Read more"),
     sidebars of other headlines, photo captions, file sizes, bylines and timestamps,
     comment sections and disclaimers, share/follow bars, donation footers, tag lists.
+    ``normalised``: the caller already ran :func:`normalise_space` (saves one pass).
     """
     rules = chrome_rules()
-    text = clean_markup(text)
+    text = clean_markup(text, normalised=normalised)
     if not text:
         return text
     text = rules.inline.sub("", text) if _has_inline_candidate(text) else text
-    lines = _filter_lines(text.split("\n"), rules)
-    lines = _drop_sidebars(lines)
-    return normalise_space("\n".join(lines))
+    lines = _filter_lines(text, rules)
+    text = "\n".join(_drop_sidebars(lines))
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.strip()
+
+
+_INLINE_HINTS = ("A+", *(f"{d}{u}" for d in "0123456789 " for u in ("KB", "MB", "GB", "kB")))
 
 
 def _has_inline_candidate(text: str) -> bool:
-    return "B" in text or "A+" in text or "b " in text
+    return any(hint in text for hint in _INLINE_HINTS)
 
 
-def _filter_lines(lines: list[str], rules: ChromeRules) -> list[str]:
+def _flag_lines(text: str, rules: ChromeRules) -> dict[int, str]:
+    """Line-start offsets of chrome lines in ``text`` → what to do (cut, block, line, social)."""
+    flags: dict[int, str] = {}
+    for hit in _guard_hits(text, rules.short_guards):
+        start = text.rfind("\n", 0, hit) + 1
+        if start in flags:
+            continue
+        end = text.find("\n", hit)
+        line = text[start:] if end < 0 else text[start:end]
+        if len(line) <= _SHORT_LINE and any(p.search(line) for p in rules.drop_short_line):
+            flags[start] = "line"
+    return flags
+
+
+def _guard_hits(text: str, guards: tuple[str, ...]) -> Iterator[int]:
+    """Offsets where a guard word occurs (case-insensitive; ``str.find`` is far faster than a regex)."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for word in guards:
+        hit = low.find(word)
+        while hit >= 0:
+            yield hit
+            hit = low.find(word, hit + len(word))
+
+
+def _filter_lines(text: str, rules: ChromeRules) -> list[str]:
+    flags = _flag_lines(text, rules)
     out: list[str] = []
     skipping_block = False
-    for index, line in enumerate(lines):
-        line = line.strip()
-        if not line:
+    offset = 0
+    for index, line in enumerate(text.split("\n")):
+        start, offset = offset, offset + len(line) + 1
+        if not line.strip():
             skipping_block = False
             out.append("")
             continue
-        if skipping_block:
+        action = flags.get(start) or _line_start_action(line, rules)
+        if skipping_block or action == "line" or action == "social":
             continue
-        if rules.cut_rest.fullmatch(line):
+        if action == "cut":
             break
-        if rules.drop_block.match(line):
+        if action == "block":
             skipping_block = True
             continue
-        if _is_chrome_line(line, index, rules):
+        if index < _HEADER_ZONE and _is_menu(line, rules):
             continue
         out.append(line)
     return out
 
 
-def _is_chrome_line(line: str, index: int, rules: ChromeRules) -> bool:
-    if rules.drop_line.match(line):
-        return True
-    if len(line) <= _SHORT_LINE and rules.drop_short_line.search(line):
-        return True
-    return _is_word_bar(line, index, rules)
+def _line_start_action(line: str, rules: ChromeRules) -> str | None:
+    head = line[:3].lower()
+    starts = rules.starts
+    if head in starts or head[:2] in starts or head[:1] in starts:
+        match = rules.line_start.match(line)
+        if match:
+            return match.lastgroup or "line"
+    return None
 
 
-def _is_word_bar(line: str, index: int, rules: ChromeRules) -> bool:
-    """A share bar ("facebook twitter whatsapp") anywhere, or a menu ("Home World") near the top."""
-    if len(line) > 120:
-        return False
-    words = line.lower().split()
-    if len(words) >= 2 and all(w in rules.social_words for w in words):
-        return True
-    if index >= _HEADER_ZONE:
-        return False
+def _is_menu(line: str, rules: ChromeRules) -> bool:
+    """A menu ("Home World", "date 2022-12-10 Home World") near the top of a page."""
     tokens = line.split()
     return all(
         _DATE_TOKEN.match(t) or (t.lower() in rules.menu_words and not t[0].islower()) for t in tokens

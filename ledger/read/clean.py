@@ -71,9 +71,6 @@ _SPACE_MAP = {c: " " for c in (0x09, 0x0B, 0x0C, 0xA0, 0x1680, 0x202F, 0x205F, 0
 _SPACE_MAP.update({c: None for c in (0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)})
 _SPACE_MAP.update({0x2028: "\n", 0x2029: "\n\n", 0x85: "\n"})
 _ODD_SPACE = re.compile("[\t\x0b\x0c\u00a0\u00ad\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\x85]")
-_TRAILING = re.compile(r"[ ]+$", re.M)
-_LEADING = re.compile(r"^[ ]+", re.M)
-_MULTI_SPACE = re.compile(r"[ ]{2,}")
 _MULTI_BLANK = re.compile(r"\n{3,}")
 
 
@@ -83,11 +80,12 @@ def normalise_space(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _ODD_SPACE.search(text):
-        text = text.translate(_SPACE_MAP)
-    if "  " in text or " \n" in text or "\n " in text:
-        text = _TRAILING.sub("", text)
-        text = _LEADING.sub("", text)
-        text = _MULTI_SPACE.sub(" ", text)
+        for char in set(_ODD_SPACE.findall(text)):
+            text = text.replace(char, _SPACE_MAP[ord(char)] or "")
+    if " \n" in text or "\n " in text:
+        text = "\n".join([line.strip(" ") for line in text.split("\n")])
+    while "  " in text:
+        text = text.replace("  ", " ")
     if "\n\n\n" in text:
         text = _MULTI_BLANK.sub("\n\n", text)
     return text.strip()

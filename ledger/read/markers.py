@@ -12,37 +12,60 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 @dataclass(frozen=True)
 class ChromeRules:
-    drop_line: re.Pattern[str]
-    drop_short_line: re.Pattern[str]
-    drop_block: re.Pattern[str]
-    cut_rest: re.Pattern[str]
+    #: matched at a line's start; the named group says what to do (cut: drop the rest; block: drop
+    #: to the next blank line; line: drop the line; social: share bar)
+    line_start: re.Pattern[str]
+    #: first 1-3 lower-case characters a line must begin with for ``line_start`` to be tried
+    starts: frozenset[str]
+    #: lower-case guard words of the short-line rules: where one is found, that line is checked
+    short_guards: tuple[str, ...]
+    drop_short_line: tuple[re.Pattern[str], ...]
     inline: re.Pattern[str]
     menu_words: frozenset[str]
     social_words: frozenset[str]
 
 
-def _alternation(patterns: list[str]) -> re.Pattern[str]:
-    if not patterns:
-        return re.compile(r"(?!x)x")
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
+
+
+def _one_line(pattern: str) -> str:
+    """Keep a line pattern inside its line: ``\\s`` → ``[ \\t]``."""
+    return pattern.replace(r"\s", r"[ \t]")
 
 
 @lru_cache(maxsize=1)
 def chrome_rules() -> ChromeRules:
-    """The chrome markers of ``read_chrome.tsv``, compiled into one pattern per rule."""
+    """The chrome markers of ``read_chrome.tsv``, compiled into a few whole-text patterns."""
     by_rule: dict[str, list[str]] = {}
+    guards: set[str] = set()
+    starts: set[str] = set()
     for line in (DATA / "read_chrome.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        rule, pattern = line.split("\t")[:2]
+        rule, pattern, *rest = line.split("\t")
         by_rule.setdefault(rule, []).append(pattern)
+        if rule == "drop_short_line":
+            guard = [w for w in (rest[1] if len(rest) > 1 else "").split(",") if w]
+            if not guard:
+                raise ValueError(f"read_chrome.tsv: drop_short_line needs guard words: {pattern}")
+            guards.update(guard)
+        elif rule in ("drop_line", "drop_block", "cut_rest"):
+            starts.update(w[:3] for w in (rest[1] if len(rest) > 1 else "").split(",") if w)
+    social = _alternation([re.escape(w) for p in by_rule.get("social_word", []) for w in p.split("|")])
+    line_start = (
+        rf"(?:(?P<cut>(?:{_one_line(_alternation(by_rule.get('cut_rest', [])))})[ \t]*$)"
+        rf"|(?P<block>{_one_line(_alternation(by_rule.get('drop_block', [])))})"
+        rf"|(?P<line>{_one_line(_alternation(by_rule.get('drop_line', [])))})"
+        rf"|(?P<social>(?:{social})(?:[ \t]+(?:{social}))+[ \t]*$))"
+    )
     words = lambda rule: frozenset(w for p in by_rule.get(rule, []) for w in p.split("|"))  # noqa: E731
     return ChromeRules(
-        drop_line=_alternation(by_rule.get("drop_line", [])),
-        drop_short_line=_alternation(by_rule.get("drop_short_line", [])),
-        drop_block=_alternation(by_rule.get("drop_block", [])),
-        cut_rest=_alternation(by_rule.get("cut_rest", [])),
-        inline=_alternation(by_rule.get("inline", [])),
+        line_start=re.compile(line_start, re.IGNORECASE | re.MULTILINE),
+        starts=frozenset(starts) | frozenset(w[:3] for w in words("social_word")),
+        short_guards=tuple(sorted(guards)),
+        drop_short_line=tuple(re.compile(p, re.IGNORECASE) for p in by_rule.get("drop_short_line", [])),
+        inline=re.compile(_alternation(by_rule.get("inline", [])), re.IGNORECASE),
         menu_words=words("menu_word"),
         social_words=words("social_word"),
     )

@@ -43,12 +43,10 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)")
 _LINK = re.compile(r"\[([^\[\]]*)\]\(\s*[^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\s*\)")
 _DIRECTIVE = re.compile(r":[a-z][a-z-]*\[([^\[\]\n]*)\](?:\{[^{}\n]*\})?")
-_URL = re.compile(r"<?\b(?:https?://|www\.)[^\s<>()\[\]]*>?")
-_BULLET = re.compile(r"^\*[ ]+", re.M)
-_STARS = re.compile(r"\*+")
-_UNDERSCORES = re.compile(r"(?<!\w)_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)")
-_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ ]+", re.M)
-_RULE = re.compile(r"^[ ]*(?:[-*_][ ]*){3,}$|^\|?[ ]*:?-{3,}:?[ ]*(?:\|[ ]*:?-{3,}:?[ ]*)*\|?[ ]*$", re.M)
+_URL = re.compile(r"https?://[^\s<>()\[\]]*")
+_WWW = re.compile(r"\bwww\.[^\s<>()\[\]]*")
+_HEADING = re.compile(r"\n[ ]{0,3}#{1,6}[ ]+")
+_RULE = re.compile(r"\n[ ]*(?:(?:[-*_][ ]*){3,}|\|?[ ]*:?-{3,}:?[ ]*(?:\|[ ]*:?-{3,}:?[ ]*)*\|?[ ]*)(?=\n)")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _HARD_BREAK = re.compile(r"\\$", re.M)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -74,17 +72,18 @@ def _strip_markdown(text: str) -> str:
         text = _LINK.sub(r"\1", text)
     if ":" in text and "[" in text:
         text = _DIRECTIVE.sub(r"\1", text)
-    if "http" in text or "www." in text:
-        text = _URL.sub("", text)
+    if "http" in text:
+        text = _URL.sub("", text).replace("<>", "")
+    if "www." in text:
+        text = _WWW.sub("", text)
     if "*" in text:
-        text = _BULLET.sub("- ", text)
-        text = _STARS.sub("", text)
-    if "_" in text:
-        text = _UNDERSCORES.sub("", text)
+        text = ("\n" + text).replace("\n* ", "\n- ").replace("*", "")[1:]
+    if "__" in text:
+        text = text.replace("__", "")
     if "#" in text:
-        text = _HEADING.sub("", text)
-    if "---" in text or "***" in text or "___" in text:
-        text = _RULE.sub("", text)
+        text = _HEADING.sub("\n", "\n" + text)[1:]
+    if "---" in text or "___" in text:
+        text = _RULE.sub("\n", "\n" + text)[1:]
     if "\\" in text:
         text = _HARD_BREAK.sub("", text)
         text = _ESCAPE.sub(r"\1", text)

@@ -37,7 +37,7 @@ def read_text(
     elif published is None:
         declared = fields.get("published", fields.get("date"))
         published = parse_date(declared) if declared is not None else find_published(body)
-    return assemble(strip_chrome(body), source=source, doc_id=doc_id, title=title, published=published, url=url)
+    return assemble(strip_chrome(body, normalised=True), source=source, doc_id=doc_id, title=title, published=published, url=url)
 
 
 def assemble(
