@@ -39,7 +39,7 @@ def strip_chrome(text: str, *, normalised: bool = False) -> str:
     text = clean_markup(text, normalised=normalised)
     if not text:
         return text
-    text = rules.inline.sub("", text) if _has_inline_candidate(text) else text
+    text = _strip_inline(text, rules)
     lines = _filter_lines(text, rules)
     text = "\n".join(_drop_sidebars(lines))
     while "\n\n\n" in text:
@@ -47,11 +47,29 @@ def strip_chrome(text: str, *, normalised: bool = False) -> str:
     return text.strip()
 
 
-_INLINE_HINTS = ("A+", *(f"{d}{u}" for d in "0123456789 " for u in ("KB", "MB", "GB", "kB")))
+_INLINE_HINTS = ("A+", "MB", "KB", "GB", "kB")
 
 
-def _has_inline_candidate(text: str) -> bool:
-    return any(hint in text for hint in _INLINE_HINTS)
+def _strip_inline(text: str, rules: ChromeRules) -> str:
+    """Apply the inline rules to the lines holding a hint ("MB", "A+"...) only."""
+    spans: set[tuple[int, int]] = set()
+    for hint in _INLINE_HINTS:
+        hit = text.find(hint)
+        while hit >= 0:
+            start = text.rfind("\n", 0, hit) + 1
+            end = text.find("\n", hit)
+            end = len(text) if end < 0 else end
+            spans.add((start, end))
+            hit = text.find(hint, end)
+    if not spans:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        parts += [text[pos:start], rules.inline.sub("", text[start:end])]
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _flag_lines(text: str, rules: ChromeRules) -> dict[int, str]:
