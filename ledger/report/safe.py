@@ -17,7 +17,7 @@ MAX_CELL_CHARS = 32_767
 MAX_URL_CHARS = 2_079
 
 # Control characters XML 1.0 (and therefore .xlsx) cannot hold; tab, LF and CR stay.
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _URL_TOKEN = re.compile(r"\S+")
 
 
@@ -33,8 +33,8 @@ def safe_text(text: str) -> str:
 
 def xlsx_text(text: str) -> str:
     """``text`` that an .xlsx cell can hold: no XML-illegal characters, at most 32,767 chars."""
-    if _ILLEGAL_XML.search(text):
-        text = _ILLEGAL_XML.sub("", text)
+    if ILLEGAL_XML.search(text):
+        text = ILLEGAL_XML.sub("", text)
     return text[:MAX_CELL_CHARS]
 
 
@@ -44,7 +44,7 @@ def http_url(text: str | None) -> str | None:
     if not text:
         return None
     for token in _URL_TOKEN.findall(text.replace("|", " ")):
-        if len(token) > MAX_URL_CHARS or _ILLEGAL_XML.search(token):
+        if len(token) > MAX_URL_CHARS or ILLEGAL_XML.search(token):
             continue
         try:
             parts = urlsplit(token)

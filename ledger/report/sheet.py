@@ -6,7 +6,6 @@ keep their types with per-column number formats; URLs become hyperlinks only for
 """
 from __future__ import annotations
 
-import re
 import warnings
 from copy import copy
 
@@ -17,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-from ledger.report.safe import http_url, is_risky, xlsx_text
+from ledger.report.safe import ILLEGAL_XML, MAX_CELL_CHARS, http_url, is_risky, xlsx_text
 
 #: The most data rows one sheet can hold (Excel: 1,048,576 rows including the header).
 MAX_ROWS = 1_048_575
@@ -25,7 +24,6 @@ DATE_FORMAT = "yyyy-mm-dd"
 USD_FORMAT = '"$"#,##0'
 EUR_FORMAT = '"€"#,##0'
 NUMBER_FORMAT = "#,##0"
-_ERROR_LIKE = re.compile(r"^#")
 _HEADER_FONT = Font(bold=True)
 _LINK_FONT = Font(color="0563C1", underline="single")
 _WRAP = Alignment(wrap_text=True, vertical="top")
@@ -130,6 +128,8 @@ class SheetWriter:
         if value is None:
             return None
         if isinstance(value, str):
+            if template is None and not is_link and _plain_text(value):
+                return value  # openpyxl infers a plain string: the cheap path for most cells
             cell = self.text_cell(value)
             if template is not None:
                 cell.alignment = copy(template.alignment)
@@ -141,8 +141,14 @@ class SheetWriter:
         if template is None:
             return value
         cell = WriteOnlyCell(self.ws, value=value)
-        cell._style = copy(template._style)
+        cell._style = template._style  # shared, never mutated: only its index is written
         return cell
+
+
+def _plain_text(text: str) -> bool:
+    """Text openpyxl writes as a plain string as it is (no formula, error code or bad character)."""
+    return not (is_risky(text) or text.startswith("#") or len(text) > MAX_CELL_CHARS
+                or ILLEGAL_XML.search(text))
 
 
 def set_widths(ws, df: pd.DataFrame, *, sample: int = 200, wide: tuple[str, ...] = ("sentence",)) -> None:
