@@ -66,7 +66,7 @@ def _strip_inline(text: str, rules: ChromeRules) -> str:
     parts: list[str] = []
     pos = 0
     for start, end in sorted(spans):
-        parts += [text[pos:start], rules.inline.sub("", text[start:end])]
+        parts += [text[pos:start], " ".join(rules.inline.sub("", text[start:end]).split())]
         pos = end
     parts.append(text[pos:])
     return "".join(parts)

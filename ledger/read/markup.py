@@ -80,13 +80,13 @@ def _strip_markdown(text: str) -> str:
         text = ("\n" + text).replace("\n* ", "\n- ").replace("*", "")[1:]
     if "__" in text:
         text = text.replace("__", "")
+    if "\\" in text:
+        text = _HARD_BREAK.sub("", text)
+        text = _ESCAPE.sub(r"\1", text)
     if "#" in text:
         text = _HEADING.sub("\n", "\n" + text)[1:]
     if "---" in text or "___" in text:
         text = _RULE.sub("\n", "\n" + text)[1:]
-    if "\\" in text:
-        text = _HARD_BREAK.sub("", text)
-        text = _ESCAPE.sub(r"\1", text)
     return text
 
 
