@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import re
 
 from ledger.read.chrome import clean_markup, strip_chrome
 from ledger.read.clean import UnreadableInput, repair_text
@@ -29,7 +30,7 @@ def read_text(
     page's first lines."""
     text = repair_text(raw)
     fields, body = split_header(text) if header else ({}, text)
-    title = title or fields.get("title") or None
+    title = title or fields.get("title") or _markdown_heading(body) or None
     url = url or fields.get("url") or fields.get("link") or None
     doc_id = doc_id or fields.get("id") or stable_id(source)
     if isinstance(published, str):
@@ -38,6 +39,15 @@ def read_text(
         declared = fields.get("published", fields.get("date"))
         published = parse_date(declared) if declared is not None else find_published(body)
     return assemble(strip_chrome(body, normalised=True), source=source, doc_id=doc_id, title=title, published=published, url=url)
+
+
+_HEADING = re.compile(r"#{1,2}[ \t]+(\S[^\n]{0,250})")
+
+
+def _markdown_heading(body: str) -> str | None:
+    """The text of a ``# Title`` heading on the first line."""
+    match = _HEADING.match(body.lstrip("\n"))
+    return match.group(1).strip(" #") if match else None
 
 
 def assemble(
