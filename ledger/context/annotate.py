@@ -218,10 +218,16 @@ def _lede_date(index: SentenceIndex, published: _dt.date | None) -> _dt.date | N
     return None
 
 
+@lru_cache(maxsize=1024)
+def _says_today(sentence: str) -> bool:
+    """Cached: every figure of a sentence asks about the same sentence."""
+    return _TODAY.search(sentence) is not None
+
+
 def _date(cl: _Clause, role: str, published: _dt.date | None, lede: _dt.date | None) -> _dt.date | None:
     if role == "cumulative":
         return published
-    says_today = bool(_TODAY.search(cl.text))
+    says_today = _says_today(cl.text)
     best: tuple[int, _dt.date] | None = None
     month_only = False
     for m in find_dates(cl.text):

@@ -84,7 +84,9 @@ def is_adjacent_part(before: str, after: str) -> bool:
     return _ADJACENT_PART.search(before[-40:]) is not None or _PART_AFTER.match(after) is not None
 
 
+@lru_cache(maxsize=1024)
 def has_aid_verb(text: str) -> bool:
+    """Cached: every figure of a sentence asks about the same sentence (linear on long ones)."""
     return _AID_VERBS.search(text) is not None
 
 
