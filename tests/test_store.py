@@ -149,3 +149,10 @@ def test_frames_after_rebuild_equal_a_fresh_read(tmp_path):
     with Store(path) as fresh:
         pd.testing.assert_frame_equal(cached_mentions, fresh.mentions())
         pd.testing.assert_frame_equal(cached_facts, fresh.facts())
+
+
+def test_a_span_reported_twice_by_the_extractor_is_stored_once(store):
+    d, h, rows = item("a", figures=[package(), package(), package(5e6, "$5 million", 40)])
+    store.add_batch([(d, h, rows)], [])
+    assert store.mentions()["surface"].tolist() == ["$400 million", "$5 million"]
+    assert store.documents()["n_figures"].tolist() == [2]

@@ -28,12 +28,23 @@ from ledger.store.schema import ERROR_TABLE, StoreError, ensure_schema
 BatchItem = tuple[Document, str, list[Row]]
 
 _MENTION_COLS = ", ".join(f'"{c}"' for c in MENTION_DTYPES)
-_INSERT_MENTION = (f"INSERT OR IGNORE INTO mentions ({_MENTION_COLS}) "
+_INSERT_MENTION = (f"INSERT INTO mentions ({_MENTION_COLS}) "
                    f"VALUES ({', '.join('?' * len(MENTION_DTYPES))})")
 _INSERT_FACT = (f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) "
                 f"VALUES ({', '.join('?' * len(FACT_COLUMNS))})")
 _INSERT_DOCUMENT = (f"INSERT OR REPLACE INTO documents ({', '.join(DOCUMENT_DTYPES)}) "
                     f"VALUES ({', '.join('?' * len(DOCUMENT_DTYPES))})")
+
+
+def _first_of_each_id(rows: list[Row]) -> list[Row]:
+    """``rows`` without repeats of a figure id (an extractor reporting a span twice), in order."""
+    seen: set[str] = set()
+    out = []
+    for row in rows:
+        if row.figure_id not in seen:
+            seen.add(row.figure_id)
+            out.append(row)
+    return out
 
 
 def _now() -> str:
@@ -146,9 +157,11 @@ class Store:
             return False
         if old is not None:
             conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc.doc_id,))
+        # a figure id hashes (doc_id, span, surface): unique once repeats of a span are dropped
+        unique = _first_of_each_id(rows)
         conn.execute(_INSERT_DOCUMENT, (doc.doc_id, doc.source, doc.url, doc.title,
-                                        sql_value(doc.published), content_hash, len(rows)))
-        conn.executemany(_INSERT_MENTION, (row_params(r) for r in rows))
+                                        sql_value(doc.published), content_hash, len(unique)))
+        conn.executemany(_INSERT_MENTION, (row_params(r) for r in unique))
         # the document now reads: earlier errors about the same input are obsolete
         conn.execute("DELETE FROM errors WHERE source = ? OR source || ':' || line = ?",
                      (doc.source, doc.source))
