@@ -40,9 +40,14 @@ def _make_paths(tmp: Path) -> dict[str, Path]:
             "OUT": tmp / "out", "NEWER": tmp / "newer.sqlite", "MISSING_DB": tmp / "none.sqlite"}
 
 
+def _store(path: Path, article: Path, out: Path) -> None:
+    """A store written by this version."""
+    assert main(["run", str(article), "--out", str(out), "--db", str(path), "--jobs", "1", "-q"]) == 0
+
+
 def _newer_store(path: Path, article: Path, out: Path) -> None:
     """A store written by this version, then stamped with a schema version from the future."""
-    assert main(["run", str(article), "--out", str(out), "--db", str(path), "--jobs", "1", "-q"]) == 0
+    _store(path, article, out)
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
 
@@ -62,7 +67,8 @@ USAGE = [
     (["run", "ARTICLE", "--out", "OUT", "--reference", "MISSING_REF"], "nope.csv"),
     (["run", "ARTICLE", "--out", "OUT", "--reference", "BAD_REF"], "reference.csv"),
     (["run", "ARTICLE", "--out", "OUT", "--reference", "EMPTY_REF"], "empty-reference.csv"),
-    (["reconcile", "--db", "NEWER", "--reference", "BAD_REF"], "reference.csv"),
+    (["reconcile", "--db", "STORE", "--reference", "BAD_REF"], "reference.csv"),
+    (["report", "--out", "OUT", "--db", "STORE", "--reference", "EMPTY_REF"], "empty-reference.csv"),
     (["run", "ARTICLE", "--out", "OUT", "--db", "NEWER"], "newer"),
     (["report", "--out", "OUT", "--db", "NEWER"], "newer"),
     (["reconcile", "--db", "NEWER"], "newer"),
@@ -78,7 +84,10 @@ def test_usage_errors_are_one_line_and_exit_2(argv, fragment, tmp_path, capsys):
     paths = _make_paths(tmp_path)
     if "NEWER" in argv:
         _newer_store(paths["NEWER"], paths["ARTICLE"], tmp_path / "first-run")
-        capsys.readouterr()
+    if "STORE" in argv:
+        paths["STORE"] = tmp_path / "store.sqlite"
+        _store(paths["STORE"], paths["ARTICLE"], tmp_path / "first-run")
+    capsys.readouterr()
     argv = [str(paths[a]) if a in paths else a for a in argv]
     assert main(argv) == 2
     err = capsys.readouterr().err
