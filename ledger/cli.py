@@ -123,10 +123,21 @@ def _report_error(err) -> None:
     print(f"{PROG}: {err}", file=sys.stderr)
 
 
-def _check_reference(path: Path | None) -> None:
-    if path is not None and not path.is_file():
+def _check_reference(path: Path | None):
+    """The reference series, loaded once up front so a bad file is a usage error, not a late crash."""
+    if path is None:
+        return None
+    if not path.is_file():
         raise UsageError(f"reference file {str(path)!r} not found: give a CSV with a date column and "
                          f"amount columns")
+    from ledger.report import load_reference
+
+    try:
+        return load_reference(path)
+    except Exception as exc:  # any unreadable CSV: encoding, no date column, no amounts
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise UsageError(f"cannot read the reference file {str(path)!r} ({reason}): give a UTF-8 CSV "
+                         f"with a date column and amount columns") from None
 
 
 def _open_out(path: Path) -> None:
@@ -229,16 +240,15 @@ def cmd_report(args) -> int:
 
 
 def cmd_reconcile(args) -> int:
-    from ledger.report import load_reference, reconcile
+    from ledger.report import reconcile
     from ledger.store import StoreError
 
-    _check_reference(args.reference)
+    ref = _check_reference(args.reference)
     try:
         with _existing_store(args) as store:
             facts = store.facts()
     except StoreError as exc:
         raise _store_error(exc) from None
-    ref = load_reference(args.reference) if args.reference is not None else None
     table = reconcile(facts, ref)
     writer = _RowWriter(sys.stdout, args.format)
     for rec in table.to_dict(orient="records"):
