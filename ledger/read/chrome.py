@@ -87,7 +87,8 @@ def _flag_lines(text: str, rules: ChromeRules) -> dict[int, str]:
 
 
 def _guard_hits(text: str, guards: tuple[str, ...]) -> Iterator[int]:
-    """Offsets where a guard word occurs (case-insensitive; ``str.find`` is far faster than a regex)."""
+    """Offsets where a guard word occurs, at most once a line per word (case-insensitive;
+    ``str.find`` is far faster than a regex)."""
     low = text.lower()
     if len(low) != len(text):  # a few characters change length when lower-cased
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -95,7 +96,10 @@ def _guard_hits(text: str, guards: tuple[str, ...]) -> Iterator[int]:
         hit = low.find(word)
         while hit >= 0:
             yield hit
-            hit = low.find(word, hit + len(word))
+            line_end = low.find("\n", hit)  # one hit a line is enough
+            if line_end < 0:
+                break
+            hit = low.find(word, line_end)
 
 
 def _filter_lines(text: str, rules: ChromeRules) -> list[str]:

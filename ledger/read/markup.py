@@ -24,10 +24,10 @@ def drop_between(text: str, opening: str, closing: str, *, ignore_case: bool = F
         if start < 0:
             break
         end = hay.find(closing, start + len(opening))
-        if end < 0:
-            parts.append(text[pos:start])
-            pos = start + len(opening)
-            continue
+        if end < 0:  # no closing anywhere after: later openings are unclosed too; drop them only
+            rest = text[pos:]
+            parts.append(rest.replace(opening, "") if not ignore_case else rest)
+            return "".join(parts)
         parts.append(text[pos:start])
         pos = end + len(closing)
     parts.append(text[pos:])
