@@ -156,3 +156,13 @@ def test_a_span_reported_twice_by_the_extractor_is_stored_once(store):
     store.add_batch([(d, h, rows)], [])
     assert store.mentions()["surface"].tolist() == ["$400 million", "$5 million"]
     assert store.documents()["n_figures"].tolist() == [2]
+
+
+def test_frames_follow_writes_made_by_another_process(tmp_path):
+    path = tmp_path / "ledger.sqlite"
+    with Store(path) as reader, Store(path) as writer:
+        reader.add_batch([item("a")], [])
+        reader.rebuild_facts()
+        writer.add_batch([item("b", figures=[package(7e6, "$7 million")])], [])
+        writer.rebuild_facts()
+        assert len(reader.facts()) == 2 and len(reader.mentions()) == 2

@@ -77,6 +77,7 @@ class Store:
         self._run_id: int | None = None
         #: frames known to equal the tables (set by rebuild_facts, dropped by any write)
         self._cache: dict[str, pd.DataFrame] = {}
+        self._cache_version = -1
 
     # -- life cycle ---------------------------------------------------------------------------
     def close(self) -> None:
@@ -200,13 +201,24 @@ class Store:
             conn.execute("UPDATE meta SET value = '0' WHERE key = 'facts_stale'")
         mentions["fact_id"] = fact_ids  # same index as mentions
         self._cache = {"mentions": mentions, "facts": self._sorted_facts(facts)}
+        self._cache_version = self._data_version()
         return len(facts)
+
+    def _data_version(self) -> int:
+        """Changes whenever another connection commits to the store."""
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def _cached(self, name: str) -> pd.DataFrame | None:
+        if name in self._cache and self._cache_version == self._data_version():
+            return self._cache[name].copy()
+        self._cache.clear()
+        return None
 
     # -- reading ------------------------------------------------------------------------------
     def mentions(self) -> pd.DataFrame:
         """Every stored mention (Row columns plus ``fact_id``), in the order stored."""
-        cached = self._cache.get("mentions")
-        return cached.copy() if cached is not None else self._read_mentions()
+        cached = self._cached("mentions")
+        return cached if cached is not None else self._read_mentions()
 
     def _read_mentions(self) -> pd.DataFrame:
         return read_frame(self._conn, f"SELECT {_MENTION_COLS} FROM mentions ORDER BY rowid",
@@ -214,9 +226,9 @@ class Store:
 
     def facts(self) -> pd.DataFrame:
         """Every fact, by event date then first publication (undated last), then fact id."""
-        cached = self._cache.get("facts")
+        cached = self._cached("facts")
         if cached is not None:
-            return cached.copy()
+            return cached
         return read_frame(self._conn, f"SELECT {', '.join(FACT_COLUMNS)} FROM facts ORDER BY "
                           "event_date IS NULL, event_date, first_published IS NULL, "
                           "first_published, fact_id", FACT_DTYPES)
