@@ -68,7 +68,7 @@ def test_no_formula_comes_from_input(out):
 def test_input_text_is_kept_as_text(out):
     texts = [str(c.value) for _, c in _cells(out) if c.data_type == "s" and c.value is not None]
     joined = "\n".join(texts)
-    for payload in ('HYPERLINK("http://x","y")', "+1+1", "@SUM(A1)", "-2+3"):
+    for payload in ("=HYPERLINK(", "+1+1", "@SUM(A1)", "-2+3"):
         assert payload in joined, payload
 
 
