@@ -85,7 +85,20 @@ def master() -> re.Pattern[str]:
     words_g = (
         rf"(?<![\w-])(?P<words>(?:a{_WS}++(?:dozen|hundred|thousand|million|billion)(?![\w-])|{first})(?:(?:{_GAP1}|-|{_WS}++and{_WS}++)(?:{nw}))*+)(?![\w])"
     )
-    return re.compile(rf"{money_num}|{skip}|{plain_num}|{signed}|{vague_g}|(?i:{words_g})")
+    gate_money = _first_chars(m for m, _c, pos in tables.currencies() if pos in ("pre", "both"))
+    gate_vague = _first_chars(tables.vague())
+    gate_words = _first_chars(["a", *tables.number_words()])
+    return re.compile(
+        rf"(?={gate_money}){money_num}|(?=[hHwW\d]){skip}|(?=\d){plain_num}|(?=[-+−]){signed}"
+        rf"|(?={gate_vague}){vague_g}|(?={gate_words})(?i:{words_g})"
+    )
+
+
+def _first_chars(words) -> str:
+    """A character class of the first characters of ``words`` in both cases: a cheap gate that lets the
+    regex engine leave a branch at its first character (the branches begin with lookbehinds)."""
+    chars = {w[0] for w in words if w} | {w[0].upper() for w in words if w} | {w[0].lower() for w in words if w}
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
 @functools.lru_cache(maxsize=None)
