@@ -6,7 +6,6 @@ import re
 
 from ledger.extract import tables
 
-_PREV_WORD = re.compile(r"([A-Za-z§][\w.§]*)[ \t\u00a0]*+\n?[ \t\u00a0]*+$")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+([A-Za-z][\w]*)")
 _GLUED_BAD = re.compile(r"[+/:#@_=^]\w|\(\w|\.\d|[-–][A-Za-z]|[A-Za-z0-9]")
 _CLOCK_AFTER = re.compile(r"[ \t\u00a0]?[AaPp]\.?[Mm]\b\.?")
@@ -34,10 +33,36 @@ def _identifier_words() -> frozenset[str]:
     return tables.word_set("identifier_words.txt")
 
 
+_SPACE = frozenset(" \t\u00a0")
+_WORD_EXTRA = frozenset("._§")
+
+
 def previous_word(text: str, start: int) -> str:
-    """The word right before ``start`` (same or previous line), or ""."""
-    m = _PREV_WORD.search(text, max(0, start - 40), start)
-    return m.group(1) if m else ""
+    """The word right before ``start`` (same or previous line), or "": a run of word characters and dots
+    that begins with a letter ("No.", "U.S.", "section")."""
+    k, i = _previous_word_span(text, start)
+    return text[k:i]
+
+
+def _previous_word_span(text: str, start: int) -> tuple[int, int]:
+    """Offsets of :func:`previous_word` ((start, start) when none). Scans back at most 40 characters with
+    plain string tests (a regex search anchored at the end would restart at every position of the window)."""
+    lo = max(0, start - 40)
+    i = start
+    while i > lo and text[i - 1] in _SPACE:
+        i -= 1
+    if i > lo and text[i - 1] == "\n":
+        i -= 1
+        while i > lo and text[i - 1] in _SPACE:
+            i -= 1
+    j = i
+    while j > lo and (text[j - 1].isalnum() or text[j - 1] in _WORD_EXTRA):
+        j -= 1
+    for k in range(j, i):
+        ch = text[k]
+        if ch == "§" or ("a" <= ch <= "z") or ("A" <= ch <= "Z"):
+            return k, i
+    return start, start
 
 
 def next_word(text: str, end: int) -> str:
@@ -81,13 +106,13 @@ def is_identifier(text: str, start: int) -> bool:
 
 def after_capitalised_name(text: str, start: int) -> bool:
     """'Channel One', 'Leopard 2', 'Apple Watch 5': a capitalised word right before, not a sentence start."""
-    m = _PREV_WORD.search(text, max(0, start - 40), start)
-    if not m:
+    k, i = _previous_word_span(text, start)
+    word = text[k:i]
+    if not word:
         return False
-    word = m.group(1)
     if not any(ch.isupper() for ch in word[:2]) or word.rstrip(".").lower() in _months():
         return False
-    before = text[max(0, m.start() - 3):m.start()].rstrip(" \t\u00a0")
+    before = text[max(0, k - 3):k].rstrip(" \t\u00a0")
     sentence_start = not before or before[-1] in ".!?:;\n\"“(*#|>-–—"
     return not sentence_start
 
