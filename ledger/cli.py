@@ -17,6 +17,8 @@ PROG = "aid-ledger"
 FORMATS = ("jsonl", "csv", "table")
 TABLE_COLUMNS = ("doc_id", "surface", "kind", "value", "unit", "qualifier", "role", "donor",
                  "recipient", "event_date", "item")
+RECONCILE_COLUMNS = ("claim_date", "donor", "recipient", "surface", "qualifier", "baseline", "corpus_sum",
+                     "reference_sum", "verdict", "corpus_verdict")
 
 
 class UsageError(Exception):
@@ -250,7 +252,7 @@ def cmd_reconcile(args) -> int:
     except StoreError as exc:
         raise _store_error(exc) from None
     table = reconcile(facts, ref)
-    writer = _RowWriter(sys.stdout, args.format)
+    writer = _RowWriter(sys.stdout, args.format, columns=RECONCILE_COLUMNS)
     for rec in table.to_dict(orient="records"):
         writer.write(rec)
     writer.close()
@@ -285,8 +287,8 @@ def _plain(value):
 class _RowWriter:
     """Writes dict rows as JSON lines, CSV (spreadsheet-safe) or an aligned table."""
 
-    def __init__(self, stream, fmt: str):
-        self.stream, self.fmt = stream, fmt
+    def __init__(self, stream, fmt: str, columns: tuple[str, ...] = TABLE_COLUMNS):
+        self.stream, self.fmt, self.columns = stream, fmt, columns
         self._csv = None
         self._table: list[dict] = []
 
@@ -306,14 +308,15 @@ class _RowWriter:
 
     def close(self) -> None:
         if self.fmt == "table":
-            self.stream.write(format_table(self._table))
+            self.stream.write(format_table(self._table, self.columns))
         self.stream.flush()
 
 
-def format_table(rows: list[dict]) -> str:
+def format_table(rows: list[dict], columns: tuple[str, ...] = TABLE_COLUMNS) -> str:
+    """An aligned text table of ``columns`` (those present) for reading on a terminal."""
     if not rows:
         return "(no rows)\n"
-    cols = [c for c in TABLE_COLUMNS if c in rows[0]] or list(rows[0])
+    cols = [c for c in columns if c in rows[0]] or list(rows[0])
     cells = [[_cell(r.get(c)) for c in cols] for r in rows]
     widths = [min(40, max(len(c), *(len(row[i]) for row in cells))) for i, c in enumerate(cols)]
     buf = io.StringIO()
