@@ -8,20 +8,26 @@ from __future__ import annotations
 import datetime as _dt
 
 from ledger.extract.figure import Figure
+from ledger.limits import MAX_NUMBERS, extraction_cutoff
 from ledger.read.document import Document, ReadError
 
 __version__ = "0.1.0"
 __all__ = ["Figure", "Document", "ReadError", "extract_figures", "__version__"]
 
 
-def extract_figures(text: str, *, published: _dt.date | str | None = None) -> list[Figure]:
+def extract_figures(text: str, *, published: _dt.date | str | None = None,
+                    max_numbers: int | None = MAX_NUMBERS) -> list[Figure]:
     """Every figure in ``text``, in text order, with its context.
 
-    ``published`` (a date or ISO string) anchors relative dates ("on Friday").
+    ``published`` (a date or ISO string) anchors relative dates ("on Friday"). A text with
+    more than ``max_numbers`` numbers (no real article comes near the default) is read only
+    up to that number; ``ledger.limits.extraction_cutoff`` tells where.
     """
     from ledger.context import annotate
     from ledger.extract import find_figures
 
     if isinstance(published, str):
         published = _dt.date.fromisoformat(published[:10])
-    return annotate(text, find_figures(text), published)
+    cut = extraction_cutoff(text, max_numbers)
+    part = text if cut is None else text[:cut]
+    return annotate(part, find_figures(part), published)

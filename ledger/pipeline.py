@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from ledger.limits import MAX_NUMBERS, extraction_cutoff
 from ledger.normalise.row import Row
 from ledger.read.document import Document, ReadError
 
@@ -58,6 +59,11 @@ def process_batch(docs: list[Document]) -> list[Processed | ReadError]:
             out.append(Processed(doc, content_hash(doc), process_document(doc)))
         except Exception as exc:  # one broken document never stops a batch
             out.append(ReadError(doc.source, f"could not be processed: {type(exc).__name__}: {exc}"))
+            continue
+        cut = extraction_cutoff(doc.text)
+        if cut is not None:
+            out.append(ReadError(doc.source, f"holds more than {MAX_NUMBERS:,} numbers: figures after "
+                                             f"character {cut:,} were not extracted (not an article?)"))
     return out
 
 

@@ -1,0 +1,47 @@
+"""Hostile texts with absurd numbers of numbers are read only up to a limit, and say so."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import ledger
+from ledger.limits import extraction_cutoff
+from ledger.pipeline import process_batch
+from ledger.read.document import Document, ReadError
+
+ARTICLE = "Tokyo pledged $5.5 billion to Kyiv on Monday, and 40 generators. " * 5
+
+
+@pytest.mark.parametrize("text, limit, numbers_kept", [
+    ("1 " * 50, 100, None),        # 50 numbers, under the limit: no cut
+    ("x" * 10_000, 10, None),      # no numbers at all
+    ("", 10, None),
+    ("1 " * 50, 10, 10),           # cut before the 11th number
+    (ARTICLE, 9, 9),               # "$5.5" holds two digit runs, "40" one: 15 in all
+])
+def test_cutoff(text, limit, numbers_kept):
+    cut = extraction_cutoff(text, limit)
+    if numbers_kept is None:
+        assert cut is None
+    else:
+        assert len(re.findall(r"\d+", text[:cut])) == numbers_kept
+
+
+def test_extract_figures_stops_at_the_limit_and_keeps_offsets():
+    text = ARTICLE + "1 2 3 " * 20
+    figures = ledger.extract_figures(text, max_numbers=10)
+    assert figures and all(text[f.start:f.end] == f.surface for f in figures)
+    assert max(f.end for f in figures) <= extraction_cutoff(text, 10)
+    assert len(ledger.extract_figures(ARTICLE, max_numbers=None)) >= len(
+        ledger.extract_figures(ARTICLE, max_numbers=10))
+
+
+def test_pipeline_reports_a_cut_document_and_keeps_its_figures(monkeypatch):
+    monkeypatch.setattr("ledger.pipeline.MAX_NUMBERS", 10)
+    monkeypatch.setattr("ledger.pipeline.extraction_cutoff", lambda text: extraction_cutoff(text, 10))
+    doc = Document(doc_id="d", source="dump.txt", text=ARTICLE + "7 " * 100)
+    out = process_batch([doc])
+    assert [type(x).__name__ for x in out] == ["Processed", "ReadError"]
+    assert isinstance(out[1], ReadError) and "more than 10 numbers" in out[1].reason
+    assert out[0].rows
