@@ -35,14 +35,32 @@ def read_html(html: str, source: str) -> Document:
         raise UnreadableInput("broken HTML: no markup and no text")
     meta = _extract(html)
     body = (meta.get("text") or "").replace("\n", "\n\n")
-    body = strip_chrome(body) if body else strip_chrome(html)
-    if not body.strip():
+    body = strip_chrome(body if body else _visible_text(html))
+    if len(_WORD.findall(body)) < _MIN_WORDS:
         raise UnreadableInput("broken HTML: no readable text in the page")
     published = parse_date(meta.get("date")) if meta.get("date") else _find_date(html)
     return assemble(
         body, source=source, doc_id=stable_id(source), title=meta.get("title"),
         published=published, url=meta.get("url") or meta.get("source"),
     )
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_MIN_WORDS = 3
+
+
+def _visible_text(html: str) -> str:
+    """The text a browser would show (scripts, styles and tags removed), for pages trafilatura
+    cannot read; empty when lxml cannot parse the page at all."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception:  # lxml raises several types on hostile markup
+        return ""
+    for el in list(root.iter("script", "style", "noscript", "template")):
+        el.drop_tree()
+    return "\n\n".join(" ".join(t.split()) for t in root.itertext() if t.strip())
 
 
 def _extract(html: str) -> dict:
