@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from ledger.context.trie import trie_pattern
+
 ROLE_ORDER = ("other", "budget", "cumulative")
 _AID_VERBS = re.compile(
     r"\b(?:provid\w*|deliver\w*|send\w*|sent|donat\w*|pledg\w*|commit\w*|includ\w*|packages?|"
@@ -27,24 +29,80 @@ _COMPONENT_BEFORE = re.compile(
 _LEAD_IN = re.compile(r":\s*$")
 
 
+Key = tuple[str, str]  # (role, side)
+
+
 @lru_cache(maxsize=1)
-def _cue_patterns() -> dict[tuple[str, str], re.Pattern[str]]:
+def _cue_table() -> tuple[re.Pattern[str], dict[str, frozenset[Key]], tuple[tuple[re.Pattern[str], Key], ...]]:
+    """One trie pattern over every (lower-case) cue phrase, the keys of each literal phrase, the wildcard ones.
+
+    Role "none" phrases ("budget support") are matched like the others and give no role: a
+    longer phrase wins at its position, so they mask the cues inside them.
+    """
     raw = resources.files("ledger.data").joinpath("role_cues.tsv").read_text(encoding="utf-8")
-    phrases: dict[tuple[str, str], list[str]] = {}
+    literal: dict[str, set[Key]] = {}
+    wild: list[tuple[re.Pattern[str], Key]] = []
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        role, side, alts = line.split("\t")  # role "none": masked phrases, never a cue
+        role, side, alts = line.split("\t")
         for p in alts.split("|"):
-            p = p.strip().lower()
-            if p:
-                phrases.setdefault((role, side), []).append(
-                    re.escape(p).replace(r"\*", r"\w*").replace(r"\ ", r"\s+")
-                )
-    return {
-        key: re.compile(r"(?<![\w$])(?:" + "|".join(sorted(v, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE)
-        for key, v in phrases.items()
-    }
+            p = " ".join(p.strip().lower().split())
+            if not p:
+                continue
+            literal.setdefault(p, set()).add((role, side))
+            if "*" in p:
+                wild.append((re.compile(re.escape(p).replace(r"\*", r"\w*").replace(r"\ ", " ")), (role, side)))
+    pattern = re.compile(trie_pattern(literal, not_after=r"[\w$]") + r"(?!\w)")
+    return pattern, {k: frozenset(v) for k, v in literal.items()}, tuple(wild)
+
+
+_CUT = re.compile(r"(?<=\w)(?=\W)")
+
+
+@lru_cache(maxsize=4096)
+def _keys(matched: str) -> frozenset[Key]:
+    """Keys of a matched phrase and of every phrase written inside it ("to date," holds "to date").
+
+    A "none" phrase masks everything inside it ("budget support" is no budget cue).
+    """
+    _, literal, wild = _cue_table()
+    text = " ".join(matched.lower().split())
+    if ("none", "any") in literal.get(text, ()):
+        return frozenset()
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == " "]
+    ends = [m.start() for m in _CUT.finditer(text)] + [len(text)]
+    keys: set[Key] = set()
+    for i in starts:
+        for j in ends:
+            if j > i:
+                part = text[i:j].strip()
+                keys.update(literal.get(part, ()))
+                keys.update(key for pat, key in wild if pat.fullmatch(part))
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=4096)
+def cue_marks(text: str) -> tuple[tuple[int, int, frozenset[Key]], ...]:
+    """Every cue phrase in ``text`` as ``(start, end, {(role, side)})`` (cached: one scan per sentence)."""
+    pattern = _cue_table()[0]
+    low = _lower_same_length(text)
+    out = []
+    m = pattern.search(low)
+    while m is not None:  # overlapping: a phrase may start inside the previous one ("in total of")
+        keys = _keys(m.group())
+        if keys:
+            out.append((m.start(), m.end(), keys))
+        m = pattern.search(low, m.start() + 1)
+    return tuple(out)
+
+
+def _lower_same_length(text: str) -> str:
+    """``text.lower()`` with the same offsets (a letter whose lower case is longer, "İ", is kept)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 @lru_cache(maxsize=1)
@@ -55,17 +113,32 @@ def other_units() -> frozenset[str]:
 
 def cue_role(before: str, after: str) -> str | None:
     """The role named by cue words around a figure, strongest first (other, budget, cumulative)."""
-    pats = _cue_patterns()
-    mask = pats.get(("none", "any"))
-    if mask is not None:
-        before, after = mask.sub(" ", before), mask.sub(" ", after)
-    for role in ROLE_ORDER:
-        b = pats.get((role, "before"))
-        a = pats.get((role, "after"))
-        near = after[:_OTHER_AFTER_SPAN] if role == "other" else after
-        if (b and b.search(before)) or (a and a.search(near)):
-            return role
-    return None
+    found = _roles_in(cue_marks(before), "before", 0, len(before), None)
+    found |= _roles_in(cue_marks(after), "after", 0, len(after), _OTHER_AFTER_SPAN)
+    return _strongest(found)
+
+
+def cue_role_in(sentence: str, lo: int, at: int, end: int, hi: int) -> str | None:
+    """``cue_role`` for the figure at ``sentence[at:end]`` whose clause is ``sentence[lo:hi]``."""
+    marks = cue_marks(sentence)
+    found = _roles_in(marks, "before", lo, at, None) | _roles_in(marks, "after", end, hi, end + _OTHER_AFTER_SPAN)
+    return _strongest(found)
+
+
+def _roles_in(marks, side: str, lo: int, hi: int, other_end: int | None) -> set[str]:
+    """Roles of the ``side`` cues lying inside ``[lo, hi)`` ("other" after a figure: only near it)."""
+    out: set[str] = set()
+    for s, e, keys in marks:
+        if s < lo or e > hi:
+            continue
+        for role, where in keys:
+            if where == side and (role != "other" or other_end is None or e <= other_end):
+                out.add(role)
+    return out
+
+
+def _strongest(roles: set[str]) -> str | None:
+    return next((r for r in ROLE_ORDER if r in roles), None)
 
 
 #: "other" cues after a figure name what it measures right away ("$3 billion in damage", "a 5% increase").
