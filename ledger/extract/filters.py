@@ -47,6 +47,17 @@ def previous_word(text: str, start: int) -> str:
 def _previous_word_span(text: str, start: int) -> tuple[int, int]:
     """Offsets of :func:`previous_word` ((start, start) when none). Scans back at most 40 characters with
     plain string tests (a regex search anchored at the end would restart at every position of the window)."""
+    if _last_span[0] is text and _last_span[1] == start:  # the filters ask about one candidate in turn
+        return _last_span[2]
+    span = _scan_previous_word(text, start)
+    _last_span[:] = [text, start, span]
+    return span
+
+
+_last_span: list = [None, -1, (0, 0)]
+
+
+def _scan_previous_word(text: str, start: int) -> tuple[int, int]:
     lo = max(0, start - 40)
     i = start
     while i > lo and text[i - 1] in _SPACE:

@@ -14,6 +14,8 @@ _OF = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+of(?![\w])")
 _SIZE_UNITS = frozenset({"gigabyte", "megabyte", "terabyte"})
 _ADJ_AFTER = re.compile(r"[ \t\u00a0]+(?:[a-z$]|\d)")
 _HYPHEN_NOUN = re.compile(r"-([a-z]{3,})(?![\w-])")
+# after a bare number: end of text, punctuation or control characters, or another bare number ("1 1 1")
+_DEAD_END = re.compile(r"[ \t\u00a0]*+(?:$|[\x00-\x08\x0b-\x1f.,;:!?\]}|]|\n[ \t\u00a0]*+\n|\d++(?![\w.,/]))")
 _NOT_HYPHEN_NOUNS = frozenset({"magnitude", "caliber", "calibre", "fold", "odd", "plus", "time", "way", "third"})
 
 
@@ -100,6 +102,8 @@ def _core(m: re.Match[str]) -> _Cand | None:
 
 def _read(text: str, c: _Cand, dollar: str) -> _Cand | None:
     """Tails (scale, currency, percent, unit), a range's second bound, then filters and the counted noun."""
+    if c.kind == "count" and not c.vague and _DEAD_END.match(text, c.end):
+        return None  # nothing that could make it a figure follows (cheap exit for number-shaped noise)
     if not _tails(text, c, dollar):
         return None
     c = _range(text, c, dollar) or c

@@ -70,12 +70,18 @@ def counted_noun(text: str, pos: int, *, one: bool) -> tuple[str, str, int] | No
             break
         word = m.group(1)
         low = word.lower()
-        if low in stop or (joined and word[0].isdigit()):
+        if low in stop or (word[0].isdigit() and (joined or _bare_number(word, tokens))):
             break
         tokens.append(m)
         plural = plural or singular(word) is not None
         pos = m.end()
     return _head(text, tokens, one)
+
+
+def _bare_number(word: str, tokens: list[re.Match[str]]) -> bool:
+    """A digits-only token that cannot be inside a counted noun phrase: right after the number, or after
+    another bare number ("1 1 1 ...", "20 000 20 000"); "Model 3 sedans" keeps its "3"."""
+    return word.isdigit() and (not tokens or tokens[-1].group(1).isdigit())
 
 
 def _head(text: str, tokens: list[re.Match[str]], one: bool) -> tuple[str, str, int] | None:
