@@ -30,8 +30,11 @@ PUBLISHED = {  # F1 published in the CQE paper / the shared README: (value, valu
     ("RT currency", "quantulum3"): (76.2, 32.5, None),
 }
 EXTRA_CURRENCY_NAMES = {"ILS": "shekel", "MYR": "malaysian ringgit", "HKD": "hong kong dollar",
-                        "NOK": "norwegian krone", "SEK": "swedish krona", "RUB": "russian ruble"}
+                        "NOK": "norwegian krone", "SEK": "swedish krona", "RUB": "russian ruble",
+                        "TRY": "turkish lira", "DKK": "danish krone", "SGD": "singapore dollar"}
 COUNT_NAMES = {"person": "people"}
+# NewsQuant's names for a few quantulum3 units (it drops "degree" from temperatures, "angle" from degrees)
+MEASURE_NAMES = {"degree Celsius": "celsius", "degree fahrenheit": "fahrenheit", "degree angle": "degree"}
 CHANGE_OF_QUALIFIER = {"approx": "~", "at_least": ">", "at_most": "<"}
 
 
@@ -60,7 +63,9 @@ def ours(text: str, cur: dict[str, str]) -> list[tuple]:
         elif f.kind == "count":
             unit = count_unit(f)
         else:
-            unit = f.unit or "-"
+            unit = MEASURE_NAMES.get(f.unit or "", f.unit or "-")
+        if getattr(f, "per", None):
+            unit = f"{unit} per {f.per}"
         change = f.change or CHANGE_OF_QUALIFIER.get(f.qualifier, "=")
         out.append((value, unit.lower(), change))
     return out

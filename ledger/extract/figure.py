@@ -23,6 +23,8 @@ class Figure:
     amounts); ``low``/``high`` are set for ranges and vague amounts only.
     ``unit``: money → ISO 4217 code; count → singular lower-case counted noun;
     percent → "%"; measure/duration → quantulum3 unit name.
+    ``per``: the unit of a rate written after the amount ("$98 a share" → "share", "5% a year" → "year"),
+    else None (added in round 2, defaulted).
     The context fields (``sentence`` … ``event_date``) are filled by
     :mod:`ledger.context`; the grammar leaves them empty.
     """
@@ -44,3 +46,4 @@ class Figure:
     recipient: str | None = None
     event_date: _dt.date | None = None
     sentence: str = ""
+    per: str | None = None

@@ -36,6 +36,8 @@ class _Cand:
     item: str | None = None
     change: str | None = None
     scaled: bool = False
+    per: str | None = None
+    borrowed: bool = False  # the counted noun was read after the next number ("5 or 6 tanks")
     words: bool = False
     vague: str = ""
     multiplier: float = 1.0
@@ -111,7 +113,7 @@ def _read(text: str, c: _Cand, dollar: str) -> _Cand | None:
         if c.currency == "$":
             c.currency = dollar
         c.unit = c.currency
-        if c.value == 0 or filters.glued_junk(text, c.end):
+        if c.value == 0 or (filters.glued_junk(text, c.end) and not patterns.rate().match(text, c.end)):
             return None
     elif c.kind == "count" and not _count(text, c):
         return None
@@ -119,7 +121,20 @@ def _read(text: str, c: _Cand, dollar: str) -> _Cand | None:
         return None
     if c.qualifier in ("exact", "range"):
         _qualifier(text, c)
+    if c.kind in ("money", "percent", "measure"):
+        _rate(text, c)
     return c
+
+
+def _rate(text: str, c: _Cand) -> None:
+    """'$98 a share', '$2.11 per gallon', '5% a year': the unit of the rate (the surface stays the amount)."""
+    rm = patterns.rate().match(text, c.end)
+    if rm is None:
+        return
+    if rm.group("per") is not None:
+        c.per = tables.rate_nouns()[" ".join(rm.group("per").lower().split())]
+    else:
+        c.per = patterns.RATE_ADVERBS[rm.group("adv").lower()]
 
 
 def _tails(text: str, c: _Cand, dollar: str) -> bool:
@@ -199,9 +214,25 @@ def _range(text: str, c: _Cand, dollar: str) -> _Cand | None:
     second = _second_bound(text, link.end())
     if second is None or not _tails(text, second, dollar):
         return None
-    if (from_to or word == "or") and not second.tailed:
-        return None  # "from 12 to 20 countries": two counts
+    if word == "or" or (from_to and not second.tailed):
+        _borrow(text, c, second)  # "from 12 to 20 countries": two counts, as the gold aid texts list them  # "eight or nine euros": two figures, the first takes the second's unit
+        return None
     return _merge(c, second, ordered=not from_to)
+
+
+def _borrow(text: str, first: _Cand, second: _Cand) -> None:
+    """Give ``first`` the unit, currency and scale written after ``second`` ("5 or 6 million tanks")."""
+    if first.tailed or first.words != second.words and not second.tailed:
+        return
+    if second.scaled and not first.scaled and (first.value or 0) * second.multiplier <= (second.value or 0):
+        first.value = (first.value or 0) * second.multiplier
+        first.scaled = True
+    if second.tailed:
+        first.kind, first.unit, first.currency = second.kind, second.unit, second.currency
+        return
+    noun = nouns.counted_noun(text, second.end, one=second.value == 1)
+    if noun:
+        first.item, first.unit, first.borrowed = noun[0], noun[1], True
 
 
 def _second_bound(text: str, pos: int) -> _Cand | None:
@@ -215,6 +246,9 @@ def _second_bound(text: str, pos: int) -> _Cand | None:
         if parsed is None:
             return None
         second = _Cand(bm.start("words"), bm.start("words") + parsed[1], parsed[0], words=True)
+        last = bm.group("words")[:parsed[1]].lower().split()[-1].split("-")[-1]
+        if last in _SCALE_WORDS:  # "four to five thousand": the first bound is in thousands too
+            second.scaled, second.multiplier = True, tables.number_words()[last][0]
     if bm.group("pre"):
         second.kind, second.currency = "money", money.pre_code(bm.group("pre"), "$")
     return second
@@ -225,7 +259,12 @@ def _merge(first: _Cand, second: _Cand, *, ordered: bool = True) -> _Cand | None
         return None
     if first.tailed and (first.kind, first.unit, first.currency) != (second.kind, second.unit, second.currency):
         return None
-    low = first.value if first.scaled or not second.scaled else (first.value or 0) * second.multiplier
+    low = first.value
+    if second.scaled and not first.scaled:
+        if (first.value or 0) * second.multiplier <= (second.value or 0):
+            low = (first.value or 0) * second.multiplier  # "$10-$20 million"
+        elif first.kind != "money":
+            return None  # "in 2022 to NOK6.4 billion"; "$800,000 to $1.3 million" keeps its own value
     if low is None or second.value is None or low == second.value or (ordered and low > second.value):
         return None
     low, high = sorted((low, second.value))
@@ -241,6 +280,8 @@ def _count(text: str, c: _Cand) -> bool:
         return not filters.is_identifier(text, c.start) and not filters.after_capitalised_name(text, c.start)
     if not c.vague and _not_a_count(text, c):
         return False
+    if c.borrowed:
+        return True
     pos = c.end
     if c.vague:
         om = _OF.match(text, pos)
@@ -295,5 +336,5 @@ def _figure(text: str, c: _Cand) -> Figure:
     return Figure(
         start=c.start, end=c.end, surface=text[c.start:c.end], kind=c.kind, value=_clean(c.value),
         low=_clean(c.low), high=_clean(c.high), qualifier=c.qualifier, unit=c.unit, currency=c.currency,
-        change=c.change, item=c.item,
+        change=c.change, item=c.item, per=c.per,
     )

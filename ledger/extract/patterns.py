@@ -203,3 +203,17 @@ BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
 FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
 BY_BEFORE = re.compile(r"(?i)\bby\s+$")
 WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*+")
+
+
+@functools.lru_cache(maxsize=None)
+def rate() -> re.Pattern[str]:
+    """A per-unit rate right after an amount: "a share", "per gallon", "each month", "/month", "annually"."""
+    nouns = "|".join(_phrase(n) for n in sorted(tables.rate_nouns(), key=len, reverse=True))
+    return re.compile(
+        rf"(?:{_WS}*+\([^()\n]{{1,40}}\))?+"  # "C$6 (US$4.46) per share": the rate is the first amount's
+        rf"(?:{_WS}*+(?:a|an|per|each|every){_WS}++|{_WS}*+/{_WS}*+|-(?:a|per)-)(?P<per>(?i:{nouns}))(?![\w])"
+        rf"|{_WS}++(?P<adv>(?i:annually|yearly|monthly|weekly|daily))(?![\w-])"
+    )
+
+
+RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}

@@ -88,3 +88,9 @@ def count_phrases() -> dict[str, str]:
 def word_set(name: str) -> frozenset[str]:
     """A one-word-a-line file as a lower-case set."""
     return frozenset(ln.strip().lower() for ln in _lines(name))
+
+
+@functools.lru_cache(maxsize=None)
+def rate_nouns() -> dict[str, str]:
+    """Noun after "a" / "per" / "each" → the unit of a per-unit rate ("share", "month")."""
+    return _phrase_table("rate_nouns.tsv")
