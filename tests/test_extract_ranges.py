@@ -34,3 +34,18 @@ CASES = [
 def test_range_alternative_rate(text, expected):
     got = [(f.surface, f.value, f.low, f.high, f.unit, f.per) for f in find_figures(text)]
     assert got == [tuple(float(x) if isinstance(x, int) else x for x in row) for row in expected]
+
+
+# a bare level reached after a change verb is a figure; a year or a small number there is not
+LEVELS = [
+    ("The index gained 1.2% to 7,215.40 on Monday.", ["1.2%", "7,215.40"]),
+    ("The benchmark fell 0.3 per cent to close at 1,482.5.", ["0.3 per cent", "1,482.5"]),
+    ("The shares climbed 4% to 12.75 after the results.", ["4%", "12.75"]),
+    ("Spending rose to 2024 levels.", []),
+    ("The score climbed to 3.", []),
+]
+
+
+@pytest.mark.parametrize("text, surfaces", LEVELS)
+def test_level_after_change(text, surfaces):
+    assert [f.surface for f in find_figures(text)] == surfaces

@@ -16,6 +16,12 @@ _ADJ_AFTER = re.compile(r"[ \t\u00a0]+(?:[a-z$]|\d)")
 _HYPHEN_NOUN = re.compile(r"-([a-z]{3,})(?![\w-])")
 # after a bare number: end of text, punctuation or control characters, or another bare number ("1 1 1")
 _DEAD_END = re.compile(r"[ \t\u00a0]*+(?:$|[\x00-\x08\x0b-\x1f.,;:!?\]}|]|\n[ \t\u00a0]*+\n|\d++(?![\w.,/]))")
+# a change verb, then "to" / "at" right before a bare number: the level the change reached
+_LEVEL_BEFORE = re.compile(
+    r"(?i)\b(?:rose|fell|gained|lost|climbed|dropped|slipped|slid|edged|added|shed|ended|closed|finished|eased|jumped|"
+    r"advanced|declined|rallied|tumbled|plunged|surged|sank|was\s+(?:up|down))\b(?:[^.;:!?\n]|\.(?=\d)){0,50}?"
+    r"\b(?:to|at)(?:\s+(?:end|close|finish|settle)\s+at|\s+a\s+close\s+of)?[ \t\u00a0]++$"
+)
 _NOT_HYPHEN_NOUNS = frozenset({"magnitude", "caliber", "calibre", "fold", "odd", "plus", "time", "way", "third"})
 
 
@@ -105,7 +111,7 @@ def _core(m: re.Match[str]) -> _Cand | None:
 def _read(text: str, c: _Cand, dollar: str) -> _Cand | None:
     """Tails (scale, currency, percent, unit), a range's second bound, then filters and the counted noun."""
     if c.kind == "count" and not c.vague and _DEAD_END.match(text, c.end):
-        return None  # nothing that could make it a figure follows (cheap exit for number-shaped noise)
+        return c if _is_level(text, c) else None  # nothing that could make it a figure follows (cheap exit)
     if not _tails(text, c, dollar):
         return None
     c = _range(text, c, dollar) or c
@@ -135,6 +141,19 @@ def _rate(text: str, c: _Cand) -> None:
         c.per = tables.rate_nouns()[" ".join(rm.group("per").lower().split())]
     else:
         c.per = patterns.RATE_ADVERBS[rm.group("adv").lower()]
+
+
+def _is_level(text: str, c: _Cand) -> bool:
+    """A bare level reached after a change: "the index rose 0.7% to 6,327.80", "ended down 1% at 1,463.78"."""
+    if not c.digits or c.value is None or c.value < 1 or filters.is_year(c.value, c.digits):
+        return False
+    if not ("," in c.digits or "." in c.digits or c.value >= 100):
+        return False
+    lm = _LEVEL_BEFORE.search(text, max(0, c.start - 80), c.start)
+    if lm is None:
+        return False
+    _qualifier(text, c)
+    return True
 
 
 def _tails(text: str, c: _Cand, dollar: str) -> bool:
@@ -294,7 +313,7 @@ def _count(text: str, c: _Cand) -> bool:
     if noun:
         c.item, c.unit = noun[0], noun[1]
     elif not c.scaled or c.vague or c.low is not None:
-        return False
+        return c.low is None and not c.vague and _is_level(text, c)
     if filters.is_year(c.value or 0, c.digits) and (
         noun is None or not noun[0][0].islower() or filters.year_context(text, c.start)
     ):
