@@ -3,38 +3,22 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from ledger.context import actors as _actors
-from ledger.context import roles as _roles
+from ledger.context.clauses import CONVERSION, Clause, ListIndex, clauses as _clauses, flat as _flat
 from ledger.context.dates import find_dates, resolve
+from ledger.context.figure_role import Neighbours, role_of
 from ledger.context.items import count_item, money_item, percent_item, topic_item
 from ledger.context.sentences import SentenceIndex, clean
 from ledger.extract.figure import Figure
 
-_WS_CHARS = "\n\r\t\f\v"
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
-_CONVERSION = re.compile(r"^\s*(?:\(|or\s+|/\s*)\s*$")
 _TODAY = re.compile(r"\b(?:today|tonight)\b", re.IGNORECASE)
-_OF_WHOLE = re.compile(r"^\W*Of\s+(?:the|this|that|our|its)\b[^$€£¥\d]{0,80}$")
-_OF_SENTENCE = re.compile(r"^\W*Of\s+(?:the|this|that|our|its)\b")
 _LEDE_SENTENCES = 12
 _HEADLINE_SENTENCES = 1
 _NOT_EVENT = re.compile(r"\b(?:since|Since|from|From|after|After|until|Until|by|By|before|Before|through|between)\s+$")
-
-
-@dataclass(slots=True)
-class _Clause:
-    """One figure seen from its sentence: words before/after it inside its clause."""
-
-    sent: int
-    at: int
-    end: int
-    before: str
-    after: str
-    text: str
 
 
 @lru_cache(maxsize=4096)
@@ -50,6 +34,7 @@ def annotate(text: str, figures: list[Figure], published: _dt.date | None) -> li
     if not figures:
         return []
     index = SentenceIndex(text)
+    lists = ListIndex(index)
     clauses = _clauses(text, figures, index)
     lede = _lede_date(index, published)
     out: list[Figure] = []
@@ -57,17 +42,19 @@ def annotate(text: str, figures: list[Figure], published: _dt.date | None) -> li
     last_aid = -1  # index in ``out`` of the last figure whose role is not "other"
     for i, (fig, cl) in enumerate(zip(figures, clauses)):
         prev = out[-1] if out and clauses[i - 1].sent == cl.sent else None
-        prev_aid = out[last_aid] if prev is not None and last_aid >= 0 and clauses[last_aid].sent == cl.sent else None
-        if prev is not None and _CONVERSION.match(cl.before) and fig.kind == prev.kind == "money":
-            out.append(replace(prev, **_own(fig, index, cl)))
+        aid_sent = clauses[last_aid].sent if last_aid >= 0 else -2
+        prev_aid = out[last_aid] if prev is not None and aid_sent == cl.sent else None
+        if prev is not None and CONVERSION.match(cl.before) and fig.kind == prev.kind == "money":
+            out.append(replace(prev, **_own(fig)))
             pairs.append(pairs[-1])
             last_aid = len(out) - 1 if prev.role != "other" else last_aid
             continue
-        role = _role(fig, cl, prev, prev_aid, index)
+        near = Neighbours(prev, prev_aid, out[last_aid] if aid_sent == cl.sent - 1 else None)
+        role = role_of(fig, cl, near, lists, published)
         item = _item(fig, cl, prev)
         donor, recipient = (None, None)
         if role != "other":
-            donor, recipient = _pair(cl, index)
+            donor, recipient = _pair(cl, lists)
         pairs.append((i, donor, recipient))
         date = _date(cl, role, published, lede)
         out.append(replace(fig, sentence=clean(index.sentence(cl.sent)), item=item, role=role,
@@ -77,98 +64,12 @@ def annotate(text: str, figures: list[Figure], published: _dt.date | None) -> li
     return _fill_dominant(out, pairs, _headline_recipients(index))
 
 
-def _flat(s: str) -> str:
-    """Line breaks and tabs as spaces, same length (str.replace: much faster than str.translate)."""
-    for ch in _WS_CHARS:
-        if ch in s:
-            s = s.replace(ch, " ")
-    return s
-
-
-def _own(fig: Figure, index: SentenceIndex, cl: _Clause) -> dict:
+def _own(fig: Figure) -> dict:
     return {f: getattr(fig, f) for f in ("start", "end", "surface", "kind", "value", "low", "high",
                                          "qualifier", "unit", "currency", "change")}
 
 
-def _clauses(text: str, figures: list[Figure], index: SentenceIndex) -> list[_Clause]:
-    sents = [index.index_of(f.start) for f in figures]
-    out = []
-    flat, flat_of = "", -1
-    for i, f in enumerate(figures):
-        s0, s1 = index.spans[sents[i]]
-        if sents[i] != flat_of:
-            flat, flat_of = _flat(text[s0:s1]), sents[i]
-        lo = figures[i - 1].end - s0 if i and sents[i - 1] == sents[i] else 0
-        j = i + 1
-        while (j < len(figures) and sents[j] == sents[i]
-               and _CONVERSION.match(text[figures[j - 1].end:figures[j].start])):
-            j += 1  # "NOK1.2 billion (US$111 million) in 2023": the clause goes on after the conversion
-        hi = figures[j].start - s0 if j < len(figures) and sents[j] == sents[i] else len(flat)
-        at, end = f.start - s0, f.end - s0
-        out.append(_Clause(sents[i], at, end, flat[max(0, lo):at], flat[end:max(end, hi)], flat))
-    return out
-
-
-def _list_context(index: SentenceIndex, sent: int) -> str | None:
-    """The lead-in sentence of the list a sentence belongs to, if it is a list item."""
-    s = index.sentence(sent)
-    if not _LIST_ITEM.match(s) and not (sent and _roles.is_lead_in(index.sentence(sent - 1))):
-        return None
-    j = sent - 1
-    while j >= 0 and j >= sent - 40:
-        prev = index.sentence(j)
-        if _roles.is_lead_in(prev) and not _LIST_ITEM.match(prev):
-            return prev
-        if not _LIST_ITEM.match(prev):
-            return None
-        j -= 1
-    return None
-
-
-def _role(fig: Figure, cl: _Clause, prev: Figure | None, prev_aid: Figure | None, index: SentenceIndex) -> str:
-    if fig.kind in ("percent", "duration"):
-        return "other"
-    unit = (fig.unit or "").lower()
-    if fig.kind != "money" and (unit in _roles.other_units() or unit.split(" ")[-1] in _roles.other_units()):
-        return "other"
-    part = _roles.is_adjacent_part(cl.before, cl.after)
-    if part and prev_aid is not None and prev_aid.role in ("cumulative", "budget", "component"):
-        return prev_aid.role
-    if part:
-        return "component"
-    if _whole_then_parts(cl, prev):
-        return "package" if fig.kind == "money" else "component"
-    if prev is not None and _OF_WHOLE.match(cl.text[:cl.at]) is None and _OF_SENTENCE.match(cl.text):
-        return "component"
-    cue = _roles.cue_role_in(cl.text, cl.at - len(cl.before), cl.at, cl.end, cl.end + len(cl.after))
-    if cue is not None and not (fig.kind != "money" and cue == "budget"):
-        return cue
-    lead = _list_context(index, cl.sent)
-    lead_role = _roles.lead_in_role(lead) if lead else None
-    if lead_role:
-        return lead_role
-    component_cue = _roles.is_component_cue(cl.before)
-    if prev_aid is not None and prev_aid.role in ("cumulative", "budget", "component") and (
-        component_cue or prev is prev_aid and len(cl.before) < 40
-    ):
-        return prev_aid.role
-    if fig.kind == "money":
-        if component_cue and (prev is not None or cl.sent > 0):
-            return "component"
-        return "package"
-    if component_cue or prev_aid is not None and prev_aid.role == "package":
-        return "component"
-    if _roles.has_aid_verb(cl.text):
-        return "package" if fig.kind == "count" else "other"
-    return "other"
-
-
-def _whole_then_parts(cl: _Clause, prev: Figure | None) -> bool:
-    """"Of the $2.76 billion ..., $2 billion ...": the first figure after a leading "Of" is the whole."""
-    return prev is None and _OF_WHOLE.match(cl.before) is not None
-
-
-def _item(fig: Figure, cl: _Clause, prev: Figure | None) -> str | None:
+def _item(fig: Figure, cl: Clause, prev: Figure | None) -> str | None:
     if fig.kind == "money":
         item = money_item(cl.before, cl.after)
         if item is None and prev is not None and prev.kind == "money":
@@ -181,10 +82,10 @@ def _item(fig: Figure, cl: _Clause, prev: Figure | None) -> str | None:
     return fig.item
 
 
-def _pair(cl: _Clause, index: SentenceIndex) -> tuple[str | None, str | None]:
+def _pair(cl: Clause, lists: ListIndex) -> tuple[str | None, str | None]:
     donor, recipient = _actors.pick(_classify(cl.text), cl.at)
     if donor is None or recipient is None:
-        lead = _list_context(index, cl.sent)
+        lead = lists.lead_in(cl.sent)
         if lead is not None:
             d2, r2 = _actors.pick(_classify(_flat(lead)), len(lead))
             donor, recipient = donor or d2, recipient or r2
@@ -236,7 +137,7 @@ def _says_today(sentence: str) -> bool:
     return ("today" in low or "tonight" in low) and _TODAY.search(sentence) is not None
 
 
-def _date(cl: _Clause, role: str, published: _dt.date | None, lede: _dt.date | None) -> _dt.date | None:
+def _date(cl: Clause, role: str, published: _dt.date | None, lede: _dt.date | None) -> _dt.date | None:
     if role == "cumulative":
         return published
     says_today = _says_today(cl.text)
@@ -258,7 +159,10 @@ def _date(cl: _Clause, role: str, published: _dt.date | None, lede: _dt.date | N
         return best[1]
     if published is None:
         return None
+    if role == "other":
+        return published  # a background figure (population, casualties): as of the article's claim
     window = cl.before + " " + cl.after
-    if month_only or any(int(y) < published.year for y in _YEAR.findall(window)):
-        return None
+    years = [int(y) for y in _YEAR.findall(window)]
+    if month_only or any(y < published.year for y in years) or role == "budget" and years:
+        return None  # an earlier year's amount, or a budget for a year: no single day
     return lede or published

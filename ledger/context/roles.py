@@ -23,7 +23,7 @@ _AID_VERBS = re.compile(
 _COMPONENT_BEFORE = re.compile(
     r"(?:\bof which\b|\bof (?:this|that|the|these) (?:\w+ )?(?:funding|funds|amount|package|assistance|total)\b"
     r"|\bof the (?:newly announced |new |additional )?(?:commitment|package|\$)|\binclud\w*\b|\bincluding\b"
-    r"|\bthe other\b|\bthe (?:first|second|remaining) (?:half|part|tranche)\b|\bpart of\b|\bportion\b)",
+    r"|\bthe other\b|\bthe (?:first|second|remaining) (?:half|part|tranche)\b|\bpart of (?:the|this|that|our|its|these)\b|\bportion\b)",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(r":\s*$")
@@ -121,7 +121,10 @@ def cue_role(before: str, after: str) -> str | None:
 def cue_role_in(sentence: str, lo: int, at: int, end: int, hi: int) -> str | None:
     """``cue_role`` for the figure at ``sentence[at:end]`` whose clause is ``sentence[lo:hi]``."""
     marks = cue_marks(sentence)
-    found = _roles_in(marks, "before", lo, at, None) | _roles_in(marks, "after", end, hi, end + _OTHER_AFTER_SPAN)
+    found = _roles_in(marks, "before", lo, at, None)
+    if "other" in found and "other" not in _roles_in(marks, "before", max(lo, at - _OTHER_BEFORE_SPAN), at, None):
+        found.discard("other")  # "the damage he caused ... by committing we issue $50 billion": too far
+    found |= _roles_in(marks, "after", end, hi, end + _OTHER_AFTER_SPAN)
     return _strongest(found)
 
 
@@ -143,6 +146,8 @@ def _strongest(roles: set[str]) -> str | None:
 
 #: "other" cues after a figure name what it measures right away ("$3 billion in damage", "a 5% increase").
 _OTHER_AFTER_SPAN = 30
+#: ... and before it, name it close by ("damage estimated at $X", "an increase of $X").
+_OTHER_BEFORE_SPAN = 45
 _ADJACENT_PART = re.compile(
     r"\b(?:including|includes|include|of which)\s+(?:about |nearly |over |more than |up to |some |approximately |almost )?$",
     re.IGNORECASE,
@@ -177,6 +182,7 @@ def lead_in_role(sentence: str) -> str | None:
     role = cue_role(sentence, "")
     if role in ("cumulative", "budget"):
         return role
-    if re.search(r"\b(?:package|tranche|includes?|including|providing|provide|following|consist\w*)\b", sentence, re.I):
+    if re.search(r"\b(?:package|tranche|includes?|including|providing|provide|following|consist\w*|send\w*|sent|"
+                 r"deliver\w*|donat\w*|supplying)\b", sentence, re.I):
         return "component"
     return None

@@ -27,7 +27,7 @@ ABBREVIATIONS = frozenset(
 )
 
 # A candidate break: end punctuation (+ closing quotes/brackets) then white space.
-_STOP = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9$€£¥])")
+_STOP = re.compile(r"[.!?][\"'”’)\]*]*\s+(?=[\"'“‘(\[*]*[A-Z0-9$€£¥])")
 _LINE = re.compile(r"\n")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·▪–—]|\d{1,2}[.)]|\\?#+)[ \t]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")

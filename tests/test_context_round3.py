@@ -1,0 +1,100 @@
+"""Round-3 context rules: roles, dates and lists. Every row is a sentence written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ledger.context import annotate, split_sentences
+from ledger.extract.figure import Figure
+
+DAY = dt.date(2023, 3, 11)
+UNITS = {"money": "USD", "percent": "%"}
+
+
+def _figs(text: str, specs: list[tuple[str, str]]) -> list[Figure]:
+    out, pos = [], 0
+    for spec in specs:
+        surface, kind, unit = (*spec, None)[:3] if len(spec) == 3 else (*spec, UNITS.get(spec[1]))
+        start = text.index(surface, pos)
+        pos = start + len(surface)
+        out.append(Figure(start, pos, surface, kind, 1.0, unit=unit, currency=unit if kind == "money" else None))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, specs, roles",
+    [
+        # the same quantity written twice: the second is as much "other" as the first
+        ("Spending rose, an increase of 10% or $5 million on last year.",
+         [("10%", "percent"), ("$5 million", "money")], ["other", "other"]),
+        # counts in one enumeration share a role
+        ("The team, made up of 40 members and 6 trucks, arrived.",
+         [("40", "count", "member"), ("6", "count", "truck")], ["other", "other"]),
+        # a whole named mid-sentence, then its part
+        ("We announce that of the $30 billion EU commitment, France will lend $8 billion.",
+         [("$30 billion", "money"), ("$8 billion", "money")], ["package", "component"]),
+        # a whole whose own cue says it is a total
+        ("Of the health aid, totaling $90 million in 2021, $40 million went to clinics.",
+         [("$90 million", "money"), ("$40 million", "money")], ["cumulative", "component"]),
+        # "from X to Y": Y is the same kind of amount as X
+        ("The relief budget grew from $10 million in 2022 to $14 million in 2023.",
+         [("$10 million", "money"), ("$14 million", "money")], ["budget", "budget"]),
+        # a past year's amount is a total for that year
+        ("In 2021, $7 million went to Mali.", [("$7 million", "money")], ["cumulative"]),
+        # "as part of an effort" is no part of a package
+        ("Italy gave $4 million to Chad as part of an effort to rebuild schools.",
+         [("$4 million", "money")], ["package"]),
+        ("Spain used $9 million in supplemental resources to reinforce ports.",
+         [("$9 million", "money")], ["budget"]),
+        ("Chad was the largest recipient with $6 million.", [("$6 million", "money")], ["cumulative"]),
+        # an "other" cue far before the figure does not make it other
+        ("To make the aggressor pay for the damage caused to the country, the partners agreed to lend $50 billion.",
+         [("$50 billion", "money")], ["package"]),
+    ],
+)
+def test_round3_roles(text, specs, roles):
+    assert [f.role for f in annotate(text, _figs(text, specs), DAY)] == roles
+
+
+def test_this_includes_inherits_a_total_from_the_sentence_before():
+    text = "Since March, Norway has provided $50 million to Chad. This includes $20 million in food aid."
+    figs = annotate(text, _figs(text, [("$50 million", "money"), ("$20 million", "money")]), DAY)
+    assert [f.role for f in figs] == ["cumulative", "cumulative"]
+
+
+@pytest.mark.parametrize(
+    "text, surface, kind, unit, role",
+    [
+        # a list item that runs over two sentences: the second still belongs to the list
+        ("Japan is sending:\n\n- Tents: 300 tents for families. It also covers 900 blankets.\n- Food: 40 tons.",
+         "900", "count", "blanket", "component"),
+        # a plain paragraph after the list is no list item
+        ("Japan is sending:\n\n- Tents: 300 tents.\n\nOfficials met 900 mayors in the region.",
+         "900", "count", "mayor", "other"),
+    ],
+)
+def test_list_items_over_several_sentences(text, surface, kind, unit, role):
+    figs = annotate(text, _figs(text, [(surface, kind, unit)]), DAY)
+    assert figs[0].role == role
+
+
+@pytest.mark.parametrize(
+    "text, spec, date",
+    [
+        # a background figure is dated by the article's claim even beside an old year
+        ("Since 2001, infections fell by 40 percent.", ("40 percent", "percent"), DAY),
+        # a budget for a year names no single day
+        ("The 2024 budget sets aside $12 million for schools.", ("$12 million", "money"), None),
+    ],
+)
+def test_round3_dates(text, spec, date):
+    assert annotate(text, _figs(text, [spec]), DAY)[0].event_date == date
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [("**Norway gave $5 million.** Since May, more has come.", 2), ("It said **yes.** Then it left.", 2)],
+)
+def test_full_stop_inside_bold_ends_a_sentence(text, n):
+    assert len(split_sentences(text)) == n
