@@ -32,7 +32,7 @@ PUBLISHED = {  # F1 published in the CQE paper / the shared README: (value, valu
 EXTRA_CURRENCY_NAMES = {"ILS": "shekel", "MYR": "malaysian ringgit", "HKD": "hong kong dollar",
                         "NOK": "norwegian krone", "SEK": "swedish krona", "RUB": "russian ruble",
                         "TRY": "turkish lira", "DKK": "danish krone", "SGD": "singapore dollar"}
-COUNT_NAMES = {"person": "people"}
+COUNT_NAMES = {"person": "people", "time": "count"}  # NewsQuant: "3 times" counts in "count"
 # NewsQuant's names for a few quantulum3 units (it drops "degree" from temperatures, "angle" from degrees)
 MEASURE_NAMES = {"degree Celsius": "celsius", "degree fahrenheit": "fahrenheit", "degree angle": "degree"}
 CHANGE_OF_QUALIFIER = {"approx": "~", "at_least": ">", "at_most": "<"}

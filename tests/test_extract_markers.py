@@ -47,3 +47,18 @@ def test_marker(text, surface, kind, value, unit):
     f = figs[0]
     assert (f.kind, f.unit) == (kind, unit)
     assert math.isclose(f.value, value)
+
+
+# amounts in a currency word with their minor unit; "N times" is a count of times
+MINOR = [
+    ("The toy cost 4 dollars 25 cents.", "4 dollars 25 cents", "money", 4.25, "USD"),
+    ("It was twelve dollars and sixty cents in all.", "twelve dollars and sixty cents", "money", 12.6, "USD"),
+    ("A coffee costs 3 dollars and 80.", "3 dollars and 80", "money", 3.8, "USD"),
+    ("The fee rose to 9 EUR 99.", "9 EUR 99", "money", 9.99, "EUR"),
+    ("She called the office 4 times.", "4", "count", 4, "time"),
+]
+
+
+@pytest.mark.parametrize("text, surface, kind, value, unit", MINOR)
+def test_minor_unit_and_times(text, surface, kind, value, unit):
+    test_marker(text, surface, kind, value, unit)

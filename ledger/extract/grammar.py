@@ -22,6 +22,12 @@ _LEVEL_BEFORE = re.compile(
     r"advanced|declined|rallied|tumbled|plunged|surged|sank|was\s+(?:up|down))\b(?:[^.;:!?\n]|\.(?=\d)){0,50}?"
     r"\b(?:to|at)(?:\s+(?:end|close|finish|settle)\s+at|\s+a\s+close\s+of)?[ \t\u00a0]++$"
 )
+_CENTS = re.compile(
+    r"[ \t\u00a0]++(?:and[ \t\u00a0]++)?+(?:(?P<d>\d{1,2})(?!\d|[.,]\d)|(?P<w>(?i:(?:twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?+|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)))"
+    r"(?:[ \t\u00a0]++(?i:cents?)|(?=[ \t\u00a0]*+(?:[.,;!?]|$)))(?![\w])"
+)
 _NOT_HYPHEN_NOUNS = frozenset({"magnitude", "caliber", "calibre", "fold", "odd", "plus", "time", "way", "third"})
 
 
@@ -43,6 +49,7 @@ class _Cand:
     change: str | None = None
     scaled: bool = False
     per: str | None = None
+    tail_currency: bool = False  # the currency was written after the number ("15 dollars")
     borrowed: bool = False  # the counted noun was read after the next number ("5 or 6 tanks")
     words: bool = False
     vague: str = ""
@@ -116,6 +123,8 @@ def _read(text: str, c: _Cand, dollar: str) -> _Cand | None:
         return None
     c = _range(text, c, dollar) or c
     if c.kind == "money":
+        if c.tail_currency and not c.scaled:
+            _cents(text, c)
         if c.currency == "$":
             c.currency = dollar
         c.unit = c.currency
@@ -141,6 +150,22 @@ def _rate(text: str, c: _Cand) -> None:
         c.per = tables.rate_nouns()[" ".join(rm.group("per").lower().split())]
     else:
         c.per = patterns.RATE_ADVERBS[rm.group("adv").lower()]
+
+
+def _cents(text: str, c: _Cand) -> None:
+    """'3 dollars 50 cents', 'thirteen dollars and forty-five cents', '15 dollars 50': the minor unit."""
+    cm = _CENTS.match(text, c.end)
+    if cm is None:
+        return
+    if cm.group("d") is not None:
+        cents = float(cm.group("d"))
+    else:
+        parsed = numbers.parse_words(cm.group("w"))
+        if parsed is None or parsed[1] != len(cm.group("w")) or parsed[0] >= 100:
+            return
+        cents = parsed[0]
+    c.value = (c.value or 0.0) + cents / 100
+    c.end = cm.end()
 
 
 def _is_level(text: str, c: _Cand) -> bool:
@@ -193,7 +218,7 @@ def _post_currency(text: str, c: _Cand, dollar: str) -> None:
         scaled = c.scaled or c.vague.endswith("illions")
         code = money.post_code(pm.group("cur"), dollar, scaled=scaled)
         if code:
-            c.kind, c.currency, c.end = "money", code, pm.end()
+            c.kind, c.currency, c.end, c.tail_currency = "money", code, pm.end(), True
             return
     if c.vague.endswith("illions") and _MONEY_VAGUE.match(text, c.end):
         c.kind, c.currency = "money", dollar  # "billions in Russian assets"
