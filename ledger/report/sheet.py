@@ -20,6 +20,8 @@ from ledger.report.safe import ILLEGAL_XML, MAX_CELL_CHARS, http_url, is_risky, 
 
 #: The most data rows one sheet can hold (Excel: 1,048,576 rows including the header).
 MAX_ROWS = 1_048_575
+#: The most hyperlinks one sheet can hold (Excel: 65,530 URLs per worksheet); later cells stay plain text.
+MAX_LINKS = 65_530
 DATE_FORMAT = "yyyy-mm-dd"
 USD_FORMAT = '"$"#,##0'
 EUR_FORMAT = '"€"#,##0'
@@ -67,6 +69,7 @@ class SheetWriter:
     def __init__(self, ws):
         self.ws = ws
         self.rows = 0
+        self.links = 0
 
     def text_cell(self, text: str, *, bold: bool = False):
         cell = WriteOnlyCell(self.ws)
@@ -93,27 +96,21 @@ class SheetWriter:
         cols = list(df.columns)
         if header:
             self.append([self.text_cell(str(c), bold=True) for c in cols])
-        templates = [self._template(c, df[c].dtype, wrap) for c in cols]
+        templates = [self.template_cell(c, df[c].dtype, wrap) for c in cols]
         link_at = cols.index(link) if link in cols else -1
         values = [column_values(df[c]) for c in cols]
         n = min(len(df), MAX_ROWS - self.rows)
         for i in range(n):
-            self.append([self._cell(values[j][i], templates[j], j == link_at) for j in range(len(cols))])
+            self.append([self.cell(values[j][i], templates[j], j == link_at) for j in range(len(cols))])
         if n == 0 and table:
             self.append([None] * len(cols))
         last = self.rows
         if table:
-            ref = f"A{first}:{get_column_letter(max(len(cols), 1))}{last}"
-            tab = Table(displayName=table, ref=ref)
-            tab.tableColumns = [TableColumn(id=i, name=str(c)) for i, c in enumerate(cols, 1)]
-            tab.autoFilter = AutoFilter(ref=ref)
-            tab.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
-            with warnings.catch_warnings():  # openpyxl always warns in write-only mode; columns are set
-                warnings.simplefilter("ignore", UserWarning)
-                self.ws.add_table(tab)
+            add_table(self.ws, table, cols, first, last)
         return first, last
 
-    def _template(self, column: str, dtype, wrap: tuple[str, ...]):
+    def template_cell(self, column: str, dtype, wrap: tuple[str, ...]):
+        """The styled cell a column's values copy (number format, wrapping), or None."""
         fmt = number_format(column, dtype)
         if fmt is None and column not in wrap:
             return None
@@ -124,7 +121,8 @@ class SheetWriter:
             cell.alignment = _WRAP
         return cell
 
-    def _cell(self, value, template, is_link: bool):
+    def cell(self, value, template, is_link: bool):
+        """What to append for ``value``: None, a plain value or a styled cell."""
         if value is None:
             return None
         if isinstance(value, str):
@@ -133,8 +131,9 @@ class SheetWriter:
             cell = self.text_cell(value)
             if template is not None:
                 cell.alignment = copy(template.alignment)
-            url = http_url(value) if is_link else None
+            url = http_url(value) if is_link and self.links < MAX_LINKS else None
             if url:
+                self.links += 1
                 cell.hyperlink = url
                 cell.font = _LINK_FONT
             return cell
@@ -143,6 +142,18 @@ class SheetWriter:
         cell = WriteOnlyCell(self.ws, value=value)
         cell._style = template._style  # shared, never mutated: only its index is written
         return cell
+
+
+def add_table(ws, name: str, columns: list, first: int, last: int) -> None:
+    """An Excel table (with filter buttons) over rows ``first``..``last`` of ``columns``."""
+    ref = f"A{first}:{get_column_letter(max(len(columns), 1))}{last}"
+    tab = Table(displayName=name, ref=ref)
+    tab.tableColumns = [TableColumn(id=i, name=str(c)) for i, c in enumerate(columns, 1)]
+    tab.autoFilter = AutoFilter(ref=ref)
+    tab.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    with warnings.catch_warnings():  # openpyxl always warns in write-only mode; columns are set
+        warnings.simplefilter("ignore", UserWarning)
+        ws.add_table(tab)
 
 
 def _plain_text(text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import io
 from importlib import resources
 from pathlib import Path
 
@@ -14,7 +15,9 @@ from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.axis import DateAxis
 
 from ledger.report.aggregate import UNKNOWN
-from ledger.report.sheet import DATE_FORMAT, EUR_FORMAT, MAX_ROWS, USD_FORMAT, SheetWriter, set_widths
+from ledger.report.bulk import BulkTable, fill_tables, plan_table
+from ledger.report.sheet import (DATE_FORMAT, EUR_FORMAT, MAX_LINKS, MAX_ROWS, USD_FORMAT, SheetWriter,
+                                 set_widths)
 
 SHEETS = ("Summary", "Ledger", "Mentions", "Totals", "Items", "Reconciliation", "Sources", "Errors", "About")
 SUMMING_RULES = (
@@ -27,27 +30,39 @@ SUMMING_RULES = (
 
 def write_workbook(path: Path, *, mentions: pd.DataFrame, facts: pd.DataFrame, documents: pd.DataFrame,
                    errors: pd.DataFrame, tables: dict[str, pd.DataFrame], reconciliation: pd.DataFrame,
-                   run_info: dict[str, str]) -> None:
-    """Write the whole workbook to ``path`` (the caller makes the write atomic)."""
+                   run_info: dict[str, str], fast: bool = True) -> None:
+    """Write the whole workbook to ``path`` (the caller makes the write atomic).
+
+    ``fast`` (the default) lets openpyxl write the table sheets' headers and structure only and
+    appends their rows afterwards (``bulk.py``); ``fast=False`` writes every cell through openpyxl
+    (same content, kept to compare the two in tests and benchmarks).
+    """
     wb = Workbook(write_only=True)
     _summary(wb.create_sheet("Summary"), mentions, facts, documents, errors, tables, reconciliation)
-    _table_sheet(wb.create_sheet("Ledger"), facts, "Ledger", link="urls")
-    _table_sheet(wb.create_sheet("Mentions"), mentions, "Mentions", link="url")
-    _table_sheet(wb.create_sheet("Totals"), tables["year_pivot"], "Totals")
-    _table_sheet(wb.create_sheet("Items"), tables["items"], "Items")
-    _table_sheet(wb.create_sheet("Reconciliation"), reconciliation, "Reconciliation")
-    _table_sheet(wb.create_sheet("Sources"), documents, "Sources", link="url")
-    _table_sheet(wb.create_sheet("Errors"), errors, "Errors", wrap=("reason",))
+    sheets = (("Ledger", facts, "urls"), ("Mentions", mentions, "url"), ("Totals", tables["year_pivot"], None),
+              ("Items", tables["items"], None), ("Reconciliation", reconciliation, None),
+              ("Sources", documents, "url"), ("Errors", errors, None))
+    plans = [_table_sheet(wb.create_sheet(name), df, name, link=link, fast=fast,
+                          wrap=("reason",) if name == "Errors" else ("sentence",)) for name, df, link in sheets]
     truncated = {n: len(df) for n, df in (("Ledger", facts), ("Mentions", mentions)) if len(df) > MAX_ROWS}
-    _about(wb.create_sheet("About"), run_info, truncated)
-    wb.save(path)
+    unlinked = {p.ws.title: p.links_dropped for p in plans if p is not None and p.links_dropped}
+    _about(wb.create_sheet("About"), run_info, truncated, unlinked)
+    if not fast:
+        wb.save(path)
+        return
+    book = io.BytesIO()
+    wb.save(book)
+    fill_tables(book, path, [p for p in plans if p is not None])
 
 
 def _table_sheet(ws, df: pd.DataFrame, name: str, *, link: str | None = None,
-                 wrap: tuple[str, ...] = ("sentence",)) -> None:
+                 wrap: tuple[str, ...] = ("sentence",), fast: bool = True) -> BulkTable | None:
     set_widths(ws, df, wide=wrap)
     ws.freeze_panes = "A2"
+    if fast and len(df):
+        return plan_table(ws, df, name, link=link, wrap=wrap)
     SheetWriter(ws).write_frame(df, table=name, link=link, wrap=wrap)
+    return None
 
 
 def _summary(ws, mentions, facts, documents, errors, tables, reconciliation) -> None:
@@ -120,7 +135,7 @@ def column_meanings() -> tuple[tuple[str, str], ...]:
     return tuple((c, m) for c, m in rows)
 
 
-def _about(ws, run_info: dict[str, str], truncated: dict[str, int]) -> None:
+def _about(ws, run_info: dict[str, str], truncated: dict[str, int], unlinked: dict[str, int]) -> None:
     from ledger import __version__
 
     ws.column_dimensions["A"].width = 24
@@ -137,6 +152,10 @@ def _about(ws, run_info: dict[str, str], truncated: dict[str, int]) -> None:
     for sheet, n in truncated.items():
         w.append([w.text_cell("truncated"), w.text_cell(f"{sheet} holds the first {MAX_ROWS:,} of {n:,} rows "
                                                         "(Excel's limit); the CSV and Parquet files hold all")])
+    for sheet, n in unlinked.items():
+        w.append([w.text_cell("hyperlinks"), w.text_cell(f"{sheet}: the first {MAX_LINKS:,} http(s) URLs are "
+                                                         f"links (Excel's limit per sheet); {n:,} more stay "
+                                                         "plain text")])
     w.blank()
     w.append([w.text_cell("column", bold=True), w.text_cell("meaning", bold=True)])
     for column, meaning in column_meanings():
