@@ -56,6 +56,7 @@ MINOR = [
     ("A coffee costs 3 dollars and 80.", "3 dollars and 80", "money", 3.8, "USD"),
     ("The fee rose to 9 EUR 99.", "9 EUR 99", "money", 9.99, "EUR"),
     ("She called the office 4 times.", "4", "count", 4, "time"),
+    ("The unit lost 40 USD million last year.", "40 USD million", "money", 40e6, "USD"),
 ]
 
 

@@ -219,6 +219,8 @@ def _post_currency(text: str, c: _Cand, dollar: str) -> None:
         code = money.post_code(pm.group("cur"), dollar, scaled=scaled)
         if code:
             c.kind, c.currency, c.end, c.tail_currency = "money", code, pm.end(), True
+            if not c.scaled and not c.vague and pm.group("cur").isupper():
+                _scale(text, c)  # "75 USD million"
             return
     if c.vague.endswith("illions") and _MONEY_VAGUE.match(text, c.end):
         c.kind, c.currency = "money", dollar  # "billions in Russian assets"
