@@ -98,3 +98,26 @@ def test_round3_dates(text, spec, date):
 )
 def test_full_stop_inside_bold_ends_a_sentence(text, n):
     assert len(split_sentences(text)) == n
+
+
+@pytest.mark.parametrize(
+    "text, surface, donor, recipient",
+    [
+        # an actor that holds the amount named after it is the recipient
+        ("Chad received $5 million from Denmark.", "$5 million", "Denmark", "Chad"),
+        ("Mali was the second-largest recipient of Danish development assistance, receiving $3 million.",
+         "$3 million", "Denmark", "Mali"),
+        # a ranking of partners: each amount belongs to the name just before it
+        ("Denmark's largest partners were UNICEF at $4 million and the WHO at $2 million.", "$2 million",
+         "Denmark", "WHO"),
+        ("Denmark's largest partners were UNICEF at $4 million and the WHO at $2 million.", "$4 million",
+         "Denmark", "UNICEF"),
+        # "people within X"
+        ("Denmark will give $2 million to support people within Sudan.", "$2 million", "Denmark", "Sudan"),
+    ],
+)
+def test_recipients_named_as_holders(text, surface, donor, recipient):
+    figs = annotate(text, _figs(text, [(s, "money") for s in ("$4 million", "$2 million") if s in text]
+                                if "UNICEF" in text else [(surface, "money")]), DAY)
+    fig = next(f for f in figs if f.surface == surface)
+    assert (fig.donor, fig.recipient) == (donor, recipient)

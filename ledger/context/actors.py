@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from ledger.context.gazetteer import Mention, find_actors
 
 _RECIPIENT_BEFORE = re.compile(
-    r"(?:\b(?:to|for|in|into|toward|towards|across|of|with|reach|reaching|help|helping|support|supporting|boost)"
-    r"(?:\s+(?:the|our|all))?(?:\s+(?:people|government|Government|citizens|population|partners?|military|forces|refugees)\s+(?:of|in))?"
+    r"(?:\b(?:to|for|in|into|within|inside|toward|towards|across|of|with|reach|reaching|help|helping|support|supporting|boost)"
+    r"(?:\s+(?:the|our|all))?(?:\s+(?:people|government|Government|citizens|population|partners?|military|forces|refugees)\s+(?:of|in|within|inside))?"
     r"|\bto\s+help\s+\w+)\s*$"
 )
 _ADVERSARY_BEFORE = re.compile(r"\b(?:against|on|by|from|of|at)\s+(?:the\s+)?$")
@@ -26,9 +26,21 @@ _ADVERSARY_AFTER = re.compile(
 _DONOR_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$")
 #: "the G7 commitment", "U.S. assistance": an actor naming whose money it is.
 _DONOR_AFTER = re.compile(
-    r"^\s+(?:commitments?|pledges?|loans?|packages?|funding|grants?|leaders?|members?|contributions?|assistance|aid)\b"
+    r"^\s+(?:commitments?|pledges?|loans?|packages?|funding|grants?|leaders?|members?|contributions?|assistance|aid"
+    r"|(?:development|humanitarian|health|bilateral|official|military|economic|security)\s+(?:assistance|aid|support|ODA))\b"
 )
+#: "Palestine was the second-largest recipient ...", "CSOs received ...", "the largest partner with ...":
+#: an actor that holds the amount named after it.
+_HOLDER_AFTER = re.compile(
+    r"^\]?(?:\s+(?:also|each|together|jointly))?\s+(?:received|receives|receiving|got|obtained|"
+    r"(?:was|is|were|are|remained|became)\s+(?:again\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:recipients?|partners?|beneficiar(?:y|ies)))\b"
+)
+#: "... partners in 2023 were Gavi at NOK1.5 billion, UNFPA at NOK1.1 billion": a ranking of holders.
+_AT_AMOUNT = re.compile(r"^\]?\s+at\s+(?:about\s+|around\s+|some\s+)?(?:[A-Z]{2,3}\s?|US)?[$€£¥]?\d")
+_RANKING = re.compile(r"\b(?:partners?|recipients?|beneficiaries)\b")
 #: "through the World Bank", "via UNICEF": a channel, neither donor nor recipient.
+_AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$")
 _CHANNEL_BEFORE = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$")
 
 
@@ -42,6 +54,7 @@ _DOMINANT_SHARE = 1 / 3
 class Actors:
     donors: tuple[Mention, ...]
     recipients: tuple[Mention, ...]
+    holders: tuple[Mention, ...] = ()  # recipients named before their amounts ("CSOs received $X")
 
 
 #: Stands for the article's own voice ("we", "our"): the dominant donor, filled in later.
@@ -55,12 +68,17 @@ def classify(sentence: str) -> Actors:
         Mention(m.start(), m.end(), m.group(0), SELF, "self") for m in _FIRST_PERSON.finditer(sentence)
     ]
     recipients: list[Mention] = []
+    holders: list[Mention] = []
+    ranking = _RANKING.search(sentence) is not None
     for m in find_actors(sentence):
         before = sentence[max(0, m.start - 60):m.start]
         after = sentence[m.end:m.end + 60]
-        if _ADVERSARY_AFTER.match(after) or re.search(r"\bagainst\s+(?:the\s+)?$", before):
+        if _ADVERSARY_AFTER.match(after) or _AGAINST.search(before):
             continue
         if _CHANNEL_BEFORE.search(before):
+            continue
+        if _HOLDER_AFTER.match(after) or ranking and _AT_AMOUNT.match(after):
+            holders.append(m)
             continue
         if _DONOR_BEFORE.search(before) or not m.possessive and _DONOR_AFTER.match(after):
             donors.append(m)
@@ -71,12 +89,15 @@ def classify(sentence: str) -> Actors:
         else:
             donors.append(m)
     donors.sort(key=lambda m: m.start)
-    return Actors(tuple(donors), tuple(recipients))
+    return Actors(tuple(donors), tuple(recipients), tuple(holders))
 
 
 def pick(actors: Actors, at: int) -> tuple[str | None, str | None]:
     """Donor and recipient for a figure at offset ``at`` of the sentence."""
     donor = _nearest(actors.donors, at, prefer_before=True)
+    held = [m for m in actors.holders if m.end <= at and m.canonical != donor]
+    if held:
+        return donor, held[-1].canonical
     recipient = _nearest(actors.recipients, at, prefer_before=False, exclude=donor)
     if recipient is None and donor is not None:
         # "Ukraine's air defences" after the figure: a possessive after it is the beneficiary
