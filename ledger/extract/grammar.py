@@ -174,6 +174,8 @@ def _is_level(text: str, c: _Cand) -> bool:
         return False
     if not ("," in c.digits or "." in c.digits or c.value >= 100):
         return False
+    if filters.previous_word(text, c.start).lower() not in ("to", "at", "of"):
+        return False  # cheap test first: the search below runs only after "to" / "at" / "a close of"
     lm = _LEVEL_BEFORE.search(text, max(0, c.start - 80), c.start)
     if lm is None:
         return False
