@@ -27,11 +27,12 @@ Item = Document | ReadError
 
 
 def iter_documents(
-    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None,
+    paths: Iterable[str | os.PathLike], *, max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
 ) -> Iterator[Item]:
-    """Every document of ``paths`` in input order, lazily; a bad input becomes one
-    :class:`ReadError` (a bad corpus line: one for that line) and reading goes on."""
-    for path in paths:
+    """Every document of ``paths`` (strings or path objects) in input order, lazily; a bad input
+    becomes one :class:`ReadError` (a bad corpus line: one for that line) and reading goes on."""
+    for path in map(os.fspath, paths):
         if path == "-":
             yield from _guard("-", lambda: _read_stdin(stdin or sys.stdin.buffer, max_bytes))
             continue
