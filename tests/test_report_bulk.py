@@ -115,3 +115,16 @@ def test_nan_and_infinity_leave_the_cell_empty():
 
     got = float_cells(pd.Series([np.nan, np.inf, 1.5, None], dtype="Float64"), "C", ["2", "3", "4", "5"], 0)
     assert got == ["", "", '<c r="C4" t="n"><v>1.5</v></c>', ""]
+
+
+@pytest.mark.parametrize("value", [
+    "https://example.org/a?x=1&y=2#frag", "http://example.net", "https://example.org/a b", "https://a.example|b",
+    "https://exa\u2100mple.org/", "https://[::1/x", "https://user@host.example/", "https://host.example:8080/",
+    "https://host.example/\u00a0x", "https://host.example/\x01", "HTTPS://EXAMPLE.ORG/", "https://", "https:///x",
+    "javascript:alert(1)", "https://host.example/" + "x" * 3000, "https://host.example/ünï",
+])
+def test_plain_url_shortcut_agrees_with_http_url(value):
+    from ledger.report.bulk import _urls
+    from ledger.report.safe import http_url
+
+    assert _urls([value]) == [http_url(value)]

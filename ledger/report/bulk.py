@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
@@ -19,11 +20,11 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from ledger.report.cells import TextStyles, date_cells, float_cells, int_cells, text_cells, text_values
-from ledger.report.safe import http_url
+from ledger.report.safe import MAX_URL_CHARS, http_url
 from ledger.report.sheet import MAX_LINKS, MAX_ROWS, SheetWriter, add_table
 
 #: Rows turned into XML at a time (bounds the memory of one sheet's XML to a few tens of MB).
-CHUNK_ROWS = 20_000
+CHUNK_ROWS = 5_000
 #: zlib level of the filled sheets: level 1 is ~3x faster than the default 6 for ~15% more bytes.
 COMPRESS_LEVEL = 1
 #: Sheets with more cells than this may pass 2 GiB of XML: their zip entry gets Zip64 sizes.
@@ -31,6 +32,9 @@ ZIP64_CELLS = 5_000_000
 
 _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _LINK_TYPE = _R_NS + "/hyperlink"
+# One http(s) URL with a plain ASCII host (no port, user or brackets) and nothing after it that
+# ``http_url`` would split on or reject (white space, '|', control characters); others are parsed.
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9._~%!$&'()*+,;=-]+(?:[/?#][^\s|\x00-\x1f\x7f\ufffe\uffff\[\]\\]*)?\Z")
 # Elements that come after <hyperlinks> in a worksheet (ECMA-376 CT_Worksheet order).
 _AFTER_LINKS = re.compile(r"<(?:printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|"
                           r"customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|"
@@ -96,7 +100,9 @@ def _kind(dtype) -> str:
 
 
 def _urls(values: list[str | None]) -> list[str | None]:
-    found = {v: http_url(v) for v in set(values) if v}
+    """``http_url`` of every value, computed once per distinct value; a value that is one plain
+    http(s) URL is its own link without parsing (what ``http_url`` would return for it)."""
+    found = {v: v if len(v) <= MAX_URL_CHARS and _PLAIN_URL.match(v) else http_url(v) for v in set(values) if v}
     return [found.get(v) if v else None for v in values]
 
 
@@ -143,10 +149,14 @@ def _write_sheet(dst: zipfile.ZipFile, name: str, xml: str, table: BulkTable) ->
     if not sep:
         raise ValueError(f"{name}: no </sheetData> to append rows to")
     big = len(table.frame) * len(table.frame.columns) > ZIP64_CELLS
-    with dst.open(name, "w", force_zip64=big) as out:
-        out.write(head.encode("utf-8"))
+    # zlib and the file write release the GIL: one thread compresses a chunk while the next is built
+    with dst.open(name, "w", force_zip64=big) as out, ThreadPoolExecutor(1) as pool:
+        pending = pool.submit(out.write, head.encode("utf-8"))
         for start in range(0, len(table.frame), CHUNK_ROWS):
-            out.write(_rows_xml(table, start, min(start + CHUNK_ROWS, len(table.frame))).encode("utf-8"))
+            data = _rows_xml(table, start, min(start + CHUNK_ROWS, len(table.frame))).encode("utf-8")
+            pending.result()
+            pending = pool.submit(out.write, data)
+        pending.result()
         at = _AFTER_LINKS.search(tail)
         cut = at.start() if at else len(tail)
         out.write((sep + tail[:cut] + _hyperlinks_xml(table) + tail[cut:]).encode("utf-8"))
@@ -187,8 +197,10 @@ def _hyperlinks_xml(table: BulkTable) -> str:
 
 def _with_link_rels(xml: str, table: BulkTable) -> str:
     """The sheet's relationships plus one external relationship per hyperlink."""
-    extra = "".join([f'<Relationship Type="{_LINK_TYPE}" Target={quoteattr(url)} TargetMode="External" '
-                     f'Id="rIdL{k}"/>' for k, (_, url) in enumerate(_link_cells(table), 1)])
+    links = _link_cells(table)
+    targets = {url: quoteattr(url) for url in {url for _, url in links}}
+    extra = "".join([f'<Relationship Type="{_LINK_TYPE}" Target={targets[url]} TargetMode="External" '
+                     f'Id="rIdL{k}"/>' for k, (_, url) in enumerate(links, 1)])
     head, sep, tail = xml.rpartition("</Relationships>")
     if not sep:
         raise ValueError("sheet relationships without </Relationships>")

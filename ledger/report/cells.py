@@ -63,25 +63,43 @@ def escape_texts(values: list[str]) -> list[str]:
 
 def text_cells(values: list[str | None], letter: str, rows: list[str], styles: TextStyles,
                links: list[bool] | None = None) -> list[str]:
-    """Inline-string cells of a text column; ``links[i]`` marks a cell that gets a hyperlink."""
-    at = [i for i, v in enumerate(values) if v]
-    cleaned = clean_texts([values[i] for i in at])
+    """Inline-string cells of a text column; ``links[i]`` marks a cell that gets a hyperlink.
+
+    The XML after the cell reference is built once per distinct text (columns repeat a lot:
+    kinds, currencies, donors, a document's URL and title), then joined to each row's reference.
+    """
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+    texts = [str(u) for u in uniques]
+    cleaned = clean_texts(texts)
     escaped = escape_texts(cleaned)
-    heads = {}
-    for risky in (False, True):
-        for link in (False, True):
-            heads[risky, link] = f'"{_style_attr(styles.of(risky, link))} t="inlineStr"><is><t'
-    out = [""] * len(values)
-    for i, text, esc in zip(at, cleaned, escaped):
-        head = heads[text.startswith(FORMULA_STARTS), bool(links and links[i])]
-        space = ' xml:space="preserve"' if text[:1] in _XML_SPACE or text[-1:] in _XML_SPACE else ""
-        out[i] = f'<c r="{letter}{rows[i]}{head}{space}>{esc}</t></is></c>'
-    return out
+    tails = np.empty(2 * len(texts) + 1, dtype=object)
+    tails[-1] = None  # code -1: a missing value
+    for link in (False, True):
+        heads = {risky: f'"{_style_attr(styles.of(risky, link))} t="inlineStr"><is><t' for risky in (False, True)}
+        tails[link * len(texts):(link + 1) * len(texts)] = [
+            (heads[text.startswith(FORMULA_STARTS)]
+             + (' xml:space="preserve">' if text[:1] in _XML_SPACE or text[-1:] in _XML_SPACE else ">")
+             + esc + "</t></is></c>") if text else None
+            for text, esc in zip(cleaned, escaped)]
+    if links:
+        codes = np.where((codes >= 0) & np.asarray(links, dtype=bool), codes + len(texts), codes)
+    return _join_cells(letter, rows, tails[codes])
+
+
+def _join_cells(letter: str, rows: list[str], tails: np.ndarray) -> list[str]:
+    """``<c r="{letter}{row}`` + tail for every row whose tail is not None, else ""."""
+    out = np.full(len(rows), "", dtype=object)
+    present = np.flatnonzero(tails != None)  # noqa: E711 (element-wise comparison)
+    if len(present):
+        refs = np.asarray(rows, dtype=object)[present]
+        out[present] = f'<c r="{letter}' + refs + tails[present]
+    return out.tolist()
 
 
 def _number_cells(numbers: list[str | None], letter: str, rows: list[str], style: int) -> list[str]:
-    head = f'"{_style_attr(style)} t="n"><v>'
-    return ["" if v is None else f'<c r="{letter}{r}{head}{v}</v></c>' for v, r in zip(numbers, rows)]
+    tail = f'"{_style_attr(style)} t="n"><v>'
+    return _join_cells(letter, rows, np.asarray(
+        [None if v is None else tail + v + "</v></c>" for v in numbers], dtype=object))
 
 
 def float_cells(series: pd.Series, letter: str, rows: list[str], style: int) -> list[str]:
