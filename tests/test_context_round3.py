@@ -121,3 +121,33 @@ def test_recipients_named_as_holders(text, surface, donor, recipient):
                                 if "UNICEF" in text else [(surface, "money")]), DAY)
     fig = next(f for f in figs if f.surface == surface)
     assert (fig.donor, fig.recipient) == (donor, recipient)
+
+
+@pytest.mark.parametrize(
+    "left, right, item",
+    [
+        ("Aid rose, an increase of ", " (US$2 million) on 2022.", "increase"),
+        ("Funding to Chad increased by ", ", reaching a new high.", "increase"),
+        ("It was a net decline of ", " from the plan.", "net decline"),
+        ("Oslo gave ", " to procure water pumps for farms.", "water pumps"),
+        ("Oslo gave ", " to scale up school meals in the north.", "school meals"),
+        ("Of that, ", " will be for seed distribution.", "seed distribution"),
+        ("Rome sent tents worth ", " to Chad.", "tents"),
+        ("The fund raised the amount of mobilized grants from ", " in 2019.", "mobilized grants"),
+        ("Spending grew ", " (US$4 million) in 2022.", None),  # a year is no item
+        ("The relief budget was significantly expanded from ", " in 2019.", None),  # a verb is no item
+        ("The budget stood at ", ".", None),
+        ("Seoul approved ", " for 2024 Foreign Affairs budget.", "2024 Foreign Affairs budget"),
+    ],
+)
+def test_money_items_round3(left, right, item):
+    from ledger.context.items import money_item
+
+    assert money_item(left, right) == item
+
+
+def test_amounts_without_an_item_take_the_articles_aid_topic():
+    text = ("Norway gave $5 million in ODA to Chad.\n\nNorway gave $3 million in ODA to Mali.\n\n"
+            "In 2022, $2 million went to Niger.")
+    figs = annotate(text, _figs(text, [(s, "money") for s in ("$5 million", "$3 million", "$2 million")]), DAY)
+    assert [f.item for f in figs] == ["ODA", "ODA", "ODA"]

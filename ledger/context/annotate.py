@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
@@ -10,7 +11,7 @@ from ledger.context import actors as _actors
 from ledger.context.clauses import CONVERSION, Clause, ListIndex, clauses as _clauses, flat as _flat
 from ledger.context.dates import find_dates, resolve
 from ledger.context.figure_role import Neighbours, role_of
-from ledger.context.items import count_item, money_item, percent_item, topic_item
+from ledger.context.items import count_item, is_aid_topic, is_change, money_item, percent_item, topic_item
 from ledger.context.sentences import SentenceIndex, clean
 from ledger.extract.figure import Figure
 
@@ -61,7 +62,22 @@ def annotate(text: str, figures: list[Figure], published: _dt.date | None) -> li
                            donor=donor, recipient=recipient, event_date=date))
         if role != "other":
             last_aid = len(out) - 1
-    return _fill_dominant(out, pairs, _headline_recipients(index))
+    return _fill_topic(_fill_dominant(out, pairs, _headline_recipients(index)))
+
+
+#: A money item must be named this often in an article to stand for the article's topic.
+_TOPIC_MIN = 2
+
+
+def _fill_topic(figs: list[Figure]) -> list[Figure]:
+    """Aid amounts without an item get the article's most frequent money item ("ODA")."""
+    counts = Counter(f.item for f in figs if f.kind == "money" and is_aid_topic(f.item))
+    if not counts:
+        return figs
+    topic, n = counts.most_common(1)[0]
+    if n < _TOPIC_MIN:
+        return figs
+    return [replace(f, item=topic) if f.kind == "money" and not f.item and f.role != "other" else f for f in figs]
 
 
 def _own(fig: Figure) -> dict:
@@ -72,7 +88,8 @@ def _own(fig: Figure) -> dict:
 def _item(fig: Figure, cl: Clause, prev: Figure | None) -> str | None:
     if fig.kind == "money":
         item = money_item(cl.before, cl.after)
-        if item is None and prev is not None and prev.kind == "money":
+        same = CONVERSION.match(cl.before) is not None  # "an increase of 18% or NOK9 billion"
+        if item is None and prev is not None and prev.item and (same or prev.kind == "money" and not is_change(prev.item)):
             return prev.item
         return item or topic_item(cl.text, cl.at)
     if fig.kind in ("count", "measure"):

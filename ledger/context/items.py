@@ -106,7 +106,7 @@ def _noun_phrase(tokens: tuple[str, ...], allow_joiners: bool = True, people: bo
                 continue
         if not _is_word(tok):
             break
-        if words and _is_plural(words[-1]) and tok[0].islower() and low not in _JOINERS and not _is_plural(tok):
+        if words and _is_plural(words[-1]) and words[-1][0].islower() and tok[0].islower() and low not in _JOINERS and not _is_plural(tok):
             break  # "workers safe", "clinics reaching": a plural head ends the phrase
         if words and words[-1].lower() in _MASS_HEADS and low.endswith(("ed", "ing")) and low not in _MASS_HEADS:
             break  # "aid requested today", "funding provided by"
@@ -142,16 +142,25 @@ def _noun_phrase(tokens: tuple[str, ...], allow_joiners: bool = True, people: bo
     return phrase or None
 
 
+_LEFT_OF = re.compile(
+    r"([A-Za-z][\w'’ -]{0,80}?)\s+(of|at|totaling|totalling|worth|from)\s+(?:about |around |nearly |over |more than |"
+    r"approximately |almost |some |up to |at least |roughly )?$"
+)
+
+
 def _left_phrase(left: str) -> str | None:
     """"NP of|at|to $X": the noun phrase ending just before the figure."""
-    m = re.search(r"([A-Za-z][\w'’ -]{0,80}?)\s+(?:of|at|totaling|totalling)\s+(?:about |around |nearly |over |more than |approximately |almost |some |up to |at least |roughly )?$", left)
+    m = _LEFT_OF.search(left)
     if not m:
         return None
+    last = m.group(1).split()[-1] if m.group(1).split() else ""
+    if _is_verb(last) or last.endswith("ly") or last.isdigit():
+        return None  # "expanded from $X", "stood at $X": a verb, not the amount's noun
     tokens = _tokens(m.group(1))
     words: list[str] = []
     for tok in reversed(tokens):
         low = tok.lower()
-        if not _is_word(tok) or low in _STOP_WORDS or low in _LEADING or len(words) >= 4:
+        if not _is_word(tok) or low in _STOP_WORDS or low in _LEADING or len(words) >= 4 or words and low in _VERBS:
             break
         words.insert(0, tok)
     if not words:
@@ -160,22 +169,81 @@ def _left_phrase(left: str) -> str | None:
     return None if canonical_name(phrase) else phrase
 
 
+#: "an increase of $X", "a net decline of $X", "increased by $X": the figure is a change.
+_CHANGE_LEFT = re.compile(
+    r"\b((?:net\s+|overall\s+|total\s+)?(?:increase|decrease|decline|rise|drop|reduction|cut|boost|growth|fall)s?)"
+    r"\s+(?:of|by|in)\s+(?:about |around |nearly |over |more than |approximately |almost |some |roughly )?$"
+    r"|\b(increased|decreased|declined|rose|grew|fell|dropped)\s+by\s+(?:about |around |nearly |over |more than |"
+    r"approximately |almost |some |roughly )?$",
+    re.IGNORECASE,
+)
+_CHANGE_NOUNS = {"increased": "increase", "decreased": "decrease", "declined": "decline", "rose": "rise",
+                 "grew": "growth", "fell": "fall", "dropped": "drop"}
+#: "$X to procure food commodities", "$X to scale up food operations": the object of the purpose.
+_PURPOSE = re.compile(r"^\s+to\s+([a-z]+)(?:\s+up)?\s+(?=[A-Za-z])")
+_PURPOSE_NOT = frozenset("the a an be help make ensure its their our his her this that these those".split())
+_WILL_BE_FOR = re.compile(r"^\s+(?:will|would)\s+be\s+(?:used\s+)?for\s+")
+
+
+_CHANGE_HEADS = frozenset(_CHANGE_NOUNS.values()) | {"reduction", "cut", "boost", "growth"}
+_AID_HEADS = frozenset("aid assistance oda funding fund funds support financing finance loan grant package budget".split())
+
+
+def is_change(item: str | None) -> bool:
+    """An item naming a change ("increase", "net decline"), not a thing."""
+    return bool(item) and head_noun(item) in _CHANGE_HEADS
+
+
+def is_aid_topic(item: str | None) -> bool:
+    """An item naming aid money as such ("ODA", "development assistance", "loans")."""
+    return bool(item) and head_noun(item) in _AID_HEADS
+
+
+def change_item(left: str) -> str | None:
+    """"an increase of", "increased by" right before a figure: the change it measures."""
+    m = _CHANGE_LEFT.search(left[-60:])
+    if m is None:
+        return None
+    if m.group(1):
+        return m.group(1).lower()
+    return _CHANGE_NOUNS[m.group(2).lower()]
+
+
 def money_item(left: str, right: str) -> str | None:
     """Item of a money figure from the words before (``left``) and after (``right``) it."""
-    tokens = _tokens(right[:160])
-    if tokens and tokens[0] in ("(",):
-        return None  # a conversion "(US$231 million)": caller reuses the previous item
+    change = change_item(left)
+    if change:
+        return change
+    tokens = _skip_parenthesis(_tokens(right[:160]))  # "$X (US$Y) in grants": past the conversion
     if tokens and tokens[0].lower() == "worth" and len(tokens) > 1 and tokens[1].lower() == "of":
         tokens = tokens[2:]
     if tokens and tokens[0].lower() in ("in", "of", "for"):
         np = _noun_phrase(tokens[1:])
-        if np:
+        if np and not np.isdigit():  # "in 2023" names a year, not the money
             return np
-    elif tokens and _is_word(tokens[0]) and tokens[0].lower() not in _STOP_WORDS:
+    elif tokens and _is_word(tokens[0]) and tokens[0].lower() not in _STOP_WORDS and not _is_verb(tokens[0]):
         np = _noun_phrase(tokens)
         if np:
             return np
-    return _left_phrase(left[-120:])
+    return _left_phrase(left[-120:]) or _purpose_object(right)
+
+
+_VERBS = frozenset("went came goes comes stood rose fell grew reached remained is was are were sent send sends gave give "
+                   "gives bought buys".split())
+
+
+def _is_verb(word: str) -> bool:
+    """A word that opens a predicate, not a noun phrase ("went", "compared", "stood")."""
+    low = word.lower()
+    return low in _VERBS or low.endswith("ed") and word[0].islower()
+
+
+def _purpose_object(right: str) -> str | None:
+    """"$X to procure food commodities" → "food commodities"; "$X will be for food aid" → "food aid"."""
+    m = _WILL_BE_FOR.match(right) or _PURPOSE.match(right)
+    if m is None or m.lastindex and m.group(1) in _PURPOSE_NOT:
+        return None
+    return _noun_phrase(_tokens(right[m.end():m.end() + 160]))
 
 
 _VERB_MARKERS = frozenset("to help helps helped will would can could should must may might".split())
