@@ -62,9 +62,20 @@ class ListIndex:
 
     index: SentenceIndex
     _lead: dict[int, str | None] = field(default_factory=dict)
+    _item: dict[int, bool] = field(default_factory=dict)
+    _opens: dict[int, bool] = field(default_factory=dict)
 
     def _is_item(self, j: int) -> bool:
-        return _LIST_ITEM.match(self.index.sentence(j)) is not None
+        hit = self._item.get(j)
+        if hit is None:
+            hit = self._item[j] = _LIST_ITEM.match(self.index.sentence(j)) is not None
+        return hit
+
+    def _is_lead_in(self, j: int) -> bool:
+        hit = self._opens.get(j)
+        if hit is None:
+            hit = self._opens[j] = _roles.is_lead_in(self.index.sentence(j)) and not self._is_item(j)
+        return hit
 
     def _starts_paragraph(self, j: int) -> bool:
         if j == 0:
@@ -86,9 +97,8 @@ class ListIndex:
         in_list = self._is_item(sent)
         j = sent
         while j > 0 and j > sent - _LIST_LOOKBACK:
-            prev = self.index.sentence(j - 1)
-            if _roles.is_lead_in(prev) and not self._is_item(j - 1):
-                return prev if in_list or j == sent else None
+            if self._is_lead_in(j - 1):
+                return self.index.sentence(j - 1) if in_list or j == sent else None
             if not self._is_item(j) and self._starts_paragraph(j):
                 return None  # a paragraph that is no list item: not inside a list
             j -= 1
