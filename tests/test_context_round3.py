@@ -151,3 +151,19 @@ def test_amounts_without_an_item_take_the_articles_aid_topic():
             "In 2022, $2 million went to Niger.")
     figs = annotate(text, _figs(text, [(s, "money") for s in ("$5 million", "$3 million", "$2 million")]), DAY)
     assert [f.item for f in figs] == ["ODA", "ODA", "ODA"]
+
+
+@pytest.mark.parametrize(
+    "text, surface, date",
+    [
+        # reported speech in an article whose lede names the day: that day
+        ("On Thursday, Oslo pledged $5 million to Chad.\n\nThe minister said that 300 clinics would close.",
+         "300", dt.date(2023, 3, 9)),
+        # a background fact: the article's date
+        ("On Thursday, Oslo pledged $5 million to Chad.\n\nSome 300 clinics have closed in the region.",
+         "300", DAY),
+    ],
+)
+def test_background_figures_take_the_reported_day(text, surface, date):
+    figs = annotate(text, _figs(text, [("$5 million", "money"), (surface, "count", "clinic")]), DAY)
+    assert figs[1].event_date == date

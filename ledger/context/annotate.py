@@ -18,6 +18,8 @@ from ledger.extract.figure import Figure
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TODAY = re.compile(r"\b(?:today|tonight)\b", re.IGNORECASE)
 _LEDE_SENTENCES = 12
+#: Reported speech ("Kirby said that ..."): the figure belongs to the day of the reported event.
+_REPORTED = re.compile(r"\b(?:said|says|told|announced|stated)\b")
 _HEADLINE_SENTENCES = 1
 _NOT_EVENT = re.compile(r"\b(?:since|Since|from|From|after|After|until|Until|by|By|before|Before|through|between)\s+$")
 
@@ -176,8 +178,8 @@ def _date(cl: Clause, role: str, published: _dt.date | None, lede: _dt.date | No
         return best[1]
     if published is None:
         return None
-    if role == "other":
-        return published  # a background figure (population, casualties): as of the article's claim
+    if role == "other":  # a background figure: as of the article's claim, or of the reported event
+        return lede if lede is not None and _REPORTED.search(cl.text) else published
     window = cl.before + " " + cl.after
     years = [int(y) for y in _YEAR.findall(window)]
     if month_only or any(y < published.year for y in years) or role == "budget" and years:
