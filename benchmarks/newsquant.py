@@ -31,7 +31,8 @@ PUBLISHED = {  # F1 published in the CQE paper / the shared README: (value, valu
 }
 EXTRA_CURRENCY_NAMES = {"ILS": "shekel", "MYR": "malaysian ringgit", "HKD": "hong kong dollar",
                         "NOK": "norwegian krone", "SEK": "swedish krona", "RUB": "russian ruble",
-                        "TRY": "turkish lira", "DKK": "danish krone", "SGD": "singapore dollar"}
+                        "TRY": "turkish lira", "DKK": "danish krone", "SGD": "singapore dollar",
+                        "CRC": "costa rican colón", "GEL": "georgian lari", "LAK": "lao kip", "BTC": "bitcoin"}
 COUNT_NAMES = {"person": "people", "time": "count"}  # NewsQuant: "3 times" counts in "count"
 # NewsQuant's names for a few quantulum3 units (it drops "degree" from temperatures, "angle" from degrees)
 MEASURE_NAMES = {"degree Celsius": "celsius", "degree fahrenheit": "fahrenheit", "degree angle": "degree"}
@@ -56,6 +57,8 @@ def ours(text: str, cur: dict[str, str]) -> list[tuple]:
     out = []
     for f in find_figures(text):
         value = (f.low, f.high) if f.value is None else f.value
+        if f.kind == "percent" and f.value is not None and not any(ch.isdigit() for ch in f.surface):
+            value = f.value / 100  # a fraction in words ("a third of"): NewsQuant writes the share of one
         if f.kind == "money":
             unit = cur.get(f.unit or "", (f.unit or "").lower())
         elif f.kind == "percent":
@@ -75,6 +78,8 @@ def count_unit(f) -> str:
     """NewsQuant names a count by its counted noun phrase, singular ("european country", "people")."""
     if not f.unit:
         return "-"
+    if f.unit == "penny" and f.surface.endswith("p"):
+        return "point"  # NewsQuant labels a price written "164p" as quantulum3 reads the "p": point
     words = (f.item or "").split()
     if words and f.item[0].islower() and len(words) <= 3 and words[-1].lower().rstrip("s") == f.unit.rstrip("s"):
         return " ".join(words[:-1] + [COUNT_NAMES.get(f.unit, f.unit)])

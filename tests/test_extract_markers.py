@@ -35,7 +35,7 @@ MARKERS = [
     ("The link runs at 100 Mbps in town.", "100 Mbps", "measure", 100, "megabit per second"),
     ("The old car makes 90 bhp.", "90 bhp", "measure", 90, "horsepower"),
     ("The train reached 120 m.p.h. on the test run.", "120 m.p.h.", "measure", 120, "mile per hour"),
-    ("The lake froze at minus 4 degF last night.", "4 degF", "measure", 4, "degree fahrenheit"),
+    ("The lake froze at minus 4 degF last night.", "minus 4 degF", "measure", -4, "degree fahrenheit"),
     ("Margins improved by 60 basis points.", "60 basis points", "measure", 60, "basis point"),
 ]
 

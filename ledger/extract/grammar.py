@@ -5,7 +5,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ledger.extract import filters, money, nouns, numbers, patterns, tables
+from ledger.extract import extras, filters, money, nouns, numbers, patterns, tables
 from ledger.extract.figure import Figure
 
 _SCALE_WORDS = frozenset(w for w, (_v, c) in tables.number_words().items() if c == "scale")
@@ -54,6 +54,8 @@ class _Cand:
     words: bool = False
     vague: str = ""
     multiplier: float = 1.0
+    signed: bool = False  # written with a sign ("-5 yards"): a figure only with a tail
+    fraction: float = 0.0  # a fraction word ("a third", "half"), its share of one
 
     @property
     def tailed(self) -> bool:
@@ -94,13 +96,20 @@ def _core(m: re.Match[str]) -> _Cand | None:
     if m.group("pnum") is not None:
         digits = m.group("pnum")
         cur = money.pre_code(m.group("pre"), "$")
-        return _Cand(m.start("pre"), m.end(), numbers.parse_digits(digits), digits, kind="money", currency=cur)
+        if m.group("pre") == "PS" and "," not in digits and not patterns.scale().match(m.string, m.end()):
+            return None  # "PS" is an ASCII-folded "£" only before a scaled or comma-grouped amount ("PS4" is a console)
+        value = numbers.parse_digits(digits) * (-1.0 if m.group("neg") else 1.0)  # "$-50.8bn"
+        return _Cand(m.start("pre"), m.end(), value, digits, kind="money", currency=cur)
     if m.group("num") is not None:
         digits = m.group("num")
         return _Cand(m.start("num"), m.end(), numbers.parse_digits(digits), digits)
-    if m.group("snum") is not None:  # "+0.2%", "-1.3%"
-        sign = -1.0 if m.group("sign") in "-−" else 1.0
-        return _Cand(m.start("sign"), m.end(), sign * numbers.parse_digits(m.group("snum")), m.group("snum"))
+    if m.group("snum") is not None:  # "+0.2%", "-1.3%", "minus-5 yards"
+        sign = 1.0 if m.group("sign") == "+" else -1.0
+        value = sign * numbers.parse_digits(m.group("snum"))
+        return _Cand(m.start("sign"), m.end(), value, m.group("snum"), signed=True)
+    if m.group("frac") is not None:
+        frac = extras.fraction_value(m.group("frac"))
+        return _Cand(m.start("frac"), m.end(), frac, words=True, fraction=frac)
     if m.group("vague") is not None:
         phrase = " ".join(m.group("vague").lower().split())
         low, high = tables.vague()[phrase]
@@ -117,9 +126,17 @@ def _core(m: re.Match[str]) -> _Cand | None:
 
 def _read(text: str, c: _Cand, dollar: str) -> _Cand | None:
     """Tails (scale, currency, percent, unit), a range's second bound, then filters and the counted noun."""
-    if c.kind == "count" and not c.vague and _DEAD_END.match(text, c.end):
+    if c.fraction and not _fraction(text, c):
+        return None
+    if c.kind == "percent":  # a share written as a fraction ("two-thirds of")
+        _qualifier(text, c)
+        return c
+    if c.kind == "count" and c.digits and extras.is_age(text, c.start, c.digits, c.value or 0.0):
+        c.kind, c.unit = "measure", "year of age"  # "aged 45", "aged 18 to 34"
+        return _range(text, c, dollar) or c
+    if c.kind == "count" and not c.vague and not c.scaled and _DEAD_END.match(text, c.end):
         return c if _is_level(text, c) else None  # nothing that could make it a figure follows (cheap exit)
-    if not _tails(text, c, dollar):
+    if not _tails(text, c, dollar) or (c.signed and c.kind == "count"):
         return None
     c = _range(text, c, dollar) or c
     if c.kind == "money":
@@ -139,6 +156,20 @@ def _read(text: str, c: _Cand, dollar: str) -> _Cand | None:
     if c.kind in ("money", "percent", "measure"):
         _rate(text, c)
     return c
+
+
+def _fraction(text: str, c: _Cand) -> bool:
+    """'half a million' → a scaled amount; 'a third of', 'half the' → a share (percent); else not a figure."""
+    read = extras.read_fraction(text, c.start, c.end, c.fraction)
+    if read is None:
+        return False
+    how, value, c.end = read
+    c.value = value
+    if how == "scaled":
+        c.scaled = True
+    else:
+        c.kind, c.unit = "percent", "%"
+    return True
 
 
 def _rate(text: str, c: _Cand) -> None:
@@ -211,6 +242,11 @@ def _scale(text: str, c: _Cand) -> None:
         return
     c.value = (c.value or 0.0) * mult
     c.multiplier, c.scaled, c.end = mult, True, sm.end()
+    if mult < 1e6 and match == "word":  # "4 hundred million", "5 thousand million"
+        nm = patterns.scale().match(text, c.end)
+        bigger, how = patterns.scale_multipliers()[nm.lastgroup] if nm else (0.0, "")
+        if nm and how == "word" and bigger > mult:
+            c.value, c.multiplier, c.end = c.value * bigger, mult * bigger, nm.end()
 
 
 def _post_currency(text: str, c: _Cand, dollar: str) -> None:
@@ -256,7 +292,7 @@ def _range(text: str, c: _Cand, dollar: str) -> _Cand | None:
     word = link.group(0).strip().lower()
     if word == "and" and not patterns.BETWEEN_BEFORE.search(text, max(0, c.start - 12), c.start):
         return None
-    if patterns.BY_BEFORE.search(text, max(0, c.start - 12), c.start):
+    if c.tailed and patterns.BY_BEFORE.search(text, max(0, c.start - 12), c.start):
         return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
     from_to = word == "to" and bool(patterns.FROM_BEFORE.search(text, max(0, c.start - 8), c.start))
     second = _second_bound(text, link.end())
@@ -305,6 +341,8 @@ def _second_bound(text: str, pos: int) -> _Cand | None:
 def _merge(first: _Cand, second: _Cand, *, ordered: bool = True) -> _Cand | None:
     if filters.is_year(first.value or 0, first.digits, 1000) and filters.is_year(second.value or 0, second.digits, 1000):
         return None
+    if first.unit in ("year of age", None) and first.tailed and second.kind == "count" and not second.words:
+        second.kind, second.unit, second.currency = first.kind, first.unit, first.currency  # "$35-40 million"
     if first.tailed and (first.kind, first.unit, first.currency) != (second.kind, second.unit, second.currency):
         return None
     low = first.value
@@ -322,6 +360,10 @@ def _merge(first: _Cand, second: _Cand, *, ordered: bool = True) -> _Cand | None
 
 def _count(text: str, c: _Cand) -> bool:
     """A bare number is a count only with a counted noun (or a scale word); reject dates, ids, years."""
+    pence = extras.pence_end(text, c.end, c.value or 0.0) if c.digits and not c.scaled else None
+    if pence is not None:  # "164p": a share price in pence, counted like cents
+        c.end, c.unit, c.item = pence, "penny", "pence"
+        return True
     hm = _HYPHEN_NOUN.match(text, c.end) if c.digits else None
     if hm and hm.group(1) not in _NOT_HYPHEN_NOUNS:  # "the 25-person team"
         c.unit = c.item = hm.group(1)
@@ -359,6 +401,8 @@ def _not_a_count(text: str, c: _Cand) -> bool:
     if filters.is_magnitude(text, start, end):
         return True
     if (not c.words or text[start].isupper()) and filters.after_capitalised_name(text, start):
+        return True
+    if c.words and extras.in_title_name(text, start, end):
         return True
     return filters.next_word(text, end).lower() in ("mm", "caliber", "calibre") and filters.is_caliber(text, end)
 

@@ -66,6 +66,12 @@ def number_word_alt() -> str:
 
 
 @functools.lru_cache(maxsize=None)
+def fraction_alt() -> str:
+    """Fraction phrases ("a third", "two-thirds", "half", "three quarters") from ``fractions.tsv``."""
+    return "|".join(_phrase(p).replace(r"\s+", r"[- \t\u00a0]++") for p in sorted(tables.fractions(), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=None)
 def master() -> re.Pattern[str]:
     """Single pass over a text: things to skip, then candidate numbers (digits, words, vague words)."""
     nw = number_word_alt()
@@ -78,9 +84,11 @@ def master() -> re.Pattern[str]:
         r"|(?<![\w.])\d{1,2}/\d{1,2}/\d{2,4}"                           # 19/01/2023
         r")"
     )
-    money_num = rf"(?<![A-Za-z0-9])(?P<pre>{pre_currency_alt()})(?P<presp>{_WS}?)(?P<pnum>{DIGITS})"
+    money_num = rf"(?<![A-Za-z0-9])(?P<pre>{pre_currency_alt()})(?P<presp>{_WS}?)(?P<neg>-)?+(?P<pnum>{DIGITS})"
     plain_num = rf"(?<![\w.,/:#@+=_$€£¥₹-])(?P<num>{DIGITS})"
-    signed = rf"(?<![\w.,/:#@+=_$€£¥₹-])(?P<sign>[-+−])(?P<snum>{DIGITS})(?={_WS}?%)"
+    # "-3.2%", "-5 yards", "minus-130 degrees": a signed amount (a figure only with a tail, see grammar)
+    signed = rf"(?<![\w.,/:#@+=_$€£¥₹-])(?P<sign>[-+−]|(?i:minus)[- \u00a0])(?P<snum>{DIGITS})(?![\d/])"
+    frac = rf"(?<![\w-])(?P<frac>(?i:{fraction_alt()}))(?![\w-])"
     vague_g = rf"(?<![\w-])(?P<vague>(?i:{vague}))(?![\w-])"
     words_g = (
         rf"(?<![\w-])(?P<words>(?:a{_WS}++(?:dozen|hundred|thousand|million|billion)(?![\w-])|{first})(?:(?:{_GAP1}|-|{_WS}++and{_WS}++)(?:{nw}))*+)(?![\w])"
@@ -89,8 +97,8 @@ def master() -> re.Pattern[str]:
     gate_vague = _first_chars(tables.vague())
     gate_words = _first_chars(["a", *tables.number_words()])
     return re.compile(
-        rf"(?={gate_money}){money_num}|(?=[hHwW\d]){skip}|(?=\d){plain_num}|(?=[-+−]){signed}"
-        rf"|(?={gate_vague}){vague_g}|(?={gate_words})(?i:{words_g})"
+        rf"(?={gate_money}){money_num}|(?=[hHwW\d]){skip}|(?=\d){plain_num}|(?=[-+−mM]){signed}"
+        rf"|(?={_first_chars(tables.fractions())}){frac}|(?={gate_vague}){vague_g}|(?={gate_words})(?i:{words_g})"
     )
 
 

@@ -94,3 +94,9 @@ def word_set(name: str) -> frozenset[str]:
 def rate_nouns() -> dict[str, str]:
     """Noun after "a" / "per" / "each" → the unit of a per-unit rate ("share", "month")."""
     return _phrase_table("rate_nouns.tsv")
+
+
+@functools.lru_cache(maxsize=None)
+def fractions() -> dict[str, float]:
+    """Fraction phrase ("a third", "two-thirds", "half") → its value as a share of one."""
+    return {" ".join(p.lower().replace("-", " ").split()): float(v) for p, v in _rows("fractions.tsv")}

@@ -1,0 +1,69 @@
+"""Smaller readers of the grammar: fractions, pence, ages, number words inside names ("One China")."""
+from __future__ import annotations
+
+import re
+
+from ledger.extract import filters, tables
+
+_FRACTION_SCALE = re.compile(
+    r"[ \t\u00a0]++(?:an?[ \t\u00a0]++)?+(?P<s>(?i:dozen|hundred|thousand|million|billion|trillion))(?![\w-])"
+)
+_FRACTION_OF = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+of(?![\w-])")
+# "half the condos", "half its budget": only "half" takes a determiner without "of"
+_HALF_DETERMINER = re.compile(r"[ \t\u00a0]++(?i:the|its|their|his|her|our|all|these|those)(?![\w-])")
+# a word before a fraction that makes it something else: "the second half of", "one and a half"
+_NOT_BEFORE_FRACTION = frozenset(
+    "the first second third fourth last final other each this that latter former and next early late".split()
+)
+_SCALES = {"dozen": 12.0, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# "164p", "68 p at", "40 pence": a price in pence (not "5 p.m.", not a video resolution "1080p")
+_PENCE = re.compile(r"[ \t\u00a0]?p(?![\w]|\.[A-Za-z])")
+_RESOLUTIONS = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
+_AGE_WORDS = frozenset({"aged", "age"})
+_SENTENCE_END = frozenset('.!?:;\n"“(*#|>-–—')
+
+
+def fraction_value(phrase: str) -> float:
+    """Share of one for a fraction phrase as written ("Two-thirds" → 0.667)."""
+    return tables.fractions()[" ".join(phrase.lower().replace("-", " ").split())]
+
+
+def read_fraction(text: str, start: int, end: int, frac: float) -> tuple[str, float, int] | None:
+    """('scaled', value, end) for "half a million", "a quarter billion"; ('share', percent, end) for
+    "a third of", "two-thirds of", "half the"; None when the fraction word is not an amount here."""
+    if filters.previous_word(text, start).lower() in _NOT_BEFORE_FRACTION:
+        return None
+    sm = _FRACTION_SCALE.match(text, end)
+    if sm:
+        return "scaled", frac * _SCALES[sm.group("s").lower()], sm.end()
+    if _FRACTION_OF.match(text, end) or (frac == 0.5 and _HALF_DETERMINER.match(text, end)):
+        return "share", frac * 100.0, end
+    return None
+
+
+def pence_end(text: str, end: int, value: float) -> int | None:
+    """End of a pence marker after a price ("164p", "1.95 p"), or None."""
+    m = _PENCE.match(text, end)
+    if m is None or (value in _RESOLUTIONS and text[end] in "pP"):
+        return None
+    return m.end()
+
+
+def is_age(text: str, start: int, digits: str, value: float) -> bool:
+    """An age after "aged" / "age" ("women aged 25 to 54"). Ages in apposition ("Maddon, 66,") are left out:
+    news annotators count them only sometimes, and an aid ledger has no use for them."""
+    if not digits.isdigit() or not 1 <= value <= 120:
+        return False
+    return filters.previous_word(text, start).lower() in _AGE_WORDS
+
+
+def in_title_name(text: str, start: int, end: int) -> bool:
+    """'our One China Policy', 'the Three Gorges Dam': a capitalised number word between a lower-case word and
+    a capitalised word is part of a name (a sentence start or a title-case headline is not)."""
+    if not text[start].isupper() or not filters.next_word(text, end)[:1].isupper():
+        return False
+    before = text[max(0, start - 40):start].rstrip(" \t\u00a0")
+    if not before or before[-1] in _SENTENCE_END:
+        return False
+    word = filters.previous_word(text, start)
+    return bool(word) and word[0].islower()
