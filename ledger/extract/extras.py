@@ -52,8 +52,8 @@ def pence_end(text: str, end: int, value: float) -> int | None:
 def is_age(text: str, start: int, digits: str, value: float) -> bool:
     """An age after "aged" / "age" ("women aged 25 to 54"). Ages in apposition ("Maddon, 66,") are left out:
     news annotators count them only sometimes, and an aid ledger has no use for them."""
-    if not digits.isdigit() or not 1 <= value <= 120:
-        return False
+    if start < 4 or text[start - 2] not in "deDE" or not digits.isdigit() or not 1 <= value <= 120:
+        return False  # cheap test first: most bare numbers follow no word ending in "d" / "e"
     return filters.previous_word(text, start).lower() in _AGE_WORDS
 
 

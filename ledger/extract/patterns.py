@@ -68,7 +68,7 @@ def number_word_alt() -> str:
 @functools.lru_cache(maxsize=None)
 def fraction_alt() -> str:
     """Fraction phrases ("a third", "two-thirds", "half", "three quarters") from ``fractions.tsv``."""
-    return "|".join(_phrase(p).replace(r"\s+", r"[- \t\u00a0]++") for p in sorted(tables.fractions(), key=len, reverse=True))
+    return _alt(tables.fractions()).replace(r"\ ", r"[- \t\u00a0]++")
 
 
 @functools.lru_cache(maxsize=None)
@@ -88,17 +88,17 @@ def master() -> re.Pattern[str]:
     plain_num = rf"(?<![\w.,/:#@+=_$€£¥₹-])(?P<num>{DIGITS})"
     # "-3.2%", "-5 yards", "minus-130 degrees": a signed amount (a figure only with a tail, see grammar)
     signed = rf"(?<![\w.,/:#@+=_$€£¥₹-])(?P<sign>[-+−]|(?i:minus)[- \u00a0])(?P<snum>{DIGITS})(?![\d/])"
-    frac = rf"(?<![\w-])(?P<frac>(?i:{fraction_alt()}))(?![\w-])"
+    frac = rf"(?P<frac>{fraction_alt()})(?![\w-])"  # inside the number words' branch (same first letters)
     vague_g = rf"(?<![\w-])(?P<vague>(?i:{vague}))(?![\w-])"
     words_g = (
-        rf"(?<![\w-])(?P<words>(?:a{_WS}++(?:dozen|hundred|thousand|million|billion)(?![\w-])|{first})(?:(?:{_GAP1}|-|{_WS}++and{_WS}++)(?:{nw}))*+)(?![\w])"
+        rf"(?P<words>(?:a{_WS}++(?:dozen|hundred|thousand|million|billion)(?![\w-])|{first})(?:(?:{_GAP1}|-|{_WS}++and{_WS}++)(?:{nw}))*+)(?![\w])"
     )
     gate_money = _first_chars(m for m, _c, pos in tables.currencies() if pos in ("pre", "both"))
     gate_vague = _first_chars(tables.vague())
     gate_words = _first_chars(["a", *tables.number_words()])
     return re.compile(
-        rf"(?={gate_money}){money_num}|(?=[hHwW\d]){skip}|(?=\d){plain_num}|(?=[-+−mM]){signed}"
-        rf"|(?={_first_chars(tables.fractions())}){frac}|(?={gate_vague}){vague_g}|(?={gate_words})(?i:{words_g})"
+        rf"(?={gate_money}){money_num}|(?=[hHwW\d]){skip}|(?=\d){plain_num}|(?=[-+−]|[mM][iI][nN]){signed}"
+        rf"|(?={gate_vague}){vague_g}|(?={gate_words})(?i:(?<![\w-])(?:{frac}|{words_g}))"
     )
 
 
