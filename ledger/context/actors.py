@@ -20,25 +20,38 @@ _RECIPIENT_BEFORE = re.compile(
 )
 _ADVERSARY_BEFORE = re.compile(r"\b(?:against|on|by|from|of|at)\s+(?:the\s+)?$")
 _ADVERSARY_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:full-scale\s+|unprovoked\s+|further\s+|brutal\s+|illegal\s+|ongoing\s+|\w+\s+\d+\s+)?"
-    r"(?:launched|invaded|attacked|began|started|invasion|war|aggression|attacks?|forces|troops|assault|military\s+operations|bombardment|strikes?|missiles?|drones?)\b"
+    r"^(?:['’]s)?\s*(?:full-scale\s+|unprovoked\s+|further\s+|brutal\s+|illegal\s+|ongoing\s+|\w+\s+\d+\s+){0,3}"
+    r"(?:launched|invaded|attacked|began|started|invasion|war|aggression|attacks?|forces|troops|assault|military\s+operations|bombardment|strikes?|missiles?|drones?)\b",
+    re.IGNORECASE,  # "Putin's War in Ukraine"
 )
 _DONOR_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$")
 #: "the G7 commitment", "U.S. assistance": an actor naming whose money it is.
 _DONOR_AFTER = re.compile(
     r"^\s+(?:commitments?|pledges?|loans?|packages?|funding|grants?|leaders?|members?|contributions?|assistance|aid"
+    r"|arms|weapons|equipment|stocks|stockpiles|munitions|money|funds|taxpayers?|donors?"
     r"|(?:development|humanitarian|health|bilateral|official|military|economic|security)\s+(?:assistance|aid|support|ODA))\b"
 )
 #: "Palestine was the second-largest recipient ...", "CSOs received ...", "the largest partner with ...":
 #: an actor that holds the amount named after it.
 _HOLDER_AFTER = re.compile(
-    r"^\]?(?:\s+(?:also|each|together|jointly))?\s+(?:received|receives|receiving|got|obtained|"
+    r"^\]?(?:\s+(?:also|each|together|jointly))?\s+(?:received|receives|receiving|got|gets|obtained|"
+    r"(?:is|are|was|were|will|would)\s+(?:also\s+)?(?:to|set\s+to|due\s+to|expected\s+to)?\s*(?:receive|get)|"
     r"(?:was|is|were|are|remained|became)\s+(?:again\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,2}"
     r"(?:recipients?|partners?|beneficiar(?:y|ies)))\b"
 )
 #: "... partners in 2023 were Gavi at NOK1.5 billion, UNFPA at NOK1.1 billion": a ranking of holders.
 _AT_AMOUNT = re.compile(r"^\]?\s+at\s+(?:about\s+|around\s+|some\s+)?(?:[A-Z]{2,3}\s?|US)?[$€£¥]?\d")
 _RANKING = re.compile(r"\b(?:partners?|recipients?|beneficiaries)\b")
+#: "Ukrainian soldiers", "Afghan refugees": a demonym naming the people who benefit.
+_BENEFICIARY_AFTER = re.compile(
+    r"^\s+(?:soldiers|troops|forces|refugees|people|families|children|civilians|farmers|students|"
+    r"women|communities|citizens|patients|evacuees|partners|armed\s+forces)\b")
+#: "the Ukraine Security Assistance Initiative": the actor is part of a longer proper name.
+_PROPER_NAME_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Initiative|Fund|Facility|Act|Program|Programme|"
+                                r"Group|Council|Agency|Institute|Foundation|Bank|Corporation|Office|Mission)\b")
+#: "President Biden and G7 leaders will contribute": the group named next speaks for both.
+_JOINED_GROUP_AFTER = re.compile(
+    r"^\s+and\s+(?:other\s+|fellow\s+)?[A-Z][\w.]*\s+(?:leaders|partners|members|allies|countries)\b")
 #: "through the World Bank", "via UNICEF": a channel, neither donor nor recipient.
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$")
 _CHANNEL_BEFORE = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$")
@@ -75,14 +88,17 @@ def classify(sentence: str) -> Actors:
         after = sentence[m.end:m.end + 60]
         if _ADVERSARY_AFTER.match(after) or _AGAINST.search(before):
             continue
-        if _CHANNEL_BEFORE.search(before):
+        if _CHANNEL_BEFORE.search(before) or _JOINED_GROUP_AFTER.match(after):
             continue
+        to_it = _RECIPIENT_BEFORE.search(before) is not None
+        if not to_it and _PROPER_NAME_AFTER.match(after):
+            continue  # "under the Ukraine Security Assistance Initiative": a name, not an actor
         if _HOLDER_AFTER.match(after) or ranking and _AT_AMOUNT.match(after):
             holders.append(m)
             continue
         if _DONOR_BEFORE.search(before) or not m.possessive and _DONOR_AFTER.match(after):
             donors.append(m)
-        elif _RECIPIENT_BEFORE.search(before):
+        elif to_it or _BENEFICIARY_AFTER.match(after):
             recipients.append(m)
         elif m.kind in ("region", "state"):
             recipients.append(m)

@@ -127,7 +127,8 @@ def _fill_dominant(figs: list[Figure], pairs: list[tuple[int, str | None, str | 
             f = replace(f, donor=dom_d)
         if f.role != "other" and (f.donor is None or f.recipient is None):
             donor = f.donor or dom_d
-            recipient = f.recipient or (dom_r if dom_r != donor else None)
+            recipient = f.recipient if f.recipient != donor else None  # a donor never gives to itself
+            recipient = recipient or (dom_r if dom_r != donor else None)
             f = replace(f, donor=donor, recipient=recipient)
         out.append(f)
     return out

@@ -1,0 +1,58 @@
+"""Donor and recipient rules: whose money it is and who gets it, in sentences written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ledger.context import annotate, canonical_name
+from ledger.extract.figure import Figure
+
+TUE = dt.date(2023, 2, 7)
+
+
+def _one(text: str, surface: str) -> Figure:
+    start = text.index(surface)
+    fig = Figure(start, start + len(surface), surface, "money", 1.0, unit="USD", currency="USD")
+    return annotate(text, [fig], TUE)[0]
+
+
+@pytest.mark.parametrize("text, surface, donor, recipient", [
+    # an actor used as a modifier of what is given is the donor ("US arms")
+    ("A new $275 million package of US arms for Ukraine was unveiled.", "$275 million", "United States", "Ukraine"),
+    # "X is to receive", "X will get": the holder of the amount is the recipient
+    ("Nepal is to receive $70 million from India this year.", "$70 million", "India", "Nepal"),
+    ("Under the plan, Bhutan will get $300 million in Indian aid.", "$300 million", "India", "Bhutan"),
+    # a demonym naming the people who benefit is the recipient
+    ("Brussels approved $48 million to train Ukrainian soldiers.", "$48 million", "European Union", "Ukraine"),
+    # a country inside a longer proper name is no actor ("the Ukraine Security Assistance Initiative")
+    ("The Pentagon committed $2.98 billion under the Ukraine Security Assistance Initiative.", "$2.98 billion",
+     "United States", None),
+    # ... unless the money goes to that programme
+    ("Congress added $6 billion for the Ukraine Security Assistance Initiative.", "$6 billion",
+     "United States", "Ukraine"),
+    # "X and G7 leaders": the group speaks for both
+    ("Canada and G7 leaders will contribute $4.5 billion for food security.", "$4.5 billion", "G7", None),
+    # an adversary named with several modifiers before "war"/"invasion" is never a donor
+    ("Tokyo gave $100 million to families hit by Putin's unprovoked further invasion of Ukraine.",
+     "$100 million", "Japan", None),
+])
+def test_donor_and_recipient_rules(text, surface, donor, recipient):
+    got = _one(text, surface)
+    assert got.donor == donor
+    if recipient is not None:
+        assert got.recipient == recipient
+
+
+def test_a_donor_never_gives_to_itself():
+    text = "A new $275 million package of US arms was unveiled on Friday."
+    got = _one(text, "$275 million")
+    assert got.recipient != got.donor
+
+
+@pytest.mark.parametrize("alias, canonical", [
+    ("Bhutan", "Bhutan"), ("Maldivian", "Maldives"), ("Ivory Coast", "Côte d'Ivoire"), ("Skopje", "North Macedonia"),
+    ("Zelenskyy", "Ukraine"), ("Scholz", "Germany"), ("Council of the European Union", "European Union"),
+])
+def test_gazetteer_covers_every_country_and_leaders(alias, canonical):
+    assert canonical_name(alias) == canonical
