@@ -56,3 +56,15 @@ def test_a_donor_never_gives_to_itself():
 ])
 def test_gazetteer_covers_every_country_and_leaders(alias, canonical):
     assert canonical_name(alias) == canonical
+
+
+def test_elliptical_list_of_recipients():
+    text = ("Nepal is to receive ₹550 crore from India and the Maldives ₹400 crore, while ₹200 crore is "
+            "earmarked for the people of Afghanistan.")
+    figs = []
+    for surface in ("₹550 crore", "₹400 crore", "₹200 crore"):
+        start = text.index(surface)
+        figs.append(Figure(start, start + len(surface), surface, "money", 1.0, unit="INR", currency="INR"))
+    got = annotate(text, figs, TUE)
+    assert [(f.donor, f.recipient) for f in got] == [("India", "Nepal"), ("India", "Maldives"),
+                                                     ("India", "Afghanistan")]

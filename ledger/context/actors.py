@@ -42,6 +42,10 @@ _HOLDER_AFTER = re.compile(
 #: "... partners in 2023 were Gavi at NOK1.5 billion, UNFPA at NOK1.1 billion": a ranking of holders.
 _AT_AMOUNT = re.compile(r"^\]?\s+at\s+(?:about\s+|around\s+|some\s+)?(?:[A-Z]{2,3}\s?|US)?[$€£¥]?\d")
 _RANKING = re.compile(r"\b(?:partners?|recipients?|beneficiaries)\b")
+#: "Nepal is to receive ₹550 crore and the Maldives ₹400 crore": an actor right before an amount holds it.
+_AMOUNT_AFTER = re.compile(r"^\s+(?:[A-Z]{2,3}\s?|US|Rs\.?\s?)?[$€£¥₹]?\s?\d")
+#: A recipient named this close after a figure ("$X ... to the people of Afghanistan") beats earlier holders.
+_NEAR_RECIPIENT = 90
 #: "Ukrainian soldiers", "Afghan refugees": a demonym naming the people who benefit.
 _BENEFICIARY_AFTER = re.compile(
     r"^\s+(?:soldiers|troops|forces|refugees|people|families|children|civilians|farmers|students|"
@@ -93,7 +97,7 @@ def classify(sentence: str) -> Actors:
         to_it = _RECIPIENT_BEFORE.search(before) is not None
         if not to_it and _PROPER_NAME_AFTER.match(after):
             continue  # "under the Ukraine Security Assistance Initiative": a name, not an actor
-        if _HOLDER_AFTER.match(after) or ranking and _AT_AMOUNT.match(after):
+        if _HOLDER_AFTER.match(after) or ranking and _AT_AMOUNT.match(after) or _AMOUNT_AFTER.match(after):
             holders.append(m)
             continue
         if _DONOR_BEFORE.search(before) or not m.possessive and _DONOR_AFTER.match(after):
@@ -108,11 +112,14 @@ def classify(sentence: str) -> Actors:
     return Actors(tuple(donors), tuple(recipients), tuple(holders))
 
 
-def pick(actors: Actors, at: int) -> tuple[str | None, str | None]:
-    """Donor and recipient for a figure at offset ``at`` of the sentence."""
+def pick(actors: Actors, at: int, until: int | None = None) -> tuple[str | None, str | None]:
+    """Donor and recipient for a figure at offset ``at`` of the sentence whose clause ends at
+    ``until`` (the next figure)."""
     donor = _nearest(actors.donors, at, prefer_before=True)
     held = [m for m in actors.holders if m.end <= at and m.canonical != donor]
-    if held:
+    stop = at + _NEAR_RECIPIENT if until is None else min(until, at + _NEAR_RECIPIENT)
+    near = [m for m in actors.recipients if at <= m.start <= stop and m.canonical != donor]
+    if held and not near:
         return donor, held[-1].canonical
     recipient = _nearest(actors.recipients, at, prefer_before=False, exclude=donor)
     if recipient is None and donor is not None:

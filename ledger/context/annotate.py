@@ -102,7 +102,7 @@ def _item(fig: Figure, cl: Clause, prev: Figure | None) -> str | None:
 
 
 def _pair(cl: Clause, lists: ListIndex) -> tuple[str | None, str | None]:
-    donor, recipient = _actors.pick(_classify(cl.text), cl.at)
+    donor, recipient = _actors.pick(_classify(cl.text), cl.at, cl.end + len(cl.after))
     if donor is None or recipient is None:
         lead = lists.lead_in(cl.sent)
         if lead is not None:

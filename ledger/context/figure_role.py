@@ -28,6 +28,13 @@ _THIS_INCLUDES = re.compile(r"^\W*(?:This|It|That|These|Those)\s+(?:also\s+)?inc
 #: "in 2023" (a whole year; "in January 2021" names a month of it, not a year's total).
 _IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+((?:19|20)\d\d)\b")
 _INHERITED = ("cumulative", "budget", "component")
+#: "the largest single US commitment since the war began": a comparison, not a running total.
+_SUPERLATIVE_SINCE = re.compile(
+    r"\b(?:largest|biggest|greatest|highest|lowest|first|worst|best|most\s+\w+)\b[^.;:]{0,80}?\bsince(?:\s+[\w'’-]+){0,3}",
+    re.IGNORECASE)
+#: "$275 million military aid package", "EUR500 million tranche": the figure names a package itself.
+_PACKAGE_NOUN_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:package|tranche|donation|gift)s?\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -56,9 +63,11 @@ def role_of(fig: Figure, cl: Clause, near: Neighbours, lists: ListIndex, publish
         whole = near.last_aid  # "Norway has provided $50 million. This includes $20 million ..."
     if _roles.is_adjacent_part(cl.before, cl.after):
         return whole.role if whole is not None and whole.role in _INHERITED else "component"
-    cue = _roles.cue_role_in(cl.text, cl.at - len(cl.before), cl.at, cl.end, cl.end + len(cl.after))
+    cue = _cue(cl)
     if fig.kind != "money" and cue == "budget":
         cue = None
+    if cue == "budget" and _PACKAGE_NOUN_AFTER.match(cl.after):
+        cue = None  # "approved a $275 million package ... under drawdown authority": a package
     if prev is None and _OF_WHOLE.search(cl.before) is not None:
         return cue if cue in ("cumulative", "budget") else "package" if fig.kind == "money" else "component"
     if prev is not None and _OF_WHOLE.search(cl.text, 0, cl.at) is None and _OF_SENTENCE.search(cl.text, 0, cl.at):
@@ -74,6 +83,18 @@ def role_of(fig: Figure, cl: Clause, near: Neighbours, lists: ListIndex, publish
     if lead_role:
         return lead_role
     return _default_role(fig, cl, near, published)
+
+
+def _cue(cl: Clause) -> str | None:
+    """The role the cue phrases of the clause give; a superlative's "since" is no running total."""
+    lo, hi = cl.at - len(cl.before), cl.end + len(cl.after)
+    cue = _roles.cue_role_in(cl.text, lo, cl.at, cl.end, hi)
+    if cue == "cumulative":
+        m = _SUPERLATIVE_SINCE.search(cl.text, lo, hi)
+        if m is not None:
+            masked = cl.text[:m.start()] + " " * (m.end() - m.start()) + cl.text[m.end():]
+            cue = _roles.cue_role_in(masked, lo, cl.at, cl.end, hi)
+    return cue
 
 
 def _default_role(fig: Figure, cl: Clause, near: Neighbours, published: _dt.date | None) -> str:
