@@ -16,8 +16,11 @@ from __future__ import annotations
 import re
 
 from ledger.context.gazetteer import canonical_name
+from ledger.context.item_rules import (
+    count_left, following_np, level_subject, np_after_rate, rate_subject, skip_amount, through_np, weak,
+)
 from ledger.context.noun_phrase import (
-    CLAUSE_WORDS, LEADING, LEADING_KEEP, STOP_WORDS, is_plural, is_word, noun_phrase, tokenize,
+    LEADING, LEADING_KEEP, STOP_WORDS, head_noun, is_plural, is_word, noun_phrase, tokenize,
 )
 
 _LEFT_OF = re.compile(
@@ -97,13 +100,16 @@ def money_item(left: str, right: str) -> str | None:
         tokens = tokens[2:]
     if tokens and tokens[0].lower() in ("in", "of", "for"):
         np = noun_phrase(tokens[1:])
-        if np and not np.isdigit():  # "in 2023" names a year, not the money
+        if np and not np.isdigit() and not weak(np):  # "in 2023" names a year, not the money
             return np
     elif tokens and is_word(tokens[0]) and tokens[0].lower() not in STOP_WORDS and not _is_verb(tokens[0]):
         np = noun_phrase(tokens)
-        if np:
+        if np and not weak(np):
             return np
-    return _left_phrase(left[-120:]) or _purpose_object(right)
+    np = _left_phrase(left[-120:])
+    if np and weak(np):  # "Norwegian ODA reached a record high of $X"
+        np = level_subject(left)
+    return np or _purpose_object(right) or through_np(right)
 
 
 _VERBS = frozenset("went came goes comes stood rose fell grew reached remained is was are were sent send sends gave give "
@@ -118,10 +124,14 @@ def _is_verb(word: str) -> bool:
 
 def _purpose_object(right: str) -> str | None:
     """"$X to procure food commodities" → "food commodities"; "$X will be for food aid" → "food aid"."""
+    following = following_np(right)
+    if following:
+        return following
     m = _WILL_BE_FOR.match(right) or _PURPOSE.match(right)
     if m is None or m.lastindex and m.group(1) in _PURPOSE_NOT:
         return None
-    return noun_phrase(tokenize(right[m.end():m.end() + 160]))
+    np = noun_phrase(tokenize(right[m.end():m.end() + 160]))
+    return None if weak(np) else np
 
 
 _VERB_MARKERS = frozenset("to help helps helped will would can could should must may might".split())
@@ -189,26 +199,3 @@ def percent_item(left: str, right: str) -> str | None:
         words.insert(0, tok)
     phrase = " ".join(words)
     return phrase if words and not canonical_name(phrase) else None
-
-
-_PAREN = re.compile(r"\([^()]*\)")
-
-
-def head_noun(phrase: str | None) -> str | None:
-    """Head noun of an item: the last word before its first preposition, singular, lower case."""
-    if not phrase:
-        return None
-    words = re.findall(r"[\w'-]+", _PAREN.sub(" ", phrase.lower()))
-    head = None
-    for w in words:
-        if (w in ("of", "for", "to", "towards", "toward", "in", "through", "from", "with", "and")
-                or w in CLAUSE_WORDS or is_plural(head or "") and w.endswith(("ing", "ed"))) and head:
-            break
-        head = w
-    if head is None:
-        return None
-    if head.endswith("ies") and len(head) > 4:
-        return head[:-3] + "y"
-    if head.endswith("s") and not head.endswith("ss") and len(head) > 3:
-        return head[:-1]
-    return head

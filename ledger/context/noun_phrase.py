@@ -21,7 +21,7 @@ STOP_WORDS = frozenset(
     across among against toward towards via during within without about around up down out off
     in for of and the a an just only either alongside coming past next last total way days""".split()
 )
-LEADING = frozenset("the a an our its their his her this that these those another additional new".split())
+LEADING = frozenset("the a an all our its their his her this that these those another additional new".split())
 LEADING_KEEP = frozenset("additional new".split())
 _JOINERS = frozenset(("of", "and", "for", "towards", "toward", "in"))
 _MEASURE_HEADS = frozenset(
@@ -83,6 +83,9 @@ def noun_phrase(tokens: tuple[str, ...], allow_joiners: bool = True, people: boo
         if tokens[i].lower() in LEADING_KEEP:
             words.append(tokens[i])
         i += 1
+    if _total_leads(tokens, i):
+        words.append(tokens[i])  # "total health spending": "total" as an adjective, not "a total of"
+        i += 1
     limit = _NP_MAX
     while i < len(tokens) and len(words) < limit:
         tok = tokens[i]
@@ -98,13 +101,17 @@ def noun_phrase(tokens: tuple[str, ...], allow_joiners: bool = True, people: boo
                         words.append(t)
                 i = end
                 continue
+        if tok == "(" and words and _acronym_at(tokens, i):
+            words.append(f"({tokens[i + 1]})")  # "disaster assistance (IDA) funds"
+            i += 3
+            continue
         if not is_word(tok):
             break
         if words and is_plural(words[-1]) and words[-1][0].islower() and tok[0].islower() and low not in _JOINERS and not is_plural(tok):
             break  # "workers safe", "clinics reaching": a plural head ends the phrase
         if words and words[-1].lower() in _MASS_HEADS and low.endswith(("ed", "ing")) and low not in _MASS_HEADS:
             break  # "aid requested today", "funding provided by"
-        if words and tok[0].isupper() and all(w[0].islower() for w in words):
+        if words and tok[0].isupper() and all(w[0].islower() for w in words) and not _only_kept(words):
             break  # "authority Congress provided": a capitalised word opens a new clause
         if low in STOP_WORDS:
             joinable = (
@@ -134,3 +141,43 @@ def noun_phrase(tokens: tuple[str, ...], allow_joiners: bool = True, people: boo
     if canonical_name(phrase) or canonical_name(words[0].rstrip("’'s").rstrip("’'")) and len(words) == 1:
         return None
     return phrase or None
+
+
+def _acronym_at(tokens: tuple[str, ...], i: int) -> bool:
+    """"( IDA )" at ``i``: an acronym in brackets inside a noun phrase."""
+    return (i + 2 < len(tokens) and tokens[i + 2] == ")" and tokens[i + 1].isupper()
+            and tokens[i + 1].isalpha() and len(tokens[i + 1]) <= 8)
+
+
+def _total_leads(tokens: tuple[str, ...], i: int) -> bool:
+    """"total" opening a noun phrase as an adjective ("total health spending")."""
+    return (i + 1 < len(tokens) and tokens[i].lower() == "total" and is_word(tokens[i + 1])
+            and tokens[i + 1].lower() not in STOP_WORDS)
+
+
+def _only_kept(words: list[str]) -> bool:
+    """Only "additional"/"new" so far: a name may still follow ("additional U.S. Government funding")."""
+    return all(w.lower() in LEADING_KEEP for w in words)
+
+
+_PAREN = re.compile(r"\([^()]*\)")
+
+
+def head_noun(phrase: str | None) -> str | None:
+    """Head noun of an item: the last word before its first preposition, singular, lower case."""
+    if not phrase:
+        return None
+    words = re.findall(r"[\w'-]+", _PAREN.sub(" ", phrase.lower()))
+    head = None
+    for w in words:
+        if (w in ("of", "for", "to", "towards", "toward", "in", "through", "from", "with", "and")
+                or w in CLAUSE_WORDS or is_plural(head or "") and w.endswith(("ing", "ed"))) and head:
+            break
+        head = w
+    if head is None:
+        return None
+    if head.endswith("ies") and len(head) > 4:
+        return head[:-3] + "y"
+    if head.endswith("s") and not head.endswith("ss") and len(head) > 3:
+        return head[:-1]
+    return head
