@@ -56,7 +56,8 @@ def synthetic(n_mentions: int, n_facts: int, seed: int = 1) -> tuple[pd.DataFram
         "published": days, "title": titles[doc], "start": rng.integers(0, 9000, n_mentions),
         "surface": [f"${v / 1e6:,.1f} million" for v in value], "sentence": _sentences(rng, n_mentions),
         "kind": _pick(rng, ["money", "count", "percent"], n_mentions), "value": value, "qualifier": "exact",
-        "currency": _pick(rng, ["USD", "EUR", "GBP", "UAH"], n_mentions), "item": _pick(rng, ["tanks", None], n_mentions),
+        "currency": _pick(rng, ["USD", "EUR", "GBP", "UAH"], n_mentions),
+        "item": _pick(rng, ["tanks", None], n_mentions),
         "role": _pick(rng, ["package", "cumulative", "other"], n_mentions), "donor": _pick(rng, DONORS, n_mentions),
         "recipient": "Ukraine", "event_date": days, "figure_id": [f"m{i:07d}" for i in range(n_mentions)],
         "value_usd": value * 1.05, "value_eur": value, "fx_rate": 1.05, "fx_date": days, "fx_source": "ECB",
@@ -112,7 +113,7 @@ def main() -> None:
             share = args.plain_share
             part = [df.head(max(int(len(df) * share), 1)) for df in (mentions, facts, documents)]
             plain = timed(lambda: _workbook(out / "plain.xlsx", *part, errors, fast=False)) / share
-            rows["ledger.xlsx, plain openpyxl" + ("" if share == 1 else f" (x{1 / share:g} of {share:g})")] = plain
+            rows["ledger.xlsx, plain openpyxl" + ("" if share == 1 else f" ({share:.0%} of rows, scaled)")] = plain
     for name, seconds in rows.items():
         print(f"{name:<42} {seconds:8.2f} s {seconds / cells * 1e6:8.2f} µs/cell")
     print("sizes: " + ", ".join(f"{n} {s / 1e6:.1f} MB" for n, s in sorted(sizes.items())))

@@ -12,7 +12,7 @@ from test_report_frames import INJECTIONS, sample_documents, sample_errors, samp
 
 from ledger.normalise.row import MENTION_DTYPES, typed_frame
 from ledger.report import totals
-from ledger.report.cells import escape_texts, text_cells, TextStyles
+from ledger.report.cells import TextStyles, escape_texts, float_cells, text_cells
 from ledger.report.reconcile import reconcile
 from ledger.report.workbook import write_workbook
 
@@ -111,8 +111,6 @@ def test_text_cells(value, cell):
 
 
 def test_nan_and_infinity_leave_the_cell_empty():
-    from ledger.report.cells import float_cells
-
     got = float_cells(pd.Series([np.nan, np.inf, 1.5, None], dtype="Float64"), "C", ["2", "3", "4", "5"], 0)
     assert got == ["", "", '<c r="C4" t="n"><v>1.5</v></c>', ""]
 
