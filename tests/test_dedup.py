@@ -54,6 +54,12 @@ CASES = {
                                     mention("b", "$2-3 billion", None, low=2e9, high=3e9)], 1),
     "range vs point": ([mention("a", "$2-3 billion", None, low=2e9, high=3e9),
                         mention("b", "$2.5 billion", 2.5e9)], 2),
+    "headline without a recipient, body with one": (
+        [mention("a", recipient=None), mention("a")], 1),
+    "headline without a recipient, body names two for the same amount: left apart": (
+        [mention("a", recipient=None), mention("a"), mention("a", recipient="Moldova")], 3),
+    "a missing recipient is not filled from another article": (
+        [mention("a", recipient=None), mention("b")], 2),
     "vague amounts repeated in one article": (
         [mention("a", "millions", None, role="other"), mention("a", "millions", None, role="other")], 1),
 }

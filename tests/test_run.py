@@ -30,6 +30,15 @@ def test_run_examples_writes_every_report(tmp_path, capsys):
     assert "figures" in capsys.readouterr().err
 
 
+def test_two_articles_on_one_package_make_one_fact(tmp_path):
+    assert main(["run", str(EXAMPLES), "--out", str(tmp_path), "--jobs", "1", "-q"]) == 0
+    facts = pd.read_csv(tmp_path / "facts.csv")
+    package = facts[(facts["surface"].isin(["$275 million", "$275m"])) & (facts["role"] == "package")]
+    assert len(package) == 1
+    assert package.iloc[0]["n_documents"] == 2 and package.iloc[0]["n_mentions"] >= 3
+    assert (package.iloc[0]["donor"], package.iloc[0]["recipient"]) == ("United States", "Ukraine")
+
+
 def test_rerun_adds_nothing_and_new_documents_append(tmp_path):
     src = tmp_path / "in"
     src.mkdir()

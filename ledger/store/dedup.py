@@ -2,7 +2,8 @@
 
 Two mentions are the same fact when all of these hold:
 
-* the same kind, role, donor, recipient, currency and unit (missing matches missing);
+* the same kind, role, donor, recipient, currency and unit (missing matches missing, after
+  :func:`fill_within_documents` has filled an actor a headline left out from the body);
 * the same scope: figures with an aid role (package, component, cumulative,
   budget) merge across documents; any other figure (role ``other`` or none: a
   percentage, a count of trucks) merges only within its own document (title and
@@ -150,11 +151,44 @@ def _joined(m: pd.DataFrame, cid: np.ndarray, column: str, n_facts: int) -> np.n
     return out
 
 
+def fill_within_documents(m: pd.DataFrame) -> pd.DataFrame:
+    """Donor and recipient a mention lacks, taken from the same amount elsewhere in its document.
+
+    A headline ("Berlin sends €2.7 billion") often names fewer actors than the body that
+    repeats the amount; within one document, mentions with the same kind, role family
+    (aid or not), currency and value are the same figure, so a missing actor is filled
+    when the document's other mentions of it name exactly one.
+    """
+    aid = m["role"].isin(AID_ROLES).fillna(False).to_numpy()
+    if not aid.any():
+        return m
+    keys = pd.DataFrame({
+        "doc": m["doc_id"].astype(object), "kind": m["kind"].astype(object),
+        "cur": m["currency"].astype(object).where(m["currency"].notna(), ""),
+        "value": _floats(m["value"]), "aid": aid,
+    })
+    keys["value"] = np.where(np.isnan(keys["value"]), -1.0, keys["value"])
+    gid = keys.groupby(list(keys.columns), sort=False, dropna=False).ngroup()
+    out = m
+    for column in ("donor", "recipient"):
+        col = m[column].astype(object)
+        known = pd.DataFrame({"g": gid, "v": col}).dropna()
+        distinct = known.drop_duplicates().groupby("g")["v"]
+        sole = distinct.first()[distinct.size() == 1]
+        fill = gid.map(sole)
+        missing = col.isna().to_numpy() & aid & fill.notna().to_numpy()
+        if missing.any():
+            if out is m:
+                out = m.copy()
+            out.loc[missing, column] = fill[missing].to_numpy()
+    return out
+
+
 def build_facts(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
     """Facts (``FACT_DTYPES``) from mentions, and the fact id of each mention (same index)."""
     if mentions.empty:
         return typed_frame([], FACT_DTYPES), pd.Series([], index=mentions.index, dtype="string")
-    m = mentions.reset_index(drop=True)
+    m = fill_within_documents(mentions.reset_index(drop=True))
     value, low, high = _floats(m["value"]), _floats(m["low"]), _floats(m["high"])
     point = ~np.isnan(value)
     with np.errstate(invalid="ignore"):
