@@ -11,6 +11,7 @@ from ledger.context import actors as _actors
 from ledger.context.clauses import CONVERSION, Clause, ListIndex, clauses as _clauses, flat as _flat
 from ledger.context.dates import find_dates, resolve
 from ledger.context.figure_role import Neighbours, role_of
+from ledger.context.item_rules import team_item
 from ledger.context.items import count_item, is_aid_topic, is_change, money_item, percent_item, topic_item
 from ledger.context.sentences import SentenceIndex, clean
 from ledger.extract.figure import Figure
@@ -95,9 +96,9 @@ def _item(fig: Figure, cl: Clause, prev: Figure | None) -> str | None:
             return prev.item
         return item or topic_item(cl.text, cl.at)
     if fig.kind in ("count", "measure"):
-        return fig.item or count_item(cl.after)
+        return team_item(cl.after) or fig.item or count_item(cl.after, cl.before)
     if fig.kind == "percent":
-        return fig.item or percent_item(cl.before, cl.after)
+        return fig.item or percent_item(cl.before, cl.after, cl.text[cl.end:cl.end + 160])
     return fig.item
 
 

@@ -60,7 +60,10 @@ def _verb_like(word: str) -> bool:
     return word[0].islower() and (low.endswith(("ed", "ing", "ly")) or low in _VERB_FORMS)
 
 
-_VERB_FORMS = frozenset("rose fell grew reached remained stood is was are were hit cut".split())
+_VERB_FORMS = frozenset(
+    "rose fell grew reached remained stood is was are were hit cut went gone done made given taken came got paid "
+    "spent left became did said had has have goes stays".split()
+)
 
 #: "Norwegian ODA reached a record high of": the subject of a level names the money.
 _LEVEL = re.compile(
@@ -128,7 +131,7 @@ def team_item(right: str) -> str | None:
 _TO_RATE = re.compile(r"\s(?:from\s+[\d.,]+\s*(?:%|percent|per\s+cent)\s+)?to\s+" + _QUALIFIER + "$")
 _NOT_NP_AFTER = frozenset(
     "more less fewer higher lower greater larger smaller bigger above below over under annually yearly "
-    "respectively year-on-year points point percentage".split()
+    "respectively year-on-year points point percentage today yesterday tomorrow".split()
 )
 _SCALES = frozenset("thousand million billion trillion mn bn m k".split())
 
@@ -143,8 +146,9 @@ def np_after_rate(toks: tuple[str, ...]) -> str | None:
     """"18% overall increase" → "overall increase": a bare noun phrase right after a percentage."""
     if not toks or not is_word(toks[0]) or not toks[0][0].islower():
         return None
-    low = toks[0].lower()
-    if low in STOP_WORDS or low in LEADING or low in _NOT_NP_AFTER or _verb_like(toks[0]):
+    first = toks[0].rstrip(".")  # "done." at a sentence end
+    low = first.lower()
+    if not first or low in STOP_WORDS or low in LEADING or low in _NOT_NP_AFTER or _verb_like(first):
         return None
     np = noun_phrase(toks)
     return None if not np or weak(np) or np.endswith("ly") else np

@@ -160,12 +160,13 @@ def topic_item(sentence: str, at: int) -> str | None:
     return best[1] if best else None
 
 
-def count_item(right: str) -> str | None:
-    """The counted noun phrase written right after a count ("155mm artillery rounds")."""
+def count_item(right: str, left: str = "") -> str | None:
+    """The counted noun phrase written right after a count ("155mm artillery rounds"),
+    else the one it is "of" ("a population of 11 million")."""
     tokens = _skip_parenthesis(tokenize(right[:160]))
     if tokens and tokens[0] == "of":
         tokens = tokens[1:]
-    return noun_phrase(tokens, people=True)
+    return noun_phrase(tokens, people=True) or (count_left(left) if left else None)
 
 
 def _skip_parenthesis(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -178,13 +179,23 @@ def _skip_parenthesis(tokens: tuple[str, ...]) -> tuple[str, ...]:
 _PERCENT_LEFT = re.compile(r"([A-Za-z][\w'’ -]{0,80}?)\s+(?:by|of|at)\s+(?:about |around |nearly |over |more than |almost |some |up to |at least |roughly |only |just )?$")
 
 
-def percent_item(left: str, right: str) -> str | None:
-    """What a percentage is of: "X percent of NP" → NP, "NP by|of X percent" → NP."""
+def percent_item(left: str, right: str, tail: str = "") -> str | None:
+    """What a percentage is of: "X percent of NP" → NP, "NP by|of X percent" → NP,
+    "NP (from X%) to Y%" → NP, "X% NP" → NP.
+
+    ``tail``: the sentence after the figure past the next figure ("half of our $20 billion loan").
+    """
     tokens = _skip_parenthesis(tokenize(right[:160]))
-    if len(tokens) > 1 and tokens[0].lower() == "of":
-        np = noun_phrase(tokens[1:], people=True)
+    if tokens and tokens[0].lower() == "of":
+        rest = tokens[1:] if len(tokens) > 2 or not tail else skip_amount(tokenize(tail[:160])[1:])
+        np = noun_phrase(rest, people=True)
         if np:
             return np
+    return _percent_left(left) or rate_subject(left) or np_after_rate(tokens)
+
+
+def _percent_left(left: str) -> str | None:
+    """"NP by|of|at X percent" → NP."""
     m = _PERCENT_LEFT.search(left[-120:])
     if not m:
         return None
