@@ -47,6 +47,8 @@ def tail_np(text: str, max_words: int = 4, names: bool = False) -> str | None:
         if not is_word(tok) or low in STOP_WORDS or low in LEADING or len(words) >= max_words:
             break
         words.insert(0, tok)
+        if low.endswith(("'s", "’s")) and len(words) > 1:
+            break  # "Chad's population": a possessor opens the noun phrase
     while words and words[0].lower() in ("in", "of"):
         words.pop(0)
     if not words or not words[-1].isalpha() or _verb_like(words[-1]):
@@ -57,7 +59,7 @@ def tail_np(text: str, max_words: int = 4, names: bool = False) -> str | None:
 
 def _verb_like(word: str) -> bool:
     low = word.lower()
-    return word[0].islower() and (low.endswith(("ed", "ing", "ly")) or low in _VERB_FORMS)
+    return word[0].islower() and (low.endswith(("ed", "ly")) or low in _VERB_FORMS)
 
 
 _VERB_FORMS = frozenset(
@@ -115,6 +117,8 @@ def proper_name(toks: tuple[str, ...]) -> str | None:
             words.append(tok)
         else:
             break
+    if words and words[-1].endswith(".") and "." not in words[-1][:-1]:
+        words[-1] = words[-1][:-1]  # "the World Bank." at a sentence end
     return " ".join(words) or None
 
 
@@ -124,7 +128,12 @@ _TEAM = re.compile(r"^-(?:person|man|member|strong)\s+")
 def team_item(right: str) -> str | None:
     """"the 25-person response team" → "response team": what an N-person group is."""
     m = _TEAM.match(right)
-    return noun_phrase(tokenize(right[m.end():m.end() + 120])) if m else None
+    if m is None:
+        return None
+    words = (noun_phrase(tokenize(right[m.end():m.end() + 120])) or "").split()
+    while words and _verb_like(words[-1]):
+        words.pop()  # "medical team arrived"
+    return " ".join(words) or None
 
 
 #: "reducing the prevalence rate to under", "cut the rate from 12% to": the NP whose value changes.

@@ -21,7 +21,7 @@ STOP_WORDS = frozenset(
     across among against toward towards via during within without about around up down out off
     in for of and the a an just only either alongside coming past next last total way days""".split()
 )
-LEADING = frozenset("the a an all our its their his her this that these those another additional new".split())
+LEADING = frozenset("the a an all our its their his her this that these those another additional new following".split())
 LEADING_KEEP = frozenset("additional new".split())
 _JOINERS = frozenset(("of", "and", "for", "towards", "toward", "in"))
 _MEASURE_HEADS = frozenset(
