@@ -90,13 +90,13 @@ _MONTHS = frozenset("january february march april may june july august september
 
 def following_np(right: str) -> str | None:
     """"$X to the following efforts:" → "efforts"."""
-    m = _FOLLOWING.match(right)
+    m = _FOLLOWING.match(right) if "following" in right[:30] else None
     return noun_phrase(tokenize(right[m.end():m.end() + 120])) if m else None
 
 
 def through_np(right: str) -> str | None:
     """"$X per year through Feed the Future" → "Feed the Future" (not actors, dates or weak nouns)."""
-    m = _THROUGH.match(right[:120])
+    m = _THROUGH.match(right[:120]) if "through" in right[:120] else None
     if m is None:
         return None
     toks = tokenize(right[m.end():m.end() + 120])
@@ -127,7 +127,7 @@ _TEAM = re.compile(r"^-(?:person|man|member|strong)\s+")
 
 def team_item(right: str) -> str | None:
     """"the 25-person response team" → "response team": what an N-person group is."""
-    m = _TEAM.match(right)
+    m = _TEAM.match(right) if right[:1] == "-" else None
     if m is None:
         return None
     words = (noun_phrase(tokenize(right[m.end():m.end() + 120])) or "").split()
@@ -147,7 +147,7 @@ _SCALES = frozenset("thousand million billion trillion mn bn m k".split())
 
 def rate_subject(left: str) -> str | None:
     """"NP to (under) X%", "NP from X% to Y%" → NP (not after a verb: "rose to 5%")."""
-    m = _TO_RATE.search(left[-160:])
+    m = _TO_RATE.search(left[-160:]) if "to " in left[-30:] else None
     return tail_np(left[-160:][:m.start()], names=True) if m else None
 
 
@@ -178,7 +178,7 @@ _OF_LEFT = re.compile(r"\s(?:of)\s+" + _QUALIFIER + "$")
 
 def count_left(left: str) -> str | None:
     """"Haiti's population of 11 million" → "Haiti's population"."""
-    m = _OF_LEFT.search(left[-120:])
+    m = _OF_LEFT.search(left[-120:]) if "of " in left[-30:] else None
     if m is None:
         return None
     np = tail_np(left[-120:][:m.start()])
