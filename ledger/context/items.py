@@ -7,9 +7,8 @@ Rule based, on the one-line sentence around the figure:
 * counts: the words after the number ("80,000 155mm artillery rounds"), "NP of" kept
   when the head is a measure word ("sets of body armor", "rounds of ammunition").
 
-A noun phrase is a run of words (letters, digits, hyphens, apostrophes) stopped by
-punctuation or by a function word (to, that, which, will, from, ...); leading
-determiners are dropped and names of actors are never items.
+The noun-phrase grammar is in :mod:`ledger.context.noun_phrase`; the round-4 rules (weak
+nouns, levels, "through NP", teams, rates) in :mod:`ledger.context.item_rules`.
 """
 from __future__ import annotations
 
@@ -20,7 +19,7 @@ from ledger.context.item_rules import (
     count_left, following_np, level_subject, np_after_rate, rate_subject, skip_amount, through_np, weak,
 )
 from ledger.context.noun_phrase import (
-    LEADING, LEADING_KEEP, STOP_WORDS, head_noun, is_plural, is_word, noun_phrase, tokenize,
+    LEADING, LEADING_KEEP, STOP_WORDS, head_noun, is_word, noun_phrase, tokenize,
 )
 
 _LEFT_OF = re.compile(
