@@ -100,11 +100,10 @@ def full_run(corpus: Path, jobs: int) -> tuple[float, int, int]:
         err = proc.stderr.read()
         missing = [f for f in ("ledger.xlsx", "ledger.csv", "facts.csv", "ledger.parquet")
                    if not (Path(out) / f).is_file()]
-        tail = err.strip().splitlines()[-3:] if err.strip() else []
-        for line in tail:
-            print(f"    {line}")
-        if missing:
-            print(f"    MISSING reports: {missing}")
+        if missing or proc.returncode != 0:
+            for line in err.strip().splitlines()[-5:]:
+                print(f"    {line}")
+            print(f"    MISSING reports: {missing}" if missing else f"    exit {proc.returncode}")
         return wall, peak, proc.returncode
 
 
