@@ -1,6 +1,6 @@
 """Score ``ledger.extract.find_figures`` and quantulum3 on NewsQuant and the Recognizers-Text sets.
 
-Usage:  PYTHONPATH=. .venv/bin/python benchmarks/newsquant.py [--misses N]
+Usage:  PYTHONPATH=. .venv/bin/python benchmarks/newsquant.py [--misses N] [--unit-misses] [--no-quantulum]
 
 Protocol (../shared/benchmarks/newsquant/README.md): per sentence, for each gold quantity in turn, the
 first unconsumed prediction with a close value counts for `value`; on that match an equal unit (lower case)
@@ -35,7 +35,10 @@ EXTRA_CURRENCY_NAMES = {"ILS": "shekel", "MYR": "malaysian ringgit", "HKD": "hon
                         "CRC": "costa rican colón", "GEL": "georgian lari", "LAK": "lao kip", "BTC": "bitcoin"}
 COUNT_NAMES = {"person": "people", "time": "count"}  # NewsQuant: "3 times" counts in "count"
 # NewsQuant's names for a few quantulum3 units (it drops "degree" from temperatures, "angle" from degrees)
-MEASURE_NAMES = {"degree Celsius": "celsius", "degree fahrenheit": "fahrenheit", "degree angle": "degree"}
+# and calls a tonne a "metric ton" and ppm "part per million"
+MEASURE_NAMES = {"degree Celsius": "celsius", "degree fahrenheit": "fahrenheit", "degree angle": "degree",
+                 "tonne": "metric ton", "parts-per-million": "part per million",
+                 "parts-per-billion": "part per billion"}
 CHANGE_OF_QUALIFIER = {"approx": "~", "at_least": ">", "at_most": "<"}
 
 
@@ -149,7 +152,23 @@ def prf(correct: int, npred: int, ngold: int) -> str:
     return f"{p:5.1f} / {r:5.1f} / {f:5.1f}"
 
 
-def run_set(name: str, data: list[dict], tool, misses: int, repeats: int = 1) -> tuple[float, list[str]]:
+def unit_misses(gold: list[dict], pred: list[tuple]) -> list[tuple]:
+    """(value, gold unit, our units) for each gold quantity whose value we found with another unit."""
+    out = []
+    for q in gold:
+        try:
+            gv = gold_value(q["value"])
+        except ValueError:
+            continue
+        units = [p[1] for p in pred if same_value(gv, p[0])]
+        want = q.get("normalized_unit", "-").lower()
+        if units and want not in units:
+            out.append((q["value"], want, units))
+    return out
+
+
+def run_set(name: str, data: list[dict], tool, misses: int, repeats: int = 1,
+            show_units: bool = False) -> tuple[float, list[str]]:
     elapsed = math.inf
     for _ in range(repeats):  # best of N: the sets are small and machines are shared
         t0 = time.perf_counter()
@@ -162,6 +181,9 @@ def run_set(name: str, data: list[dict], tool, misses: int, repeats: int = 1) ->
     for s, p in zip(data, preds):
         got = score(s["quantities"], p)
         totals = [a + b for a, b in zip(totals, got)]
+        if show_units:
+            for value, want, units in unit_misses(s["quantities"], p):
+                print(f"  UNIT {value!s:>12} gold {want!r:28} ours {units}  | {s['text'][:120]}")
         if shown < misses and (got[1] < len(s["quantities"]) or len(p) > got[1]):
             shown += 1
             print("  MISS", s["text"][:160], "\n     gold", [(q["value"], q.get("normalized_unit"), q.get("change"))
@@ -173,6 +195,8 @@ def run_set(name: str, data: list[dict], tool, misses: int, repeats: int = 1) ->
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--misses", type=int, default=0, help="print the first N sentences we get wrong")
+    ap.add_argument("--unit-misses", action="store_true",
+                    help="print every gold quantity whose value we found but with another unit")
     ap.add_argument("--no-quantulum", action="store_true", help="skip the quantulum3 run")
     args = ap.parse_args(argv)
     if not SETS["NewsQuant"].exists():
@@ -188,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
         data = json.loads(path.read_text(encoding="utf-8"))
         print(f"\n## {name} ({len(data)} sentences, {sum(len(s['quantities']) for s in data)} quantities)")
         print(f"{'tool':12} | {'value':21} | {'value+unit':21} | {'value+change':21} | sentences/s")
-        t_ours, cells = run_set(name, data, lambda s: ours(s, cur), args.misses, repeats=5)
+        t_ours, cells = run_set(name, data, lambda s: ours(s, cur), args.misses, repeats=5,
+                                 show_units=args.unit_misses)
         print(f"{'aid-ledger':12} | " + " | ".join(cells) + f" | {len(data) / t_ours:,.0f}")
         if not args.no_quantulum:
             theirs(".")

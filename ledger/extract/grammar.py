@@ -56,6 +56,7 @@ class _Cand:
     multiplier: float = 1.0
     signed: bool = False  # written with a sign ("-5 yards"): a figure only with a tail
     fraction: float = 0.0  # a fraction word ("a third", "half"), its share of one
+    noun_end: int = 0  # end of the counted noun phrase (a count's rate follows it: "78,000 times a minute")
 
     @property
     def tailed(self) -> bool:
@@ -153,8 +154,7 @@ def _read(text: str, c: _Cand, dollar: str) -> _Cand | None:
         return None
     if c.qualifier in ("exact", "range"):
         _qualifier(text, c)
-    if c.kind in ("money", "percent", "measure"):
-        _rate(text, c)
+    _rate(text, c)
     return c
 
 
@@ -174,7 +174,7 @@ def _fraction(text: str, c: _Cand) -> bool:
 
 def _rate(text: str, c: _Cand) -> None:
     """'$98 a share', '$2.11 per gallon', '5% a year': the unit of the rate (the surface stays the amount)."""
-    rm = patterns.rate().match(text, c.end)
+    rm = patterns.rate().match(text, max(c.end, c.noun_end))
     if rm is None:
         return
     if rm.group("per") is not None:
@@ -376,13 +376,13 @@ def _count(text: str, c: _Cand) -> bool:
     if c.vague:
         om = _OF.match(text, pos)
         pos = om.end() if om else pos
-    phrase_unit = nouns.phrase_after(text, pos) if not c.vague else None
-    if phrase_unit:
-        c.unit = phrase_unit
+    phrase = nouns.phrase_after(text, pos) if not c.vague else None
+    if phrase:
+        c.unit, c.noun_end = phrase
         return True
     noun = nouns.counted_noun(text, pos, one=c.value == 1)
     if noun:
-        c.item, c.unit = noun[0], noun[1]
+        c.item, c.unit, c.noun_end = noun[0], noun[1], noun[2]
     elif not c.scaled or c.vague or c.low is not None:
         return c.low is None and not c.vague and _is_level(text, c)
     if filters.is_year(c.value or 0, c.digits) and (

@@ -100,10 +100,12 @@ def _head(text: str, tokens: list[re.Match[str]], one: bool) -> tuple[str, str, 
     return None
 
 
-def phrase_after(text: str, pos: int) -> str | None:
-    """A fixed count phrase after a number ("366 in favor") → its unit."""
-    window = text[pos:pos + 16].lower().lstrip()
+def phrase_after(text: str, pos: int) -> tuple[str, int] | None:
+    """A fixed count phrase after a number ("366 in favor") → (its unit, the phrase's end)."""
+    raw = text[pos:pos + 16]
+    window = raw.lower().lstrip()
+    skipped = len(raw) - len(window)
     for phrase, unit in tables.count_phrases().items():
         if window.startswith(phrase) and (len(window) == len(phrase) or not window[len(phrase)].isalnum()):
-            return unit
+            return unit, pos + skipped + len(phrase)
     return None

@@ -219,7 +219,9 @@ def rate() -> re.Pattern[str]:
     nouns = "|".join(_phrase(n) for n in sorted(tables.rate_nouns(), key=len, reverse=True))
     return re.compile(
         rf"(?:{_WS}*+\([^()\n]{{1,40}}\))?+"  # "C$6 (US$4.46) per share": the rate is the first amount's
-        rf"(?:{_WS}*+(?:a|an|per|each|every){_WS}++|{_WS}*+/{_WS}*+|-(?:a|per)-)(?P<per>(?i:{nouns}))(?![\w])"
+        rf"(?:{_WS}*+(?:(?P<art>a|an)|per|each|every){_WS}++|{_WS}*+/{_WS}*+|{_WS}*+(?:-{_WS}*+)?(?:a|per){_WS}*+-{_WS}*+)"
+        rf"(?P<per>(?i:{nouns}))(?![\w])"
+        rf"(?(art)(?!{_WS}++(?i:earlier|ago|before|after|later|prior)\b))"  # "a year earlier" is no rate
         rf"|{_WS}++(?P<adv>(?i:annually|yearly|monthly|weekly|daily))(?![\w-])"
     )
 

@@ -1,0 +1,37 @@
+"""Round 4 of the amount grammar: units on figures (rates after counts and durations, compound units, plurals)
+and bare figures found before ("a 12 page document", "one in three", "$6-700 billion")."""
+from __future__ import annotations
+
+import pytest
+
+from ledger.extract import find_figures
+
+# sentence, surface, kind, unit, per
+UNITS = [
+    # a rate after a count's noun or a duration
+    ("The pump cycles 4,000 times a minute.", "4,000", "count", "time", "minute"),
+    ("Clinics ran 2,500 tests per day in May.", "2,500", "count", "test", "day"),
+    ("Nurses work 50 to 60 hours a week.", "50 to 60 hours", "duration", "hour", "week"),
+    ("The fee went up by £30 a-year.", "£30", "money", "GBP", "year"),
+    ("a bid of $ 40 - a - share", "$ 40", "money", "USD", "share"),
+    ("Output grew 12% per annum after 2010.", "12%", "percent", "%", "year"),
+    ("Rice sold at 80 cents a dozen.", "80", "count", "cent", "dozen"),
+    ("Seas could rise 3 feet per century.", "3 feet", "measure", "foot", "century"),
+    ("The drone flies at 90 km/hr over water.", "90 km", "measure", "kilometre", "hour"),
+    ("Offices rent at $40 per sq m.", "$40", "money", "USD", "square metre"),
+    # "a year earlier" is a comparison, not a rate
+    ("Sales reached $5.1 billion from $4.2 billion a year earlier.", "$4.2 billion", "money", "USD", None),
+    ("The loss was $3 million a year ago.", "$3 million", "money", "USD", None),
+    # compound units and plural nouns
+    ("The tank holds 12.5 cubic feet of grain.", "12.5 cubic feet", "measure", "cubic foot", None),
+    ("Water held 40 micrograms of lead.", "40 micrograms", "measure", "microgram", None),
+    ("Air had 415 parts per million of CO2.", "415 parts per million", "measure", "parts-per-million", None),
+    ("Labs isolated three viruses last year.", "three", "count", "virus", None),
+    ("A child needs about 1,600 calories daily.", "1,600", "count", "calorie", "day"),
+]
+
+
+@pytest.mark.parametrize("sentence, surface, kind, unit, per", UNITS)
+def test_units_of_figures(sentence: str, surface: str, kind: str, unit: str, per: str | None) -> None:
+    fig = next(f for f in find_figures(sentence) if f.surface == surface)
+    assert (fig.kind, fig.unit, fig.per) == (kind, unit, per)
