@@ -37,8 +37,7 @@ COUNT_NAMES = {"person": "people", "time": "count"}  # NewsQuant: "3 times" coun
 # NewsQuant's names for a few quantulum3 units (it drops "degree" from temperatures, "angle" from degrees)
 # and calls a tonne a "metric ton" and ppm "part per million"
 MEASURE_NAMES = {"degree Celsius": "celsius", "degree fahrenheit": "fahrenheit", "degree angle": "degree",
-                 "tonne": "metric ton", "parts-per-million": "part per million",
-                 "parts-per-billion": "part per billion"}
+                 "tonne": "metric ton", "parts-per-million": "part per million"}
 CHANGE_OF_QUALIFIER = {"approx": "~", "at_least": ">", "at_most": "<"}
 
 

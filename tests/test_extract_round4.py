@@ -35,3 +35,17 @@ UNITS = [
 def test_units_of_figures(sentence: str, surface: str, kind: str, unit: str, per: str | None) -> None:
     fig = next(f for f in find_figures(sentence) if f.surface == surface)
     assert (fig.kind, fig.unit, fig.per) == (kind, unit, per)
+
+
+# sentence, surface, counted unit
+COUNTED = [
+    ("She raised one hand behind the desk.", "one", "hand"),
+    ("Two brothers helped smugglers cross.", "Two", "brother"),
+    ("Three trucks parked near the gate.", "Three", "truck"),
+]
+
+
+@pytest.mark.parametrize("sentence, surface, unit", COUNTED)
+def test_counted_noun_ends_at_prepositions_and_verbs(sentence: str, surface: str, unit: str) -> None:
+    fig = next(f for f in find_figures(sentence) if f.surface == surface)
+    assert (fig.kind, fig.unit) == ("count", unit)

@@ -72,10 +72,16 @@ def counted_noun(text: str, pos: int, *, one: bool) -> tuple[str, str, int] | No
         low = word.lower()
         if low in stop or (word[0].isdigit() and (joined or _bare_number(word, tokens))):
             break
+        if plural and _is_past_verb(low):
+            break  # "two sisters helped fraudsters": a verb after the counted noun ends the phrase
         tokens.append(m)
         plural = plural or singular(word) is not None
         pos = m.end()
     return _head(text, tokens, one)
+
+
+def _is_past_verb(low: str) -> bool:
+    return len(low) > 4 and low.endswith("ed") and low.isalpha() and low not in tables.plurals()
 
 
 def _bare_number(word: str, tokens: list[re.Match[str]]) -> bool:
