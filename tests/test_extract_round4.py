@@ -49,3 +49,25 @@ COUNTED = [
 def test_counted_noun_ends_at_prepositions_and_verbs(sentence: str, surface: str, unit: str) -> None:
     fig = next(f for f in find_figures(sentence) if f.surface == surface)
     assert (fig.kind, fig.unit) == ("count", unit)
+
+
+# sentence, surface, value, low, high, unit
+AMOUNTS = [
+    ("The rebuild may cost $6-700 billion.", "$6-700 billion", None, 600e9, 700e9, "USD"),
+    ("Talks covered 3-400 million people.", "3-400 million", None, 300e6, 400e6, "person"),
+    ("The fund needs $35-40 million.", "$35-40 million", None, 35e6, 40e6, "USD"),
+    ("An electron weighs 9.11×10−31 kg.", "9.11×10−31 kg", 9.11e-31, None, None, "kilogram"),
+    ("Radio waves travel 3 x 10^8 metres per second.", "3 x 10^8 metres per second", 3e8, None, None,
+     "metre per second"),
+]
+
+
+@pytest.mark.parametrize("sentence, surface, value, low, high, unit", AMOUNTS)
+def test_shorthand_ranges_and_powers_of_ten(sentence: str, surface: str, value, low, high, unit: str) -> None:
+    fig = next(f for f in find_figures(sentence) if f.surface == surface)
+    assert (fig.value, fig.low, fig.high, fig.unit) == pytest.approx((value, low, high, unit))
+
+
+@pytest.mark.parametrize("sentence", ["a 5 x 10-2 grid", "a 3x4 grid", "room 5 x 10"])
+def test_times_ten_without_a_unit_is_no_figure(sentence: str) -> None:
+    assert find_figures(sentence) == []

@@ -20,6 +20,8 @@ _SCALES = {"dozen": 12.0, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "bill
 _PENCE = re.compile(r"[ \t\u00a0]?p(?![\w]|\.[A-Za-z])")
 _RESOLUTIONS = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
 _AGE_WORDS = frozenset({"aged", "age"})
+TIMES_SIGNS = frozenset("×x·")
+_EXPONENT = re.compile(r"[ \t\u00a0]?[×x·][ \t\u00a0]?10(?:(?:\^|\*\*)([−–-]?\d{1,3})|([−–-]\d{1,3}))(?![\d.,])")
 _SENTENCE_END = frozenset('.!?:;\n"“(*#|>-–—')
 
 
@@ -67,3 +69,12 @@ def in_title_name(text: str, start: int, end: int) -> bool:
         return False
     word = filters.previous_word(text, start)
     return bool(word) and word[0].islower()
+
+
+def scientific(text: str, c) -> None:
+    """'1.99×10−30', '3 x 10^8': scale the candidate's value by the power of ten written after it."""
+    m = _EXPONENT.match(text, c.end)
+    if m is None or c.value is None:
+        return
+    exponent = int((m.group(1) or m.group(2)).replace("−", "-").replace("–", "-"))
+    c.value, c.end = c.value * 10.0 ** exponent, m.end()

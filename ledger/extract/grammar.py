@@ -132,6 +132,8 @@ def _read(text: str, c: _Cand, dollar: str) -> _Cand | None:
     if c.kind == "percent":  # a share written as a fraction ("two-thirds of")
         _qualifier(text, c)
         return c
+    if c.digits and text[c.end:c.end + 2].lstrip()[:1] in extras.TIMES_SIGNS:
+        extras.scientific(text, c)  # "1.99×10−30 kg"
     if c.kind == "count" and c.digits and extras.is_age(text, c.start, c.digits, c.value or 0.0):
         c.kind, c.unit = "measure", "year of age"  # "aged 45", "aged 18 to 34"
         return _range(text, c, dollar) or c
@@ -346,7 +348,9 @@ def _merge(first: _Cand, second: _Cand, *, ordered: bool = True) -> _Cand | None
     if first.tailed and (first.kind, first.unit, first.currency) != (second.kind, second.unit, second.currency):
         return None
     low = first.value
-    if second.scaled and not first.scaled:
+    if second.scaled and _hundreds_shorthand(first, second):
+        low = (first.value or 0) * 10 ** (len(second.digits) - 1) * second.multiplier  # "$6-700 billion"
+    elif second.scaled and not first.scaled:
         if (first.value or 0) * second.multiplier <= (second.value or 0):
             low = (first.value or 0) * second.multiplier  # "$10-$20 million"
         elif first.kind != "money":
@@ -356,6 +360,13 @@ def _merge(first: _Cand, second: _Cand, *, ordered: bool = True) -> _Cand | None
     low, high = sorted((low, second.value))
     return _Cand(first.start, second.end, None, kind=second.kind, unit=second.unit, currency=second.currency,
                  qualifier="range", low=low, high=high, scaled=True)
+
+
+def _hundreds_shorthand(first: _Cand, second: _Cand) -> bool:
+    """'6-700 billion': a one-digit first bound shares the second's zeros (600-700), not 6 to 700."""
+    d, e = first.digits, second.digits
+    return (len(d) == 1 and d.isdigit() and len(e) >= 3 and e.isdigit() and e[1:] == "0" * (len(e) - 1)
+            and "0" < d < e[0] and not first.scaled)
 
 
 def _count(text: str, c: _Cand) -> bool:
