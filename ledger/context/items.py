@@ -13,6 +13,7 @@ nouns, levels, "through NP", teams, rates) in :mod:`ledger.context.item_rules`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ledger.context.gazetteer import canonical_name
 from ledger.context.item_rules import (
@@ -142,6 +143,17 @@ _TOPIC = re.compile(
 def topic_item(sentence: str, at: int) -> str | None:
     """The aid noun phrase of a sentence nearest to offset ``at`` ("development assistance")."""
     best: tuple[int, str] | None = None
+    for start, end, phrase in _topic_phrases(sentence):
+        dist = at - end if end <= at else (start - at) * 2
+        if best is None or dist < best[0]:
+            best = (dist, phrase)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=2048)
+def _topic_phrases(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """Every aid noun phrase of a sentence, found once however many figures it holds."""
+    out = []
     for m in _TOPIC.finditer(sentence):
         words = m.group(0).split()
         if len(words) > 1 and words[-2].lower() in _VERB_MARKERS:
@@ -151,12 +163,9 @@ def topic_item(sentence: str, at: int) -> str | None:
         while words and (words[0].lower() in STOP_WORDS or words[0].lower() in LEADING
                          or canonical_name(words[0].rstrip("’'s")) and len(words) > 1 and words[0][0].islower()):
             words.pop(0)
-        if not words:
-            continue
-        dist = at - m.end() if m.end() <= at else (m.start() - at) * 2
-        if best is None or dist < best[0]:
-            best = (dist, " ".join(words))
-    return best[1] if best else None
+        if words:
+            out.append((m.start(), m.end(), " ".join(words)))
+    return tuple(out)
 
 
 def count_item(right: str, left: str = "") -> str | None:

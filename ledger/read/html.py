@@ -1,7 +1,6 @@
 """HTML pages → :class:`Document` with trafilatura (main text, title) and htmldate (date)."""
 from __future__ import annotations
 
-import json
 import re
 
 from ledger.read.chrome import strip_chrome
@@ -64,16 +63,23 @@ def _visible_text(html: str) -> str:
 
 
 def _extract(html: str) -> dict:
+    """trafilatura's main text and metadata as a dict ({} when it finds nothing).
+
+    ``bare_extraction`` rather than ``extract``: the JSON output of ``extract`` also
+    hashes the whole text for a fingerprint we never use (a second on a 5 MB page).
+    """
     import trafilatura
 
     try:
-        result = trafilatura.extract(
-            html, output_format="json", with_metadata=True, include_comments=False, include_tables=True,
+        result = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=True,
             prune_xpath=_PRUNE, date_extraction_params=_DATE_PARAMS,
         )
     except Exception:  # trafilatura/lxml can fail on hostile markup; fall back to tag stripping
         return {}
-    return json.loads(result) if result else {}
+    if result is None:
+        return {}
+    return result.as_dict() if hasattr(result, "as_dict") else dict(result)
 
 
 def _find_date(html: str):
