@@ -1,66 +1,21 @@
-"""The amount grammar: one pass of the master pattern, then small readers for each part of a figure."""
+"""The amount grammar: one pass of the master pattern, then small readers for each part of a figure.
+
+The figure being read and the tails after its number are in :mod:`ledger.extract.tails`."""
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
-from ledger.extract import extras, filters, money, nouns, numbers, patterns, tables
+from ledger.extract import extras, filters, money, nouns, numbers, patterns, tables, tails
 from ledger.extract.figure import Figure
+from ledger.extract.tails import Cand
 
 _SCALE_WORDS = frozenset(w for w, (_v, c) in tables.number_words().items() if c == "scale")
-_MONEY_VAGUE = re.compile(r"(?i)[ \t\u00a0]+in\b")
 _OF = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+of(?![\w])")
-_SIZE_UNITS = frozenset({"gigabyte", "megabyte", "terabyte"})
-_ADJ_AFTER = re.compile(r"[ \t\u00a0]+(?:[a-z$]|\d)")
 _HYPHEN_NOUN = re.compile(r"-([a-z]{3,})(?![\w-])")
 # after a bare number: end of text, punctuation or control characters, or another bare number ("1 1 1")
 _DEAD_END = re.compile(r"[ \t\u00a0]*+(?:$|[\x00-\x08\x0b-\x1f.,;:!?\]}|]|\n[ \t\u00a0]*+\n|\d++(?![\w.,/]))")
-# a change verb, then "to" / "at" right before a bare number: the level the change reached
-_LEVEL_BEFORE = re.compile(
-    r"(?i)\b(?:rose|fell|gained|lost|climbed|dropped|slipped|slid|edged|added|shed|ended|closed|finished|eased|jumped|"
-    r"advanced|declined|rallied|tumbled|plunged|surged|sank|was\s+(?:up|down))\b(?:[^.;:!?\n]|\.(?=\d)){0,50}?"
-    r"\b(?:to|at)(?:\s+(?:end|close|finish|settle)\s+at|\s+a\s+close\s+of)?[ \t\u00a0]++$"
-)
-_CENTS = re.compile(
-    r"[ \t\u00a0]++(?:and[ \t\u00a0]++)?+(?:(?P<d>\d{1,2})(?!\d|[.,]\d)|(?P<w>(?i:(?:twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?+|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)))"
-    r"(?:[ \t\u00a0]++(?i:cents?)|(?=[ \t\u00a0]*+(?:[.,;!?]|$)))(?![\w])"
-)
 _NOT_HYPHEN_NOUNS = frozenset({"magnitude", "caliber", "calibre", "fold", "odd", "plus", "time", "way", "third"})
-
-
-@dataclass
-class _Cand:
-    """A figure being read (mutable while its parts are found)."""
-
-    start: int
-    end: int
-    value: float | None
-    digits: str = ""
-    kind: str = "count"
-    unit: str | None = None
-    currency: str | None = None
-    qualifier: str = "exact"
-    low: float | None = None
-    high: float | None = None
-    item: str | None = None
-    change: str | None = None
-    scaled: bool = False
-    per: str | None = None
-    tail_currency: bool = False  # the currency was written after the number ("15 dollars")
-    borrowed: bool = False  # the counted noun was read after the next number ("5 or 6 tanks")
-    words: bool = False
-    vague: str = ""
-    multiplier: float = 1.0
-    signed: bool = False  # written with a sign ("-5 yards"): a figure only with a tail
-    fraction: float = 0.0  # a fraction word ("a third", "half"), its share of one
-    noun_end: int = 0  # end of the counted noun phrase (a count's rate follows it: "78,000 times a minute")
-
-    @property
-    def tailed(self) -> bool:
-        return self.kind != "count"
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -87,12 +42,12 @@ def find_figures(text: str) -> list[Figure]:
     return out
 
 
-def _finite(c: _Cand) -> bool:
+def _finite(c: Cand) -> bool:
     """False for digit runs too long for a float ("1212…12 bn" overflows to inf): not a figure."""
     return all(v is None or math.isfinite(v) for v in (c.value, c.low, c.high))
 
 
-def _core(m: re.Match[str]) -> _Cand | None:
+def _core(m: re.Match[str]) -> Cand | None:
     """The number itself, from the master pattern's match."""
     if m.group("pnum") is not None:
         digits = m.group("pnum")
@@ -100,21 +55,21 @@ def _core(m: re.Match[str]) -> _Cand | None:
         if m.group("pre") == "PS" and "," not in digits and not patterns.scale().match(m.string, m.end()):
             return None  # "PS" is an ASCII-folded "£" only before a scaled or comma-grouped amount ("PS4" is a console)
         value = numbers.parse_digits(digits) * (-1.0 if m.group("neg") else 1.0)  # "$-50.8bn"
-        return _Cand(m.start("pre"), m.end(), value, digits, kind="money", currency=cur)
+        return Cand(m.start("pre"), m.end(), value, digits, kind="money", currency=cur)
     if m.group("num") is not None:
         digits = m.group("num")
-        return _Cand(m.start("num"), m.end(), numbers.parse_digits(digits), digits)
+        return Cand(m.start("num"), m.end(), numbers.parse_digits(digits), digits)
     if m.group("snum") is not None:  # "+0.2%", "-1.3%", "minus-5 yards"
         sign = 1.0 if m.group("sign") == "+" else -1.0
         value = sign * numbers.parse_digits(m.group("snum"))
-        return _Cand(m.start("sign"), m.end(), value, m.group("snum"), signed=True)
+        return Cand(m.start("sign"), m.end(), value, m.group("snum"), signed=True)
     if m.group("frac") is not None:
         frac = extras.fraction_value(m.group("frac"))
-        return _Cand(m.start("frac"), m.end(), frac, words=True, fraction=frac)
+        return Cand(m.start("frac"), m.end(), frac, words=True, fraction=frac)
     if m.group("vague") is not None:
         phrase = " ".join(m.group("vague").lower().split())
         low, high = tables.vague()[phrase]
-        return _Cand(m.start("vague"), m.end(), None, qualifier="vague", low=low, high=high, vague=phrase)
+        return Cand(m.start("vague"), m.end(), None, qualifier="vague", low=low, high=high, vague=phrase)
     parsed = numbers.parse_words(m.group("words"))
     if parsed is None:
         return None
@@ -122,15 +77,15 @@ def _core(m: re.Match[str]) -> _Cand | None:
     words = m.group("words")[:length].lower().split()
     scaled = any(w.strip("-") in _SCALE_WORDS for w in words)
     start = m.start("words")
-    return _Cand(start, start + length, value, words=True, scaled=scaled)
+    return Cand(start, start + length, value, words=True, scaled=scaled)
 
 
-def _read(text: str, c: _Cand, dollar: str) -> _Cand | None:
+def _read(text: str, c: Cand, dollar: str) -> Cand | None:
     """Tails (scale, currency, percent, unit), a range's second bound, then filters and the counted noun."""
     if c.fraction and not _fraction(text, c):
         return None
     if c.kind == "percent":  # a share written as a fraction ("two-thirds of")
-        _qualifier(text, c)
+        tails.qualifier(text, c)
         return c
     if c.digits and text[c.end:c.end + 2].lstrip()[:1] in extras.TIMES_SIGNS:
         extras.scientific(text, c)  # "1.99×10−30 kg"
@@ -138,13 +93,13 @@ def _read(text: str, c: _Cand, dollar: str) -> _Cand | None:
         c.kind, c.unit = "measure", "year of age"  # "aged 45", "aged 18 to 34"
         return _range(text, c, dollar) or c
     if c.kind == "count" and not c.vague and not c.scaled and _DEAD_END.match(text, c.end):
-        return c if _is_level(text, c) else None  # nothing that could make it a figure follows (cheap exit)
-    if not _tails(text, c, dollar) or (c.signed and c.kind == "count"):
+        return c if tails.is_level(text, c) else None  # nothing that could make it a figure follows (cheap exit)
+    if not tails.read_tails(text, c, dollar) or (c.signed and c.kind == "count"):
         return None
     c = _range(text, c, dollar) or c
     if c.kind == "money":
         if c.tail_currency and not c.scaled:
-            _cents(text, c)
+            tails.cents(text, c)
         if c.currency == "$":
             c.currency = dollar
         c.unit = c.currency
@@ -155,12 +110,12 @@ def _read(text: str, c: _Cand, dollar: str) -> _Cand | None:
     elif c.kind in ("measure", "duration") and filters.is_date_part(text, c.start, c.start):
         return None
     if c.qualifier in ("exact", "range"):
-        _qualifier(text, c)
-    _rate(text, c)
+        tails.qualifier(text, c)
+    tails.rate(text, c)
     return c
 
 
-def _fraction(text: str, c: _Cand) -> bool:
+def _fraction(text: str, c: Cand) -> bool:
     """'half a million' → a scaled amount; 'a third of', 'half the' → a share (percent); else not a figure."""
     read = extras.read_fraction(text, c.start, c.end, c.fraction)
     if read is None:
@@ -174,117 +129,7 @@ def _fraction(text: str, c: _Cand) -> bool:
     return True
 
 
-def _rate(text: str, c: _Cand) -> None:
-    """'$98 a share', '$2.11 per gallon', '5% a year': the unit of the rate (the surface stays the amount)."""
-    rm = patterns.rate().match(text, max(c.end, c.noun_end))
-    if rm is None:
-        return
-    if rm.group("per") is not None:
-        c.per = tables.rate_nouns()[" ".join(rm.group("per").lower().split())]
-    else:
-        c.per = patterns.RATE_ADVERBS[rm.group("adv").lower()]
-
-
-def _cents(text: str, c: _Cand) -> None:
-    """'3 dollars 50 cents', 'thirteen dollars and forty-five cents', '15 dollars 50': the minor unit."""
-    cm = _CENTS.match(text, c.end)
-    if cm is None:
-        return
-    if cm.group("d") is not None:
-        cents = float(cm.group("d"))
-    else:
-        parsed = numbers.parse_words(cm.group("w"))
-        if parsed is None or parsed[1] != len(cm.group("w")) or parsed[0] >= 100:
-            return
-        cents = parsed[0]
-    c.value = (c.value or 0.0) + cents / 100
-    c.end = cm.end()
-
-
-def _is_level(text: str, c: _Cand) -> bool:
-    """A bare level reached after a change: "the index rose 0.7% to 6,327.80", "ended down 1% at 1,463.78"."""
-    if not c.digits or c.value is None or c.value < 1 or filters.is_year(c.value, c.digits):
-        return False
-    if not ("," in c.digits or "." in c.digits or c.value >= 100):
-        return False
-    if filters.previous_word(text, c.start).lower() not in ("to", "at", "of"):
-        return False  # cheap test first: the search below runs only after "to" / "at" / "a close of"
-    lm = _LEVEL_BEFORE.search(text, max(0, c.start - 80), c.start)
-    if lm is None:
-        return False
-    _qualifier(text, c)
-    return True
-
-
-def _tails(text: str, c: _Cand, dollar: str) -> bool:
-    """Read scale, currency, percent or unit after the number; False when the candidate is rejected."""
-    if not c.vague:
-        _scale(text, c)
-    if c.value == 0 and c.scaled:
-        return False  # "0 million": a number whose digits were stripped
-    if c.kind != "money":
-        _post_currency(text, c, dollar)
-    if c.kind == "money":
-        return True
-    pm = patterns.PERCENT.match(text, c.end)
-    if pm and not c.vague:
-        c.kind, c.unit, c.end = "percent", "%", pm.end()
-        return True
-    return _unit(text, c)
-
-
-def _scale(text: str, c: _Cand) -> None:
-    sm = patterns.scale().match(text, c.end)
-    if not sm:
-        return
-    mult, match = patterns.scale_multipliers()[sm.lastgroup]
-    if match == "tight" and (c.words or (c.kind != "money" and sm.group(0) not in ("m", "M", "k", "K"))):
-        return
-    if c.words and c.scaled:
-        return
-    c.value = (c.value or 0.0) * mult
-    c.multiplier, c.scaled, c.end = mult, True, sm.end()
-    if mult < 1e6 and match == "word":  # "4 hundred million", "5 thousand million"
-        nm = patterns.scale().match(text, c.end)
-        bigger, how = patterns.scale_multipliers()[nm.lastgroup] if nm else (0.0, "")
-        if nm and how == "word" and bigger > mult:
-            c.value, c.multiplier, c.end = c.value * bigger, mult * bigger, nm.end()
-
-
-def _post_currency(text: str, c: _Cand, dollar: str) -> None:
-    pm = patterns.post_currency().match(text, c.end)
-    has_of = bool(pm) and " of" in (" " + text[c.end:pm.start("cur")].lower())
-    if pm and has_of == bool(c.vague):
-        scaled = c.scaled or c.vague.endswith("illions")
-        code = money.post_code(pm.group("cur"), dollar, scaled=scaled)
-        if code:
-            c.kind, c.currency, c.end, c.tail_currency = "money", code, pm.end(), True
-            if not c.scaled and not c.vague and pm.group("cur").isupper():
-                _scale(text, c)  # "75 USD million"
-            return
-    if c.vague.endswith("illions") and _MONEY_VAGUE.match(text, c.end):
-        c.kind, c.currency = "money", dollar  # "billions in Russian assets"
-
-
-def _unit(text: str, c: _Cand) -> bool:
-    um = patterns.unit().match(text, c.end)
-    if not um:
-        return True
-    has_of = " of" in (" " + text[c.end:um.start("unit")].lower())
-    if has_of != bool(c.vague):
-        return True
-    name, kind = patterns.unit_names()[" ".join(um.group("unit").lower().split())]
-    if kind == "duration" and c.words and text[c.end:um.start("unit")] == "-" and _ADJ_AFTER.match(text, um.end()):
-        return False  # "a five-year $700000 award", "a three-year forecast": an adjective, not a span
-    if name == "millimetre" and filters.is_caliber(text, c.end):
-        return False
-    if name in _SIZE_UNITS and filters.is_file_size(text, c.start):
-        return False
-    c.kind, c.unit, c.end = kind, name, um.end()
-    return True
-
-
-def _range(text: str, c: _Cand, dollar: str) -> _Cand | None:
+def _range(text: str, c: Cand, dollar: str) -> Cand | None:
     """'10 to 20 billion', '$10-$20 million', 'between 5 and 7 percent' → one range figure."""
     if c.vague or c.low is not None:
         return None
@@ -298,7 +143,7 @@ def _range(text: str, c: _Cand, dollar: str) -> _Cand | None:
         return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
     from_to = word == "to" and bool(patterns.FROM_BEFORE.search(text, max(0, c.start - 8), c.start))
     second = _second_bound(text, link.end())
-    if second is None or not _tails(text, second, dollar):
+    if second is None or not tails.read_tails(text, second, dollar):
         return None
     if word == "or" or (from_to and not second.tailed):
         _borrow(text, c, second)  # "from 12 to 20 countries": two counts, as the gold aid texts list them  # "eight or nine euros": two figures, the first takes the second's unit
@@ -306,7 +151,7 @@ def _range(text: str, c: _Cand, dollar: str) -> _Cand | None:
     return _merge(c, second, ordered=not from_to)
 
 
-def _borrow(text: str, first: _Cand, second: _Cand) -> None:
+def _borrow(text: str, first: Cand, second: Cand) -> None:
     """Give ``first`` the unit, currency and scale written after ``second`` ("5 or 6 million tanks")."""
     if first.tailed or first.words != second.words and not second.tailed:
         return
@@ -321,17 +166,17 @@ def _borrow(text: str, first: _Cand, second: _Cand) -> None:
         first.item, first.unit, first.borrowed = noun[0], noun[1], True
 
 
-def _second_bound(text: str, pos: int) -> _Cand | None:
+def _second_bound(text: str, pos: int) -> Cand | None:
     bm = patterns.bare_number().match(text, pos)
     if not bm:
         return None
     if bm.group("num") is not None:
-        second = _Cand(bm.start(), bm.end(), numbers.parse_digits(bm.group("num")), bm.group("num"))
+        second = Cand(bm.start(), bm.end(), numbers.parse_digits(bm.group("num")), bm.group("num"))
     else:
         parsed = numbers.parse_words(bm.group("words"))
         if parsed is None:
             return None
-        second = _Cand(bm.start("words"), bm.start("words") + parsed[1], parsed[0], words=True)
+        second = Cand(bm.start("words"), bm.start("words") + parsed[1], parsed[0], words=True)
         last = bm.group("words")[:parsed[1]].lower().split()[-1].split("-")[-1]
         if last in _SCALE_WORDS:  # "four to five thousand": the first bound is in thousands too
             second.scaled, second.multiplier = True, tables.number_words()[last][0]
@@ -340,7 +185,7 @@ def _second_bound(text: str, pos: int) -> _Cand | None:
     return second
 
 
-def _merge(first: _Cand, second: _Cand, *, ordered: bool = True) -> _Cand | None:
+def _merge(first: Cand, second: Cand, *, ordered: bool = True) -> Cand | None:
     if filters.is_year(first.value or 0, first.digits, 1000) and filters.is_year(second.value or 0, second.digits, 1000):
         return None
     if first.unit in ("year of age", None) and first.tailed and second.kind == "count" and not second.words:
@@ -358,18 +203,18 @@ def _merge(first: _Cand, second: _Cand, *, ordered: bool = True) -> _Cand | None
     if low is None or second.value is None or low == second.value or (ordered and low > second.value):
         return None
     low, high = sorted((low, second.value))
-    return _Cand(first.start, second.end, None, kind=second.kind, unit=second.unit, currency=second.currency,
+    return Cand(first.start, second.end, None, kind=second.kind, unit=second.unit, currency=second.currency,
                  qualifier="range", low=low, high=high, scaled=True)
 
 
-def _hundreds_shorthand(first: _Cand, second: _Cand) -> bool:
+def _hundreds_shorthand(first: Cand, second: Cand) -> bool:
     """'6-700 billion': a one-digit first bound shares the second's zeros (600-700), not 6 to 700."""
     d, e = first.digits, second.digits
     return (len(d) == 1 and d.isdigit() and len(e) >= 3 and e.isdigit() and e[1:] == "0" * (len(e) - 1)
             and "0" < d < e[0] and not first.scaled)
 
 
-def _count(text: str, c: _Cand) -> bool:
+def _count(text: str, c: Cand) -> bool:
     """A bare number is a count only with a counted noun (or a scale word); reject dates, ids, years."""
     pence = extras.pence_end(text, c.end, c.value or 0.0) if c.digits and not c.scaled else None
     if pence is not None:  # "164p": a share price in pence, counted like cents
@@ -395,7 +240,7 @@ def _count(text: str, c: _Cand) -> bool:
     if noun:
         c.item, c.unit, c.noun_end = noun[0], noun[1], noun[2]
     elif not c.scaled or c.vague or c.low is not None:
-        return c.low is None and not c.vague and _is_level(text, c)
+        return c.low is None and not c.vague and tails.is_level(text, c)
     if filters.is_year(c.value or 0, c.digits) and (
         noun is None or not noun[0][0].islower() or filters.year_context(text, c.start)
     ):
@@ -403,7 +248,7 @@ def _count(text: str, c: _Cand) -> bool:
     return True
 
 
-def _not_a_count(text: str, c: _Cand) -> bool:
+def _not_a_count(text: str, c: Cand) -> bool:
     start, end = c.start, c.end
     if filters.glued_junk(text, end) or filters.is_clock(text, end):
         return True
@@ -418,24 +263,11 @@ def _not_a_count(text: str, c: _Cand) -> bool:
     return filters.next_word(text, end).lower() in ("mm", "caliber", "calibre") and filters.is_caliber(text, end)
 
 
-def _qualifier(text: str, c: _Cand) -> None:
-    lo = max(0, c.start - 40)
-    window = text[lo:c.start]
-    qm = patterns.qualifier_before().search(window) if c.qualifier == "exact" else None
-    qstart = c.start
-    if qm:
-        c.qualifier = tables.qualifiers()[" ".join(qm.group("q").lower().split())]
-        qstart = lo + qm.start("q")
-    cm = patterns.change_before().search(text, max(0, qstart - 30), qstart)
-    if cm:
-        c.change = tables.changes()[" ".join(cm.group("c").lower().split())]
-
-
 def _clean(v: float | None) -> float | None:
     return None if v is None else float(f"{v:.12g}")
 
 
-def _figure(text: str, c: _Cand) -> Figure:
+def _figure(text: str, c: Cand) -> Figure:
     return Figure(
         start=c.start, end=c.end, surface=text[c.start:c.end], kind=c.kind, value=_clean(c.value),
         low=_clean(c.low), high=_clean(c.high), qualifier=c.qualifier, unit=c.unit, currency=c.currency,
