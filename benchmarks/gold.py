@@ -202,8 +202,8 @@ def _score_attrs(sc: Score, p, g: dict) -> None:
 
 def _row(name: str, sc: Score) -> str:
     p, r, f = sc.prf()
-    acc = " ".join(f"{a}={sc.right[a] / sc.seen:.2f}" if sc.seen else f"{a}=-" for a in ATTRS)
-    return f"{name:58} P={p:.2f} R={r:.2f} F1={f:.2f} leaked={len(sc.leaked)} n={sc.seen} {acc}"
+    acc = " ".join(f"{a}={sc.right[a] / sc.seen:.3f}" if sc.seen else f"{a}=-" for a in ATTRS)
+    return f"{name:58} P={p:.3f} R={r:.3f} F1={f:.3f} leaked={len(sc.leaked)} n={sc.seen} {acc}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,6 +33,10 @@ def _one(text: str, surface: str) -> Figure:
      "United States", "Ukraine"),
     # "X and G7 leaders": the group speaks for both
     ("Canada and G7 leaders will contribute $4.5 billion for food security.", "$4.5 billion", "G7", None),
+    # the aggressor's war names where it is waged, not who gets the money
+    ("Washington sent $670 million in food aid to Africa after Russia's full-scale invasion of Ukraine.",
+     "$670 million", "United States", "Africa"),
+    ("The $2 billion will help sectors hit by the war in Ukraine.", "$2 billion", None, "Ukraine"),
     # an adversary named with several modifiers before "war"/"invasion" is never a donor
     ("Tokyo gave $100 million to families hit by Putin's unprovoked further invasion of Ukraine.",
      "$100 million", "Japan", None),

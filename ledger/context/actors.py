@@ -53,6 +53,11 @@ _BENEFICIARY_AFTER = re.compile(
 #: "the Ukraine Security Assistance Initiative": the actor is part of a longer proper name.
 _PROPER_NAME_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Initiative|Fund|Facility|Act|Program|Programme|"
                                 r"Group|Council|Agency|Institute|Foundation|Bank|Corporation|Office|Mission)\b")
+#: "Russia's invasion of Ukraine", "Putin's war in Ukraine": the aggressor's war names where it is
+#: waged, not who gets the money ("sectors affected by the war in Ukraine" still does).
+_SETTING_BEFORE = re.compile(
+    r"(?:['’]s|\bRussian)\s+(?:[\w-]+\s+){0,3}?(?:invasion|war|attacks?|aggression|occupation|bombing|shelling)\s+"
+    r"(?:of|in|on|against)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "President Biden and G7 leaders will contribute": the group named next speaks for both.
 _JOINED_GROUP_AFTER = re.compile(
     r"^\s+and\s+(?:other\s+|fellow\s+)?[A-Z][\w.]*\s+(?:leaders|partners|members|allies|countries)\b")
@@ -92,7 +97,7 @@ def classify(sentence: str) -> Actors:
         after = sentence[m.end:m.end + 60]
         if _ADVERSARY_AFTER.match(after) or _AGAINST.search(before):
             continue
-        if _CHANNEL_BEFORE.search(before) or _JOINED_GROUP_AFTER.match(after):
+        if _CHANNEL_BEFORE.search(before) or _JOINED_GROUP_AFTER.match(after) or _SETTING_BEFORE.search(before):
             continue
         to_it = _RECIPIENT_BEFORE.search(before) is not None
         if not to_it and _PROPER_NAME_AFTER.match(after):
