@@ -115,6 +115,8 @@ def run_dask(paths: list[str], *, out: Path, scheduler: str | None = None, max_b
     from dask.distributed import Client, LocalCluster
 
     parts = plan_partitions(paths)
+    for stale in (Path(out) / "parquet").glob("part-*.parquet"):
+        stale.unlink()  # partitions of an earlier run would mix with this one's in dashboards
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
