@@ -116,6 +116,8 @@ def _unit(text: str, c: Cand) -> bool:
     name, kind = patterns.unit_names()[" ".join(um.group("unit").lower().split())]
     if kind == "duration" and c.words and text[c.end:um.start("unit")] == "-" and _ADJ_AFTER.match(text, um.end()):
         return False  # "a five-year $700000 award", "a three-year forecast": an adjective, not a span
+    if name == "second" and text.startswith("-", um.end()):
+        return True  # "2 second-half goals": the ordinal, not the duration
     if name == "millimetre" and filters.is_caliber(text, c.end):
         return False
     if name in _SIZE_UNITS and filters.is_file_size(text, c.start):
