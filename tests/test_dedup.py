@@ -60,6 +60,13 @@ CASES = {
         [mention("a", recipient=None), mention("a"), mention("a", recipient="Moldova")], 3),
     "a missing recipient is not filled from another article": (
         [mention("a", recipient=None), mention("b")], 2),
+    "an amount restated in another currency in its sentence": (
+        [dict(mention("a", "$5.5 billion", 5.5e9), sentence="Japan gives $5.5 billion (737 billion yen).", start=1),
+         dict(mention("a", "737 billion yen", 737e9, currency="JPY"), value_usd=5.45e9,
+              sentence="Japan gives $5.5 billion (737 billion yen).", start=20)], 1),
+    "two different amounts in two currencies in one sentence stay apart": (
+        [dict(mention("a", "$5.5 billion", 5.5e9), sentence="s", start=1),
+         dict(mention("a", "30 billion yen", 30e9, currency="JPY"), value_usd=0.23e9, sentence="s", start=20)], 2),
     "vague amounts repeated in one article": (
         [mention("a", "millions", None, role="other"), mention("a", "millions", None, role="other")], 1),
 }

@@ -13,6 +13,8 @@ Two mentions are the same fact when all of these hold:
   decimal; "$100 million" does not absorb "$149 million"); ranges merge on their
   midpoint with ranges only; amounts without any digits ("hundreds") only with
   the same wording;
+* an amount restated in another currency in the same sentence ("$5.5 billion (737 billion
+  yen)") is the same fact as the amount before it (:func:`_merge_conversions`);
 * dates within :data:`DATE_WINDOW_DAYS` days of the next one, where a mention's
   date is its event date, else its publication date; an undated mention merges
   only with undated ones.
@@ -184,6 +186,51 @@ def fill_within_documents(m: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+#: Two amounts of one sentence in two currencies are one amount written twice when their US$
+#: values differ by at most this share ("$5.5 billion (737 billion yen)").
+CONVERSION_TOLERANCE = 0.12
+
+
+def _merge_conversions(m: pd.DataFrame, cid: np.ndarray) -> np.ndarray:
+    """Join the fact of an amount restated in another currency in the same sentence to the first.
+
+    Only money with the same role and actors in one sentence of one document is compared,
+    so the loop runs over a handful of candidates, not over the ledger.
+    """
+    usd = _floats(m["value_usd"])
+    money = (m["kind"] == "money").fillna(False).to_numpy() & ~np.isnan(usd)
+    if money.sum() < 2:
+        return cid
+    cand = pd.DataFrame({
+        "doc": m["doc_id"].astype(object), "sentence": m["sentence"].astype(object).fillna(""),
+        "role": m["role"].astype(object).fillna(""), "donor": m["donor"].astype(object).fillna(""),
+        "recipient": m["recipient"].astype(object).fillna(""), "cur": m["currency"].astype(object).fillna(""),
+        "start": pd.to_numeric(m["start"], errors="coerce"), "usd": usd, "cid": cid,
+    })[money]
+    keys = ["doc", "sentence", "role", "donor", "recipient"]
+    multi = cand[cand.groupby(keys)["cur"].transform("nunique") > 1]
+    if multi.empty:
+        return cid
+    parent = {int(c): int(c) for c in np.unique(cid)}
+
+    def root(c: int) -> int:
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    for _, group in multi.sort_values("start").groupby(keys, sort=False):
+        rows = list(group[["cur", "usd", "cid"]].itertuples(index=False))
+        for prev, cur in zip(rows, rows[1:]):
+            if prev.cur != cur.cur and abs(prev.usd - cur.usd) <= CONVERSION_TOLERANCE * max(prev.usd, cur.usd):
+                a, b = root(int(prev.cid)), root(int(cur.cid))
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    roots = np.array([root(int(c)) for c in cid])
+    _, dense = np.unique(roots, return_inverse=True)
+    return dense
+
+
 def build_facts(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
     """Facts (``FACT_DTYPES``) from mentions, and the fact id of each mention (same index)."""
     if mentions.empty:
@@ -198,7 +245,7 @@ def build_facts(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
     days = _days(m["event_date"].where(m["event_date"].notna(), m["published"]))
 
     gid = _group_ids(m, cluster_value, point)
-    cid = _date_clusters(_value_clusters(gid, cluster_value, step), days)
+    cid = _merge_conversions(m, _date_clusters(_value_clusters(gid, cluster_value, step), days))
     n_facts = int(cid.max()) + 1
 
     with np.errstate(divide="ignore", invalid="ignore"):
