@@ -24,3 +24,21 @@ def _got(text: str) -> list[tuple]:
 ])
 def test_singular_units_after_a_number(text, expected):
     assert _got(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Analysts had pencilled in estimates of 71,300.", [("71,300", "count", 71300.0, None)]),
+    ("The ceiling per household is 25000.", [("25000", "count", 25000.0, None)]),
+    ("Ohio logged the most at 1846022 while Iowa trailed.", [("1846022", "count", 1846022.0, None)]),
+    ("Turnout was 61.5 on the index.", [("61.5", "count", 61.5, None)]),
+    ("Officials say about 140,000 of those were repaid.", [("140,000", "count", 140000.0, None)]),
+    ("The quota is 12,000 mt of beef.", [("12,000 mt", "measure", 12000.0, "tonne")]),
+    # small numbers, years, ids and dates stay out
+    ("The score is 12 after the break.", []),
+    ("The law dates from 1994 and was amended in 2019.", []),
+    ("Prices were frozen at 2019.", []),
+    ("It is part of Section 1203 of the act.", []),
+    ("Call the office at 555-0199.", []),
+])
+def test_bare_amounts_after_an_amount_word(text, expected):
+    assert _got(text) == expected

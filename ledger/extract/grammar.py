@@ -93,7 +93,7 @@ def _read(text: str, c: Cand, dollar: str) -> Cand | None:
         c.kind, c.unit = "measure", "year of age"  # "aged 45", "aged 18 to 34"
         return _range(text, c, dollar) or c
     if c.kind == "count" and not c.vague and not c.scaled and _DEAD_END.match(text, c.end):
-        return c if tails.is_level(text, c) else None  # nothing that could make it a figure follows (cheap exit)
+        return c if tails.is_level(text, c) or _bare(text, c) else None  # nothing that could make it a figure follows (cheap exit)
     if not tails.read_tails(text, c, dollar) or (c.signed and c.kind == "count"):
         return None
     c = _range(text, c, dollar) or c
@@ -240,12 +240,17 @@ def _count(text: str, c: Cand) -> bool:
     if noun:
         c.item, c.unit, c.noun_end = noun[0], noun[1], noun[2]
     elif not c.scaled or c.vague or c.low is not None:
-        return c.low is None and not c.vague and tails.is_level(text, c)
+        return c.low is None and not c.vague and (tails.is_level(text, c) or _bare(text, c))
     if filters.is_year(c.value or 0, c.digits) and (
         noun is None or not noun[0][0].islower() or filters.year_context(text, c.start)
     ):
         return False
     return True
+
+
+def _bare(text: str, c: Cand) -> bool:
+    """A bare number with no noun that is still an amount ('estimates of 64,900'), unless it is an id or a date."""
+    return tails.is_bare_amount(text, c) and not _not_a_count(text, c)
 
 
 def _not_a_count(text: str, c: Cand) -> bool:

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from ledger.extract import filters, money, numbers, patterns, tables
 
 _MONEY_VAGUE = re.compile(r"(?i)[ \t\u00a0]+in\b")
+# words after which a bare number is an amount (a data file would hold eight words; kept here with the rule)
+_BARE_BEFORE = frozenset({"of", "at", "is", "was", "about", "around", "approximately", "nearly"})
+_GLUED = frozenset("-–/:")
 _SIZE_UNITS = frozenset({"gigabyte", "megabyte", "terabyte"})
 _ADJ_AFTER = re.compile(r"[ \t\u00a0]+(?:[a-z$]|\d)")
 # a change verb, then "to" / "at" right before a bare number: the level the change reached
@@ -54,6 +57,23 @@ class Cand:
     @property
     def tailed(self) -> bool:
         return self.kind != "count"
+
+
+def is_bare_amount(text: str, c: Cand) -> bool:
+    """A bare number that is itself the figure: 'estimates of 64,900', 'the cap is 50000.', 'at 2483805 while'.
+
+    Only a grouped, decimal or three-digit number (never a year) right after a word that introduces an amount."""
+    if not c.digits or c.value is None or c.value < 1 or filters.is_year(c.value, c.digits, 1000):
+        return False
+    if not ("," in c.digits or "." in c.digits or c.value >= 100):
+        return False
+    if filters.previous_word(text, c.start).lower() not in _BARE_BEFORE:
+        return False
+    glued = text[c.end:c.end + 2]
+    if glued[:1] in _GLUED or (glued[:1] in ".," and glued[1:].isdigit()):
+        return False  # "555-0199", "12/05", "3:30": a phone number, a date or a time
+    qualifier(text, c)
+    return True
 
 
 def read_tails(text: str, c: Cand, dollar: str) -> bool:
