@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 import time
 from pathlib import Path
@@ -38,6 +39,7 @@ COUNT_NAMES = {"person": "people", "time": "count"}  # NewsQuant: "3 times" coun
 # and calls a tonne a "metric ton" and ppm "part per million"
 MEASURE_NAMES = {"degree Celsius": "celsius", "degree fahrenheit": "fahrenheit", "degree angle": "degree",
                  "tonne": "metric ton", "parts-per-million": "part per million"}
+PERCENT_WORD = re.compile(r"(?i)%|per\s*cent")  # "five percent" is 5, not a fraction word
 CHANGE_OF_QUALIFIER = {"approx": "~", "at_least": ">", "at_most": "<"}
 
 
@@ -59,7 +61,8 @@ def ours(text: str, cur: dict[str, str]) -> list[tuple]:
     out = []
     for f in find_figures(text):
         value = (f.low, f.high) if f.value is None else f.value
-        if f.kind == "percent" and f.value is not None and not any(ch.isdigit() for ch in f.surface):
+        if f.kind == "percent" and f.value is not None and not any(ch.isdigit() for ch in f.surface) \
+                and not PERCENT_WORD.search(f.surface):
             value = f.value / 100  # a fraction in words ("a third of"): NewsQuant writes the share of one
         if f.kind == "money":
             unit = cur.get(f.unit or "", (f.unit or "").lower())

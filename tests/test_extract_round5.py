@@ -42,3 +42,35 @@ def test_singular_units_after_a_number(text, expected):
 ])
 def test_bare_amounts_after_an_amount_word(text, expected):
     assert _got(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Stir in 1/2 pound of butter.", [("1/2 pound", "measure", 0.5, "pound-mass")]),
+    ("A cup is 1/4 of a US quart.", [("1/4 of a US quart", "measure", 0.25, "quart")]),
+    ("Add 3⁄4 pint of milk.", [("3⁄4 pint", "measure", 0.75, "pint")]),
+    # no unit, not a proper fraction, or a date: no figure
+    ("The desk is open 24/7.", []),
+    ("It needs a 2/3 majority.", []),
+    ("The memorial for 9/11 opened.", []),
+])
+def test_written_fractions_before_a_unit(text, expected):
+    assert _got(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rents for sub-400 sq m units rose.", [("400 sq m", "measure", 400.0, "square metre")]),
+    ("Foundries race to sub-5 nanometer chips.", [("5 nanometer", "measure", 5.0, "nanometre")]),
+    ("Her now-7 week-old puppy slept.", [("7 week", "duration", 7.0, "week")]),
+])
+def test_numbers_after_a_glued_prefix(text, expected):
+    assert _got(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Guard Ada Obi (18.2 ppg, 5.1 rpg, 4.4 apg)",
+     [("18.2 ppg", "measure", 18.2, "point per game"), ("5.1 rpg", "measure", 5.1, "rebound per game"),
+      ("4.4 apg", "measure", 4.4, "assist per game")]),
+    ("Closer Sam Ito (1.2 WAR) returns.", [("1.2 WAR", "measure", 1.2, "win above replacement")]),
+])
+def test_sports_statistics(text, expected):
+    assert _got(text) == expected

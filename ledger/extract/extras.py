@@ -22,6 +22,8 @@ _RESOLUTIONS = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440
 _AGE_WORDS = frozenset({"aged", "age"})
 TIMES_SIGNS = frozenset("×x·")
 _EXPONENT = re.compile(r"[ \t\u00a0]?[×x·][ \t\u00a0]?10(?:(?:\^|\*\*)([−–-]?\d{1,3})|([−–-]\d{1,3}))(?![\d.,])")
+# "1/2 pound", "1⁄32 of a US quart": a written fraction, then (after "of a") the unit it divides
+_SLASH = re.compile(r"[/⁄](?P<d>\d{1,3})(?![\d/⁄.,])[ \t\u00a0]*+(?:of[ \t\u00a0]++an?[ \t\u00a0]++(?:US[ \t\u00a0]++)?+)?+")
 _SENTENCE_END = frozenset('.!?:;\n"“(*#|>-–—')
 
 
@@ -78,3 +80,18 @@ def scientific(text: str, c) -> None:
         return
     exponent = int((m.group(1) or m.group(2)).replace("−", "-").replace("–", "-"))
     c.value, c.end = c.value * 10.0 ** exponent, m.end()
+
+
+def slash_fraction(text: str, end: int, numerator: float) -> tuple[float, int] | None:
+    """'1/2 pound' → (0.5, offset where the unit starts); None unless a proper fraction is followed by a unit
+    (so "24/7", "9/11", "3/4 majority" and dates stay out)."""
+    from ledger.extract import patterns  # the unit pattern is built from the data tables on first use
+
+    fm = _SLASH.match(text, end)
+    if fm is None or not 0 < numerator < int(fm.group("d")):
+        return None
+    if fm.end() == end + 1 + len(fm.group("d")):
+        return None  # a unit needs a space ("1/2 pound"), not "1/2kg"-style glue we cannot tell from ids
+    if patterns.unit().match(text, fm.end() - 1) is None:
+        return None
+    return numerator / int(fm.group("d")), fm.end() - 1

@@ -87,6 +87,10 @@ def _read(text: str, c: Cand, dollar: str) -> Cand | None:
     if c.kind == "percent":  # a share written as a fraction ("two-thirds of")
         tails.qualifier(text, c)
         return c
+    if c.kind == "count" and c.digits.isdigit() and text[c.end:c.end + 1] in "/⁄":
+        read = extras.slash_fraction(text, c.end, c.value or 0.0)
+        if read is not None:
+            c.value, c.end = read  # "1/2 pound": the unit is read next, from the fraction's end
     if c.digits and text[c.end:c.end + 2].lstrip()[:1] in extras.TIMES_SIGNS:
         extras.scientific(text, c)  # "1.99×10−30 kg"
     if c.kind == "count" and c.digits and extras.is_age(text, c.start, c.digits, c.value or 0.0):

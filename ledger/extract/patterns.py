@@ -85,7 +85,8 @@ def master() -> re.Pattern[str]:
         r")"
     )
     money_num = rf"(?<![A-Za-z0-9])(?P<pre>{pre_currency_alt()})(?P<presp>{_WS}?)(?P<neg>-)?+(?P<pnum>{DIGITS})"
-    plain_num = rf"(?<![\w.,/:#@+=_$€£¥₹-])(?P<num>{DIGITS})"
+    # "sub-300 sq m", "her now-18 month-old": a prefix glued by a hyphen still leaves a number
+    plain_num = rf"(?:(?<![\w.,/:#@+=_$€£¥₹-])|(?<=(?<![\w-])(?i:sub|now)-))(?P<num>{DIGITS})"
     # "-3.2%", "-5 yards", "minus-130 degrees": a signed amount (a figure only with a tail, see grammar)
     signed = rf"(?<![\w.,/:#@+=_$€£¥₹-])(?P<sign>[-+−]|(?i:minus)[- \u00a0])(?P<snum>{DIGITS})(?![\d/])"
     frac = rf"(?P<frac>{fraction_alt()})(?![\w-])"  # inside the number words' branch (same first letters)
