@@ -74,3 +74,17 @@ def test_numbers_after_a_glued_prefix(text, expected):
 ])
 def test_sports_statistics(text, expected):
     assert _got(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They leaked a 40 page memo.", [("40", "count", 40.0, "page")]),
+    ("The 27 member bloc agreed.", [("27", "count", 27.0, "member")]),
+    ("It has a four-cylinder engine.", [("four", "count", 4.0, "cylinder")]),
+    ("We had a three course dinner.", [("three", "count", 3.0, "course")]),
+    # a year, a kind of thing, or a noun outside the list: no count
+    ("The 2020 member survey closed.", []),
+    ("It comes with a six-speed gearbox.", []),
+    ("They backed the two state solution.", []),
+])
+def test_singular_modifier_nouns(text, expected):
+    assert _got(text) == expected

@@ -15,6 +15,8 @@ _OF = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+of(?![\w])")
 _HYPHEN_NOUN = re.compile(r"-([a-z]{3,})(?![\w-])")
 # after a bare number: end of text, punctuation or control characters, or another bare number ("1 1 1")
 _DEAD_END = re.compile(r"[ \t\u00a0]*+(?:$|[\x00-\x08\x0b-\x1f.,;:!?\]}|]|\n[ \t\u00a0]*+\n|\d++(?![\w.,/]))")
+# "a six-speed gearbox", "a three-bed flat": a word number glued to these names a kind of thing, not a count
+_TYPE_NAMES = frozenset({"speed", "bed", "bedroom", "door", "star"})
 _NOT_HYPHEN_NOUNS = frozenset({"magnitude", "caliber", "calibre", "fold", "odd", "plus", "time", "way", "third"})
 
 
@@ -228,6 +230,10 @@ def _count(text: str, c: Cand) -> bool:
     if hm and hm.group(1) not in _NOT_HYPHEN_NOUNS:  # "the 25-person team"
         c.unit = c.item = hm.group(1)
         return not filters.is_identifier(text, c.start) and not filters.after_capitalised_name(text, c.start)
+    compound = nouns.compound_noun(text, c.end) if c.words and text.startswith("-", c.end) else None
+    if compound and compound[0] not in _TYPE_NAMES and not extras.in_title_name(text, c.start, c.end):
+        c.unit = c.item = compound[0]
+        return True
     if not c.vague and _not_a_count(text, c):
         return False
     if c.borrowed:
@@ -241,6 +247,12 @@ def _count(text: str, c: Cand) -> bool:
         c.unit, c.noun_end = phrase
         return True
     noun = nouns.counted_noun(text, pos, one=c.value == 1)
+    if noun is None and not c.vague and c.low is None and not filters.is_year(c.value or 0, c.digits, 1000):
+        compound = nouns.compound_noun(text, pos)
+        if compound:  # "a 12 page document", "a four-cylinder engine"
+            c.unit = c.item = compound[0]
+            c.noun_end = compound[1]
+            return True
     if noun:
         c.item, c.unit, c.noun_end = noun[0], noun[1], noun[2]
     elif not c.scaled or c.vague or c.low is not None:

@@ -106,6 +106,18 @@ def _head(text: str, tokens: list[re.Match[str]], one: bool) -> tuple[str, str, 
     return None
 
 
+# a modifier noun, then the head it modifies: " page document", "-cylinder engine"
+_COMPOUND = re.compile(r"(?:[ \t\u00a0]++|-)([a-z]++)(?=[ \t\u00a0]++[a-z]{2})")
+
+
+def compound_noun(text: str, pos: int) -> tuple[str, int] | None:
+    """'12 page document', 'four-cylinder engine': (the singular modifier noun, its end), from a data list."""
+    m = _COMPOUND.match(text, pos)
+    if m is None or m.group(1) not in tables.word_set("compound_nouns.txt"):
+        return None
+    return m.group(1), m.end()
+
+
 def phrase_after(text: str, pos: int) -> tuple[str, int] | None:
     """A fixed count phrase after a number ("366 in favor") → (its unit, the phrase's end)."""
     raw = text[pos:pos + 16]
