@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 
-from ledger.extract import extras, filters, money, nouns, numbers, patterns, tables, tails
+from ledger.extract import coordination, extras, filters, money, nouns, numbers, patterns, tables, tails
 from ledger.extract.figure import Figure
 from ledger.extract.tails import Cand
 
@@ -36,12 +36,24 @@ def find_figures(text: str) -> list[Figure]:
             continue
         cand = _core(m)
         fig = _read(text, cand, dollar) if cand else None
+        if fig is None and cand is not None and cand.kind == "count" and cand.digits:
+            fig = _coordinated(text, m, out)
         if fig is None or not _finite(fig):
             pos = max(m.end(), pos + 1)
             continue
         out.append(_figure(text, fig))
         pos = max(fig.end, m.end())
     return out
+
+
+def _coordinated(text: str, m: re.Match[str], out: list[Figure]) -> Cand | None:
+    """'435 homes … and 187 by tender': a bare number after "and" takes the earlier count's noun."""
+    c = _core(m)
+    prev = next((f for f in reversed(out[-3:]) if f.kind == "count"), None)
+    if c is None or not coordination.borrow_noun(text, c.start, c.end, c.digits, c.value, prev):
+        return None
+    c.unit, c.item = prev.unit, prev.item
+    return c
 
 
 def _finite(c: Cand) -> bool:

@@ -1,0 +1,34 @@
+"""Bare numbers that take their noun from an earlier count in the same sentence.
+
+"435 homes by open sale and 187 by tender" → 187 homes; "68,400 people who … and 95,800 who" → 95,800 people.
+Only a digit number right after a coordinating word, with no noun of its own, within a short reach of an
+earlier count that has a counted noun, and nothing but a clause word or punctuation after it."""
+from __future__ import annotations
+
+import re
+
+from ledger.extract import filters
+from ledger.extract.figure import Figure
+
+_LINKS = frozenset({"and", "while", "whilst", "but", "plus"})
+# what may follow the borrowed number: a preposition, a relative word or punctuation ("187 by tender", "95800 who")
+_AFTER = re.compile(
+    r"[ \t\u00a0]*+(?:[,.;:!?)]|$|(?i:by|in|who|that|which|from|for|at|on|with|were|are|was|is|will|have|had|"
+    r"through|via|during|after|before|across|under|more|less|fewer|others?|elsewhere|respectively)(?![\w-]))"
+)
+_BREAK = frozenset(".;!?\n")
+_REACH = 140  # characters from the end of the earlier count to the bare number
+
+
+def borrow_noun(text: str, start: int, end: int, digits: str, value: float | None, prev: Figure | None) -> bool:
+    """True when the bare number text[start:end] repeats the counted noun of ``prev`` (see module doc)."""
+    if prev is None or prev.kind != "count" or not prev.item or value is None or value < 1 or not digits:
+        return False
+    if start - prev.end > _REACH or filters.is_year(value, digits, 1000):
+        return False
+    if filters.previous_word(text, start).lower() not in _LINKS or not _AFTER.match(text, end):
+        return False
+    if text[end:end + 1] in "-–/:" or (text[end:end + 1] in ".," and text[end + 1:end + 2].isdigit()):
+        return False  # a phone number, a date or a time
+    gap = text[prev.end:start]
+    return not any(ch in _BREAK for ch in gap) and not filters.is_identifier(text, start)

@@ -1,0 +1,30 @@
+"""Round 6 of the amount grammar: bare numbers that repeat an earlier count's noun, bare ranges.
+
+Each table is written sentence → the figures users expect; sentences are our own."""
+from __future__ import annotations
+
+import pytest
+
+from ledger.extract import find_figures
+
+
+def _got(text: str) -> list[tuple]:
+    return [(f.surface, f.kind, f.value if f.value is not None else (f.low, f.high), f.unit) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The agency rebuilt 310 schools with its own crews and 95 through contractors.",
+     [("310", "count", 310.0, "school"), ("95", "count", 95.0, "school")]),
+    ("Some 12,000 families who fled in May and 8,500 who left in June were registered.",
+     [("12,000", "count", 12000.0, "family"), ("8,500", "count", 8500.0, "family")]),
+    ("The clinic saw 420 patients on Monday, while 380 on Tuesday.",
+     [("420", "count", 420.0, "patient"), ("380", "count", 380.0, "patient")]),
+    # a year, a phone number or a number after a full stop borrows nothing
+    ("They trained 40 nurses and 2019 was a good year.", [("40", "count", 40.0, "nurse")]),
+    ("We met 30 farmers. And 12 in the next village.", [("30", "count", 30.0, "farmer")]),
+    ("Call 15 volunteers and 555-0199 for help.", [("15", "count", 15.0, "volunteer")]),
+    # a number with its own noun keeps it
+    ("He bought 3 trucks and 5 tractors.", [("3", "count", 3.0, "truck"), ("5", "count", 5.0, "tractor")]),
+])
+def test_bare_number_after_and_takes_the_earlier_count_noun(text, expected):
+    assert _got(text) == expected
