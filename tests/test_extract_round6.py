@@ -28,3 +28,16 @@ def _got(text: str) -> list[tuple]:
 ])
 def test_bare_number_after_and_takes_the_earlier_count_noun(text, expected):
     assert _got(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Planners expect that between 640,000 and 700,000 will be built each year.",
+     [("640,000 and 700,000", "count", (640000.0, 700000.0), None)]),
+    ("Between 350 and 420 were vaccinated on the first day.", [("350 and 420", "count", (350.0, 420.0), None)]),
+    # small bounds, years and dates stay out
+    ("The score was between 2 and 3 for most.", []),
+    ("Prices rose between 1995 and 2005.", []),
+    ("It was built between 120 and 2019.", []),
+])
+def test_bare_range_after_between(text, expected):
+    assert _got(text) == expected

@@ -268,7 +268,9 @@ def _count(text: str, c: Cand) -> bool:
     if noun:
         c.item, c.unit, c.noun_end = noun[0], noun[1], noun[2]
     elif not c.scaled or c.vague or c.low is not None:
-        return c.low is None and not c.vague and (tails.is_level(text, c) or _bare(text, c))
+        if c.low is not None and not c.vague:
+            return _bare_range(text, c)
+        return not c.vague and (tails.is_level(text, c) or _bare(text, c))
     if filters.is_year(c.value or 0, c.digits) and (
         noun is None or not noun[0][0].islower() or filters.year_context(text, c.start)
     ):
@@ -279,6 +281,17 @@ def _count(text: str, c: Cand) -> bool:
 def _bare(text: str, c: Cand) -> bool:
     """A bare number with no noun that is still an amount ('estimates of 64,900'), unless it is an id or a date."""
     return tails.is_bare_amount(text, c) and not _not_a_count(text, c)
+
+
+def _bare_range(text: str, c: Cand) -> bool:
+    """'between 750,000 and 800,000 will be sold': a range of two large bare numbers after "between" is an
+    amount without a noun (small ones, "between 2 and 3", are too often scores, sizes or list numbers)."""
+    if any(1000 <= (v or 0) <= 2100 and float(v or 0).is_integer() for v in (c.low, c.high)):
+        return False  # "between 120 and 2019": a bound that reads as a year
+    if (c.low or 0) < 100 or not patterns.BETWEEN_BEFORE.search(text, max(0, c.start - 12), c.start):
+        return False
+    glued = text[c.end:c.end + 2]
+    return not (glued[:1] in "-–/:" or (glued[:1] in ".," and glued[1:].isdigit())) and not _not_a_count(text, c)
 
 
 def _not_a_count(text: str, c: Cand) -> bool:
