@@ -41,3 +41,21 @@ def test_bare_number_after_and_takes_the_earlier_count_noun(text, expected):
 ])
 def test_bare_range_after_between(text, expected):
     assert _got(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The top bid was 92.40 cents, while the lowest was 81.15.",
+     [("92.40", "count", 92.4, "cent"), ("81.15", "count", 81.15, "cent")]),
+    ("The Nikkei rose 120.5 points to 28,410.30.",
+     [("120.5", "count", 120.5, "point"), ("28,410.30", "count", 28410.3, "point")]),
+    ("About 4 million people were displaced, including 1.2 million in the north.",
+     [("4 million", "count", 4e6, "person"), ("1.2 million", "count", 1.2e6, "person")]),
+    # a percentage between them is passed over; a new sentence starts afresh
+    ("The index ended at 910.4 points. The cap is 50,000.",
+     [("910.4", "count", 910.4, "point"), ("50,000", "count", 50000.0, None)]),
+    # a scaled amount before a converted sum keeps no currency of an earlier one
+    ("He paid $3 million, and she had 1.4 billion ($1.8bn) in assets.",
+     [("$3 million", "money", 3e6, "USD"), ("1.4 billion", "count", 1.4e9, None), ("$1.8bn", "money", 1.8e9, "USD")]),
+])
+def test_bare_amount_repeats_the_unit_of_the_sentence_last_amount(text, expected):
+    assert _got(text) == expected

@@ -32,3 +32,18 @@ def borrow_noun(text: str, start: int, end: int, digits: str, value: float | Non
         return False  # a phone number, a date or a time
     gap = text[prev.end:start]
     return not any(ch in _BREAK for ch in gap) and not filters.is_identifier(text, start)
+
+
+def unit_source(text: str, start: int, out: list[Figure], *, scaled: bool = False) -> Figure | None:
+    """The earlier figure whose unit a bare amount at ``start`` repeats: the nearest one in the same sentence,
+    within reach, that is money or a measure ("84.75 cents, while the lowest is 74.07", "rose 64.06 points to
+    4,577.10"). Percentages are passed over ("climbed 0.1% to 1,333.18" after "1,463.87 points")."""
+    for prev in reversed(out[-4:]):
+        if start - prev.end > _REACH or any(ch in _BREAK for ch in text[prev.end:start]):
+            return None
+        if prev.kind == "percent":
+            continue
+        if prev.per is not None or (prev.kind == "money" and scaled):
+            return None  # "1.356 billion ($1.762bn)": a scaled amount before a converted sum names its own currency
+        return prev if prev.kind in ("money", "measure") or prev.unit else None
+    return None

@@ -41,6 +41,8 @@ def find_figures(text: str) -> list[Figure]:
         if fig is None or not _finite(fig):
             pos = max(m.end(), pos + 1)
             continue
+        if fig.kind == "count" and fig.unit is None and not fig.vague:
+            _repeat_unit(text, fig, out)
         out.append(_figure(text, fig))
         pos = max(fig.end, m.end())
     return out
@@ -54,6 +56,13 @@ def _coordinated(text: str, m: re.Match[str], out: list[Figure]) -> Cand | None:
         return None
     c.unit, c.item = prev.unit, prev.item
     return c
+
+
+def _repeat_unit(text: str, c: Cand, out: list[Figure]) -> None:
+    """'84.75 cents, while the lowest is 74.07': a bare amount takes the unit of the sentence's last amount."""
+    prev = coordination.unit_source(text, c.start, out, scaled=c.scaled)
+    if prev is not None:
+        c.kind, c.unit, c.currency, c.item = prev.kind, prev.unit, prev.currency, prev.item
 
 
 def _finite(c: Cand) -> bool:
