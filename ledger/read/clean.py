@@ -91,10 +91,33 @@ def normalise_space(text: str) -> str:
     return text.strip()
 
 
-def repair_text(text: str) -> str:
-    """Repair mojibake (only when markers are present) and normalise white space."""
-    if _MOJIBAKE.search(text):
-        import ftfy
+#: ftfy repairs about 1 MB a second; longer texts get the plain round trip below.
+FTFY_MAX_CHARS = 500_000
+# One UTF-8 character's bytes as cp1252 shows them: a lead byte, then 1-3 continuation bytes.
+_CP1252_CONT = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a" \
+               "\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_MOJIBAKE_CHAR = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONT}]{{1,3}}")
 
-        text = ftfy.fix_encoding(text)
+
+def _round_trip(match: re.Match) -> str:
+    try:
+        return match.group(0).encode("cp1252").decode("utf-8")
+    except UnicodeError:  # not a UTF-8 sequence after all: leave it as written
+        return match.group(0)
+
+
+def repair_text(text: str) -> str:
+    """Repair mojibake (only when markers are present) and normalise white space.
+
+    ftfy (careful, about 1 MB a second) repairs texts up to :data:`FTFY_MAX_CHARS`; a
+    longer text gets each mojibake sequence re-read as the UTF-8 it was ("â‚¬" → "€"),
+    which keeps a multi-megabyte scrape to a fraction of a second.
+    """
+    if _MOJIBAKE.search(text):
+        if len(text) <= FTFY_MAX_CHARS:
+            import ftfy
+
+            text = ftfy.fix_encoding(text)
+        else:
+            text = _MOJIBAKE_CHAR.sub(_round_trip, text)
     return normalise_space(text)
