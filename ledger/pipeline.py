@@ -8,9 +8,8 @@ number of jobs.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -43,24 +42,27 @@ def content_hash(doc: Document) -> str:
     return hashlib.sha1(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def process_document(doc: Document) -> list[Row]:
-    """Figures of one document as ledger rows."""
+def process_document(doc: Document, cut: int | None = None) -> list[Row]:
+    """Figures of one document (of its text up to ``cut``) as ledger rows."""
     from ledger import extract_figures
     from ledger.normalise import to_rows
 
-    return to_rows(doc, extract_figures(doc.text, published=doc.published))
+    text = doc.text if cut is None else doc.text[:cut]
+    return to_rows(doc, extract_figures(text, published=doc.published, max_numbers=None))
 
 
-def process_batch(docs: list[Document]) -> list[Processed | ReadError]:
-    """Process documents; a document whose processing fails becomes a ReadError."""
+def process_batch(docs: list[Document], hashes: list[str] | None = None) -> list[Processed | ReadError]:
+    """Process documents (whose content hashes may be known already); a document whose
+    processing fails becomes a ReadError, one cut at the work limit gets one beside its rows."""
     out: list[Processed | ReadError] = []
-    for doc in docs:
+    for i, doc in enumerate(docs):
+        cut = extraction_cutoff(doc.text)
         try:
-            out.append(Processed(doc, content_hash(doc), process_document(doc)))
+            rows = process_document(doc, cut)
         except Exception as exc:  # one broken document never stops a batch
             out.append(ReadError(doc.source, f"could not be processed: {type(exc).__name__}: {exc}"))
             continue
-        cut = extraction_cutoff(doc.text)
+        out.append(Processed(doc, hashes[i] if hashes else content_hash(doc), rows))
         if cut is not None:
             out.append(ReadError(doc.source, f"holds more than {MAX_NUMBERS:,} numbers: figures after "
                                              f"character {cut:,} were not extracted (not an article?)"))
@@ -74,25 +76,28 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _chunks(inputs: Iterable[Document | ReadError], size: int,
-            known: callable | None) -> Iterator[tuple[list[Document], list[ReadError], int]]:
-    """Group inputs into batches of up to ``size`` new documents."""
+def _chunks(inputs: Iterable[Document | ReadError], size: int, known: Callable[[str], str | None] | None,
+            ) -> Iterator[tuple[list[Document], list[str], list[ReadError], int]]:
+    """Group inputs into batches of up to ``size`` new documents (with their content hashes)."""
     docs: list[Document] = []
+    hashes: list[str] = []
     errors: list[ReadError] = []
     skipped = 0
     for item in inputs:
         if isinstance(item, ReadError):
             errors.append(item)
             continue
-        if known is not None and known(item.doc_id) == content_hash(item):
+        digest = content_hash(item)
+        if known is not None and known(item.doc_id) == digest:
             skipped += 1
             continue
         docs.append(item)
+        hashes.append(digest)
         if len(docs) >= size:
-            yield docs, errors, skipped
-            docs, errors, skipped = [], [], 0
+            yield docs, hashes, errors, skipped
+            docs, hashes, errors, skipped = [], [], [], 0
     if docs or errors or skipped:
-        yield docs, errors, skipped
+        yield docs, hashes, errors, skipped
 
 
 def _to_batch(results: list[Processed | ReadError], errors: list[ReadError], skipped: int) -> Batch:
@@ -104,18 +109,18 @@ def _to_batch(results: list[Processed | ReadError], errors: list[ReadError], ski
 
 def run_local(inputs: Iterable[Document | ReadError], *, jobs: int = 1,
               batch_size: int = DEFAULT_BATCH_SIZE,
-              known: callable | None = None) -> Iterator[Batch]:
+              known: Callable[[str], str | None] | None = None) -> Iterator[Batch]:
     """Process ``inputs`` in batches, in order; ``known(doc_id)`` returns a stored content hash."""
     chunks = _chunks(inputs, batch_size, known)
     if jobs <= 1:
-        for docs, errors, skipped in chunks:
-            yield _to_batch(process_batch(docs), errors, skipped)
+        for docs, hashes, errors, skipped in chunks:
+            yield _to_batch(process_batch(docs, hashes), errors, skipped)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: list[tuple[Future, list[ReadError], int]] = []
-        for docs, errors, skipped in itertools.chain(chunks):
-            pending.append((pool.submit(process_batch, docs), errors, skipped))
-            while len(pending) > 2 * jobs:
+        for docs, hashes, errors, skipped in chunks:
+            pending.append((pool.submit(process_batch, docs, hashes), errors, skipped))
+            while len(pending) > 2 * jobs:  # bounded: memory follows the batches in flight
                 fut, errs, sk = pending.pop(0)
                 yield _to_batch(fut.result(), errs, sk)
         for fut, errs, sk in pending:
