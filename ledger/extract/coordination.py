@@ -47,3 +47,24 @@ def unit_source(text: str, start: int, out: list[Figure], *, scaled: bool = Fals
             return None  # "1.356 billion ($1.762bn)": a scaled amount before a converted sum names its own currency
         return prev if prev.kind in ("money", "measure") or prev.unit else None
     return None
+
+
+_FORWARD_LINKS = frozenset({"while", "whilst", "whereas", "but", "and", "of"})
+_FORWARD_STOP = frozenset(".;!?\n,()[]")
+_FORWARD_REACH = 80
+
+
+def forward_source(text: str, bare: Figure, nxt: Figure) -> bool:
+    """True when the bare amount ``bare`` repeats the unit of the next figure ``nxt``: "at 2,483,805 while
+    Florida came second with 1,385,710 lightning strikes", "raised 280 million of the 1.5 billion shekels".
+    The gap must open with a linking word and hold no punctuation: "1.6 billion ($2.54 billion)" is a
+    conversion into another currency, not the same one."""
+    if nxt.per is not None or not (nxt.kind == "money" or (nxt.kind == "count" and nxt.unit)):
+        return False
+    if nxt.start - bare.end > _FORWARD_REACH:
+        return False
+    gap = text[bare.end:nxt.start]
+    if any(ch in _FORWARD_STOP for ch in gap):
+        return False
+    words = gap.split(None, 1)
+    return bool(words) and words[0].lower() in _FORWARD_LINKS

@@ -3,6 +3,7 @@
 The figure being read and the tails after its number are in :mod:`ledger.extract.tails`."""
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 
@@ -45,6 +46,17 @@ def find_figures(text: str) -> list[Figure]:
             _repeat_unit(text, fig, out)
         out.append(_figure(text, fig))
         pos = max(fig.end, m.end())
+    return _forward_units(text, out)
+
+
+def _forward_units(text: str, out: list[Figure]) -> list[Figure]:
+    """'at 2,483,805 while … 1,385,710 lightning strikes': a bare amount takes the unit of the next figure."""
+    for i in range(len(out) - 1):
+        f = out[i]
+        if f.kind == "count" and f.unit is None and f.value is not None:
+            nxt = out[i + 1]
+            if coordination.forward_source(text, f, nxt):
+                out[i] = dataclasses.replace(f, kind=nxt.kind, unit=nxt.unit, currency=nxt.currency, item=nxt.item)
     return out
 
 
@@ -268,6 +280,8 @@ def _count(text: str, c: Cand) -> bool:
         c.unit, c.noun_end = phrase
         return True
     noun = nouns.counted_noun(text, pos, one=c.value == 1)
+    if noun is None and c.scaled and not c.vague and c.low is None:
+        noun = nouns.noun_after_of(text, pos)  # "35m of its Echo devices"
     if noun is None and not c.vague and c.low is None and not filters.is_year(c.value or 0, c.digits, 1000):
         compound = nouns.compound_noun(text, pos)
         if compound:  # "a 12 page document", "a four-cylinder engine"

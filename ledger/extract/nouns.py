@@ -110,6 +110,15 @@ def _head(text: str, tokens: list[re.Match[str]], one: bool) -> tuple[str, str, 
 _COMPOUND = re.compile(r"(?:[ \t\u00a0]++|-)([a-z]++)(?=[ \t\u00a0]++[a-z]{2})")
 
 
+_OF_DET = re.compile(r"[ \t\u00a0]++of[ \t\u00a0]++(?:its|their|our|his|her|your|my|the)(?![\w'’])")
+
+
+def noun_after_of(text: str, pos: int) -> tuple[str, str, int] | None:
+    """'35m of its Echo devices', '1.2 million of the refugees': the plural noun after "of" and a determiner."""
+    m = _OF_DET.match(text, pos)
+    return counted_noun(text, m.end(), one=False) if m else None
+
+
 def compound_noun(text: str, pos: int) -> tuple[str, int] | None:
     """'12 page document', 'four-cylinder engine': (the singular modifier noun, its end), from a data list."""
     m = _COMPOUND.match(text, pos)
