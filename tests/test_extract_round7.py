@@ -43,3 +43,18 @@ def _read(text: str) -> list[tuple[str, str, str | None]]:
 )
 def test_round7_units(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The kiln reaches 900 degrees celsius.", [("900 degrees celsius", "measure", "degree Celsius")]),
+        ("Milk boils near 100° Celsius.", [("100° Celsius", "measure", "degree Celsius")]),
+        ("Set the oven to 350 degrees fahrenheit.", [("350 degrees fahrenheit", "measure", "degree fahrenheit")]),
+        ("Each tablet holds 400 μg of folate.", [("400 μg", "measure", "microgram")]),
+        ("Each tablet holds 400 mcg of folate.", [("400 mcg", "measure", "microgram")]),
+        ("a 45 degree slope", [("45 degree", "measure", "degree angle")]),
+    ],
+)
+def test_round7_temperature_and_micrograms(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _read(text) == expected
