@@ -255,6 +255,8 @@ def _hundreds_shorthand(first: Cand, second: Cand) -> bool:
 
 def _count(text: str, c: Cand) -> bool:
     """A bare number is a count only with a counted noun (or a scale word); reject dates, ids, years."""
+    if c.digits.startswith(".") and c.scaled:
+        return False  # ".92 billion": the leading digits were lost (a "$1.92 billion" cut short), not a ratio
     pence = extras.pence_end(text, c.end, c.value or 0.0) if c.digits and not c.scaled else None
     if pence is not None:  # "164p": a share price in pence, counted like cents
         c.end, c.unit, c.item = pence, "penny", "pence"
@@ -279,7 +281,10 @@ def _count(text: str, c: Cand) -> bool:
     if phrase:
         c.unit, c.noun_end = phrase
         return True
-    noun = nouns.counted_noun(text, pos, one=c.value == 1)
+    ratio = c.digits.startswith(".")  # ".500 record", "a .300 hitter": a ratio written with a leading dot
+    noun = nouns.counted_noun(text, pos, one=c.value == 1 or ratio)
+    if noun is None and ratio:
+        return True  # "played at .500 this year": a leading-dot decimal is a figure by itself
     if noun is None and c.scaled and not c.vague and c.low is None:
         noun = nouns.noun_after_of(text, pos)  # "35m of its Echo devices"
     if noun is None and not c.vague and c.low is None and not filters.is_year(c.value or 0, c.digits, 1000):

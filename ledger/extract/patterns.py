@@ -49,6 +49,7 @@ DIGITS = (
     r"\d{1,3}(?:,\d{3})++(?:\.\d+)?+(?![\d,]\d)"  # 1,300 / 19,300.5
     r"|\d{1,3}(?:[ \u00a0]\d{3})++(?![\d])"       # 20 000
     r"|\d++(?:\.\d++)?+"                          # 1700 / 19.3
+    r"|\.\d++(?![.,]\d)"                             # .500 (a leading-dot decimal: "a .500 record")
 )
 
 
@@ -98,7 +99,7 @@ def master() -> re.Pattern[str]:
     gate_vague = _first_chars(tables.vague())
     gate_words = _first_chars(["a", *tables.number_words()])
     return re.compile(
-        rf"(?={gate_money}){money_num}|(?=[hHwW\d]){skip}|(?=\d){plain_num}|(?=[-+−]|[mM][iI][nN]){signed}"
+        rf"(?={gate_money}){money_num}|(?=[hHwW\d]){skip}|(?=\.?\d){plain_num}|(?=[-+−]|[mM][iI][nN]){signed}"
         rf"|(?={gate_vague}){vague_g}|(?={gate_words})(?i:(?<![\w-])(?:{frac}|{words_g}))"
     )
 

@@ -1,0 +1,36 @@
+"""Round 8: decimals written with a leading dot (".500 record", "a .300 hitter")."""
+from __future__ import annotations
+
+import pytest
+
+from ledger.extract import find_figures
+
+
+def _read(text: str) -> list[tuple[str, float | None, str | None]]:
+    return [(f.surface, f.value, f.unit) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The club closed the season with a .500 record.", [(".500", 0.5, "record")]),
+        ("He was a .300 hitter for most of his career.", [(".300", 0.3, "hitter")]),
+        ("The squad has played at .500 since June.", [(".500", 0.5, None)]),
+        ("Unemployment slipped .2% in the third quarter.", [(".2%", 0.2, "%")]),
+        ("A bus ticket now costs $.75 in the old town.", [("$.75", 0.75, "USD")]),
+    ],
+)
+def test_leading_dot_decimal(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The grant was .45 billion short of the target.",  # digits lost before the dot: no ratio
+        "Police found .22 caliber shells near the car.",  # a gun's bore
+        "Version 2.5 shipped; see item 3.5.1 and file report.2024 for details.",
+    ],
+)
+def test_no_leading_dot_figure(text):
+    assert [f.surface for f in find_figures(text) if f.surface.startswith(".")] == []
