@@ -34,3 +34,22 @@ def test_leading_dot_decimal(text, expected):
 )
 def test_no_leading_dot_figure(text):
     assert [f.surface for f in find_figures(text) if f.surface.startswith(".")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The main index shed 40.5 points, or 1.2%, to close at 3,310.25.",
+            [("40.5", "point"), ("1.2%", "%"), ("3,310.25", "point")],
+        ),
+        (
+            "Gold lost 12 points on the day while the index rose 0.4% to 2,118.60.",
+            [("12", "point"), ("0.4%", "%"), ("2,118.60", "point")],
+        ),
+        ("The index rose 0.4% to 2,118.60 on Friday.", [("0.4%", "%"), ("2,118.60", None)]),  # no unit stated
+        ("The stock rose 3% to 145.20. Analysts added 9 points to forecasts.", [("3%", "%"), ("145.20", None), ("9", "point")]),
+    ],
+)
+def test_index_level_in_points(text, expected):
+    assert [(f.surface, f.unit) for f in find_figures(text)] == expected

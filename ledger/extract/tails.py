@@ -14,6 +14,8 @@ _GLUED = frozenset("-–/:")
 _SIZE_UNITS = frozenset({"gigabyte", "megabyte", "terabyte"})
 _ADJ_AFTER = re.compile(r"[ \t\u00a0]+(?:[a-z$]|\d)")
 # a change verb, then "to" / "at" right before a bare number: the level the change reached
+# the sentence quotes its index in points ("lost 162.31 points"): a level after a change is in points too
+_POINTS_WORD = re.compile(r"(?i)\bpoints\b")
 _LEVEL_BEFORE = re.compile(
     r"(?i)\b(?:rose|fell|gained|lost|climbed|dropped|slipped|slid|edged|added|shed|ended|closed|finished|eased|jumped|"
     r"advanced|declined|rallied|tumbled|plunged|surged|sank|was\s+(?:up|down))\b(?:[^.;:!?\n]|\.(?=\d)){0,50}?"
@@ -184,8 +186,17 @@ def is_level(text: str, c: Cand) -> bool:
     lm = _LEVEL_BEFORE.search(text, max(0, c.start - 80), c.start)
     if lm is None:
         return False
+    if _POINTS_WORD.search(_sentence_before(text, c.start)):
+        c.unit, c.item = "point", "points"  # "... 1,463.87 points, while the TA-125 climbed 0.1% to 1,333.18"
     qualifier(text, c)
     return True
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """At most 160 characters before ``start``, from the last sentence break."""
+    window = text[max(0, start - 160):start]
+    cut = max(window.rfind(". "), window.rfind("\n"))
+    return window[cut + 1:]
 
 
 def qualifier(text: str, c: Cand) -> None:
