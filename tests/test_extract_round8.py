@@ -53,3 +53,16 @@ def test_no_leading_dot_figure(text):
 )
 def test_index_level_in_points(text, expected):
     assert [(f.surface, f.unit) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Only 12 penalties proves how tidy the match was.", "penalty"),
+        ("Some 40 refugees says the camp is full.", "refugee"),
+        ("The 30 new clinics remains a small share.", "clinic"),
+        ("They watched 20 TV shows last month.", "show"),  # "shows" is still a noun right after the number
+    ],
+)
+def test_counted_phrase_stops_at_verb(text, unit):
+    assert [f.unit for f in find_figures(text)] == [unit]

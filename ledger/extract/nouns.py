@@ -72,12 +72,17 @@ def counted_noun(text: str, pos: int, *, one: bool) -> tuple[str, str, int] | No
         low = word.lower()
         if low in stop or (word[0].isdigit() and (joined or _bare_number(word, tokens))):
             break
-        if plural and _is_past_verb(low):
-            break  # "two sisters helped fraudsters": a verb after the counted noun ends the phrase
+        if plural and (_is_past_verb(low) or low in _verbs()):
+            break  # "two sisters helped fraudsters", "19 fouls proves": a verb after the counted noun ends it
         tokens.append(m)
         plural = plural or singular(word) is not None
         pos = m.end()
     return _head(text, tokens, one)
+
+
+@functools.lru_cache(maxsize=None)
+def _verbs() -> frozenset[str]:
+    return tables.word_set("count_verbs.txt")
 
 
 def _is_past_verb(low: str) -> bool:
