@@ -66,3 +66,14 @@ def test_index_level_in_points(text, expected):
 )
 def test_counted_phrase_stops_at_verb(text, unit):
     assert [f.unit for f in find_figures(text)] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rand weakened to trade at 18.42 against the dollar.", [("18.42", None)]),
+        ("The bill passed with 61 in favour and 37 against.", [("61", "vote"), ("37", "vote")]),
+    ],
+)
+def test_votes_are_whole_numbers(text, expected):
+    assert [(f.surface, f.unit) for f in find_figures(text)] == expected

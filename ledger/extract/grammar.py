@@ -278,6 +278,8 @@ def _count(text: str, c: Cand) -> bool:
         om = _OF.match(text, pos)
         pos = om.end() if om else pos
     phrase = nouns.phrase_after(text, pos) if not c.vague else None
+    if phrase and phrase[0] == "vote" and not float(c.value or 0).is_integer():
+        phrase = None  # "trade at 132.86 against the dollar": a vote count is a whole number
     if phrase:
         c.unit, c.noun_end = phrase
         return True
