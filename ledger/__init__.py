@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ledger.extract.figure import Figure
 from ledger.limits import MAX_NUMBERS, extraction_cutoff
-from ledger.read.document import Document, ReadError
-
-__version__ = "0.1.0"
-__all__ = ["Figure", "Document", "ReadError", "extract_figures", "__version__"]
+from ledger.model import Document, Figure, ReadError, Row
+from ledger.version import __version__
+__all__ = ["Document", "Figure", "ReadError", "Row", "__version__", "extract_figures"]
 
 
 def extract_figures(text: str, *, published: _dt.date | str | None = None,

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from ledger import __version__
+from ledger.version import __version__
 
 PROG = "aid-ledger"
 FORMATS = ("jsonl", "csv", "table")

@@ -14,8 +14,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from ledger.limits import MAX_NUMBERS, extraction_cutoff
-from ledger.normalise.row import Row
-from ledger.read.document import Document, ReadError
+from ledger.model import Row
+from ledger.model import Document, ReadError
 
 DEFAULT_BATCH_SIZE = 64
 

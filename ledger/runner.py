@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ledger.normalise.row import ERROR_DTYPES, typed_frame
+from ledger.store.schema import ERROR_DTYPES, typed_frame
 from ledger.pipeline import DEFAULT_BATCH_SIZE, Batch, run_local
-from ledger.read.document import ReadError
+from ledger.model import ReadError
 
 DEFAULT_OUT = Path("reports")
 DEFAULT_MAX_BYTES = 20_000_000
@@ -114,7 +114,7 @@ def run_job(paths: list[str], *, out: Path = DEFAULT_OUT, db: Path | None = None
 def write_all_reports(store, out: Path, *, reference: Path | None = None,
                       errors: list[ReadError] | None = None, inputs: list[str] | None = None) -> list[Path]:
     """Write every report file from the store's frames."""
-    from ledger import __version__
+    from ledger.version import __version__
     from ledger.report import load_reference, write_reports
 
     ref = load_reference(reference) if reference is not None else None

@@ -8,7 +8,7 @@ import pytest
 import ledger
 from ledger.limits import extraction_cutoff
 from ledger.pipeline import process_batch
-from ledger.read.document import Document, ReadError
+from ledger.model import Document, ReadError
 
 ARTICLE = "Tokyo pledged $5.5 billion to Kyiv on Monday, and 40 generators. " * 5
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from test_report_frames import CLAIM_SENTENCE, UA, UK, US, fact
 
-from ledger.normalise.row import FACT_DTYPES, typed_frame
+from ledger.store.schema import FACT_DTYPES, typed_frame
 from ledger.report import load_reference, reconcile
 from ledger.report.baseline import parse_baseline
 from ledger.report.reconcile import claim_interval

@@ -136,7 +136,7 @@ def column_meanings() -> tuple[tuple[str, str], ...]:
 
 
 def _about(ws, run_info: dict[str, str], truncated: dict[str, int], unlinked: dict[str, int]) -> None:
-    from ledger import __version__
+    from ledger.version import __version__
 
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 110
