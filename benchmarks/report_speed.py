@@ -22,9 +22,10 @@ import numpy as np
 import pandas as pd
 
 from ledger.store.schema import FACT_DTYPES, MENTION_DTYPES
-from ledger.report import totals, write_reports
+from ledger.analyse import totals
+from ledger.report import write_reports
 from ledger.report.flat import write_csv, write_parquet
-from ledger.report.reconcile import reconcile
+from ledger.analyse.reconcile import reconcile
 from ledger.report.workbook import write_workbook
 
 DONORS = ["United States", "United Kingdom", "Germany", "Japan", "India", "European Union", None]

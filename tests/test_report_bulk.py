@@ -11,9 +11,9 @@ import pytest
 from test_report_frames import INJECTIONS, sample_documents, sample_errors, sample_facts
 
 from ledger.store.schema import MENTION_DTYPES, typed_frame
-from ledger.report import totals
+from ledger.analyse import totals
 from ledger.report.cells import TextStyles, escape_texts, float_cells, text_cells
-from ledger.report.reconcile import reconcile
+from ledger.analyse.reconcile import reconcile
 from ledger.report.workbook import write_workbook
 
 N_ROWS = 5_000

@@ -14,7 +14,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.axis import DateAxis
 
-from ledger.report.aggregate import UNKNOWN
+from ledger.analyse.aggregate import UNKNOWN
 from ledger.report.bulk import BulkTable, fill_tables, plan_table
 from ledger.report.sheet import (DATE_FORMAT, EUR_FORMAT, MAX_LINKS, MAX_ROWS, USD_FORMAT, SheetWriter,
                                  set_widths)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from ledger.limits import MAX_NUMBERS, extraction_cutoff
+from ledger.engine.limits import MAX_NUMBERS, extraction_cutoff
 from ledger.model import Row
 from ledger.model import Document, ReadError
 

@@ -21,7 +21,7 @@ import pandas as pd
 
 from ledger.model import Row
 from ledger.store.schema import DTYPES, rows_frame
-from ledger.pipeline import Batch, Processed, process_batch
+from ledger.engine.batches import Batch, Processed, process_batch
 from ledger.model import Document, ReadError
 
 CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
