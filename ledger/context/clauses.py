@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ledger.context import roles as _roles
-from ledger.context.sentences import SentenceIndex
+from ledger.text.sentences import SentenceIndex
 from ledger.model import Figure
 
 _WS_CHARS = "\n\r\t\f\v"

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from ledger import data
-from ledger.context.gazetteer import canonical_name
+from ledger.text.gazetteer import canonical_name
 from ledger.context.noun_phrase import (
     LEADING,
     STOP_WORDS,

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ledger import data
-from ledger.context.trie import trie_pattern
+from ledger.text.trie import trie_pattern
 
 ROLE_ORDER = ("other", "budget", "cumulative")
 _AID_VERBS = re.compile(
