@@ -127,6 +127,12 @@ def oracle_figures(text: str, gold: dict):
     return figs
 
 
+def _url_of(article: Path) -> str | None:
+    """The ``url:`` header line of a shared article, if it has one."""
+    first = article.read_text(encoding="utf-8").split("\n", 1)[0]
+    return first[4:].strip() if first.startswith("url:") else None
+
+
 def score_document(gold_path: Path, *, oracle: bool) -> Score:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     article = next(ARTICLES.glob(gold["doc"] + "*.txt"))
@@ -134,11 +140,11 @@ def score_document(gold_path: Path, *, oracle: bool) -> Score:
     if oracle:
         from ledger.context import annotate
 
-        preds = annotate(text, oracle_figures(text, gold), published)
+        preds = annotate(text, oracle_figures(text, gold), published, url=_url_of(article))
     else:
         from ledger import extract_figures
 
-        preds = extract_figures(text, published=published)
+        preds = extract_figures(text, published=published, url=_url_of(article))
     golds = gold["figures"]
     spans = locate(text, [g["surface"] for g in golds])
     sc = Score()

@@ -8,9 +8,12 @@ by "invasion|war|aggression|attack|forces" → adversary (ignored); anything els
 from __future__ import annotations
 
 import re
-from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass
 
+from ledger.context.clauses import Clause, ListIndex, flat
+from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTENCE, Decision
+from ledger.context.document import DocumentFrame
 from ledger.text.gazetteer import Mention, find_actors
 
 _RECIPIENT_BEFORE = re.compile(
@@ -150,23 +153,80 @@ def _nearest(mentions, at: int, *, prefer_before: bool, exclude: str | None = No
     return before[-1].canonical
 
 
-def dominant(pairs: list[tuple[str | None, str | None]],
-             headline: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
-    """The article's dominant donor and recipient from the pairs found in its aid sentences.
+#: Kinds of actor that spend public money: what a government or an organisation gives is aid
+#: or a budget; a first person ("we") counts when the publisher is one of them.
+_PUBLIC = frozenset(("country", "institution", "group", "region", "state", "self"))
+#: Kinds of recipient that are abroad from any donor (a state is at home: domestic spending).
+_ABROAD = frozenset(("country", "institution", "group", "region"))
 
-    A recipient is dominant only when it is named at least twice, for at least half of the
-    recipients named and for a third of the aid amounts (a topic, not a passing mention), or
-    when the headline names it as a recipient (``headline``).
-    """
-    donors = Counter(d for d, _ in pairs if d and d != SELF)
-    recipients = Counter(r for _, r in pairs if r)
-    if not recipients and len(headline) == 1:
-        recipients = Counter(headline)  # "Japan announces aid to Laos" and no recipient named below
-    donor = donors.most_common(1)[0][0] if donors else None
-    recipient = None
-    if recipients:
-        name, n = recipients.most_common(1)[0]
-        topical = name in headline or n >= _DOMINANT_MIN and n >= _DOMINANT_SHARE * len(pairs)
-        if topical and n * 2 >= sum(recipients.values()) and name != donor:
-            recipient = name
-    return donor, recipient
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """The donor and recipient a figure's sentence names, with the kind of each."""
+
+    donor: Decision
+    recipient: Decision
+    donor_kind: str | None = None
+    recipient_kind: str | None = None
+
+    def giver(self, doc: DocumentFrame) -> str | None:
+        """The donor named, with "we" read as the publisher (None when a newspaper says "we")."""
+        if self.donor.value == SELF:
+            return doc.publisher.speaks_for if doc.publisher is not None else None
+        return self.donor.value
+
+    def public_giver(self, doc: DocumentFrame) -> bool:
+        return self.giver(doc) is not None and self.donor_kind in _PUBLIC
+
+    def foreign(self, doc: DocumentFrame) -> bool:
+        giver = self.giver(doc)
+        return (self.recipient.value is not None and self.recipient_kind in _ABROAD
+                and self.recipient.value != giver)
+
+
+@lru_cache(maxsize=4096)
+def _classify(sentence: str) -> Actors:
+    return classify(sentence)
+
+
+def _kind(actors: Actors, name: str | None) -> str | None:
+    for m in (*actors.donors, *actors.recipients, *actors.holders):
+        if m.canonical == name:
+            return m.kind
+    return None
+
+
+def candidates(cl: Clause, lists: ListIndex) -> Candidates:
+    """Donor and recipient named in the figure's sentence, else in the lead-in of its list."""
+    actors = _classify(cl.text)
+    donor, recipient = pick(actors, cl.at, cl.end + len(cl.after))
+    d = Decision(donor, "named-in-sentence", donor or "", SENTENCE) if donor else None
+    r = Decision(recipient, "named-in-sentence", recipient or "", SENTENCE) if recipient else None
+    dk, rk = _kind(actors, donor), _kind(actors, recipient)
+    if donor is None or recipient is None:
+        lead = lists.lead_in(cl.sent)
+        if lead is not None:
+            lead_actors = _classify(flat(lead))
+            d2, r2 = pick(lead_actors, len(lead))
+            if d is None and d2:
+                d, dk = Decision(d2, "named-in-list-lead-in", d2, NEIGHBOUR), _kind(lead_actors, d2)
+            if r is None and r2:
+                r, rk = Decision(r2, "named-in-list-lead-in", r2, NEIGHBOUR), _kind(lead_actors, r2)
+    none = Decision(None, "none-named", "", FALLBACK)
+    return Candidates(d or none, r or none, dk, rk)
+
+
+def decide(role: str, cand: Candidates, doc: DocumentFrame) -> dict[str, Decision]:
+    """Donor and recipient of a figure with role ``role``: none for figures that are no aid."""
+    if role == "other":
+        none = Decision(None, "not-aid", "", CLAUSE)
+        return {"donor": none, "recipient": none}
+    donor = cand.donor
+    if donor.value == SELF:
+        who = cand.giver(doc)
+        donor = Decision(who, "first-person-publisher" if who else "first-person-unknown",
+                         doc.publisher.domain if doc.publisher else "", DOCUMENT if who else FALLBACK)
+    recipient = cand.recipient
+    if recipient.value is not None and recipient.value == donor.value:
+        recipient = Decision(None, "donor-never-receives", recipient.words, SENTENCE)
+    return {"donor": donor, "recipient": recipient}

@@ -1,0 +1,122 @@
+"""What a money figure's own words say about it: the cue attached to it, the verb that governs
+it, and the cues of its clause and sentence.
+
+A cue is *attached* when nothing but a few joining words stands between it and the figure:
+"$275 million aid package", "$X in humanitarian assistance", "a package for Ukraine worth $X",
+"a deficit of $X". Attached cues say what the money is; the clause's cues say what happens to it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ledger.context.clauses import Clause
+from ledger.context.cues import Cue, cues
+
+__all__ = ["Evidence", "evidence"]
+
+#: Words that may stand between a figure and the noun it measures, after it: "$X in new aid",
+#: "$X of additional funding", "$X worth of weapons" (up to four words, no punctuation).
+_AFTER_GAP = re.compile(r"^[\s)\]]*(?:[\w'’.-]+\s+){0,4}$")
+_JOIN = (r"(?:of|at|worth|totaling|totalling|totaled|amounting\s+to|valued\s+at|estimated\s+at|"
+         r"is|was|were|are|be|of\s+up\s+to|to|for|by)")
+_QUALIFY = (r"(?:(?:an|a|the|additional|another|new|further|extra|up\s+to|nearly|almost|about|over|"
+            r"more\s+than|some|around|approximately|roughly|at\s+least|just|only|US|U\.S\.)\s+)*")
+#: ... and before it: "a deficit of $X", "a package for Ukraine worth nearly $X", "budget: $X".
+_BEFORE_GAP = re.compile(rf"^(?:\s+[\w'’.-]+){{0,4}}?\s*(?:\s{_JOIN}\s+{_QUALIFY}|[:=]\s*{_QUALIFY}|\s+{_QUALIFY})$",
+                         re.IGNORECASE)
+_STOP = re.compile(r"[,;:.!?()\[\]—–]|\b(?:that|which|who|whom|because|while|when|but|whereas|after|before)\b")
+#: "has provided", "have already sent", "has been spent": a perfect tense of giving.
+_PERFECT = re.compile(r"\b(?:has|have|had|['’]ve)\s+(?:[\w-]+\s+){0,2}?(?:been\s+)?$", re.IGNORECASE)
+#: How far (characters) a verb before a figure may stand and still govern it ("is providing an
+#: additional $X").
+_VERB_REACH = 40
+_NOUNS = frozenset(("aid", "budget", "other", "spend"))
+#: Running-total words after a figure that introduce the next amount ("$X, bringing the total to $Y").
+_NEXT_TOTAL = re.compile(r"^bring", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Cues around one money figure."""
+
+    own: Cue | None  # the noun cue attached to the figure (aid, budget, other, spend)
+    verb: Cue | None  # the give/spend/other verb right before the figure ("providing $X")
+    clause: tuple[Cue, ...]  # the cues of the figure's clause, nearest first
+    before: tuple[Cue, ...]  # the cues of the clause before the figure, nearest first
+    after: tuple[Cue, ...]  # the cues right after the figure, up to the first comma or stop
+    sentence: tuple[Cue, ...]  # every cue of the sentence, nearest first
+    perfect: Cue | None  # a perfect tense of giving in the clause ("has provided")
+
+    def has(self, cls: str, where: str = "clause") -> Cue | None:
+        """The nearest cue of class ``cls`` in ``where`` (clause, before, after, sentence)."""
+        return next((c for c in getattr(self, where) if c.cls == cls), None)
+
+    def values(self, cls: str, where: str = "sentence") -> tuple[str, ...]:
+        return tuple(c.value for c in getattr(self, where) if c.cls == cls)
+
+    def total(self) -> Cue | None:
+        """A running-total word before the figure, or right after it; or a perfect of giving."""
+        cue = self.has("total", "before") or next(
+            (c for c in self.after if c.cls == "total" and not _NEXT_TOTAL.match(c.text)), None)
+        return cue or self.perfect
+
+
+def _attached_after(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
+    tail = cl.text[cl.end:]
+    stop = _STOP.search(tail)
+    limit = cl.end + (stop.start() if stop else len(tail))
+    for c in found:
+        if c.start >= cl.end and c.end <= limit and c.cls in _NOUNS and c.value != "verb":
+            return c if _AFTER_GAP.match(cl.text[cl.end:c.start]) else None
+    return None
+
+
+def _attached_before(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
+    lo = cl.at - len(cl.before)
+    for c in reversed(found):
+        if lo <= c.start and c.end <= cl.at and c.cls in _NOUNS and c.value != "verb":
+            return c if _BEFORE_GAP.match(cl.text[c.end:cl.at]) else None
+    return None
+
+
+def _governing_verb(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
+    lo = max(0, cl.at - len(cl.before), cl.at - _VERB_REACH)
+    verbs = [c for c in found if lo <= c.start and c.end <= cl.at
+             and (c.cls in ("give", "spend") or c.cls == "other" and c.value == "verb")]
+    if not verbs or _STOP.search(cl.text, verbs[-1].end, cl.at):
+        return None
+    return verbs[-1]
+
+
+def _perfect(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
+    lo, hi = cl.at - len(cl.before), cl.end + len(cl.after)
+    for c in found:
+        if c.cls == "given" and lo <= c.start and c.end <= hi and _PERFECT.search(cl.text, max(0, c.start - 40),
+                                                                                   c.start):
+            return c
+    return None
+
+
+def _near(c: Cue, cl: Clause) -> int:
+    return min(abs(c.start - cl.end), abs(cl.at - c.end))
+
+
+def evidence(cl: Clause, item_cues: tuple[Cue, ...] = ()) -> Evidence:
+    """The cues around the figure of clause ``cl``; ``item_cues`` are the cues of its item phrase,
+    which say what the money is when nothing is attached to it."""
+    found = cues(cl.text)
+    own = _attached_after(found, cl) or _attached_before(found, cl)
+    if own is None:
+        own = next((c for c in item_cues if c.cls in _NOUNS and c.value != "verb"), None)
+    lo, hi = cl.at - len(cl.before), cl.end + len(cl.after)
+    stop = _STOP.search(cl.text, cl.end)
+    after_end = min(hi, stop.start() if stop else hi)
+    by_near = sorted(found, key=lambda c: _near(c, cl))
+    return Evidence(
+        own=own, verb=_governing_verb(found, cl),
+        clause=tuple(c for c in by_near if lo <= c.start and c.end <= hi),
+        before=tuple(c for c in by_near if lo <= c.start and c.end <= cl.at),
+        after=tuple(c for c in by_near if cl.end <= c.start and c.end <= after_end),
+        sentence=tuple(by_near), perfect=_perfect(found, cl),
+    )

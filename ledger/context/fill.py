@@ -1,0 +1,70 @@
+"""The second pass: what a figure's own words left open, filled from the document's frame.
+
+An aid figure without a donor takes the donor the release is about (its headline's, or the
+one named for most of its aid amounts), else the publisher of a government's or an
+organisation's own release; without a recipient, the recipient the release is about. A bare
+"$" in a publisher's own dollar (an Australian government release) is that dollar.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ledger.context import actors as _actors
+from ledger.context.decision import DOCUMENT, Decision, why_text
+from ledger.context.document import DocumentFrame, default_pair
+from ledger.context.what import fill_topic
+from ledger.model import Figure
+from ledger.text.sentences import SentenceIndex, clean
+
+__all__ = ["confidence", "document_defaults"]
+
+#: The headline: the first sentence of the text (the title comes first).
+_HEADLINE = 0
+
+
+def confidence(d: dict[str, Decision]) -> float:
+    """How much to trust a row: its role's evidence, lowered when its donor is only a default."""
+    role = d["role"]
+    if role.value == "other":
+        return round(role.confidence, 2)
+    return round(min(role.confidence, (role.confidence + d["donor"].confidence) / 2 + 0.05), 2)
+
+
+def _headline_pair(index: SentenceIndex) -> tuple[str | None, str | None]:
+    if not index.spans:
+        return None, None
+    actors = _actors.classify(clean(index.sentence(_HEADLINE)))
+    donor = next((m.canonical for m in actors.donors if m.canonical != _actors.SELF), None)
+    recipient = next((m.canonical for m in (*actors.recipients, *actors.holders) if m.canonical != donor), None)
+    return donor, recipient
+
+
+def _own_dollar(fig: Figure, doc: DocumentFrame) -> Figure:
+    dollar = doc.publisher.dollar if doc.publisher is not None else None
+    if dollar and fig.kind == "money" and fig.currency == "USD" and fig.surface.lstrip("(").startswith("$"):
+        return replace(fig, currency=dollar, unit=dollar)
+    return fig
+
+
+def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], sents: list[int],
+                      index: SentenceIndex, doc: DocumentFrame) -> list[Figure]:
+    """``figs`` with donors and recipients the release is about, and the publisher's dollar."""
+    pairs = [(f.donor, f.recipient) for f in figs if f.role not in (None, "other") and f.kind == "money"]
+    donor, recipient = default_pair(pairs, _headline_pair(index))
+    speaker = doc.publisher.speaks_for if doc.publisher is not None else None
+    out = []
+    for fig, d in zip(figs, decisions):
+        fig = _own_dollar(fig, doc)
+        if fig.role not in (None, "other") and (fig.donor is None or fig.recipient is None):
+            d = dict(d)
+            if fig.donor is None and (donor or speaker):
+                rule = "release-is-about" if donor else "publisher"
+                d["donor"] = Decision(donor or speaker, rule, doc.publisher.domain if not donor and doc.publisher
+                                      else "", DOCUMENT)
+            new_donor = d["donor"].value
+            if fig.recipient is None and recipient and recipient != new_donor:
+                d["recipient"] = Decision(recipient, "release-is-about", "", DOCUMENT)
+            fig = replace(fig, donor=new_donor, recipient=d["recipient"].value, why=why_text(d),
+                          confidence=confidence(d))
+        out.append(fig)
+    return fill_topic(out)

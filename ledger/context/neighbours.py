@@ -1,0 +1,103 @@
+"""The role a figure takes from the figures around it: the parts of a whole, the items of a list,
+the second amount of a "from $X to $Y".
+
+``RULES`` is read top to bottom; the first rule that matches decides, otherwise the figure's
+own words decide (``money_role``, ``figure_role``).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ledger.context import roles as _roles
+from ledger.context.clauses import Clause, ListIndex
+from ledger.context.decision import NEIGHBOUR, Decision
+from ledger.model import Figure
+
+__all__ = ["Neighbours", "RULES", "inherited_role"]
+
+_OF = r"(?:^\W*|\bthat\s+)[Oo]f\s+(?:the|this|that|our|its)\b"
+#: "Of the $2.76 billion ...": a whole comes next.
+_OF_WHOLE = re.compile(_OF + r"[^$€£¥\d]{0,80}$")
+_OF_SENTENCE = re.compile(_OF)
+#: "from $X in 2023 to $Y": the second amount is the same kind of amount.
+_FROM_TO = re.compile(r"^[\s)]*(?:in\s+(?:19|20)\d\d\s*)?,?\s*to\s+$")
+#: "This includes $X", "It also includes $X": the parts of the previous sentence's figure.
+_THIS_INCLUDES = re.compile(r"^\W*(?:This|It|That|These|Those)\s+(?:also\s+)?includ\w*\s+(?:\w+\s+){0,2}$")
+_INHERITED = ("cumulative", "budget", "component")
+
+
+@dataclass(slots=True)
+class Neighbours:
+    """Figures already annotated around the current one."""
+
+    prev: Figure | None  # the figure just before, in the same sentence
+    prev_aid: Figure | None  # the last aid (not "other") figure of the same sentence
+    last_aid: Figure | None  # the last aid figure of the previous sentence
+    lists: ListIndex
+
+
+Rule = tuple[str, str, Callable[[Figure, Clause, Neighbours], Decision | None]]
+
+
+def _whole(cl: Clause, near: Neighbours) -> Figure | None:
+    if near.prev is None and near.last_aid is not None and _THIS_INCLUDES.match(cl.before):
+        return near.last_aid  # "Norway has provided $50 million. This includes $20 million ..."
+    return near.prev_aid
+
+
+def _adjacent_part(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
+    if not _roles.is_adjacent_part(cl.before, cl.after):
+        return None
+    whole = _whole(cl, near)
+    role = whole.role if whole is not None and whole.role in _INHERITED else "component"
+    return Decision(role, "written-as-a-part", cl.before[-30:].strip(), NEIGHBOUR)
+
+
+def _part_after_whole(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
+    if near.prev is not None and _OF_WHOLE.search(cl.text, 0, cl.at) is None:
+        m = _OF_SENTENCE.search(cl.text, 0, cl.at)
+        if m is not None:
+            return Decision("component", "part-after-its-whole", m.group(0).strip(), NEIGHBOUR)
+    return None
+
+
+def _from_to(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
+    prev = near.prev_aid
+    if prev is not None and prev.role in ("cumulative", "budget") and _FROM_TO.match(cl.before):
+        return Decision(prev.role, "from-x-to-y", "to", NEIGHBOUR)
+    return None
+
+
+def _list_item(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
+    lead = near.lists.lead_in(cl.sent)
+    role = _roles.lead_in_role(lead) if lead else None
+    return Decision(role, "item-of-a-list", lead[-60:], NEIGHBOUR) if role else None
+
+
+def _same_sentence(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
+    prev = near.prev_aid
+    if prev is None or prev.role not in _INHERITED or fig.kind == "money" and prev.kind != "money":
+        return None
+    if _roles.is_component_cue(cl.before) or prev is near.prev and len(cl.before) < 40:
+        return Decision(prev.role, "follows-its-whole", cl.before.strip()[-30:], NEIGHBOUR)
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    ("written-as-a-part", "including $100 million for air defence; $10 billion of our loan", _adjacent_part),
+    ("part-after-its-whole", "Of the $2.76 billion, $1.5 billion goes to Kyiv", _part_after_whole),
+    ("from-x-to-y", "from $2 billion in 2023 to $3 billion", _from_to),
+    ("item-of-a-list", "The package includes: - $50 million for demining", _list_item),
+    ("follows-its-whole", "requested $33 billion, $20.4 billion for security", _same_sentence),
+)
+
+
+def inherited_role(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
+    """The role the neighbours of ``fig`` pass on, or None when they say nothing."""
+    for _name, _example, rule in RULES:
+        got = rule(fig, cl, near)
+        if got is not None:
+            return got
+    return None
