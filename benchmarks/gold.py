@@ -136,7 +136,7 @@ def locate(text: str, surfaces: list[str]) -> list[tuple[int, int] | None]:
 
 
 def oracle_figures(text: str, gold: dict):
-    from ledger.extract.figure import Figure
+    from ledger.model import Figure
 
     figs = []
     for g, span in zip(gold["figures"], locate(text, [g["surface"] for g in gold["figures"]])):
