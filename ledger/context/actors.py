@@ -1,123 +1,23 @@
-"""Donor and recipient of a figure from the actors named around it.
+"""Donor and recipient of a figure from the actors its sentence names (``mentions``).
 
-Each actor mention in a sentence is classed by the words just before it:
-"to|for|in|into|toward|of|across" → recipient-like; "against", or a possessive followed
-by "invasion|war|aggression|attack|forces" → adversary (ignored); anything else
-(sentence subject, "from X", "by X", "X's" before the figure) → donor-like.
+The giver is the first donor-like actor before the figure (the clause subject), else the first
+after it; the getter is the recipient-like actor nearest after the figure, else a holder named
+before it ("Nepal is to receive ₹550 crore"), else the last one before it.
 """
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ledger.context.clauses import Clause, ListIndex, flat
 from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTENCE, Decision
 from ledger.context.document import DocumentFrame
-from ledger.text.gazetteer import Mention, find_actors
+from ledger.context.mentions import SELF, Actors, classify
 
-_RECIPIENT_BEFORE = re.compile(
-    r"(?:\b(?:to|for|in|into|within|inside|toward|towards|across|of|with|reach|reaching|help|helping|support|supporting|boost)"
-    r"(?:\s+(?:the|our|all))?(?:\s+(?:people|government|Government|citizens|population|partners?|military|forces|refugees)\s+(?:of|in|within|inside))?"
-    r"|\bto\s+help\s+\w+)\s*$"
-)
-_ADVERSARY_BEFORE = re.compile(r"\b(?:against|on|by|from|of|at)\s+(?:the\s+)?$")
-_ADVERSARY_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:full-scale\s+|unprovoked\s+|further\s+|brutal\s+|illegal\s+|ongoing\s+|\w+\s+\d+\s+){0,3}"
-    r"(?:launched|invaded|attacked|began|started|invasion|war|aggression|attacks?|forces|troops|assault|military\s+operations|bombardment|strikes?|missiles?|drones?)\b",
-    re.IGNORECASE,  # "Putin's War in Ukraine"
-)
-_DONOR_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$")
-#: "the G7 commitment", "U.S. assistance": an actor naming whose money it is.
-_DONOR_AFTER = re.compile(
-    r"^\s+(?:commitments?|pledges?|loans?|packages?|funding|grants?|leaders?|members?|contributions?|assistance|aid"
-    r"|arms|weapons|equipment|stocks|stockpiles|munitions|money|funds|taxpayers?|donors?"
-    r"|(?:development|humanitarian|health|bilateral|official|military|economic|security)\s+(?:assistance|aid|support|ODA))\b"
-)
-#: "Palestine was the second-largest recipient ...", "CSOs received ...", "the largest partner with ...":
-#: an actor that holds the amount named after it.
-_HOLDER_AFTER = re.compile(
-    r"^\]?(?:\s+(?:also|each|together|jointly))?\s+(?:received|receives|receiving|got|gets|obtained|"
-    r"(?:is|are|was|were|will|would)\s+(?:also\s+)?(?:to|set\s+to|due\s+to|expected\s+to)?\s*(?:receive|get)|"
-    r"(?:was|is|were|are|remained|became)\s+(?:again\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:recipients?|partners?|beneficiar(?:y|ies)))\b"
-)
-#: "... partners in 2023 were Gavi at NOK1.5 billion, UNFPA at NOK1.1 billion": a ranking of holders.
-_AT_AMOUNT = re.compile(r"^\]?\s+at\s+(?:about\s+|around\s+|some\s+)?(?:[A-Z]{2,3}\s?|US)?[$€£¥]?\d")
-_RANKING = re.compile(r"\b(?:partners?|recipients?|beneficiaries)\b")
-#: "Nepal is to receive ₹550 crore and the Maldives ₹400 crore": an actor right before an amount holds it.
-_AMOUNT_AFTER = re.compile(r"^\s+(?:[A-Z]{2,3}\s?|US|Rs\.?\s?)?[$€£¥₹]?\s?\d")
+__all__ = ["SELF", "Candidates", "candidates", "classify", "decide", "pick"]
+
 #: A recipient named this close after a figure ("$X ... to the people of Afghanistan") beats earlier holders.
 _NEAR_RECIPIENT = 90
-#: "Ukrainian soldiers", "Afghan refugees": a demonym naming the people who benefit.
-_BENEFICIARY_AFTER = re.compile(
-    r"^\s+(?:soldiers|troops|forces|refugees|people|families|children|civilians|farmers|students|"
-    r"women|communities|citizens|patients|evacuees|partners|armed\s+forces)\b")
-#: "the Ukraine Security Assistance Initiative": the actor is part of a longer proper name.
-_PROPER_NAME_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Initiative|Fund|Facility|Act|Program|Programme|"
-                                r"Group|Council|Agency|Institute|Foundation|Bank|Corporation|Office|Mission)\b")
-#: "Russia's invasion of Ukraine", "Putin's war in Ukraine": the aggressor's war names where it is
-#: waged, not who gets the money ("sectors affected by the war in Ukraine" still does).
-_SETTING_BEFORE = re.compile(
-    r"(?:['’]s|\bRussian)\s+(?:[\w-]+\s+){0,3}?(?:invasion|war|attacks?|aggression|occupation|bombing|shelling)\s+"
-    r"(?:of|in|on|against)\s+(?:the\s+)?$", re.IGNORECASE)
-#: "President Biden and G7 leaders will contribute": the group named next speaks for both.
-_JOINED_GROUP_AFTER = re.compile(
-    r"^\s+and\s+(?:other\s+|fellow\s+)?[A-Z][\w.]*\s+(?:leaders|partners|members|allies|countries)\b")
-#: "through the World Bank", "via UNICEF": a channel, neither donor nor recipient.
-_AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$")
-_CHANNEL_BEFORE = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$")
-
-
-#: A recipient named once is no article's subject ("support to Ukraine, and other initiatives").
-_DOMINANT_MIN = 2
-#: ... and the dominant one is named for at least this share of the article's aid amounts.
-_DOMINANT_SHARE = 1 / 3
-
-
-@dataclass(frozen=True, slots=True)
-class Actors:
-    donors: tuple[Mention, ...]
-    recipients: tuple[Mention, ...]
-    holders: tuple[Mention, ...] = ()  # recipients named before their amounts ("CSOs received $X")
-
-
-#: Stands for the article's own voice ("we", "our"): the dominant donor, filled in later.
-SELF = "@self"
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Ww]e['’]re|[Ww]e['’]ve)\b")
-
-
-def classify(sentence: str) -> Actors:
-    """Donor-like and recipient-like actor mentions of one (one-line) sentence."""
-    donors: list[Mention] = [
-        Mention(m.start(), m.end(), m.group(0), SELF, "self") for m in _FIRST_PERSON.finditer(sentence)
-    ]
-    recipients: list[Mention] = []
-    holders: list[Mention] = []
-    ranking = _RANKING.search(sentence) is not None
-    for m in find_actors(sentence):
-        before = sentence[max(0, m.start - 60):m.start]
-        after = sentence[m.end:m.end + 60]
-        if _ADVERSARY_AFTER.match(after) or _AGAINST.search(before):
-            continue
-        if _CHANNEL_BEFORE.search(before) or _JOINED_GROUP_AFTER.match(after) or _SETTING_BEFORE.search(before):
-            continue
-        to_it = _RECIPIENT_BEFORE.search(before) is not None
-        if not to_it and _PROPER_NAME_AFTER.match(after):
-            continue  # "under the Ukraine Security Assistance Initiative": a name, not an actor
-        if _HOLDER_AFTER.match(after) or ranking and _AT_AMOUNT.match(after) or _AMOUNT_AFTER.match(after):
-            holders.append(m)
-            continue
-        if _DONOR_BEFORE.search(before) or not m.possessive and _DONOR_AFTER.match(after):
-            donors.append(m)
-        elif to_it or _BENEFICIARY_AFTER.match(after):
-            recipients.append(m)
-        elif m.kind in ("region", "state"):
-            recipients.append(m)
-        else:
-            donors.append(m)
-    donors.sort(key=lambda m: m.start)
-    return Actors(tuple(donors), tuple(recipients), tuple(holders))
 
 
 def pick(actors: Actors, at: int, until: int | None = None) -> tuple[str | None, str | None]:
@@ -179,14 +79,10 @@ class Candidates:
         return self.giver(doc) is not None and self.donor_kind in _PUBLIC
 
     def foreign(self, doc: DocumentFrame) -> bool:
-        giver = self.giver(doc)
+        """A recipient abroad: not the giver, nor the publisher's own country."""
+        home = {self.giver(doc), doc.donor, doc.publisher.actor if doc.publisher else None} - {None}
         return (self.recipient.value is not None and self.recipient_kind in _ABROAD
-                and self.recipient.value != giver)
-
-
-@lru_cache(maxsize=4096)
-def _classify(sentence: str) -> Actors:
-    return classify(sentence)
+                and self.recipient.value not in home)
 
 
 def _kind(actors: Actors, name: str | None) -> str | None:
@@ -198,7 +94,7 @@ def _kind(actors: Actors, name: str | None) -> str | None:
 
 def candidates(cl: Clause, lists: ListIndex) -> Candidates:
     """Donor and recipient named in the figure's sentence, else in the lead-in of its list."""
-    actors = _classify(cl.text)
+    actors = classify(cl.text)
     donor, recipient = pick(actors, cl.at, cl.end + len(cl.after))
     d = Decision(donor, "named-in-sentence", donor or "", SENTENCE) if donor else None
     r = Decision(recipient, "named-in-sentence", recipient or "", SENTENCE) if recipient else None
@@ -206,7 +102,7 @@ def candidates(cl: Clause, lists: ListIndex) -> Candidates:
     if donor is None or recipient is None:
         lead = lists.lead_in(cl.sent)
         if lead is not None:
-            lead_actors = _classify(flat(lead))
+            lead_actors = classify(flat(lead))
             d2, r2 = pick(lead_actors, len(lead))
             if d is None and d2:
                 d, dk = Decision(d2, "named-in-list-lead-in", d2, NEIGHBOUR), _kind(lead_actors, d2)

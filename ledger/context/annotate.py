@@ -49,7 +49,7 @@ def annotate(text: str, figures: list[Figure], published: _dt.date | None, *,
         return []
     index = SentenceIndex(text)
     lists = ListIndex(index)
-    doc = DocumentFrame(publisher=publisher_of(url))
+    doc = fill.headline_frame(index, publisher_of(url))
     lede = lede_date(index, published)
     state = _State([], [], [])
     for fig, cl in zip(figures, _clauses(text, figures, index)):
@@ -76,7 +76,8 @@ def _first_pass(fig: Figure, cl: Clause, near: Neighbours, doc: DocumentFrame,
     inherited = inherited_role(fig, cl, near)
     givers = _actors.candidates(cl, near.lists)
     if fig.kind == "money":
-        role, ev = money_decision(fig, cl, givers, doc, inherited)
+        item = item_of(fig, cl, near.prev)
+        role, ev = money_decision(fig, cl, givers, doc, inherited, item, published)
     else:
         role, ev = role_of(fig, cl, near, inherited), None
     decisions = {"role": role}

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ledger import data
+from ledger.text.gazetteer import find_actors
 from ledger.text.trie import trie_pattern
 
 __all__ = ["Cue", "cues", "lower_same_length"]
@@ -70,11 +71,12 @@ def cues(sentence: str) -> tuple[Cue, ...]:
     while m is not None:  # overlapping: a phrase may start inside the previous one
         spans.append((m.start(), m.end()))
         m = pattern.search(low, m.start() + 1)
+    names = [(m.start, m.end) for m in find_actors(sentence)]
     out: list[Cue] = []
     reach = -1  # the furthest end of the phrases kept so far (spans come in start order)
     for s, e in spans:
-        if e <= reach:
-            continue  # inside a longer phrase that starts before it
+        if e <= reach or any(a <= s and e <= b and (a, b) != (s, e) for a, b in names):
+            continue  # inside a longer phrase, or a word of a name ("States" of "United States")
         reach = e
         for cls, value in sorted(_keys(low[s:e])):
             out.append(Cue(s, e, cls, value, sentence[s:e]))

@@ -19,11 +19,12 @@ __all__ = ["Evidence", "evidence"]
 #: "$X of additional funding", "$X worth of weapons" (up to four words, no punctuation).
 _AFTER_GAP = re.compile(r"^[\s)\]]*(?:[\w'’.-]+\s+){0,4}$")
 _JOIN = (r"(?:of|at|worth|totaling|totalling|totaled|amounting\s+to|valued\s+at|estimated\s+at|"
-         r"is|was|were|are|be|of\s+up\s+to|to|for|by)")
+         r"in\s+the\s+amount\s+of|to\s+the\s+tune\s+of|in\s+the\s+sum\s+of|is|was|were|are|of\s+up\s+to)")
 _QUALIFY = (r"(?:(?:an|a|the|additional|another|new|further|extra|up\s+to|nearly|almost|about|over|"
             r"more\s+than|some|around|approximately|roughly|at\s+least|just|only|US|U\.S\.)\s+)*")
-#: ... and before it: "a deficit of $X", "a package for Ukraine worth nearly $X", "budget: $X".
-_BEFORE_GAP = re.compile(rf"^(?:\s+[\w'’.-]+){{0,4}}?\s*(?:\s{_JOIN}\s+{_QUALIFY}|[:=]\s*{_QUALIFY}|\s+{_QUALIFY})$",
+#: ... and before it: "a deficit of $X", "a package for Ukraine worth nearly $X", "budget: $X",
+#: "an additional $X" (a few words may stand between the noun and a joining word, none without one).
+_BEFORE_GAP = re.compile(rf"^(?:(?:\s+[\w'’.-]+){{0,4}}?\s+{_JOIN}\s+{_QUALIFY}|\s*[:=]\s*{_QUALIFY}|\s+{_QUALIFY})$",
                          re.IGNORECASE)
 _STOP = re.compile(r"[,;:.!?()\[\]—–]|\b(?:that|which|who|whom|because|while|when|but|whereas|after|before)\b")
 #: "has provided", "have already sent", "has been spent": a perfect tense of giving.
@@ -44,6 +45,7 @@ class Evidence:
     verb: Cue | None  # the give/spend/other verb right before the figure ("providing $X")
     clause: tuple[Cue, ...]  # the cues of the figure's clause, nearest first
     before: tuple[Cue, ...]  # the cues of the clause before the figure, nearest first
+    lead: tuple[Cue, ...]  # the cues since the previous amount of money (a wider "before")
     after: tuple[Cue, ...]  # the cues right after the figure, up to the first comma or stop
     sentence: tuple[Cue, ...]  # every cue of the sentence, nearest first
     perfect: Cue | None  # a perfect tense of giving in the clause ("has provided")
@@ -57,7 +59,7 @@ class Evidence:
 
     def total(self) -> Cue | None:
         """A running-total word before the figure, or right after it; or a perfect of giving."""
-        cue = self.has("total", "before") or next(
+        cue = self.has("total", "lead") or next(
             (c for c in self.after if c.cls == "total" and not _NEXT_TOTAL.match(c.text)), None)
         return cue or self.perfect
 
@@ -89,11 +91,12 @@ def _governing_verb(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
     return verbs[-1]
 
 
-def _perfect(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
-    lo, hi = cl.at - len(cl.before), cl.end + len(cl.after)
+def _perfect(found: tuple[Cue, ...], cl: Clause, after_end: int) -> Cue | None:
+    """A perfect tense of giving before the figure or right after it ("$X has been disbursed")."""
+    lo = cl.at - len(cl.before)
     for c in found:
-        if c.cls == "given" and lo <= c.start and c.end <= hi and _PERFECT.search(cl.text, max(0, c.start - 40),
-                                                                                   c.start):
+        inside = lo <= c.start and c.end <= cl.at or cl.end <= c.start and c.end <= after_end
+        if c.cls == "given" and inside and _PERFECT.search(cl.text, max(0, c.start - 40), c.start):
             return c
     return None
 
@@ -117,6 +120,7 @@ def evidence(cl: Clause, item_cues: tuple[Cue, ...] = ()) -> Evidence:
         own=own, verb=_governing_verb(found, cl),
         clause=tuple(c for c in by_near if lo <= c.start and c.end <= hi),
         before=tuple(c for c in by_near if lo <= c.start and c.end <= cl.at),
+        lead=tuple(c for c in by_near if min(lo, cl.lead) <= c.start and c.end <= cl.at),
         after=tuple(c for c in by_near if cl.end <= c.start and c.end <= after_end),
-        sentence=tuple(by_near), perfect=_perfect(found, cl),
+        sentence=tuple(by_near), perfect=_perfect(found, cl, after_end),
     )

@@ -12,13 +12,12 @@ from collections.abc import Callable
 from ledger.context import roles as _roles
 from ledger.context.clauses import Clause
 from ledger.context.decision import CLAUSE, FALLBACK, NEIGHBOUR, SENTENCE, Decision
-from ledger.context.neighbours import Neighbours
+from ledger.context.evidence import evidence
+from ledger.context.neighbours import COORDINATED, Neighbours
 from ledger.model import Figure
 
 __all__ = ["RULES", "role_of"]
 
-#: "80 tanks, 20 howitzers": counts in one enumeration share a role.
-_COORDINATED = re.compile(r"^\s*(?:,|;|and|,\s*and|or|as well as)\s*$")
 
 Rule = tuple[str, str, Callable[[Figure, Clause, Neighbours, Decision | None], Decision | None]]
 
@@ -38,13 +37,22 @@ def _counts_no_materiel(fig, cl, near, inherited):
 
 def _coordinated(fig, cl, near, inherited):
     prev = near.prev
-    if fig.kind == "count" and prev is not None and prev.kind == "count" and _COORDINATED.match(cl.before):
-        return Decision(prev.role or "other", "same-list-as-previous", cl.before.strip(), NEIGHBOUR)
-    return None
+    if fig.kind != "count" or prev is None or prev.kind != "count" or not COORDINATED.match(cl.before):
+        return None
+    if any(c.cls in ("give", "total", "part") for c in evidence(cl).before):
+        return None  # a new verb or cue starts another statement
+    return Decision(prev.role or "other", "same-list-as-previous", cl.before.strip()[-30:], NEIGHBOUR)
 
 
 def _inherit(fig, cl, near, inherited):
     return inherited
+
+
+def _total(fig, cl, near, inherited):
+    cue = evidence(cl).total()
+    if fig.kind == "count" and cue is not None:
+        return Decision("cumulative", "running-total", cue.text, CLAUSE)
+    return None
 
 
 def _cue(fig, cl, near, inherited):
@@ -62,8 +70,12 @@ def _after_package(fig, cl, near, inherited):
 
 
 def _given(fig, cl, near, inherited):
-    if fig.kind == "count" and _roles.has_aid_verb(cl.text):
-        return Decision("package", "materiel-given", "", SENTENCE)
+    ev = evidence(cl)
+    verb = ev.verb or ev.has("give", "before") or ev.has("aid", "after")
+    if fig.kind == "count" and verb is not None:
+        return Decision("package", "materiel-given", verb.text, CLAUSE)
+    if fig.kind == "count" and _roles.has_aid_verb(cl.text) and near.lists.lead_in(cl.sent) is None:
+        return Decision("package", "materiel-in-aid-sentence", "", SENTENCE)
     return None
 
 
@@ -72,7 +84,8 @@ RULES: tuple[Rule, ...] = (
     ("counts-people-or-places", "1,300 Border Patrol agents", _counts_no_materiel),
     ("same-list-as-previous", "80 tanks, 20 howitzers", _coordinated),
     ("inherited", "The package includes: - 80,000 rounds", _inherit),
-    ("cue-phrase", "has delivered 60 vehicles to date", _cue),
+    ("running-total", "We have provided more than one million rounds", _total),
+    ("cue-phrase", "60 vehicles to date", _cue),
     ("part-of-a-package", "a $275 million package ... and 80,000 rounds", _after_package),
     ("materiel-given", "Canada will send 4 Leopard 2 tanks", _given),
 )

@@ -11,12 +11,13 @@ from dataclasses import replace
 
 from ledger.context import actors as _actors
 from ledger.context.decision import DOCUMENT, Decision, why_text
-from ledger.context.document import DocumentFrame, default_pair
+from ledger.context.cues import cues
+from ledger.context.document import DocumentFrame, Publisher, default_pair
 from ledger.context.what import fill_topic
 from ledger.model import Figure
 from ledger.text.sentences import SentenceIndex, clean
 
-__all__ = ["confidence", "document_defaults"]
+__all__ = ["confidence", "document_defaults", "headline_frame"]
 
 #: The headline: the first sentence of the text (the title comes first).
 _HEADLINE = 0
@@ -31,12 +32,22 @@ def confidence(d: dict[str, Decision]) -> float:
 
 
 def _headline_pair(index: SentenceIndex) -> tuple[str | None, str | None]:
+    """Donor and recipient of a headline that speaks of aid ("Norway Increases Aid to Sudan")."""
     if not index.spans:
         return None, None
-    actors = _actors.classify(clean(index.sentence(_HEADLINE)))
+    headline = clean(index.sentence(_HEADLINE))
+    if not any(c.cls in ("aid", "give") for c in cues(headline)):
+        return None, None
+    actors = _actors.classify(headline)
     donor = next((m.canonical for m in actors.donors if m.canonical != _actors.SELF), None)
     recipient = next((m.canonical for m in (*actors.recipients, *actors.holders) if m.canonical != donor), None)
     return donor, recipient
+
+
+def headline_frame(index: SentenceIndex, publisher: Publisher | None) -> DocumentFrame:
+    """The document's frame before its figures are read: its publisher and its headline's pair."""
+    donor, recipient = _headline_pair(index)
+    return DocumentFrame(publisher, donor, recipient)
 
 
 def _own_dollar(fig: Figure, doc: DocumentFrame) -> Figure:
@@ -50,7 +61,7 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
                       index: SentenceIndex, doc: DocumentFrame) -> list[Figure]:
     """``figs`` with donors and recipients the release is about, and the publisher's dollar."""
     pairs = [(f.donor, f.recipient) for f in figs if f.role not in (None, "other") and f.kind == "money"]
-    donor, recipient = default_pair(pairs, _headline_pair(index))
+    donor, recipient = default_pair(pairs, (doc.donor, doc.recipient))
     speaker = doc.publisher.speaks_for if doc.publisher is not None else None
     out = []
     for fig, d in zip(figs, decisions):
@@ -62,7 +73,7 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
                 d["donor"] = Decision(donor or speaker, rule, doc.publisher.domain if not donor and doc.publisher
                                       else "", DOCUMENT)
             new_donor = d["donor"].value
-            if fig.recipient is None and recipient and recipient != new_donor:
+            if fig.recipient is None and recipient and recipient != new_donor and fig.role != "budget":
                 d["recipient"] = Decision(recipient, "release-is-about", "", DOCUMENT)
             fig = replace(fig, donor=new_donor, recipient=d["recipient"].value, why=why_text(d),
                           confidence=confidence(d))

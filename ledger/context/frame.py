@@ -2,8 +2,12 @@
 into a :class:`~ledger.context.money_role.MoneyFrame` and decided by the role rules."""
 from __future__ import annotations
 
+import datetime as _dt
+import re
+
 from ledger.context.actors import Candidates
 from ledger.context.clauses import Clause
+from ledger.context.cues import cues
 from ledger.context.decision import Decision
 from ledger.context.document import DocumentFrame
 from ledger.context.evidence import Evidence, evidence
@@ -12,14 +16,49 @@ from ledger.model import Figure
 
 __all__ = ["money_decision"]
 
+#: "in 2023", "during 2022" (a whole year; "in January 2021" names a month of it).
+_IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+((?:19|20)\d\d)\b(?!\s*[-–/])")
+#: "from 2023 to 2028", "2024-2027", "through 2030", "by 2025".
+_PERIOD_END = re.compile(r"\b(?:(?:19|20)\d\d\s*(?:-|–|to|through|until)\s*|(?:[Bb]y|[Tt]hrough|[Uu]ntil)\s+)"
+                         r"((?:19|20)\d\d)\b")
+#: "an increase of $X", "cut by $X": the figure is the size of a change.
+_CHANGE = re.compile(r"\b(?:increase|decrease|decline|rise|drop|reduction|jump|boost|growth|fall|cut)s?\s+"
+                     r"(?:of|by)\s+(?:\w+\s+){0,2}$|\b(?:increased|decreased|declined|rose|grew|fell|dropped|"
+                     r"jumped)\s+by\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
-def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame,
-                   inherited: Decision | None) -> tuple[Decision, Evidence]:
+
+def _years(cl: Clause, pattern: re.Pattern[str]) -> list[int]:
+    window = cl.before + " " + cl.text[cl.at:cl.end + len(cl.after)]
+    return [int(y) for y in pattern.findall(window)]
+
+
+def _past_year(cl: Clause, published: _dt.date | None) -> str | None:
+    if published is None:
+        return None
+    past = [y for y in _years(cl, _IN_YEAR) if y < published.year]
+    return f"in {past[0]}" if past else None
+
+
+def _future_period(cl: Clause, published: _dt.date | None) -> str | None:
+    if published is None:
+        return None
+    ends = [y for y in _years(cl, _PERIOD_END) if y > published.year]
+    return f"until {ends[0]}" if ends else None
+
+
+def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame, inherited: Decision | None,
+                   item: str | None, published: _dt.date | None) -> tuple[Decision, Evidence]:
     """The role decision for money figure ``fig`` and the evidence it was read from."""
-    ev = evidence(cl)
+    ev = evidence(cl, cues(item) if item else ())
+    named = cand.giver(doc) or doc.donor
+    speaker = doc.publisher.speaks_for if doc.publisher is not None else None
+    giver = named or speaker  # in a government's own release, aid nobody else gives is its own
+    foreign = cand.foreign(doc) or cand.recipient.value is None and doc.recipient is not None
     frame = MoneyFrame(
-        ev=ev, per=fig.per, vague=fig.qualifier == "vague", giver=cand.giver(doc),
-        government_giver=cand.public_giver(doc), foreign=cand.foreign(doc),
-        humanitarian="humanitarian" in ev.values("type"), inherited=inherited,
+        ev=ev, per=fig.per, change=fig.change is not None or _CHANGE.search(cl.before) is not None,
+        vague=fig.qualifier == "vague", giver=giver,
+        public_giver=cand.public_giver(doc) or named is not None and named == doc.donor,
+        foreign=foreign, humanitarian="humanitarian" in ev.values("type"), inherited=inherited,
+        past_year=_past_year(cl, published), future_period=_future_period(cl, published),
     )
     return money_role(frame), ev

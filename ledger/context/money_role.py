@@ -14,15 +14,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ledger.context.decision import CLAUSE, FALLBACK, NEIGHBOUR, SENTENCE, Decision
+from ledger.context.decision import CLAUSE, FALLBACK, SENTENCE, Decision
 from ledger.context.evidence import Evidence
 
 __all__ = ["MoneyFrame", "RULES", "money_role"]
 
-#: A rate per one of these is an amount over time, not a price ("$1 billion a year").
-_PER_PERIOD = frozenset(("year", "annum", "fiscal year"))
 #: Stages that say a legislature is asked or has voted: the money is a budget line.
 _LEGISLATIVE = frozenset(("requested", "appropriated"))
+#: Aid nouns of these types are aid abroad wherever they stand ("security assistance"); "package",
+#: "relief", "grant" or "loan" alone may be a government's spending at home.
+_FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,104 +31,144 @@ class MoneyFrame:
     """What the rules read: the figure's cues and what the actor and neighbour rules found."""
 
     ev: Evidence
-    per: str | None
-    vague: bool
-    giver: str | None  # the donor the actor rules found in the sentence (None: none named)
-    government_giver: bool  # the giver is a government, agency or international organisation
+    per: str | None  # "$2.99 a gallon" → "gallon"
+    change: bool  # the figure is the size of a change ("an increase of $X")
+    vague: bool  # "billions of dollars"
+    giver: str | None  # the donor: named in the sentence, "we" of a publisher, or the release's
+    public_giver: bool  # the giver is a government, agency or international organisation
     foreign: bool  # a recipient abroad (another country, an organisation, a people)
     humanitarian: bool  # the sentence speaks of relief, disaster or emergency
     inherited: Decision | None  # the role a neighbour or the list lead-in passes on
+    past_year: str | None  # "in 2023" when that year ended before publication
+    future_period: str | None  # "from 2023 to 2028", "by 2030": a period reaching past publication
 
 
 Rule = tuple[str, str, Callable[[MoneyFrame], Decision | None]]
 
 
-def _cue(f: MoneyFrame, role: str, rule: str, cls: str, conf: float = CLAUSE) -> Decision | None:
-    c = f.ev.has(cls)
-    return Decision(role, rule, c.text, conf) if c is not None else None
+def _own(f: MoneyFrame, cls: str) -> bool:
+    return f.ev.own is not None and f.ev.own.cls == cls
 
 
 def _price(f: MoneyFrame) -> Decision | None:
-    if f.per and f.per not in _PER_PERIOD:
+    if f.per and f.per not in ("year", "annum"):
         return Decision("other", "price-per-unit", f"a {f.per}", CLAUSE)
     return None
 
 
-def _own(f: MoneyFrame, cls: str, role: str, rule: str) -> Decision | None:
-    own = f.ev.own
-    return Decision(role, rule, own.text, CLAUSE) if own is not None and own.cls == cls else None
+def _not_aid(f: MoneyFrame) -> Decision | None:
+    if _own(f, "other"):
+        return Decision("other", "not-aid-noun", f.ev.own.text, CLAUSE)
+    verb = f.ev.verb
+    if verb is not None and verb.cls == "other":
+        return Decision("other", "not-aid-verb", verb.text, CLAUSE)
+    return None
 
 
-def _private_spending(f: MoneyFrame) -> Decision | None:
-    spend = f.ev.own if f.ev.own is not None and f.ev.own.cls == "spend" else f.ev.verb
-    if spend is not None and spend.cls == "spend" and not f.government_giver:
+def _private(f: MoneyFrame) -> Decision | None:
+    spend = f.ev.own if _own(f, "spend") else f.ev.verb
+    if spend is not None and spend.cls == "spend" and not f.public_giver:
         return Decision("other", "private-spending", spend.text, CLAUSE)
     return None
 
 
+def _change(f: MoneyFrame) -> Decision | None:
+    return Decision("other", "size-of-a-change", "", CLAUSE) if f.change else None
+
+
 def _vague(f: MoneyFrame) -> Decision | None:
-    if f.vague and f.ev.has("total") is None:
+    if f.vague and f.ev.total() is None and f.inherited is None:
         return Decision("other", "vague-amount", "", CLAUSE)
     return None
 
 
-def _no_giver(f: MoneyFrame) -> Decision | None:
-    own = f.ev.own is not None and f.ev.own.cls in ("aid", "budget")
-    verb = f.ev.verb is not None or f.ev.has("give") is not None
-    if not own and not verb and f.giver is None and f.inherited is None:
+def _framed(f: MoneyFrame) -> bool:
+    return (_own(f, "aid") or _own(f, "budget") or _own(f, "spend") or f.ev.verb is not None
+            or f.ev.has("give", "before") is not None or f.ev.has("give", "after") is not None
+            or f.ev.total() is not None or f.inherited is not None)
+
+
+def _no_frame(f: MoneyFrame) -> Decision | None:
+    if not _framed(f):
+        return Decision("other", "no-aid-frame", "", SENTENCE)
+    legislature = any(c.cls == "give" and c.value in _LEGISLATIVE for c in f.ev.clause)
+    if f.giver is None and not f.public_giver and f.inherited is None and not legislature:
         return Decision("other", "no-giver", "", SENTENCE)
-    if not own and f.giver is None and not f.government_giver and f.inherited is None:
-        return Decision("other", "no-giver", f.ev.verb.text if f.ev.verb else "", SENTENCE)
     return None
+
+
+def _budget_noun(f: MoneyFrame) -> Decision | None:
+    return Decision("budget", "budget-noun", f.ev.own.text, CLAUSE) if _own(f, "budget") else None
+
+
+def _per_year(f: MoneyFrame) -> Decision | None:
+    return Decision("budget", "amount-per-year", f"a {f.per}", CLAUSE) if f.per in ("year", "annum") else None
+
+
+def _total(f: MoneyFrame) -> Decision | None:
+    cue = f.ev.total()
+    return Decision("cumulative", "running-total", cue.text, CLAUSE) if cue is not None else None
 
 
 def _legislative(f: MoneyFrame) -> Decision | None:
     for c in f.ev.clause:
         if c.cls == "give" and c.value in _LEGISLATIVE:
             return Decision("budget", "legislature-asked-or-voted", c.text, CLAUSE)
-        if c.cls == "budget":
-            return Decision("budget", "budget-word", c.text, CLAUSE)
-    return None
+    holder = f.ev.has("budget", "before")
+    return Decision("budget", "budget-holds-it", holder.text, CLAUSE) if holder is not None else None
 
 
-def _inherited(f: MoneyFrame) -> Decision | None:
-    return f.inherited
+def _future(f: MoneyFrame) -> Decision | None:
+    return Decision("budget", "future-period", f.future_period, CLAUSE) if f.future_period else None
+
+
+def _part(f: MoneyFrame) -> Decision | None:
+    cue = f.ev.has("part", "before")
+    return Decision("component", "part-of-whole", cue.text, CLAUSE) if cue is not None else None
+
+
+def _past_year(f: MoneyFrame) -> Decision | None:
+    return Decision("cumulative", "past-year-total", f.past_year, CLAUSE) if f.past_year else None
 
 
 def _domestic(f: MoneyFrame) -> Decision | None:
-    if f.foreign or f.humanitarian:
+    """Money a government spends at home: for beneficiaries at home, or for nobody abroad and with
+    no word of foreign aid ("security assistance", "humanitarian", "development assistance")."""
+    if f.foreign:
         return None
-    aid = f.ev.own is not None and f.ev.own.cls == "aid" and f.ev.own.value not in ("-", "weak")
-    if aid:
+    home = f.ev.has("home")
+    if home is not None:
+        return Decision("budget", "spent-at-home", home.text, CLAUSE)
+    if f.humanitarian or _own(f, "aid") and f.ev.own.value in _FOREIGN_AID:
         return None
-    home = f.ev.has("home", "sentence")
-    words = home.text if home is not None else (f.ev.verb.text if f.ev.verb else "")
-    return Decision("budget", "domestic-spending", words, SENTENCE if home is None else CLAUSE)
+    cue = f.ev.own or f.ev.verb or f.ev.has("give")
+    return Decision("budget", "domestic-spending", cue.text if cue else "", CLAUSE if cue else SENTENCE)
 
 
 def _new_aid(f: MoneyFrame) -> Decision | None:
-    own = f.ev.own if f.ev.own is not None and f.ev.own.cls == "aid" else None
-    cue = own or f.ev.verb or f.ev.has("give") or f.ev.has("aid")
+    cue = (f.ev.own if _own(f, "aid") else None) or f.ev.verb or f.ev.has("give") or f.ev.has("aid")
     if cue is None:
         return None
     return Decision("package", "giver-gives" if cue.cls == "give" else "aid-noun", cue.text,
-                    CLAUSE if cue is own or cue is f.ev.verb else SENTENCE)
+                    CLAUSE if cue is f.ev.own or cue is f.ev.verb else SENTENCE)
 
 
 RULES: tuple[Rule, ...] = (
     ("price-per-unit", "gas at $2.99 a gallon", _price),
-    ("not-aid-noun", "a $4 trillion tax hike", lambda f: _own(f, "other", "other", "not-aid-noun")),
-    ("private-spending", "Blackstone announced a $25 billion investment", _private_spending),
+    ("not-aid-noun", "a $4 trillion tax hike; the plan saved families $800", _not_aid),
+    ("private-spending", "Blackstone announced a $25 billion investment", _private),
+    ("size-of-a-change", "an increase of 18% or NOK9 billion", _change),
     ("vague-amount", "billions of dollars", _vague),
-    ("no-giver", "It was $1.9 trillion, and people said we could never get it passed", _no_giver),
-    ("budget-noun", "a $33 billion supplemental request", lambda f: _own(f, "budget", "budget", "budget-noun")),
-    ("running-total", "brings Washington's military assistance to more than $19.3 billion",
-     lambda f: _cue(f, "cumulative", "running-total", "total")),
-    ("legislature-asked-or-voted", "the House passed the $40 billion bill", _legislative),
-    ("part-of-whole", "The package includes $100 million for air defence",
-     lambda f: _cue(f, "component", "part-of-whole", "part")),
-    ("inherited", "80 tanks, 20 howitzers (the role of the list it is in)", _inherited),
+    ("no-aid-frame", "It was $1.9 trillion, and people said it could not pass", _no_frame),
+    ("budget-noun", "a $33 billion supplemental request", _budget_noun),
+    ("amount-per-year", "$1 billion a year for climate finance", _per_year),
+    ("inherited", "requested $33 billion: $20.4 billion for security ...", lambda f: f.inherited),
+    ("future-period", "DKK 64.8 billion for military support from 2023 to 2028", _future),
     ("domestic-spending", "USDA has invested $3.9 billion in 333 projects", _domestic),
+    ("running-total", "brings Washington's military assistance to more than $19.3 billion", _total),
+    ("legislature-asked-or-voted", "the House passed the $40 billion bill", _legislative),
+    ("part-of-whole", "The package includes $100 million for air defence", _part),
+    ("past-year-total", "In 2023, NOK1.7 billion went to Ukraine", _past_year),
     ("new-aid", "announced a new $275 million aid package", _new_aid),
 )
 
@@ -139,6 +180,3 @@ def money_role(frame: MoneyFrame) -> Decision:
         if got is not None:
             return got
     return Decision("other", "fallback", "", FALLBACK)
-
-
-_ = NEIGHBOUR  # re-exported level used by the neighbour rules in annotate

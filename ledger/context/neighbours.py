@@ -13,9 +13,13 @@ from dataclasses import dataclass
 from ledger.context import roles as _roles
 from ledger.context.clauses import Clause, ListIndex
 from ledger.context.decision import NEIGHBOUR, Decision
+from ledger.context.evidence import evidence
 from ledger.model import Figure
 
-__all__ = ["Neighbours", "RULES", "inherited_role"]
+__all__ = ["COORDINATED", "Neighbours", "RULES", "inherited_role"]
+
+#: Words between two amounts this short join them ("$5 billion for X and $6 billion").
+_SHORT = 40
 
 _OF = r"(?:^\W*|\bthat\s+)[Oo]f\s+(?:the|this|that|our|its)\b"
 #: "Of the $2.76 billion ...": a whole comes next.
@@ -26,6 +30,11 @@ _FROM_TO = re.compile(r"^[\s)]*(?:in\s+(?:19|20)\d\d\s*)?,?\s*to\s+$")
 #: "This includes $X", "It also includes $X": the parts of the previous sentence's figure.
 _THIS_INCLUDES = re.compile(r"^\W*(?:This|It|That|These|Those)\s+(?:also\s+)?includ\w*\s+(?:\w+\s+){0,2}$")
 _INHERITED = ("cumulative", "budget", "component")
+#: "80 tanks, 20 howitzers", "$5 billion for X, $6 billion for Y, and $4 billion for Z": amounts in one
+#: enumeration share a role (the words between are the previous count's noun and a separator).
+COORDINATED = re.compile(
+    r"^[^.:!?]{0,80}?(?:,|;|\band\b|\bor\b|\bas\s+well\s+as\b)\s*(?:and\s+)?(?:(?:more\s+than|about|nearly|"
+    r"over|some|approximately|up\s+to|at\s+least|almost|around|another|an\s+additional)\s+)?$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -80,9 +89,15 @@ def _same_sentence(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None
     prev = near.prev_aid
     if prev is None or prev.role not in _INHERITED or fig.kind == "money" and prev.kind != "money":
         return None
-    if _roles.is_component_cue(cl.before) or prev is near.prev and len(cl.before) < 40:
+    listed = prev is near.prev and (len(cl.before) < _SHORT or COORDINATED.match(cl.before) is not None)
+    if _roles.is_component_cue(cl.before) or listed and not _new_statement(cl):
         return Decision(prev.role, "follows-its-whole", cl.before.strip()[-30:], NEIGHBOUR)
     return None
+
+
+def _new_statement(cl: Clause) -> bool:
+    """Words between two amounts that start a statement of their own ("..., and has provided $Y")."""
+    return any(c.cls in ("give", "total") for c in evidence(cl).before)
 
 
 RULES: tuple[Rule, ...] = (
