@@ -26,6 +26,9 @@ from ledger.text.sentences import SentenceIndex, clean
 
 __all__ = ["annotate"]
 
+#: "The package includes $X" points back to a whole named at most this many sentences before.
+_WHOLE_REACH = 8
+
 
 @dataclass(slots=True)
 class _State:
@@ -35,6 +38,7 @@ class _State:
     decisions: list[dict[str, Decision]]
     sents: list[int]  # the sentence of each figure in ``out``
     last_aid: int = -1  # index in ``out`` of the last figure whose role is not "other"
+    last_whole: int = -1  # index in ``out`` of the last package, budget or running total
 
     def prev_in(self, sent: int) -> Figure | None:
         """The last figure so far when it is in sentence ``sent``."""
@@ -51,15 +55,26 @@ def annotate(text: str, figures: list[Figure], published: _dt.date | None, *,
     lists = ListIndex(index)
     doc = fill.headline_frame(index, publisher_of(url))
     lede = lede_date(index, published)
+    found = _clauses(text, figures, index)
+    state = _read(figures, found, index, lists, doc, published, lede)
+    if fill.about_aid_abroad(state.out, state.decisions):  # read again: nothing here is spent at home
+        doc = replace(doc, abroad=True)
+        state = _read(figures, found, index, lists, doc, published, lede)
+    return fill.document_defaults(state.out, state.decisions, state.sents, index, doc)
+
+
+def _read(figures: list[Figure], found: list[Clause], index: SentenceIndex, lists: ListIndex,
+          doc: DocumentFrame, published: _dt.date | None, lede: _dt.date | None) -> _State:
+    """The first pass: every figure read from its own clause, sentence and neighbours."""
     state = _State([], [], [])
-    for fig, cl in zip(figures, _clauses(text, figures, index)):
+    for fig, cl in zip(figures, found):
         prev = state.prev_in(cl.sent)
         if prev is not None and CONVERSION.match(cl.before) and fig.kind == prev.kind == "money":
             _restate(state, fig, prev, cl.sent)
             continue
         decisions = _first_pass(fig, cl, _neighbours(state, cl, lists), doc, published, lede)
         _add(state, fig, cl, index, decisions)
-    return fill.document_defaults(state.out, state.decisions, state.sents, index, doc)
+    return state
 
 
 def _neighbours(state: _State, cl: Clause, lists: ListIndex) -> Neighbours:
@@ -68,7 +83,9 @@ def _neighbours(state: _State, cl: Clause, lists: ListIndex) -> Neighbours:
     aid_sent = state.sents[k] if k >= 0 else -2
     prev_aid = state.out[k] if prev is not None and aid_sent == cl.sent else None
     last_aid = state.out[k] if aid_sent == cl.sent - 1 else None
-    return Neighbours(prev, prev_aid, last_aid, lists)
+    w = state.last_whole
+    whole = state.out[w] if w >= 0 and cl.sent - state.sents[w] <= _WHOLE_REACH else None
+    return Neighbours(prev, prev_aid, last_aid, lists, whole)
 
 
 def _first_pass(fig: Figure, cl: Clause, near: Neighbours, doc: DocumentFrame,
@@ -98,6 +115,8 @@ def _add(state: _State, fig: Figure, cl: Clause, index: SentenceIndex, d: dict[s
     state.sents.append(cl.sent)
     if new.role != "other":
         state.last_aid = len(state.out) - 1
+    if new.role in ("package", "budget", "cumulative") and new.kind == "money":
+        state.last_whole = len(state.out) - 1
 
 
 def _restate(state: _State, fig: Figure, prev: Figure, sent: int) -> None:

@@ -40,6 +40,7 @@ class DocumentFrame:
     publisher: Publisher | None = None
     donor: str | None = None  # the donor the release is about, if it is about one
     recipient: str | None = None
+    abroad: bool = False  # the release is about aid abroad: its amounts are not spent at home
 
 
 @functools.lru_cache(maxsize=1)

@@ -27,6 +27,9 @@ _QUALIFY = (r"(?:(?:an|a|the|additional|another|new|further|extra|up\s+to|nearly
 _BEFORE_GAP = re.compile(rf"^(?:(?:\s+[\w'’.-]+){{0,4}}?\s+{_JOIN}\s+{_QUALIFY}|\s*[:=]\s*{_QUALIFY}|\s+{_QUALIFY})$",
                          re.IGNORECASE)
 _STOP = re.compile(r"[,;:.!?()\[\]—–]|\b(?:that|which|who|whom|because|while|when|but|whereas|after|before)\b")
+#: An amount restated in brackets right after the figure ("NOK 45 million (USD 4.5 million)"): the
+#: figure's words go on after it.
+_RESTATED = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]")
 #: "has provided", "have already sent", "has been spent": a perfect tense of giving.
 _PERFECT = re.compile(r"\b(?:has|have|had|['’]ve)\s+(?:[\w-]+\s+){0,2}?(?:been\s+)?$", re.IGNORECASE)
 #: How far (characters) a verb before a figure may stand and still govern it ("is providing an
@@ -64,13 +67,19 @@ class Evidence:
         return cue or self.perfect
 
 
+def _after_start(cl: Clause) -> int:
+    """Where the figure's own words after it begin (past a bracketed restatement)."""
+    m = _RESTATED.match(cl.text, cl.end)
+    return m.end() if m else cl.end
+
+
 def _attached_after(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
-    tail = cl.text[cl.end:]
-    stop = _STOP.search(tail)
-    limit = cl.end + (stop.start() if stop else len(tail))
+    start = _after_start(cl)
+    stop = _STOP.search(cl.text, start)
+    limit = stop.start() if stop else len(cl.text)
     for c in found:
-        if c.start >= cl.end and c.end <= limit and c.cls in _NOUNS and c.value != "verb":
-            return c if _AFTER_GAP.match(cl.text[cl.end:c.start]) else None
+        if c.start >= start and c.end <= limit and c.cls in _NOUNS and c.value != "verb":
+            return c if _AFTER_GAP.match(cl.text[start:c.start]) else None
     return None
 
 
@@ -113,7 +122,7 @@ def evidence(cl: Clause, item_cues: tuple[Cue, ...] = ()) -> Evidence:
     if own is None:
         own = next((c for c in item_cues if c.cls in _NOUNS and c.value != "verb"), None)
     lo, hi = cl.at - len(cl.before), cl.end + len(cl.after)
-    stop = _STOP.search(cl.text, cl.end)
+    stop = _STOP.search(cl.text, _after_start(cl))
     after_end = min(hi, stop.start() if stop else hi)
     by_near = sorted(found, key=lambda c: _near(c, cl))
     return Evidence(

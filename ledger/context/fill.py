@@ -17,10 +17,29 @@ from ledger.context.what import fill_topic
 from ledger.model import Figure
 from ledger.text.sentences import SentenceIndex, clean
 
-__all__ = ["confidence", "document_defaults", "headline_frame"]
+__all__ = ["about_aid_abroad", "confidence", "document_defaults", "headline_frame"]
 
 #: The headline: the first sentence of the text (the title comes first).
 _HEADLINE = 0
+
+
+#: A release is about aid abroad when at least this many of its amounts go abroad ...
+_ABROAD_MIN = 2
+#: ... and they are at least this share of its amounts with a role.
+_ABROAD_SHARE = 0.5
+
+
+def about_aid_abroad(figs: list[Figure], decisions: list[dict[str, Decision]]) -> bool:
+    """Whether most of a release's aid amounts go abroad (named recipients abroad, aid nouns of
+    security, humanitarian or development assistance)."""
+    abroad = aided = 0
+    for fig, d in zip(figs, decisions):
+        if fig.kind != "money" or fig.role in (None, "other"):
+            continue
+        aided += 1
+        if fig.role != "budget" and (fig.recipient is not None or d["aid_type"].value is not None):
+            abroad += 1
+    return abroad >= _ABROAD_MIN and abroad >= _ABROAD_SHARE * aided
 
 
 def confidence(d: dict[str, Decision]) -> float:

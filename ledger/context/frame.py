@@ -58,7 +58,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         ev=ev, per=fig.per, change=fig.change is not None or _CHANGE.search(cl.before) is not None,
         vague=fig.qualifier == "vague", giver=giver,
         public_giver=cand.public_giver(doc) or named is not None and named == doc.donor,
-        foreign=foreign, humanitarian="humanitarian" in ev.values("type"), inherited=inherited,
+        foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("type"), inherited=inherited,
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),
     )
     return money_role(frame), ev

@@ -37,6 +37,7 @@ class MoneyFrame:
     giver: str | None  # the donor: named in the sentence, "we" of a publisher, or the release's
     public_giver: bool  # the giver is a government, agency or international organisation
     foreign: bool  # a recipient abroad (another country, an organisation, a people)
+    abroad: bool  # the release is about aid abroad
     humanitarian: bool  # the sentence speaks of relief, disaster or emergency
     inherited: Decision | None  # the role a neighbour or the list lead-in passes on
     past_year: str | None  # "in 2023" when that year ended before publication
@@ -139,7 +140,7 @@ def _domestic(f: MoneyFrame) -> Decision | None:
     home = f.ev.has("home")
     if home is not None:
         return Decision("budget", "spent-at-home", home.text, CLAUSE)
-    if f.humanitarian or _own(f, "aid") and f.ev.own.value in _FOREIGN_AID:
+    if f.abroad or f.humanitarian or _own(f, "aid") and f.ev.own.value in _FOREIGN_AID:
         return None
     cue = f.ev.own or f.ev.verb or f.ev.has("give")
     return Decision("budget", "domestic-spending", cue.text if cue else "", CLAUSE if cue else SENTENCE)

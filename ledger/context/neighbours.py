@@ -28,12 +28,18 @@ _OF_SENTENCE = re.compile(_OF)
 #: "from $X in 2023 to $Y": the second amount is the same kind of amount.
 _FROM_TO = re.compile(r"^[\s)]*(?:in\s+(?:19|20)\d\d\s*)?,?\s*to\s+$")
 #: "This includes $X", "It also includes $X": the parts of the previous sentence's figure.
-_THIS_INCLUDES = re.compile(r"^\W*(?:This|It|That|These|Those)\s+(?:also\s+)?includ\w*\s+(?:\w+\s+){0,2}$")
+_THIS_INCLUDES = re.compile(
+    r"^\W*(?:This|It|That|These|Those|The\s+(?:[\w-]+\s+){0,3}?(?:package|bill|request|measure|legislation|plan|"
+    r"funding|assistance|aid|supplemental|proposal|commitment|pledge|contribution|total))\s+(?:also\s+)?"
+    r"(?:includ\w*|consists\s+of|comprises)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+#: "$5 billion is included to ...": a part of the whole the text is about.
+_IS_INCLUDED = re.compile(r"^\s*(?:is|are|was|were)\s+(?:also\s+)?included\b", re.IGNORECASE)
 _INHERITED = ("cumulative", "budget", "component")
 #: "80 tanks, 20 howitzers", "$5 billion for X, $6 billion for Y, and $4 billion for Z": amounts in one
 #: enumeration share a role (the words between are the previous count's noun and a separator).
 COORDINATED = re.compile(
-    r"^[^.:!?]{0,80}?(?:,|;|\band\b|\bor\b|\bas\s+well\s+as\b)\s*(?:and\s+)?(?:(?:more\s+than|about|nearly|"
+    r"^[^.:!?]{0,80}?(?:,|;|\band\b|\bor\b|\bas\s+well\s+as\b|\balongside\b|\balong\s+with\b|\bplus\b)\s*"
+    r"(?:and\s+)?(?:(?:more\s+than|about|nearly|"
     r"over|some|approximately|up\s+to|at\s+least|almost|around|another|an\s+additional)\s+)?$", re.IGNORECASE)
 
 
@@ -45,15 +51,37 @@ class Neighbours:
     prev_aid: Figure | None  # the last aid (not "other") figure of the same sentence
     last_aid: Figure | None  # the last aid figure of the previous sentence
     lists: ListIndex
+    whole: Figure | None = None  # the last whole amount (package, budget, total) of the text so far
 
 
 Rule = tuple[str, str, Callable[[Figure, Clause, Neighbours], Decision | None]]
 
 
 def _whole(cl: Clause, near: Neighbours) -> Figure | None:
-    if near.prev is None and near.last_aid is not None and _THIS_INCLUDES.match(cl.before):
-        return near.last_aid  # "Norway has provided $50 million. This includes $20 million ..."
+    if near.prev is None and _THIS_INCLUDES.match(cl.before):
+        return near.whole or near.last_aid  # "Norway has provided $50 million. This includes $20 million"
     return near.prev_aid
+
+
+def _part_role(whole: Figure | None) -> str:
+    """A part of a budget is a budget line, of a running total a total; of a package, a component."""
+    return whole.role if whole is not None and whole.role in ("budget", "cumulative") else "component"
+
+
+def _included(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
+    if near.whole is not None and _IS_INCLUDED.match(cl.after):
+        return Decision(_part_role(near.whole), "included-in-the-whole", "is included", NEIGHBOUR)
+    return None
+
+
+def _after_colon(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
+    prev = near.prev_aid
+    if prev is None or not prev.kind == fig.kind == "money":
+        return None
+    colon = cl.text.rfind(":", 0, cl.at)
+    if 0 <= cl.text.find(" ".join(prev.surface.split())) < colon:
+        return Decision(_part_role(prev), "listed-after-its-whole", ":", NEIGHBOUR)
+    return None
 
 
 def _adjacent_part(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
@@ -61,6 +89,8 @@ def _adjacent_part(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None
         return None
     whole = _whole(cl, near)
     role = whole.role if whole is not None and whole.role in _INHERITED else "component"
+    if _THIS_INCLUDES.match(cl.before):
+        role = _part_role(whole)
     return Decision(role, "written-as-a-part", cl.before[-30:].strip(), NEIGHBOUR)
 
 
@@ -102,6 +132,8 @@ def _new_statement(cl: Clause) -> bool:
 
 RULES: tuple[Rule, ...] = (
     ("written-as-a-part", "including $100 million for air defence; $10 billion of our loan", _adjacent_part),
+    ("included-in-the-whole", "More than $5 billion is included to alleviate food insecurity", _included),
+    ("listed-after-its-whole", "a cumulative $33 million: Liberia -- $4 million; Burundi -- $2 million", _after_colon),
     ("part-after-its-whole", "Of the $2.76 billion, $1.5 billion goes to Kyiv", _part_after_whole),
     ("from-x-to-y", "from $2 billion in 2023 to $3 billion", _from_to),
     ("item-of-a-list", "The package includes: - $50 million for demining", _list_item),
