@@ -6,6 +6,7 @@ before it ("Nepal is to receive ₹550 crore"), else the last one before it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,18 +19,35 @@ __all__ = ["SELF", "Candidates", "candidates", "classify", "decide", "pick"]
 
 #: A recipient named this close after a figure ("$X ... to the people of Afghanistan") beats earlier holders.
 _NEAR_RECIPIENT = 90
+#: A relative clause between an actor and the verb that governs the figure.
+_RELATIVE = re.compile(r"^[^.;]{0,80}?(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+\s+){0,3}$")
 
 
-def pick(actors: Actors, at: int, until: int | None = None) -> tuple[str | None, str | None]:
+def _subject(actors: Actors, at: int, verb_at: int | None) -> str | None:
+    """The antecedent of a relative clause whose verb governs the figure ("CERF, which has
+    allocated $X": CERF, not the sentence's first actor)."""
+    if verb_at is None or not actors.text:
+        return None
+    before = [m for m in actors.donors if m.end <= verb_at]
+    if before and _RELATIVE.search(actors.text, before[-1].end, verb_at):
+        return before[-1].canonical
+    return None
+
+
+def pick(actors: Actors, at: int, until: int | None = None, we: str | None = None,
+         verb_at: int | None = None) -> tuple[str | None, str | None]:
     """Donor and recipient for a figure at offset ``at`` of the sentence whose clause ends at
-    ``until`` (the next figure)."""
-    donor = _nearest(actors.donors, at, prefer_before=True)
-    held = [m for m in actors.holders if m.end <= at and m.canonical != donor]
+    ``until`` (the next figure); ``we`` is who "we" are (the publisher), never a recipient then;
+    ``verb_at`` is where the verb that governs the figure begins."""
+    donor = _subject(actors, at, verb_at) or _nearest(actors.donors, at, prefer_before=True)
+    giver = we if donor == SELF else donor
+    held = [m for m in actors.holders if m.end <= at and m.canonical not in (donor, giver)]
     stop = at + _NEAR_RECIPIENT if until is None else min(until, at + _NEAR_RECIPIENT)
-    near = [m for m in actors.recipients if at <= m.start <= stop and m.canonical != donor]
+    near = [m for m in actors.recipients if at <= m.start <= stop and m.canonical not in (donor, giver)]
     if held and not near:
         return donor, held[-1].canonical
-    recipient = _nearest(actors.recipients, at, prefer_before=False, exclude=donor)
+    recipient = _nearest([m for m in actors.recipients if m.canonical != giver], at, prefer_before=False,
+                         exclude=donor)
     if recipient is None and donor is not None:
         # "Ukraine's air defences" after the figure: a possessive after it is the beneficiary
         late = [m for m in actors.donors if m.start > at and m.canonical != donor and m.possessive]
@@ -92,10 +110,16 @@ def _kind(actors: Actors, name: str | None) -> str | None:
     return None
 
 
-def candidates(cl: Clause, lists: ListIndex) -> Candidates:
-    """Donor and recipient named in the figure's sentence, else in the lead-in of its list."""
+def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | None = None) -> Candidates:
+    """Donor and recipient named in the figure's sentence, else in the lead-in of its list (whose
+    giver also wins over an actor the item names only in passing)."""
     actors = classify(cl.text)
-    donor, recipient = pick(actors, cl.at, cl.end + len(cl.after))
+    we = doc.publisher.speaks_for if doc.publisher is not None else None
+    donor, recipient = pick(actors, cl.at, cl.end + len(cl.after), we, verb_at)
+    if donor is not None and not any(m.canonical == donor and m.start in actors.explicit for m in actors.donors):
+        lead = lists.lead_in(cl.sent)
+        if lead is not None and pick(classify(flat(lead)), len(lead), we=we)[0] is not None:
+            donor = None  # "The United States is providing: - ... India to make 20 million doses"
     d = Decision(donor, "named-in-sentence", donor or "", SENTENCE) if donor else None
     r = Decision(recipient, "named-in-sentence", recipient or "", SENTENCE) if recipient else None
     dk, rk = _kind(actors, donor), _kind(actors, recipient)
@@ -103,7 +127,7 @@ def candidates(cl: Clause, lists: ListIndex) -> Candidates:
         lead = lists.lead_in(cl.sent)
         if lead is not None:
             lead_actors = classify(flat(lead))
-            d2, r2 = pick(lead_actors, len(lead))
+            d2, r2 = pick(lead_actors, len(lead), we=we)
             if d is None and d2:
                 d, dk = Decision(d2, "named-in-list-lead-in", d2, NEIGHBOUR), _kind(lead_actors, d2)
             if r is None and r2:

@@ -13,8 +13,10 @@ from dataclasses import dataclass, replace
 from ledger.context import actors as _actors
 from ledger.context import fill
 from ledger.context.clauses import CONVERSION, Clause, ListIndex, clauses as _clauses
+from ledger.context.cues import cues
 from ledger.context.decision import Decision, why_text
 from ledger.context.document import DocumentFrame, publisher_of
+from ledger.context.evidence import evidence
 from ledger.context.figure_role import role_of
 from ledger.context.frame import money_decision
 from ledger.context.kinds import aid_type_of, stage_of
@@ -91,12 +93,13 @@ def _neighbours(state: _State, cl: Clause, lists: ListIndex) -> Neighbours:
 def _first_pass(fig: Figure, cl: Clause, near: Neighbours, doc: DocumentFrame,
                 published: _dt.date | None, lede: _dt.date | None) -> dict[str, Decision]:
     inherited = inherited_role(fig, cl, near)
-    givers = _actors.candidates(cl, near.lists)
+    item = item_of(fig, cl, near.prev) if fig.kind == "money" else None
+    ev = evidence(cl, cues(item) if item else ())
+    givers = _actors.candidates(cl, near.lists, doc, ev.verb.start if ev.verb is not None else None)
     if fig.kind == "money":
-        item = item_of(fig, cl, near.prev)
-        role, ev = money_decision(fig, cl, givers, doc, inherited, item, published)
+        role = money_decision(fig, cl, givers, doc, inherited, ev, published)
     else:
-        role, ev = role_of(fig, cl, near, inherited), None
+        role = role_of(fig, cl, near, inherited)
     decisions = {"role": role}
     decisions.update(_actors.decide(role.value, givers, doc))
     decisions["stage"] = stage_of(fig, role.value, cl, ev)

@@ -52,10 +52,16 @@ class Evidence:
     after: tuple[Cue, ...]  # the cues right after the figure, up to the first comma or stop
     sentence: tuple[Cue, ...]  # every cue of the sentence, nearest first
     perfect: Cue | None  # a perfect tense of giving in the clause ("has provided")
+    unbroken: tuple[Cue, ...] = ()  # the cues before the figure with no clause break up to it
 
     def has(self, cls: str, where: str = "clause") -> Cue | None:
         """The nearest cue of class ``cls`` in ``where`` (clause, before, after, sentence)."""
         return next((c for c in getattr(self, where) if c.cls == cls), None)
+
+    def reaching(self, cls: str) -> Cue | None:
+        """The nearest cue of class ``cls`` before the figure with no clause break between them
+        ("including up to $X", not "including section 621 (FAA), I hereby direct ... $X")."""
+        return next((c for c in self.before if c.cls == cls and c in self.unbroken), None)
 
     def values(self, cls: str, where: str = "sentence") -> tuple[str, ...]:
         return tuple(c.value for c in getattr(self, where) if c.cls == cls)
@@ -132,4 +138,5 @@ def evidence(cl: Clause, item_cues: tuple[Cue, ...] = ()) -> Evidence:
         lead=tuple(c for c in by_near if min(lo, cl.lead) <= c.start and c.end <= cl.at),
         after=tuple(c for c in by_near if cl.end <= c.start and c.end <= after_end),
         sentence=tuple(by_near), perfect=_perfect(found, cl, after_end),
+        unbroken=tuple(c for c in found if lo <= c.start and c.end <= cl.at and not _STOP.search(cl.text, c.end, cl.at)),
     )

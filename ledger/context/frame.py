@@ -7,10 +7,9 @@ import re
 
 from ledger.context.actors import Candidates
 from ledger.context.clauses import Clause
-from ledger.context.cues import cues
 from ledger.context.decision import Decision
 from ledger.context.document import DocumentFrame
-from ledger.context.evidence import Evidence, evidence
+from ledger.context.evidence import Evidence
 from ledger.context.money_role import MoneyFrame, money_role
 from ledger.model import Figure
 
@@ -47,9 +46,8 @@ def _future_period(cl: Clause, published: _dt.date | None) -> str | None:
 
 
 def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame, inherited: Decision | None,
-                   item: str | None, published: _dt.date | None) -> tuple[Decision, Evidence]:
-    """The role decision for money figure ``fig`` and the evidence it was read from."""
-    ev = evidence(cl, cues(item) if item else ())
+                   ev: Evidence, published: _dt.date | None) -> Decision:
+    """The role of money figure ``fig`` read from its evidence ``ev``."""
     named = cand.giver(doc) or doc.donor
     speaker = doc.publisher.speaks_for if doc.publisher is not None else None
     giver = named or speaker  # in a government's own release, aid nobody else gives is its own
@@ -61,4 +59,4 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("type"), inherited=inherited,
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),
     )
-    return money_role(frame), ev
+    return money_role(frame)

@@ -36,7 +36,6 @@ _RANKING = re.compile(r"\b(?:partners?|recipients?|beneficiaries)\b")
 _AMOUNT_AFTER = re.compile(r"^\s+(?:[A-Z]{2,3}\s?|US|Rs\.?\s?)?[$€£¥₹]?\s?\d")
 _FROM_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
-_CHANNEL = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +43,8 @@ class Actors:
     donors: tuple[Mention, ...]
     recipients: tuple[Mention, ...]
     holders: tuple[Mention, ...] = ()  # recipients named before their amounts ("CSOs received $X")
+    explicit: frozenset[int] = frozenset()  # starts of donors named as such ("from Japan", "we")
+    text: str = ""  # the sentence
 
 
 def _words(cls: str) -> str:
@@ -68,6 +69,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "beneficiary": re.compile(rf"^\s+(?:{_words('beneficiary')})\b", i),
         "name_head": re.compile(rf"^\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{_words('name_head')})\b"),
         "group": re.compile(rf"^\s+and\s+(?:other\s+|fellow\s+)?[A-Z][\w.]*\s+(?:{_words('group')})\b"),
+        "channel": re.compile(rf"\b(?:{_words('channel')})\s+(?:the\s+)?$", i),
+        "organ": re.compile(rf"\b(?:{_words('organ')})\b(?:\s+[\w-]+){{0,3}}?\s+of\s+(?:the\s+)?$", i),
+        "give_to": re.compile(rf"\b(?:{_words('give_to')})\s+(?:the\s+)?$", i),
+        "origin": re.compile(rf"\b(?:{_words('origin')})\s+from\s+(?:the\s+)?$", i),
     }
 
 
@@ -90,7 +95,7 @@ Rule = tuple[str, str, Callable[[_Around], str | None]]
 RULES: tuple[Rule, ...] = (
     ("aggressor", "Russia's invasion of Ukraine", lambda a: "skip" if a.hit("war", "after") else None),
     ("target-of-measures", "sanctions against Russia", lambda a: "skip" if _AGAINST.search(a.before) else None),
-    ("channel", "through the World Bank", lambda a: "skip" if _CHANNEL.search(a.before) else None),
+    ("channel", "through the World Bank; a fund operated by OCHA", lambda a: "skip" if a.hit("channel", "before") else None),
     ("group-speaks", "President Biden and G7 leaders will contribute",
      lambda a: "skip" if a.hit("group", "after") else None),
     ("where-a-war-is-waged", "Putin's war in Ukraine", lambda a: "skip" if a.hit("war_setting", "before") else None),
@@ -103,10 +108,15 @@ RULES: tuple[Rule, ...] = (
     ("holds-an-amount", "Nepal is to receive ₹550 crore; CSOs received $X", lambda a: "holder" if (
         _HOLDER_AFTER.match(a.after) or a.ranking and _AT_AMOUNT.match(a.after) or _AMOUNT_AFTER.match(a.after))
         else None),
+    ("where-people-come-from", "services for arrivals from Ukraine",
+     lambda a: "recipient" if a.hit("origin", "before") else None),
     ("from-or-by", "$20 million from Japan", lambda a: "donor" if _FROM_BY.search(a.before) else None),
+    ("organ-of", "the Ministry of Defence of the Czech Republic", lambda a: "donor" if a.hit("organ", "before") else None),
+    ("given-to", "has provided Ukraine with 38 tanks; gave Kenya $5 million",
+     lambda a: "recipient" if a.hit("give_to", "before") else None),
+    ("to-or-for", "$400 million to Ukraine; in support of Haiti", lambda a: "recipient" if a.hit("to", "before") else None),
     ("whose-money", "U.S. assistance; the G7 commitment",
      lambda a: "donor" if not a.m.possessive and a.hit("whose", "after") else None),
-    ("to-or-for", "$400 million to Ukraine; in support of Haiti", lambda a: "recipient" if a.hit("to", "before") else None),
     ("beneficiaries", "Afghan refugees", lambda a: "recipient" if a.hit("beneficiary", "after") else None),
     ("place-at-home", "Kerala, Michigan (a state or region)",
      lambda a: "recipient" if a.m.kind in ("region", "state") else None),
@@ -120,10 +130,13 @@ def classify(sentence: str) -> Actors:
     sides: dict[str, list[Mention]] = {"donor": [Mention(m.start(), m.end(), m.group(0), SELF, "self")
                                                  for m in _FIRST_PERSON.finditer(sentence)],
                                        "recipient": [], "holder": [], "skip": []}
+    explicit = {m.start for m in sides["donor"]}
     ranking = _RANKING.search(sentence) is not None
     for m in find_actors(sentence):
         around = _Around(m, sentence[max(0, m.start - _WINDOW):m.start], sentence[m.end:m.end + _WINDOW], ranking)
-        side = next(v for _n, _e, rule in RULES if (v := rule(around)) is not None)
+        name, side = next((n, v) for n, _e, rule in RULES if (v := rule(around)) is not None)
         sides[side].append(m)
+        if side == "donor" and name != "subject":
+            explicit.add(m.start)
     donors = sorted(sides["donor"], key=lambda m: m.start)
-    return Actors(tuple(donors), tuple(sides["recipient"]), tuple(sides["holder"]))
+    return Actors(tuple(donors), tuple(sides["recipient"]), tuple(sides["holder"]), frozenset(explicit), sentence)

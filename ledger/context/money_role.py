@@ -115,8 +115,10 @@ def _legislative(f: MoneyFrame) -> Decision | None:
     for c in f.ev.clause:
         if c.cls == "give" and c.value in _LEGISLATIVE:
             return Decision("budget", "legislature-asked-or-voted", c.text, CLAUSE)
-    holder = f.ev.has("budget", "before")
-    return Decision("budget", "budget-holds-it", holder.text, CLAUSE) if holder is not None else None
+    nearest = next((c for c in f.ev.before if c.cls in ("budget", "give", "aid")), None)
+    if nearest is not None and nearest.cls == "budget":  # "the bill provides $X", not "authority to direct
+        return Decision("budget", "budget-holds-it", nearest.text, CLAUSE)  # the drawdown of $X"
+    return None
 
 
 def _future(f: MoneyFrame) -> Decision | None:
@@ -124,7 +126,7 @@ def _future(f: MoneyFrame) -> Decision | None:
 
 
 def _part(f: MoneyFrame) -> Decision | None:
-    cue = f.ev.has("part", "before")
+    cue = f.ev.reaching("part")
     return Decision("component", "part-of-whole", cue.text, CLAUSE) if cue is not None else None
 
 

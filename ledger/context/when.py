@@ -16,7 +16,9 @@ from ledger.text.sentences import SentenceIndex
 
 __all__ = ["event_date", "lede_date"]
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: "in 2021", "during 2022", "for fiscal year 2024": the period an amount belongs to ("the Foreign
+#: Assistance Act of 1961" names a law, not a period).
+_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Ss]ince|FY|[Ff]iscal\s+[Yy]ear)\s*((?:19|20)\d\d)\b")
 _TODAY = re.compile(r"\b(?:today|tonight)\b", re.IGNORECASE)
 #: The lede: the first sentences, where a release names the day of its event ("on Friday").
 _LEDE_SENTENCES = 12
