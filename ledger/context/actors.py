@@ -6,7 +6,6 @@ before it ("Nepal is to receive ₹550 crore"), else the last one before it.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -14,24 +13,12 @@ from ledger.context.clauses import Clause, ListIndex, flat
 from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTENCE, Decision
 from ledger.context.document import DocumentFrame
 from ledger.context.mentions import SELF, Actors, classify
+from ledger.context.subject import subject_of
 
 __all__ = ["SELF", "Candidates", "candidates", "classify", "decide", "pick"]
 
 #: A recipient named this close after a figure ("$X ... to the people of Afghanistan") beats earlier holders.
 _NEAR_RECIPIENT = 90
-#: A relative clause between an actor and the verb that governs the figure.
-_RELATIVE = re.compile(r"^[^.;]{0,80}?(?:,\s*|\s)(?:which|who|that)\s+(?:[\w-]+\s+){0,3}$")
-
-
-def _subject(actors: Actors, at: int, verb_at: int | None) -> str | None:
-    """The antecedent of a relative clause whose verb governs the figure ("CERF, which has
-    allocated $X": CERF, not the sentence's first actor)."""
-    if verb_at is None or not actors.text:
-        return None
-    before = [m for m in actors.donors if m.end <= verb_at]
-    if before and _RELATIVE.search(actors.text, before[-1].end, verb_at):
-        return before[-1].canonical
-    return None
 
 
 def pick(actors: Actors, at: int, until: int | None = None, we: str | None = None,
@@ -39,7 +26,7 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
     """Donor and recipient for a figure at offset ``at`` of the sentence whose clause ends at
     ``until`` (the next figure); ``we`` is who "we" are (the publisher), never a recipient then;
     ``verb_at`` is where the verb that governs the figure begins."""
-    donor = _subject(actors, at, verb_at) or _nearest(actors.donors, at, prefer_before=True)
+    donor = subject_of(actors, verb_at).actor or _nearest(actors.donors, at, prefer_before=True)
     giver = we if donor == SELF else donor
     held = [m for m in actors.holders if m.end <= at and m.canonical not in (donor, giver)]
     stop = at + _NEAR_RECIPIENT if until is None else min(until, at + _NEAR_RECIPIENT)
@@ -86,6 +73,7 @@ class Candidates:
     recipient: Decision
     donor_kind: str | None = None
     recipient_kind: str | None = None
+    unknown_giver: bool = False  # a name that is no actor gives ("General Electric will provide $X")
 
     def giver(self, doc: DocumentFrame) -> str | None:
         """The donor named, with "we" read as the publisher (None when a newspaper says "we")."""
@@ -133,7 +121,7 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
             if r is None and r2:
                 r, rk = Decision(r2, "named-in-list-lead-in", r2, NEIGHBOUR), _kind(lead_actors, r2)
     none = Decision(None, "none-named", "", FALLBACK)
-    return Candidates(d or none, r or none, dk, rk)
+    return Candidates(d or none, r or none, dk, rk, subject_of(actors, verb_at).unknown)
 
 
 def decide(role: str, cand: Candidates, doc: DocumentFrame) -> dict[str, Decision]:

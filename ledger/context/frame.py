@@ -50,13 +50,15 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
     """The role of money figure ``fig`` read from its evidence ``ev``."""
     named = cand.giver(doc) or doc.donor
     speaker = doc.publisher.speaks_for if doc.publisher is not None else None
-    giver = named or speaker  # in a government's own release, aid nobody else gives is its own
+    giver = named or (None if cand.unknown_giver else speaker)  # in a government's release, aid
+    # that nobody else is named to give is its own
     foreign = cand.foreign(doc) or cand.recipient.value is None and doc.recipient is not None
     frame = MoneyFrame(
         ev=ev, per=fig.per, change=fig.change is not None or _CHANGE.search(cl.before) is not None,
         vague=fig.qualifier == "vague", giver=giver,
         public_giver=cand.public_giver(doc) or named is not None and named == doc.donor,
-        foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("type"), inherited=inherited,
+        foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("aid", "clause"),
+        inherited=inherited,
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),
     )
     return money_role(frame)

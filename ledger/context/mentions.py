@@ -18,8 +18,9 @@ __all__ = ["RULES", "SELF", "Actors", "classify"]
 
 #: Stands for the article's own voice ("we", "our", "I hereby direct"): its publisher.
 SELF = "@self"
-#: "we", "our", "my Administration", "I hereby direct" (not "World War I").
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Ww]e['’]re|[Ww]e['’]ve|[Mm]y|(?<!War )I)\b")
+#: "we", "our", "my Administration", "I hereby direct", "the Administration" (not "World War I").
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Ww]e['’]re|[Ww]e['’]ve|[Mm]y|(?<!War )I|[Tt]he\s+Administration|"
+                           r"[Tt]his\s+[Aa]dministration)\b")
 #: How many characters around an actor its rules read.
 _WINDOW = 60
 #: "Palestine was the second-largest recipient", "CSOs received", "is to receive": the actor holds

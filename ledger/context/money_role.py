@@ -118,6 +118,11 @@ def _legislative(f: MoneyFrame) -> Decision | None:
     nearest = next((c for c in f.ev.before if c.cls in ("budget", "give", "aid")), None)
     if nearest is not None and nearest.cls == "budget":  # "the bill provides $X", not "authority to direct
         return Decision("budget", "budget-holds-it", nearest.text, CLAUSE)  # the drawdown of $X"
+    verb = f.ev.verb
+    if verb is not None:  # "the Inflation Reduction Act allocated $3.1 billion": a law gives
+        subject = next((c for c in f.ev.before if c.end <= verb.start and c.cls in ("budget", "give", "aid")), None)
+        if subject is not None and subject.cls == "budget":
+            return Decision("budget", "budget-gives", subject.text, CLAUSE)
     return None
 
 
