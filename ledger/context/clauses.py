@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ledger.context import roles as _roles
+from ledger.context import parts
 from ledger.text.sentences import SentenceIndex
 from ledger.model import Figure
 
@@ -77,7 +77,7 @@ class ListIndex:
     def _is_lead_in(self, j: int) -> bool:
         hit = self._opens.get(j)
         if hit is None:
-            hit = self._opens[j] = _roles.is_lead_in(self.index.sentence(j)) and not self._is_item(j)
+            hit = self._opens[j] = parts.is_lead_in(self.index.sentence(j)) and not self._is_item(j)
         return hit
 
     def _starts_paragraph(self, j: int) -> bool:

@@ -53,6 +53,7 @@ class Evidence:
     sentence: tuple[Cue, ...]  # every cue of the sentence, nearest first
     perfect: Cue | None  # a perfect tense of giving in the clause ("has provided")
     unbroken: tuple[Cue, ...] = ()  # the cues before the figure with no clause break up to it
+    text: str = ""  # the sentence
 
     def has(self, cls: str, where: str = "clause") -> Cue | None:
         """The nearest cue of class ``cls`` in ``where`` (clause, before, after, sentence)."""
@@ -62,6 +63,10 @@ class Evidence:
         """The nearest cue of class ``cls`` before the figure with no clause break between them
         ("including up to $X", not "including section 621 (FAA), I hereby direct ... $X")."""
         return next((c for c in self.before if c.cls == cls and c in self.unbroken), None)
+
+    def between(self, a: Cue, b: Cue) -> str:
+        """The words of the sentence between two of its cues."""
+        return self.text[a.end:b.start]
 
     def values(self, cls: str, where: str = "sentence") -> tuple[str, ...]:
         return tuple(c.value for c in getattr(self, where) if c.cls == cls)
@@ -139,4 +144,5 @@ def evidence(cl: Clause, item_cues: tuple[Cue, ...] = ()) -> Evidence:
         after=tuple(c for c in by_near if cl.end <= c.start and c.end <= after_end),
         sentence=tuple(by_near), perfect=_perfect(found, cl, after_end),
         unbroken=tuple(c for c in found if lo <= c.start and c.end <= cl.at and not _STOP.search(cl.text, c.end, cl.at)),
+        text=cl.text,
     )

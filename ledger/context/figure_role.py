@@ -6,20 +6,27 @@ given, delivered or sent. People, places, votes, percentages and durations are `
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
-from ledger.context import roles as _roles
+from ledger import data
 from ledger.context.clauses import Clause
 from ledger.context.decision import CLAUSE, FALLBACK, NEIGHBOUR, SENTENCE, Decision
 from ledger.context.evidence import evidence
-from ledger.context.neighbours import COORDINATED, Neighbours
+from ledger.context.neighbours import COORDINATED, WRITTEN, Neighbours
 from ledger.model import Figure
 
 __all__ = ["RULES", "role_of"]
 
 
 Rule = tuple[str, str, Callable[[Figure, Clause, Neighbours, Decision | None], Decision | None]]
+
+
+@functools.lru_cache(maxsize=1)
+def _other_units() -> frozenset[str]:
+    """Counted nouns that are never aid deliveries (people, places, organisations, events)."""
+    return frozenset(data.entries("context/other_units.txt"))
 
 
 def _not_an_amount(fig, cl, near, inherited):
@@ -30,7 +37,7 @@ def _not_an_amount(fig, cl, near, inherited):
 
 def _counts_no_materiel(fig, cl, near, inherited):
     unit = (fig.unit or "").lower()
-    if unit in _roles.other_units() or unit.split(" ")[-1] in _roles.other_units():
+    if unit in _other_units() or unit.split(" ")[-1] in _other_units():
         return Decision("other", "counts-people-or-places", fig.unit or "", CLAUSE)
     return None
 
@@ -44,27 +51,23 @@ def _coordinated(fig, cl, near, inherited):
     return Decision(prev.role or "other", "same-list-as-previous", cl.before.strip()[-30:], NEIGHBOUR)
 
 
-def _inherit(fig, cl, near, inherited):
-    return inherited
+def _written(fig, cl, near, inherited):
+    return inherited if inherited is not None and inherited.rule in WRITTEN else None
+
+
+def _listed(fig, cl, near, inherited):
+    return inherited if inherited is not None and inherited.rule not in WRITTEN else None
 
 
 def _total(fig, cl, near, inherited):
     cue = evidence(cl).total()
-    if fig.kind == "count" and cue is not None:
+    if fig.kind == "count" and cue is not None and cue.value != "level":
         return Decision("cumulative", "running-total", cue.text, CLAUSE)
     return None
 
 
-def _cue(fig, cl, near, inherited):
-    lo, hi = cl.at - len(cl.before), cl.end + len(cl.after)
-    cue = _roles.cue_role_in(cl.text, lo, cl.at, cl.end, hi)
-    if cue in ("other", "cumulative"):
-        return Decision(cue, "cue-phrase", "", CLAUSE)
-    return None
-
-
 def _after_package(fig, cl, near, inherited):
-    if _roles.is_component_cue(cl.before) or near.prev_aid is not None and near.prev_aid.role == "package":
+    if evidence(cl).reaching("part") is not None or near.prev_aid is not None and near.prev_aid.role == "package":
         return Decision("component", "part-of-a-package", cl.before.strip()[-30:], NEIGHBOUR)
     return None
 
@@ -74,7 +77,7 @@ def _given(fig, cl, near, inherited):
     verb = ev.verb or ev.has("give", "before") or ev.has("aid", "after")
     if fig.kind == "count" and verb is not None:
         return Decision("package", "materiel-given", verb.text, CLAUSE)
-    if fig.kind == "count" and _roles.has_aid_verb(cl.text) and near.lists.lead_in(cl.sent) is None:
+    if fig.kind == "count" and ev.has("give", "sentence") and near.lists.lead_in(cl.sent) is None:
         return Decision("package", "materiel-in-aid-sentence", "", SENTENCE)
     return None
 
@@ -83,9 +86,9 @@ RULES: tuple[Rule, ...] = (
     ("share-or-span", "40 percent; three months", _not_an_amount),
     ("counts-people-or-places", "1,300 Border Patrol agents", _counts_no_materiel),
     ("same-list-as-previous", "80 tanks, 20 howitzers", _coordinated),
-    ("inherited", "The package includes: - 80,000 rounds", _inherit),
+    ("written-as-a-part", "including 80,000 rounds", _written),
     ("running-total", "We have provided more than one million rounds", _total),
-    ("cue-phrase", "60 vehicles to date", _cue),
+    ("listed-with-others", "The package includes: - 80,000 rounds", _listed),
     ("part-of-a-package", "a $275 million package ... and 80,000 rounds", _after_package),
     ("materiel-given", "Canada will send 4 Leopard 2 tanks", _given),
 )

@@ -25,21 +25,18 @@ _HEADLINE = 0
 
 #: A release is about aid abroad when at least this many of its amounts go abroad ...
 _ABROAD_MIN = 2
-#: ... and they are at least this share of its amounts with a role.
-_ABROAD_SHARE = 0.5
+#: ... more than are said to be spent at home, and at least this share of its amounts with a role.
+_ABROAD_SHARE = 0.25
+_AT_HOME = frozenset(("spent-at-home", "aid-at-home"))
 
 
-def about_aid_abroad(figs: list[Figure], decisions: list[dict[str, Decision]]) -> bool:
-    """Whether most of a release's aid amounts go abroad (named recipients abroad, aid nouns of
-    security, humanitarian or development assistance)."""
-    abroad = aided = 0
-    for fig, d in zip(figs, decisions):
-        if fig.kind != "money" or fig.role in (None, "other"):
-            continue
-        aided += 1
-        if fig.role != "budget" and (fig.recipient is not None or d["aid_type"].value is not None):
-            abroad += 1
-    return abroad >= _ABROAD_MIN and abroad >= _ABROAD_SHARE * aided
+def about_aid_abroad(figs: list[Figure], decisions: list[dict[str, Decision]], abroad: int) -> bool:
+    """Whether a release is about aid abroad: ``abroad`` of its amounts name a recipient abroad or
+    an aid noun of security, humanitarian or development assistance, more than name beneficiaries
+    at home."""
+    aided = sum(1 for f in figs if f.kind == "money" and f.role not in (None, "other"))
+    home = sum(1 for d in decisions if d["role"].rule in _AT_HOME)
+    return abroad >= _ABROAD_MIN and abroad > home and abroad >= _ABROAD_SHARE * aided
 
 
 def confidence(d: dict[str, Decision]) -> float:

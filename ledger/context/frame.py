@@ -13,7 +13,10 @@ from ledger.context.evidence import Evidence
 from ledger.context.money_role import MoneyFrame, money_role
 from ledger.model import Figure
 
-__all__ = ["money_decision"]
+__all__ = ["FOREIGN_AID", "money_decision"]
+
+#: Aid nouns that speak of aid abroad whoever is named as its subject ("security assistance").
+FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
 
 #: "in 2023", "during 2022" (a whole year; "in January 2021" names a month of it).
 _IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+((?:19|20)\d\d)\b(?!\s*[-–/])")
@@ -50,8 +53,9 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
     """The role of money figure ``fig`` read from its evidence ``ev``."""
     named = cand.giver(doc) or doc.donor
     speaker = doc.publisher.speaks_for if doc.publisher is not None else None
-    giver = named or (None if cand.unknown_giver else speaker)  # in a government's release, aid
-    # that nobody else is named to give is its own
+    # in a government's release, aid nobody else is named to give is its own (a firm's is not)
+    aid_abroad = cand.foreign(doc) or ev.own is not None and ev.own.cls == "aid" and ev.own.value in FOREIGN_AID
+    giver = named or (None if cand.unknown_giver and not aid_abroad else speaker)
     foreign = cand.foreign(doc) or cand.recipient.value is None and doc.recipient is not None
     frame = MoneyFrame(
         ev=ev, per=fig.per, change=fig.change is not None or _CHANGE.search(cl.before) is not None,

@@ -11,11 +11,13 @@ principle it states and one example.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ledger.context.decision import CLAUSE, FALLBACK, SENTENCE, Decision
 from ledger.context.evidence import Evidence
+from ledger.context.neighbours import WRITTEN
 
 __all__ = ["MoneyFrame", "RULES", "money_role"]
 
@@ -24,6 +26,9 @@ _LEGISLATIVE = frozenset(("requested", "appropriated"))
 #: Aid nouns of these types are aid abroad wherever they stand ("security assistance"); "package",
 #: "relief", "grant" or "loan" alone may be a government's spending at home.
 _FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
+#: Between a subject and its verb: a few words, none of them a preposition ("the Act allocated",
+#: "the bill also provides"; not "the authority under section 506 to direct").
+_SUBJECT_GAP = re.compile(r"^\s*(?:(?!to\b|of\b|under\b|for\b|in\b|by\b)[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +111,12 @@ def _per_year(f: MoneyFrame) -> Decision | None:
     return Decision("budget", "amount-per-year", f"a {f.per}", CLAUSE) if f.per in ("year", "annum") else None
 
 
+def _inherited(f: MoneyFrame, *, written: bool) -> Decision | None:
+    if f.inherited is not None and (f.inherited.rule in WRITTEN) == written:
+        return f.inherited
+    return None
+
+
 def _total(f: MoneyFrame) -> Decision | None:
     cue = f.ev.total()
     return Decision("cumulative", "running-total", cue.text, CLAUSE) if cue is not None else None
@@ -121,7 +132,7 @@ def _legislative(f: MoneyFrame) -> Decision | None:
     verb = f.ev.verb
     if verb is not None:  # "the Inflation Reduction Act allocated $3.1 billion": a law gives
         subject = next((c for c in f.ev.before if c.end <= verb.start and c.cls in ("budget", "give", "aid")), None)
-        if subject is not None and subject.cls == "budget":
+        if subject is not None and subject.cls == "budget" and _SUBJECT_GAP.match(f.ev.between(subject, verb)):
             return Decision("budget", "budget-gives", subject.text, CLAUSE)
     return None
 
@@ -170,13 +181,14 @@ RULES: tuple[Rule, ...] = (
     ("no-aid-frame", "It was $1.9 trillion, and people said it could not pass", _no_frame),
     ("budget-noun", "a $33 billion supplemental request", _budget_noun),
     ("amount-per-year", "$1 billion a year for climate finance", _per_year),
-    ("inherited", "requested $33 billion: $20.4 billion for security ...", lambda f: f.inherited),
+    ("written-as-a-part", "including $100 million for air defence", lambda f: _inherited(f, written=True)),
     ("future-period", "DKK 64.8 billion for military support from 2023 to 2028", _future),
     ("domestic-spending", "USDA has invested $3.9 billion in 333 projects", _domestic),
     ("running-total", "brings Washington's military assistance to more than $19.3 billion", _total),
     ("legislature-asked-or-voted", "the House passed the $40 billion bill", _legislative),
     ("part-of-whole", "The package includes $100 million for air defence", _part),
     ("past-year-total", "In 2023, NOK1.7 billion went to Ukraine", _past_year),
+    ("listed-with-others", "$5 billion in drawdown authority, $6 billion for USAI", lambda f: _inherited(f, written=False)),
     ("new-aid", "announced a new $275 million aid package", _new_aid),
 )
 

@@ -10,13 +10,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ledger.context import roles as _roles
+from ledger.context import parts
 from ledger.context.clauses import Clause, ListIndex
 from ledger.context.decision import NEIGHBOUR, Decision
 from ledger.context.evidence import evidence
 from ledger.model import Figure
 
-__all__ = ["COORDINATED", "Neighbours", "RULES", "inherited_role"]
+__all__ = ["COORDINATED", "Neighbours", "RULES", "WRITTEN", "inherited_role"]
 
 #: Words between two amounts this short join them ("$5 billion for X and $6 billion").
 _SHORT = 40
@@ -35,6 +35,9 @@ _THIS_INCLUDES = re.compile(
 #: "$5 billion is included to ...": a part of the whole the text is about.
 _IS_INCLUDED = re.compile(r"^\s*(?:is|are|was|were)\s+(?:also\s+)?included\b", re.IGNORECASE)
 _INHERITED = ("cumulative", "budget", "component")
+#: Rules that read a part written as such ("including $X"); the others (a list's lead-in, the amount
+#: before in an enumeration) give way to the figure's own words ("To date, the U.S. has deployed").
+WRITTEN = frozenset(("written-as-a-part", "included-in-the-whole", "listed-after-its-whole", "from-x-to-y"))
 #: "80 tanks, 20 howitzers", "$5 billion for X, $6 billion for Y, and $4 billion for Z": amounts in one
 #: enumeration share a role (the words between are the previous count's noun and a separator).
 COORDINATED = re.compile(
@@ -85,7 +88,7 @@ def _after_colon(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
 
 
 def _adjacent_part(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
-    if not _roles.is_adjacent_part(cl.before, cl.after):
+    if not parts.is_adjacent_part(cl.before, cl.after):
         return None
     whole = _whole(cl, near)
     role = whole.role if whole is not None and whole.role in _INHERITED else "component"
@@ -111,7 +114,7 @@ def _from_to(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
 
 def _list_item(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
     lead = near.lists.lead_in(cl.sent)
-    role = _roles.lead_in_role(lead) if lead else None
+    role = parts.lead_in_role(lead) if lead else None
     return Decision(role, "item-of-a-list", lead[-60:], NEIGHBOUR) if role else None
 
 
@@ -120,7 +123,7 @@ def _same_sentence(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None
     if prev is None or prev.role not in _INHERITED or fig.kind == "money" and prev.kind != "money":
         return None
     listed = prev is near.prev and (len(cl.before) < _SHORT or COORDINATED.match(cl.before) is not None)
-    if _roles.is_component_cue(cl.before) or listed and not _new_statement(cl):
+    if evidence(cl).reaching("part") is not None or listed and not _new_statement(cl):
         return Decision(prev.role, "follows-its-whole", cl.before.strip()[-30:], NEIGHBOUR)
     return None
 
