@@ -77,6 +77,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@functools.lru_cache(maxsize=1)
+def _agencies() -> frozenset[str]:
+    row = next(r for r in data.table("context/actor_cues.tsv") if r["class"] == "agency")
+    return frozenset(row["phrases"].split("|"))
+
+
 @dataclass(frozen=True, slots=True)
 class _Around:
     """An actor mention with the words around it."""
@@ -113,6 +119,7 @@ RULES: tuple[Rule, ...] = (
      lambda a: "recipient" if a.hit("origin", "before") else None),
     ("from-or-by", "$20 million from Japan", lambda a: "donor" if _FROM_BY.search(a.before) else None),
     ("organ-of", "the Ministry of Defence of the Czech Republic", lambda a: "donor" if a.hit("organ", "before") else None),
+    ("own-agency", "$14 billion for the State Department to aid Kyiv", lambda a: "donor" if a.m.alias in _agencies() else None),
     ("given-to", "has provided Ukraine with 38 tanks; gave Kenya $5 million",
      lambda a: "recipient" if a.hit("give_to", "before") else None),
     ("to-or-for", "$400 million to Ukraine; in support of Haiti", lambda a: "recipient" if a.hit("to", "before") else None),

@@ -97,7 +97,7 @@ def _framed(f: MoneyFrame) -> bool:
 def _no_frame(f: MoneyFrame) -> Decision | None:
     if not _framed(f):
         return Decision("other", "no-aid-frame", "", SENTENCE)
-    legislature = any(c.cls == "give" and c.value in _LEGISLATIVE for c in f.ev.clause)
+    legislature = any(c.cls == "give" and c.value in _LEGISLATIVE or c.cls == "legislature" for c in f.ev.clause)
     if f.giver is None and not f.public_giver and f.inherited is None and not legislature:
         return Decision("other", "no-giver", "", SENTENCE)
     return None
@@ -126,6 +126,9 @@ def _legislative(f: MoneyFrame) -> Decision | None:
     for c in f.ev.clause:
         if c.cls == "give" and c.value in _LEGISLATIVE:
             return Decision("budget", "legislature-asked-or-voted", c.text, CLAUSE)
+    house = f.ev.has("legislature", "lead")
+    if house is not None and f.ev.has("give", "lead") is not None:
+        return Decision("budget", "legislature-asked-or-voted", house.text, CLAUSE)
     nearest = next((c for c in f.ev.before if c.cls in ("budget", "give", "aid")), None)
     if nearest is not None and nearest.cls == "budget":  # "the bill provides $X", not "authority to direct
         return Decision("budget", "budget-holds-it", nearest.text, CLAUSE)  # the drawdown of $X"
@@ -143,7 +146,12 @@ def _future(f: MoneyFrame) -> Decision | None:
 
 def _part(f: MoneyFrame) -> Decision | None:
     cue = f.ev.reaching("part")
-    return Decision("component", "part-of-whole", cue.text, CLAUSE) if cue is not None else None
+    if cue is not None and cue.value != "of":
+        return Decision("component", "part-of-whole", cue.text, CLAUSE)
+    whole_after = next((c for c in f.ev.after if c.cls == "part" and c.value == "of"), None)
+    if whole_after is not None:  # "$15 million ... as part of a broader package"
+        return Decision("component", "part-of-whole", whole_after.text, CLAUSE)
+    return None
 
 
 def _past_year(f: MoneyFrame) -> Decision | None:

@@ -130,7 +130,7 @@ def _same_sentence(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None
 
 def _new_statement(cl: Clause) -> bool:
     """Words between two amounts that start a statement of their own ("..., and has provided $Y")."""
-    return any(c.cls in ("give", "total") for c in evidence(cl).before)
+    return any(c.cls == "give" and c.value != "-" or c.cls == "total" for c in evidence(cl).before)
 
 
 RULES: tuple[Rule, ...] = (
