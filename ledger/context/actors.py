@@ -26,7 +26,8 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
     """Donor and recipient for a figure at offset ``at`` of the sentence whose clause ends at
     ``until`` (the next figure); ``we`` is who "we" are (the publisher), never a recipient then;
     ``verb_at`` is where the verb that governs the figure begins."""
-    donor = subject_of(actors, verb_at).actor or _nearest(actors.donors, at, prefer_before=True)
+    givers = [m for m in actors.donors if m.end <= at or m.start in actors.explicit]  # "Ukraine's needs"
+    donor = subject_of(actors, verb_at).actor or _nearest(givers, at, prefer_before=True)  # after it is no giver
     giver = (we if donor == SELF else donor) or we  # a publisher never gives to itself
     held = [m for m in actors.holders if m.end <= at and m.canonical not in (donor, giver)]
     stop = at + _NEAR_RECIPIENT if until is None else min(until, at + _NEAR_RECIPIENT)

@@ -123,8 +123,10 @@ def _add(state: _State, fig: Figure, cl: Clause, index: SentenceIndex, d: dict[s
     state.sents.append(cl.sent)
     if new.role != "other":
         state.last_aid = len(state.out) - 1
-    if new.role in ("package", "budget", "cumulative") and new.kind == "money":
-        state.last_whole = len(state.out) - 1
+    if new.role in ("package", "budget", "cumulative") and new.kind == "money" and (
+            state.last_whole < 0 or cl.sent - state.sents[state.last_whole] > _WHOLE_REACH
+            or (new.value or 0) >= (state.out[state.last_whole].value or 0)):
+        state.last_whole = len(state.out) - 1  # the text's main whole: the largest named lately
 
 
 def _restate(state: _State, fig: Figure, prev: Figure, sent: int) -> None:

@@ -36,8 +36,10 @@ _PERFECT = re.compile(r"\b(?:has|have|had|['’]ve)\s+(?:[\w-]+\s+){0,2}?(?:been
 #: additional $X").
 _VERB_REACH = 40
 _NOUNS = frozenset(("aid", "budget", "other", "spend"))
-#: Running-total words after a figure that introduce the next amount ("$X, bringing the total to $Y").
-_NEXT_TOTAL = re.compile(r"^bring", re.IGNORECASE)
+#: "the largest single commitment since", "our biggest tranche ... to date": a comparison.
+_SUPERLATIVE = re.compile(r"\b(?:largest|biggest|greatest|highest|lowest|first|worst|best|most\s+\w+|"
+                          r"\w+est\s+(?:ever|single))\b", re.IGNORECASE)
+_SUPERLATIVE_REACH = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +74,13 @@ class Evidence:
         return tuple(c.value for c in getattr(self, where) if c.cls == cls)
 
     def total(self) -> Cue | None:
-        """A running-total word before the figure, or right after it; or a perfect of giving."""
+        """A running-total word before the figure, or right after it; or a perfect of giving.
+        A superlative's "to date" or "since" compares, it does not add up ("our biggest tranche
+        of security assistance to date")."""
         cue = self.has("total", "lead") or next(
-            (c for c in self.after if c.cls == "total" and not _NEXT_TOTAL.match(c.text)), None)
+            (c for c in self.after if c.cls == "total" and c.value != "next"), None)
+        if cue is not None and _SUPERLATIVE.search(self.text, max(0, cue.start - _SUPERLATIVE_REACH), cue.start):
+            cue = None
         return cue or self.perfect
 
 

@@ -37,6 +37,8 @@ _RANKING = re.compile(r"\b(?:partners?|recipients?|beneficiaries)\b")
 _AMOUNT_AFTER = re.compile(r"^\s+(?:[A-Z]{2,3}\s?|US|Rs\.?\s?)?[$€£¥₹]?\s?\d")
 _FROM_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
+#: "NEW YORK, 18 August 2006 —", "(Geneva: May 3)": where a release was issued.
+_DATELINE = re.compile(r"^\s*[:,]\s*(?:\(?\w+\.?\)?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,7 @@ Rule = tuple[str, str, Callable[[_Around], str | None]]
 
 RULES: tuple[Rule, ...] = (
     ("aggressor", "Russia's invasion of Ukraine", lambda a: "skip" if a.hit("war", "after") else None),
+    ("dateline", "(New York: 18 August 2006): OCHA has made ...", lambda a: "skip" if _DATELINE.match(a.after) else None),
     ("target-of-measures", "sanctions against Russia", lambda a: "skip" if _AGAINST.search(a.before) else None),
     ("channel", "through the World Bank; a fund operated by OCHA", lambda a: "skip" if a.hit("channel", "before") else None),
     ("group-speaks", "President Biden and G7 leaders will contribute",

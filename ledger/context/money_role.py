@@ -112,9 +112,13 @@ def _per_year(f: MoneyFrame) -> Decision | None:
 
 
 def _inherited(f: MoneyFrame, *, written: bool) -> Decision | None:
-    if f.inherited is not None and (f.inherited.rule in WRITTEN) == written:
-        return f.inherited
-    return None
+    """A part written as such; or, when the figure has no verb of its own, the role of the list
+    or enumeration it is in ("- $50 million for demining", not "- DoD is announcing $2.4 billion")."""
+    if f.inherited is None or (f.inherited.rule in WRITTEN) != written:
+        return None
+    if not written and f.ev.verb is not None and f.ev.verb.cls == "give":
+        return None
+    return f.inherited
 
 
 def _total(f: MoneyFrame) -> Decision | None:

@@ -22,8 +22,10 @@ _PART_AFTER = re.compile(r"^\s*(?:of|from)\s+(?:our|the|this|that|its|their|his|
 #: How far before a part word the amount may stand ("including more than $X").
 _PART_REACH = 40
 _LEAD_IN = re.compile(r":\s*$")
-#: The words of a lead-in that speak for its items: those just before its colon.
+#: The words of a lead-in that speak for its items: its last clause, just before its colon
+#: ("By the authority ... of the Foreign Assistance Act, I hereby delegate:" speaks of no budget).
 _LEAD_TAIL = 80
+_LAST_CLAUSE = re.compile(r"[,;()]")
 
 
 def is_adjacent_part(before: str, after: str) -> bool:
@@ -40,7 +42,7 @@ def lead_in_role(sentence: str) -> str | None:
     """The role a lead-in gives the items of its list, from the words just before its colon:
     a running total ("Highlights to date include:"), a budget ("The request includes:") or the
     parts of a package ("The package includes:", "The United States is providing:")."""
-    tail = sentence[-_LEAD_TAIL:]
+    tail = _LAST_CLAUSE.split(sentence[-_LEAD_TAIL:])[-1]
     classes = {c.cls for c in cues(tail)}
     if "total" in classes:
         return "cumulative"
