@@ -40,6 +40,8 @@ _NOUNS = frozenset(("aid", "budget", "other", "spend"))
 _SUPERLATIVE = re.compile(r"\b(?:largest|biggest|greatest|highest|lowest|first|worst|best|most\s+\w+|"
                           r"\w+est\s+(?:ever|single))\b", re.IGNORECASE)
 _SUPERLATIVE_REACH = 80
+#: The running-total words a superlative turns into a comparison.
+_COMPARED = frozenset(("since", "to date", "so far", "thus far", "yet", "ever"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +81,8 @@ class Evidence:
         of security assistance to date")."""
         cue = self.has("total", "lead") or next(
             (c for c in self.after if c.cls == "total" and c.value != "next"), None)
-        if cue is not None and _SUPERLATIVE.search(self.text, max(0, cue.start - _SUPERLATIVE_REACH), cue.start):
+        if cue is not None and cue.text.lower() in _COMPARED and _SUPERLATIVE.search(
+                self.text, max(0, cue.start - _SUPERLATIVE_REACH), cue.start):
             cue = None
         return cue or self.perfect
 

@@ -22,11 +22,22 @@ __all__ = ["RULES", "role_of"]
 
 Rule = tuple[str, str, Callable[[Figure, Clause, Neighbours, Decision | None], Decision | None]]
 
+#: "half of which", "half of our $20 billion loan", "40 percent of the funding": a share of an amount.
+_SHARE_OF = re.compile(r"^\s*(?:of\s+which|of\s+(?:our|the|this|that|its|their)\s+(?:[$€£¥]|"
+                       r"(?:[\w-]+\s+){0,2}(?:assistance|aid|funding|funds|loan|package|commitment|contribution)s?\b))",
+                       re.IGNORECASE)
+
 
 @functools.lru_cache(maxsize=1)
 def _other_units() -> frozenset[str]:
     """Counted nouns that are never aid deliveries (people, places, organisations, events)."""
     return frozenset(data.entries("context/other_units.txt"))
+
+
+def _share_of_aid(fig, cl, near, inherited):
+    if fig.kind == "percent" and _SHARE_OF.match(cl.after):
+        return Decision("component", "share-of-an-amount", _SHARE_OF.match(cl.after).group(0).strip(), CLAUSE)
+    return None
 
 
 def _not_an_amount(fig, cl, near, inherited):
@@ -61,7 +72,7 @@ def _listed(fig, cl, near, inherited):
 
 def _total(fig, cl, near, inherited):
     cue = evidence(cl).total()
-    if fig.kind == "count" and cue is not None and cue.value != "level":
+    if fig.kind in ("count", "measure") and cue is not None and cue.value != "level":
         return Decision("cumulative", "running-total", cue.text, CLAUSE)
     return None
 
@@ -83,6 +94,8 @@ def _given(fig, cl, near, inherited):
 
 
 RULES: tuple[Rule, ...] = (
+    ("share-of-an-amount", "over half of which will come from the United States; half of our $20 billion loan",
+     _share_of_aid),
     ("share-or-span", "40 percent; three months", _not_an_amount),
     ("counts-people-or-places", "1,300 Border Patrol agents", _counts_no_materiel),
     ("same-list-as-previous", "80 tanks, 20 howitzers", _coordinated),

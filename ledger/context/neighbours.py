@@ -29,7 +29,7 @@ _OF_SENTENCE = re.compile(_OF)
 _FROM_TO = re.compile(r"^[\s)]*(?:in\s+(?:19|20)\d\d\s*)?,?\s*to\s+$")
 #: "This includes $X", "It also includes $X": the parts of the previous sentence's figure.
 _THIS_INCLUDES = re.compile(
-    r"^\W*(?:This|It|That|These|Those|The\s+(?:[\w-]+\s+){0,3}?(?:package|bill|request|measure|legislation|plan|"
+    r"^\W*(?:(This|It|That|These|Those)|The\s+(?:[\w-]+\s+){0,3}?(?:package|bill|request|measure|legislation|plan|"
     r"funding|assistance|aid|supplemental|proposal|commitment|pledge|contribution|total))\s+(?:also\s+)?"
     r"(?:includ\w*|consists\s+of|comprises)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 #: "$5 billion is included to ...": a part of the whole the text is about.
@@ -37,7 +37,8 @@ _IS_INCLUDED = re.compile(r"^\s*(?:is|are|was|were)\s+(?:also\s+)?included\b", r
 _INHERITED = ("cumulative", "budget", "component")
 #: Rules that read a part written as such ("including $X"); the others (a list's lead-in, the amount
 #: before in an enumeration) give way to the figure's own words ("To date, the U.S. has deployed").
-WRITTEN = frozenset(("written-as-a-part", "included-in-the-whole", "listed-after-its-whole", "from-x-to-y"))
+WRITTEN = frozenset(("written-as-a-part", "included-in-the-whole", "listed-after-its-whole", "from-x-to-y",
+                     "part-after-its-whole"))
 #: "80 tanks, 20 howitzers", "$5 billion for X, $6 billion for Y, and $4 billion for Z": amounts in one
 #: enumeration share a role (the words between are the previous count's noun and a separator).
 COORDINATED = re.compile(
@@ -61,8 +62,12 @@ Rule = tuple[str, str, Callable[[Figure, Clause, Neighbours], Decision | None]]
 
 
 def _whole(cl: Clause, near: Neighbours) -> Figure | None:
-    if near.prev is None and _THIS_INCLUDES.match(cl.before):
-        return near.whole or near.last_aid  # "Norway has provided $50 million. This includes $20 million"
+    """What "This includes" points back to (the previous sentence's amount), what "The package
+    includes" points back to (the text's main whole), or the amount before in the sentence."""
+    m = _THIS_INCLUDES.match(cl.before) if near.prev is None else None
+    if m is not None:
+        pronoun = m.group(1) is not None
+        return (near.last_aid or near.whole) if pronoun else (near.whole or near.last_aid)
     return near.prev_aid
 
 

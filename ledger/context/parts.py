@@ -11,10 +11,9 @@ from ledger.context.cues import cues
 
 __all__ = ["is_adjacent_part", "is_lead_in", "lead_in_role"]
 
-#: "including $X", "of which about $X": the amount right after a part word.
-_ADJACENT_PART = re.compile(
-    r"\b(?:including|includes|include|of\s+which)\s+(?:(?:about|nearly|over|more\s+than|up\s+to|some|"
-    r"approximately|almost)\s+)?$", re.IGNORECASE)
+#: "including $X", "of which about $X", "This includes roughly $X": the amount right after a part word.
+_ADJACENT_PART = re.compile(r"\b(?:including|includes|include|of\s+which)\s+(?:(?!of\b|for\b|to\b)[a-z]+\s+){0,2}$",
+                            re.IGNORECASE)
 #: "$X of our loan", "$X from the package": the amount right before its whole.
 _PART_AFTER = re.compile(r"^\s*(?:of|from)\s+(?:our|the|this|that|its|their|his|her)\s+(?:\w+\s+){0,3}?"
                          r"(?:loan|package|commitment|pledge|funding|funds|total|amount|assistance|aid|contribution)s?\b",
