@@ -63,12 +63,18 @@ def _price(f: MoneyFrame) -> Decision | None:
 
 
 def _not_aid(f: MoneyFrame) -> Decision | None:
-    if _own(f, "other"):
+    if _own(f, "other") and not _mobilized(f):
         return Decision("other", "not-aid-noun", f.ev.own.text, CLAUSE)
     verb = f.ev.verb
     if verb is not None and verb.cls == "other":
         return Decision("other", "not-aid-verb", verb.text, CLAUSE)
     return None
+
+
+def _mobilized(f: MoneyFrame) -> bool:
+    """Private finance a government mobilises counts as its development finance (OECD)."""
+    return f.ev.own.text.lower().startswith("private") and any(
+        c.cls == "give" and c.text.lower().startswith("mobili") for c in f.ev.sentence)
 
 
 def _private(f: MoneyFrame) -> Decision | None:

@@ -67,7 +67,7 @@ def _whole(cl: Clause, near: Neighbours) -> Figure | None:
     m = _THIS_INCLUDES.match(cl.before) if near.prev is None else None
     if m is not None:
         pronoun = m.group(1) is not None
-        return (near.last_aid or near.whole) if pronoun else (near.whole or near.last_aid)
+        return near.last_aid if pronoun else (near.whole or near.last_aid)
     return near.prev_aid
 
 
