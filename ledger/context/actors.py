@@ -75,6 +75,7 @@ class Candidates:
     donor_kind: str | None = None
     recipient_kind: str | None = None
     unknown_giver: bool = False  # a name that is no actor gives ("General Electric will provide $X")
+    giver_name: str | None = None  # that name as written
 
     def giver(self, doc: DocumentFrame) -> str | None:
         """The donor named, with "we" read as the publisher (None when a newspaper says "we")."""
@@ -122,7 +123,8 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
             if r is None and r2:
                 r, rk = Decision(r2, "named-in-list-lead-in", r2, NEIGHBOUR), _kind(lead_actors, r2)
     none = Decision(None, "none-named", "", FALLBACK)
-    return Candidates(d or none, r or none, dk, rk, subject_of(actors, verb_at).unknown)
+    subject = subject_of(actors, verb_at)
+    return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name)
 
 
 def decide(role: str, cand: Candidates, doc: DocumentFrame) -> dict[str, Decision]:
@@ -131,6 +133,8 @@ def decide(role: str, cand: Candidates, doc: DocumentFrame) -> dict[str, Decisio
         none = Decision(None, "not-aid", "", CLAUSE)
         return {"donor": none, "recipient": none}
     donor = cand.donor
+    if donor.value is None and cand.unknown_giver and cand.giver_name:
+        donor = Decision(cand.giver_name, "named-subject", cand.giver_name, SENTENCE)  # "Argidius Foundation"
     if donor.value == SELF:
         who = cand.giver(doc)
         donor = Decision(who, "first-person-publisher" if who else "first-person-unknown",

@@ -51,16 +51,16 @@ def _future_period(cl: Clause, published: _dt.date | None) -> str | None:
 def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame, inherited: Decision | None,
                    ev: Evidence, published: _dt.date | None) -> Decision:
     """The role of money figure ``fig`` read from its evidence ``ev``."""
-    named = cand.giver(doc) or doc.donor
+    named = cand.giver(doc)
     speaker = doc.publisher.speaks_for if doc.publisher is not None else None
     # in a government's release, aid nobody else is named to give is its own (a firm's is not)
     aid_abroad = cand.foreign(doc) or ev.own is not None and ev.own.cls == "aid" and ev.own.value in FOREIGN_AID
-    giver = named or (None if cand.unknown_giver and not aid_abroad else speaker)
+    giver = named or cand.giver_name or (None if cand.unknown_giver and not aid_abroad else doc.donor or speaker)
     foreign = cand.foreign(doc) or cand.recipient.value is None and doc.recipient is not None
     frame = MoneyFrame(
         ev=ev, per=fig.per, change=fig.change is not None or _CHANGE.search(cl.before) is not None,
         vague=fig.qualifier == "vague", giver=giver,
-        public_giver=cand.public_giver(doc) or named is not None and named == doc.donor,
+        public_giver=cand.public_giver(doc) and not cand.unknown_giver,
         foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("aid", "clause"),
         inherited=inherited,
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),

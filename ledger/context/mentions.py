@@ -35,6 +35,7 @@ _AT_AMOUNT = re.compile(r"^\]?\s+at\s+(?:about\s+|around\s+|some\s+)?(?:[A-Z]{2,
 _RANKING = re.compile(r"\b(?:partners?|recipients?|beneficiaries)\b")
 #: "Nepal is to receive ₹550 crore and the Maldives ₹400 crore": an actor right before an amount.
 _AMOUNT_AFTER = re.compile(r"^\s+(?:[A-Z]{2,3}\s?|US|Rs\.?\s?)?[$€£¥₹]?\s?\d")
+_FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 _FROM_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
 #: "NEW YORK, 18 August 2006 —", "(Geneva: May 3)": where a release was issued.
@@ -122,7 +123,8 @@ RULES: tuple[Rule, ...] = (
      lambda a: "recipient" if a.hit("origin", "before") else None),
     ("from-or-by", "$20 million from Japan", lambda a: "donor" if _FROM_BY.search(a.before) else None),
     ("organ-of", "the Ministry of Defence of the Czech Republic", lambda a: "donor" if a.hit("organ", "before") else None),
-    ("own-agency", "$14 billion for the State Department to aid Kyiv", lambda a: "donor" if a.m.alias in _agencies() else None),
+    ("own-agency", "$14 billion for the State Department to aid Kyiv",
+     lambda a: "donor" if a.m.alias in _agencies() and _FOR.search(a.before) else None),
     ("given-to", "has provided Ukraine with 38 tanks; gave Kenya $5 million",
      lambda a: "recipient" if a.hit("give_to", "before") else None),
     ("to-or-for", "$400 million to Ukraine; in support of Haiti", lambda a: "recipient" if a.hit("to", "before") else None),

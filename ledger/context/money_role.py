@@ -176,6 +176,9 @@ def _domestic(f: MoneyFrame) -> Decision | None:
     home = f.ev.has("home")
     if home is not None:
         return Decision("budget", "spent-at-home", home.text, CLAUSE)
+    spend = f.ev.own if _own(f, "spend") else f.ev.verb if f.ev.verb is not None and f.ev.verb.cls == "spend" else None
+    if spend is not None:  # "we're investing $100 billion in public transit": at home unless named abroad
+        return Decision("budget", "invested-at-home", spend.text, CLAUSE)
     if f.abroad or f.humanitarian or _own(f, "aid") and f.ev.own.value in _FOREIGN_AID:
         return None
     cue = f.ev.own or f.ev.verb or f.ev.has("give")

@@ -7,9 +7,11 @@ the ledger does not know — not the publisher; nothing named leaves the publish
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from ledger import data
 from ledger.context.mentions import Actors
 
 __all__ = ["Subject", "subject_of"]
@@ -23,6 +25,14 @@ _NAME = re.compile(r"\b(?!(?:The|A|An|This|That|These|Those|It|Its|They|Their|In
                    r"Mr|Ms|Mrs|Dr|President|Vice|Secretary|Minister|Prime|Chancellor|Ambassador|Administrator|"
                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
                    r"June|July|August|September|October|November|December)\b)[A-Z][\w&'’.-]+")
+#: A name as written: capitalised words, with "of", "the", "&" and a bracketed acronym inside.
+_NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?(?:\([A-Z][\w.&-]*\)|[A-Z][\w&'’.-]*))*")
+#: Verbs whose subject gets the money.
+_RECEIVE = re.compile(r"receiv|got\b|gets\b|obtain", re.IGNORECASE)
+#: ", a global chipmaking giant,", ", one of the world's largest NGOs,": a firm or NGO in apposition.
+_FIRM_APPOSITION = re.compile(r"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s+of)\b[^,]{0,60}?\b(?:company|firm|maker|"
+                              r"manufacturer|giant|NGO|NGOs|foundation|charity|organi[sz]ation|group|bank|investor)s?\b",
+                              re.IGNORECASE)
 #: "A, B and C will provide": coordinated subjects share the verb; the first of them leads.
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)$")
 
@@ -31,6 +41,7 @@ _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)$")
 class Subject:
     actor: str | None  # the giver named as the subject (canonical, or "@self" for "we")
     unknown: bool  # a name that is no actor stands as the subject: the giver is not the publisher
+    name: str | None = None  # that name as written ("Argidius Foundation")
 
 
 def subject_of(actors: Actors, verb_at: int | None) -> Subject:
@@ -45,5 +56,24 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
         while first > 0 and _COORDINATION.match(text[named[first - 1].end:named[first].start]):
             first -= 1
         return Subject(named[first].canonical, False)
+    if _RECEIVE.match(text, verb_at):
+        return Subject(None, False)  # "CSOs received $X": the subject gets the money
     span = text[start:verb_at]
-    return Subject(None, _NAME.search(span) is not None)
+    for m in _NAME.finditer(span):
+        run = _NAME_RUN.match(span, m.start())
+        name = " ".join((run.group(0) if run else m.group(0)).split())
+        if _organisation(name, span[m.end():]):
+            return Subject(None, True, name)
+    return Subject(None, False)
+
+
+def _organisation(name: str, after: str) -> bool:
+    """A name of an organisation: it ends with an organisation noun, or a firm noun follows it
+    in apposition ("Pantaleon, a sugar company,")."""
+    return name.split()[-1] in _org_nouns() or _FIRM_APPOSITION.match(after) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _org_nouns() -> frozenset[str]:
+    row = next(r for r in data.table("context/actor_cues.tsv") if r["class"] == "org_noun")
+    return frozenset(row["phrases"].split("|"))
