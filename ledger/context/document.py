@@ -85,6 +85,6 @@ def _dominant(counts: Counter, headline: str | None, n: int) -> str | None:
     if not counts:
         return None
     name, k = counts.most_common(1)[0]
-    if k >= _PAIR_MIN and k >= _PAIR_SHARE * sum(counts.values()) and k * 3 >= n:
+    if k >= _PAIR_MIN and k >= _PAIR_SHARE * sum(counts.values()):
         return name
     return None

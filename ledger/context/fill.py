@@ -7,11 +7,13 @@ organisation's own release; without a recipient, the recipient the release is ab
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
+from ledger import data
 from ledger.context import actors as _actors
-from ledger.context.decision import DOCUMENT, Decision, why_text
 from ledger.context.cues import cues
+from ledger.context.decision import DOCUMENT, Decision, why_text
 from ledger.context.document import DocumentFrame, Publisher, default_pair
 from ledger.context.what import fill_topic
 from ledger.model import Figure
@@ -28,6 +30,8 @@ _ABROAD_MIN = 2
 #: ... more than are said to be spent at home, and at least this share of its amounts with a role.
 _ABROAD_SHARE = 0.25
 _AT_HOME = frozenset(("spent-at-home", "aid-at-home"))
+#: Role rules that say money is spent at home: it takes no recipient from the release's pair.
+_AT_HOME_RULES = _AT_HOME | {"domestic-spending", "invested-at-home"}
 
 
 def about_aid_abroad(figs: list[Figure], decisions: list[dict[str, Decision]], abroad: int) -> bool:
@@ -66,8 +70,19 @@ def headline_frame(index: SentenceIndex, publisher: Publisher | None) -> Documen
     return DocumentFrame(publisher, donor, recipient)
 
 
-def _own_dollar(fig: Figure, doc: DocumentFrame) -> Figure:
-    dollar = doc.publisher.dollar if doc.publisher is not None else None
+def _dollar(doc: DocumentFrame, donor: str | None) -> str | None:
+    """The dollar a bare "$" means: the publisher's, else (no publisher known) the donor's own."""
+    if doc.publisher is not None:
+        return doc.publisher.dollar
+    return _donor_dollars().get(donor or "")
+
+
+@functools.lru_cache(maxsize=1)
+def _donor_dollars() -> dict[str, str]:
+    return {r["country"]: r["code"] for r in data.table("context/dollars.tsv")}
+
+
+def _own_dollar(fig: Figure, dollar: str | None) -> Figure:
     if dollar and fig.kind == "money" and fig.currency == "USD" and fig.surface.lstrip("(").startswith("$"):
         return replace(fig, currency=dollar, unit=dollar)
     return fig
@@ -79,9 +94,10 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
     pairs = [(f.donor, f.recipient) for f in figs if f.role not in (None, "other") and f.kind == "money"]
     donor, recipient = default_pair(pairs, (doc.donor, doc.recipient))
     speaker = doc.publisher.speaks_for if doc.publisher is not None else None
+    dollar = _dollar(doc, donor)
     out = []
     for fig, d in zip(figs, decisions):
-        fig = _own_dollar(fig, doc)
+        fig = _own_dollar(fig, dollar)
         if fig.role not in (None, "other") and (fig.donor is None or fig.recipient is None):
             d = dict(d)
             if fig.donor is None and (donor or speaker):
@@ -89,7 +105,7 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
                 d["donor"] = Decision(donor or speaker, rule, doc.publisher.domain if not donor and doc.publisher
                                       else "", DOCUMENT)
             new_donor = d["donor"].value
-            if fig.recipient is None and recipient and recipient != new_donor and fig.role != "budget":
+            if fig.recipient is None and recipient and recipient != new_donor and d["role"].rule not in _AT_HOME_RULES:
                 d["recipient"] = Decision(recipient, "release-is-about", "", DOCUMENT)
             fig = replace(fig, donor=new_donor, recipient=d["recipient"].value, why=why_text(d),
                           confidence=confidence(d))

@@ -34,7 +34,8 @@ _HOLDER_AFTER = re.compile(
 _AT_AMOUNT = re.compile(r"^\]?\s+at\s+(?:about\s+|around\s+|some\s+)?(?:[A-Z]{2,3}\s?|US)?[$€£¥]?\d")
 _RANKING = re.compile(r"\b(?:partners?|recipients?|beneficiaries)\b")
 #: "Nepal is to receive ₹550 crore and the Maldives ₹400 crore": an actor right before an amount.
-_AMOUNT_AFTER = re.compile(r"^\s+(?:[A-Z]{2,3}\s?|US|Rs\.?\s?)?[$€£¥₹]?\s?\d")
+_AMOUNT_AFTER = re.compile(r"^\s*(?:--|[-–—:])?\s+(?:[A-Z]{2,3}\s?|US|Rs\.?\s?)?[$€£¥₹]?\s?\d")
+_IN_OF = re.compile(r"\b(?:in|of|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 _FROM_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
@@ -127,6 +128,8 @@ RULES: tuple[Rule, ...] = (
      lambda a: "donor" if a.m.alias in _agencies() and _FOR.search(a.before) else None),
     ("given-to", "has provided Ukraine with 38 tanks; gave Kenya $5 million",
      lambda a: "recipient" if a.hit("give_to", "before") else None),
+    ("money-of-it", "in CERF funding; with Japanese aid",
+     lambda a: "donor" if _IN_OF.search(a.before) and not a.m.possessive and a.hit("whose", "after") else None),
     ("to-or-for", "$400 million to Ukraine; in support of Haiti", lambda a: "recipient" if a.hit("to", "before") else None),
     ("whose-money", "U.S. assistance; the G7 commitment",
      lambda a: "donor" if not a.m.possessive and a.hit("whose", "after") else None),

@@ -1,8 +1,9 @@
 """The subject of the verb that governs a figure: who gives ("Australia announced its intention to
 provide $13 million", "General Electric and Standard Bank will provide $80 million").
 
-The subject is read back from the verb to the last clause break: an actor of the gazetteer (or
-"we") there is the giver; a name that is no actor (a firm, a person) means the giver is someone
+The subject is read back from the verb to the last clause break: the first actor of the gazetteer
+(or "we") there is the giver ("KSrelief, WFP sign"; "We are encouraging Haiti ... and are
+providing"), or the antecedent of a relative clause; a name that is no actor (a firm, a person) means the giver is someone
 the ledger does not know — not the publisher; nothing named leaves the publisher as the giver.
 """
 from __future__ import annotations
@@ -33,8 +34,8 @@ _RECEIVE = re.compile(r"receiv|got\b|gets\b|obtain", re.IGNORECASE)
 _FIRM_APPOSITION = re.compile(r"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s+of)\b[^,]{0,60}?\b(?:company|firm|maker|"
                               r"manufacturer|giant|NGO|NGOs|foundation|charity|organi[sz]ation|group|bank|investor)s?\b",
                               re.IGNORECASE)
-#: "A, B and C will provide": coordinated subjects share the verb; the first of them leads.
-_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)$")
+#: A relative clause between an actor and the verb: "CERF, which has allocated $X".
+_RELATIVE = re.compile(r"^[^.;]{0,80}?(?:,\s*|\s)(?:which|who)\s+(?:[\w-]+\s+){0,3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +52,11 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
     text = actors.text
     start = max((m.end() for m in _BREAK.finditer(text, 0, verb_at)), default=0)
     named = [m for m in actors.donors if start <= m.start and m.end <= verb_at]
-    if named:
-        first = len(named) - 1
-        while first > 0 and _COORDINATION.match(text[named[first - 1].end:named[first].start]):
-            first -= 1
-        return Subject(named[first].canonical, False)
+    if named:  # the clause's first actor, or the antecedent of a relative clause ("CERF, which has")
+        last = named[-1]
+        if _RELATIVE.search(text, last.end, verb_at):
+            return Subject(last.canonical, False)
+        return Subject(named[0].canonical, False)
     if _RECEIVE.match(text, verb_at):
         return Subject(None, False)  # "CSOs received $X": the subject gets the money
     span = text[start:verb_at]
