@@ -122,7 +122,8 @@ def test_truncated_gzip_corpus_keeps_rows_before_the_damage(tmp_path):
 @pytest.mark.parametrize("args, expected", [
     (["{dir}/missing.txt"], [("ReadError", "no such file or folder")]),
     (["{dir}/*.nothing"], [("ReadError", "no file matches")]),
-    (["{dir}/folder"], [("Document", "folder/a.txt"), ("Document", "folder/sub/b.md")]),
+    (["{dir}/folder"], [("Document", "folder/a.txt"), ("ReadError", "skipped: .png files are not read"),
+                        ("Document", "folder/sub/b.md")]),
     (["{dir}/folder/**/*.md"], [("Document", "folder/sub/b.md")]),
     (["{dir}/folder/sub/b.md", "{dir}/folder/a.txt"], [("Document", "folder/sub/b.md"), ("Document", "folder/a.txt")]),
 ])
