@@ -44,7 +44,7 @@ def _ddl() -> list[str]:
         "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc_id)",
         f"CREATE TABLE IF NOT EXISTS facts ({_columns(FACT_DTYPES, 'fact_id')})",
         f"CREATE TABLE IF NOT EXISTS errors ({_columns(ERROR_TABLE)})",
-        "CREATE INDEX IF NOT EXISTS errors_source ON errors (source)",
+        "CREATE INDEX IF NOT EXISTS errors_key ON errors (source, line)",
         f"CREATE TABLE IF NOT EXISTS runs ({runs})",
     ]
 
@@ -63,6 +63,10 @@ def stored_version(conn: sqlite3.Connection) -> int | None:
     return int(row[0]) if row else None
 
 
+def _has_index(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone() is not None
+
+
 def ensure_schema(conn: sqlite3.Connection, where: str) -> None:
     """Create the tables in a new store; refuse a store written by a newer aid-ledger."""
     try:
@@ -75,7 +79,7 @@ def ensure_schema(conn: sqlite3.Connection, where: str) -> None:
     if version is not None and version > SCHEMA_VERSION:
         raise StoreError(f"{where} was written by a newer aid-ledger (schema {version}); upgrade "
                          f"aid-ledger or use --db to pick another store")
-    if version == SCHEMA_VERSION:
+    if version == SCHEMA_VERSION and _has_index(conn, "errors_key"):
         return
     conn.execute("BEGIN IMMEDIATE")
     try:

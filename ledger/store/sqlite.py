@@ -22,7 +22,9 @@ from ledger.normalise.row import (
 )
 from ledger.read.document import Document, ReadError
 from ledger.store.dedup import build_facts
+from ledger.store.errors import forget_errors_of, rows_in_range, write_errors
 from ledger.store.frames import frame_params, read_frame, row_params, sql_value
+from ledger.store.lock import StoreBusy, lock_store, unlock_store
 from ledger.store.schema import ERROR_TABLE, StoreError, ensure_schema
 
 BatchItem = tuple[Document, str, list[Row]]
@@ -51,14 +53,25 @@ def _now() -> str:
     return _dt.datetime.now().isoformat(sep=" ", timespec="seconds")
 
 
-class Store:
-    """An aid-ledger store at ``path`` (created with its tables when missing)."""
+def busy_error(path: Path) -> StoreError:
+    return StoreError(f"the store {str(path)!r} is in use by another aid-ledger process: wait for it to "
+                      f"finish, or use --db to pick another store")
 
-    def __init__(self, path: str | Path):
+
+class Store:
+    """An aid-ledger store at ``path`` (created with its tables when missing). With ``exclusive``
+    (the default) this Store alone holds it while open: opening a store another aid-ledger
+    process holds raises :class:`StoreError` at once."""
+
+    def __init__(self, path: str | Path, *, exclusive: bool = True):
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+            self._lock = lock_store(self.path) if exclusive else None
+        except StoreBusy:
+            self._conn.close()
+            raise busy_error(self.path) from None
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the store {str(self.path)!r} ({exc}); "
                              f"use --db to pick another store") from None
@@ -67,12 +80,18 @@ class Store:
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.execute("PRAGMA cache_size=-65536")  # 64 MiB: the figure_id index stays hot
             ensure_schema(self._conn, repr(str(self.path)))
+        except sqlite3.OperationalError as exc:
+            self._release()
+            if "locked" in str(exc):
+                raise busy_error(self.path) from None
+            raise StoreError(f"cannot open the store {str(self.path)!r} ({exc}); "
+                             f"use --db to pick another store") from None
         except sqlite3.DatabaseError as exc:
-            self._conn.close()
+            self._release()
             raise StoreError(f"{str(self.path)!r} is not an aid-ledger store ({exc}); "
                              f"use --db to pick another store") from None
         except BaseException:
-            self._conn.close()
+            self._release()
             raise
         self._run_id: int | None = None
         #: frames known to equal the tables (set by rebuild_facts, dropped by any write)
@@ -85,7 +104,12 @@ class Store:
             with self._transaction() as conn:
                 conn.execute("UPDATE runs SET finished = ? WHERE run_id = ?", (_now(), self._run_id))
             self._run_id = None
+        self._release()
+
+    def _release(self) -> None:
         self._conn.close()
+        unlock_store(self._lock)
+        self._lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -97,7 +121,12 @@ class Store:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it is committed, or none of it."""
         conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise busy_error(self.path) from None
+            raise
         try:
             yield conn
         except BaseException:
@@ -134,15 +163,11 @@ class Store:
         self._cache.clear()
         with self._transaction() as conn:
             run_id = self._current_run(conn)
+            errors = list(errors)
             for doc, content_hash, rows in items:
-                if self._add_document(conn, doc, content_hash, rows):
+                if self._add_document(conn, doc, content_hash, rows, errors):
                     added += 1
-            now = _now()
-            for err in errors:
-                conn.execute("DELETE FROM errors WHERE source = ? AND line IS ? AND reason = ?",
-                             (err.source, err.line, err.reason))
-                conn.execute(f"INSERT INTO errors ({', '.join(ERROR_TABLE)}) VALUES (?, ?, ?, ?, ?)",
-                             (err.source, err.line, err.reason, run_id, now))
+            write_errors(conn, errors, run_id, _now())
             conn.execute("UPDATE runs SET documents = documents + ?, skipped = skipped + ?, "
                          "errors = errors + ? WHERE run_id = ?",
                          (added, len(items) - added, len(errors), run_id))
@@ -151,7 +176,7 @@ class Store:
         return added
 
     def _add_document(self, conn: sqlite3.Connection, doc: Document, content_hash: str,
-                      rows: list[Row]) -> bool:
+                      rows: list[Row], warnings: list[ReadError]) -> bool:
         old = conn.execute("SELECT content_hash FROM documents WHERE doc_id = ?",
                            (doc.doc_id,)).fetchone()
         if old is not None and old[0] == content_hash:
@@ -159,13 +184,12 @@ class Store:
         if old is not None:
             conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc.doc_id,))
         # a figure id hashes (doc_id, span, surface): unique once repeats of a span are dropped
-        unique = _first_of_each_id(rows)
+        unique, dropped = rows_in_range(doc, _first_of_each_id(rows))
+        warnings.extend(dropped)
         conn.execute(_INSERT_DOCUMENT, (doc.doc_id, doc.source, doc.url, doc.title,
                                         sql_value(doc.published), content_hash, len(unique)))
         conn.executemany(_INSERT_MENTION, (row_params(r) for r in unique))
-        # the document now reads: earlier errors about the same input are obsolete
-        conn.execute("DELETE FROM errors WHERE source = ? OR source || ':' || line = ?",
-                     (doc.source, doc.source))
+        forget_errors_of(conn, doc)  # the document now reads: earlier errors about it are obsolete
         return True
 
     def _current_run(self, conn: sqlite3.Connection) -> int:
