@@ -1,4 +1,4 @@
-"""``write_reports``: every report file, each written to a temporary file and renamed."""
+"""``write_reports``: every report file, written as one set (a temporary folder, then moved)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from ledger.report.aggregate import totals
-from ledger.report.atomic import atomic_path
+from ledger.report.atomic import atomic_set
 from ledger.report.flat import write_csv, write_parquet
 from ledger.report.reconcile import reconcile
 from ledger.report.workbook import write_workbook
@@ -21,8 +21,9 @@ def write_reports(mentions: pd.DataFrame, facts: pd.DataFrame, documents: pd.Dat
     """Write ``ledger.xlsx``, ``ledger.csv`` (mentions), ``facts.csv``, ``errors.csv`` and
     ``ledger.parquet`` (mentions) into ``out_dir``; returns their paths.
 
-    Each file is written to a temporary file beside it and atomically renamed, so a crash
-    leaves either the previous file or the new one, never half a file.
+    The files are written into a temporary folder inside ``out_dir`` and moved into place
+    together (:func:`ledger.report.atomic.atomic_set`): a crash while writing leaves the previous
+    set untouched, never half a file or a mix of two runs.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -37,9 +38,7 @@ def write_reports(mentions: pd.DataFrame, facts: pd.DataFrame, documents: pd.Dat
         "errors.csv": lambda p: write_csv(errors, p),
         "ledger.parquet": lambda p: write_parquet(mentions, p),
     }
-    paths = []
-    for name in REPORT_FILES:
-        with atomic_path(out / name) as tmp:
-            writers[name](tmp)
-        paths.append(out / name)
-    return paths
+    with atomic_set(out) as tmp:
+        for name in REPORT_FILES:
+            writers[name](tmp / name)
+    return [out / name for name in REPORT_FILES]
