@@ -173,7 +173,7 @@ def _read_file(path: str, max_bytes: int) -> Iterator[Item]:
             return
         if kind == "jsonl.gz":
             with gzip.GzipFile(fileobj=handle, mode="rb") as unzipped:
-                yield from iter_jsonl(unzipped, source, max_bytes)
+                yield from iter_jsonl(io.BufferedReader(unzipped, buffer_size=1 << 20), source, max_bytes)
             return
         if kind == "csv":
             yield from iter_csv(handle, source, max_bytes)
