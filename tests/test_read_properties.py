@@ -71,10 +71,12 @@ def test_random_jsonl_keeps_every_good_row(junk, at):
         items = _read(Path(tmp), "c.jsonl", "\n".join(body).encode("utf-8", "surrogatepass"))
     check_items(items)
     assert any(isinstance(i, Document) and i.text == GOOD for i in items)
-    lines_with_content = sum(1 for line in body if line.strip())
+    physical = "\n".join(body).split("\n")
+    lines_with_content = sum(1 for line in physical if line.strip(" \t\r\n\f\v"))
     documents = sum(isinstance(i, Document) for i in items)
-    assert documents + sum(isinstance(i, ReadError) and i.line is not None for i in items) <= lines_with_content + documents
+    line_errors = [i for i in items if isinstance(i, ReadError) and i.line is not None]
     assert documents <= lines_with_content  # one item per line, and a date warning at most per document
+    assert len(line_errors) <= lines_with_content + documents
 
 
 names = st.binary(min_size=1, max_size=40).filter(lambda b: b"/" not in b and b"\x00" not in b

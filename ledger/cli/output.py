@@ -1,9 +1,37 @@
 """What the commands print: JSON lines, spreadsheet-safe CSV, or an aligned table."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from ledger.cli.errors import UsageError
+
+_SUFFIX = {"jsonl": "jsonl", "csv": "csv", "table": "txt"}
+
+
+@contextlib.contextmanager
+def output_file(folder: Path | None, file: Path | None, fmt: str) -> Iterator:
+    """Standard output, or a file (``file``, or ``figures.<format>`` in ``folder``) written beside
+    its final name and renamed into place when complete."""
+    if folder is None and file is None:
+        yield sys.stdout
+        return
+    from ledger.report.atomic import atomic_path
+
+    target = Path(file) if file is not None else Path(folder) / f"figures.{_SUFFIX[fmt]}"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+    except OSError as exc:
+        raise UsageError(f"cannot write {str(target)!r} ({exc.strerror or exc}): close it if another "
+                         f"program has it open, or choose another file") from None
+
 
 TABLE_COLUMNS = ("doc_id", "surface", "kind", "value", "unit", "qualifier", "role", "donor",
                  "recipient", "event_date", "item")

@@ -1,12 +1,14 @@
 """Lazy reading of every input kind the CLI accepts: files, folders, globs, corpora, stdin.
 
 This is the read boundary: whatever comes in, what goes out is a :class:`Document` of valid
-Unicode with a date the ledger can hold, or a :class:`ReadError` that names the input (with
+Unicode with a date the ledger can hold and an id derived from its content
+(:func:`ledger.read.identity.document_id`), or a :class:`ReadError` that names the input (with
 bytes that are not UTF-8 shown as ``\\xff`` escapes) and says why it was skipped.
 """
 from __future__ import annotations
 
 import dataclasses
+import datetime as _dt
 import glob
 import gzip
 import io
@@ -23,9 +25,10 @@ from ledger.read.clean import UnreadableInput, decode_bytes, printable_name, sni
 from ledger.read.corpus import iter_csv, iter_json_file, iter_jsonl
 from ledger.read.document import Document, ReadError
 from ledger.read.html import looks_like_html, read_html
+from ledger.read.identity import document_id
 from ledger.read.text import read_text
 
-__all__ = ["iter_documents", "expand_paths", "DEFAULT_MAX_BYTES", "SUFFIXES"]
+__all__ = ["iter_documents", "expand_paths", "Metadata", "DEFAULT_MAX_BYTES", "SUFFIXES"]
 
 DEFAULT_MAX_BYTES = 20_000_000
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".jsonl.gz", ".ndjson",
@@ -37,13 +40,34 @@ _FILE_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a charact
 Item = Document | ReadError
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the command line says about the documents: ``published``, ``url`` and ``title`` replace
+    what the document says (for one document: stdin or a single file); ``default_published`` is
+    the date of every document that has none."""
+
+    published: _dt.date | None = None
+    url: str | None = None
+    title: str | None = None
+    default_published: _dt.date | None = None
+
+    def apply(self, doc: Document) -> Document:
+        fields = {k: getattr(self, k) for k in ("published", "url", "title") if getattr(self, k) is not None}
+        if doc.published is None and "published" not in fields and self.default_published is not None:
+            fields["published"] = self.default_published
+        return dataclasses.replace(doc, **fields) if fields else doc
+
+
 def iter_documents(
     paths: Iterable[str | os.PathLike], *, max_bytes: int = DEFAULT_MAX_BYTES,
-    stdin: BinaryIO | None = None,
+    stdin: BinaryIO | None = None, metadata: Metadata | None = None,
 ) -> Iterator[Item]:
     """Every document of ``paths`` (strings or path objects) in input order, lazily; a bad input
-    becomes one :class:`ReadError` (a bad corpus line: one for that line) and reading goes on."""
+    becomes one :class:`ReadError` (a bad corpus line: one for that line) and reading goes on.
+    ``metadata`` (from the command line) is applied before each document gets its id."""
     for item in _raw_items(paths, max_bytes, stdin):
+        if metadata is not None and isinstance(item, Document):
+            item = metadata.apply(item)
         yield from _checked(item)
 
 
@@ -67,9 +91,10 @@ def _checked(item: Item) -> Iterator[Item]:
     if isinstance(item, ReadError):
         yield ReadError(printable_name(item.source), valid_unicode(item.reason), item.line)
         return
-    fields = {f: valid_unicode(getattr(item, f)) for f in ("doc_id", "text", "title", "url")
+    fields = {f: valid_unicode(getattr(item, f)) for f in ("text", "title", "url")
               if getattr(item, f) is not None}
     fields["source"] = printable_name(item.source)
+    fields["doc_id"] = document_id(fields["text"], fields.get("url"))
     published = item.published
     if not date_in_range(published):
         fields["published"] = None
@@ -173,7 +198,8 @@ def _read_file(path: str, max_bytes: int) -> Iterator[Item]:
             return
         if kind == "jsonl.gz":
             with gzip.GzipFile(fileobj=handle, mode="rb") as unzipped:
-                yield from iter_jsonl(io.BufferedReader(unzipped, buffer_size=1 << 20), source, max_bytes)
+                # no read-ahead buffer of our own: rows before a damaged part must still come out
+                yield from iter_jsonl(unzipped, source, max_bytes)
             return
         if kind == "csv":
             yield from iter_csv(handle, source, max_bytes)

@@ -72,3 +72,14 @@ def stored_dates(values: pd.Series) -> pd.Series:
     text = values.astype("string")
     inside = text.str.slice(0, 10).between(_FIRST_DAY, _LAST_DAY).fillna(False).astype(bool)
     return pd.to_datetime(text.where(inside), format="ISO8601", errors="coerce").astype("datetime64[ns]")
+
+
+def first_of_each_id(rows: list[Row]) -> list[Row]:
+    """``rows`` without repeats of a figure id (an extractor reporting a span twice), in order."""
+    seen: set[str] = set()
+    out = []
+    for row in rows:
+        if row.figure_id not in seen:
+            seen.add(row.figure_id)
+            out.append(row)
+    return out

@@ -20,6 +20,11 @@ class StoreBusy(Exception):
     """Another process holds the store."""
 
 
+def busy_message(path: Path) -> str:
+    return (f"the store {str(path)!r} is in use by another aid-ledger process: wait for it to finish, "
+            f"or use --db to pick another store")
+
+
 def lock_store(path: Path) -> int | None:
     """Take the store's lock; return the descriptor that holds it (close it to release)."""
     if fcntl is None:

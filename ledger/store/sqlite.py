@@ -23,9 +23,10 @@ from ledger.normalise.row import (
 from ledger.read.document import Document, ReadError
 from ledger.store.dedup import build_facts
 from ledger.store.errors import forget_errors_of, rows_in_range, write_errors
-from ledger.store.frames import frame_params, read_frame, row_params, sql_value
-from ledger.store.lock import StoreBusy, lock_store, unlock_store
+from ledger.store.frames import first_of_each_id, frame_params, read_frame, row_params, sql_value
+from ledger.store.lock import StoreBusy, busy_message, lock_store, unlock_store
 from ledger.store.schema import ERROR_TABLE, StoreError, ensure_schema
+from ledger.store import tables
 
 BatchItem = tuple[Document, str, list[Row]]
 
@@ -38,24 +39,12 @@ _INSERT_DOCUMENT = (f"INSERT OR REPLACE INTO documents ({', '.join(DOCUMENT_DTYP
                     f"VALUES ({', '.join('?' * len(DOCUMENT_DTYPES))})")
 
 
-def _first_of_each_id(rows: list[Row]) -> list[Row]:
-    """``rows`` without repeats of a figure id (an extractor reporting a span twice), in order."""
-    seen: set[str] = set()
-    out = []
-    for row in rows:
-        if row.figure_id not in seen:
-            seen.add(row.figure_id)
-            out.append(row)
-    return out
-
-
 def _now() -> str:
     return _dt.datetime.now().isoformat(sep=" ", timespec="seconds")
 
 
 def busy_error(path: Path) -> StoreError:
-    return StoreError(f"the store {str(path)!r} is in use by another aid-ledger process: wait for it to "
-                      f"finish, or use --db to pick another store")
+    return StoreError(busy_message(path))
 
 
 class Store:
@@ -79,7 +68,7 @@ class Store:
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.execute("PRAGMA cache_size=-65536")  # 64 MiB: the figure_id index stays hot
-            ensure_schema(self._conn, repr(str(self.path)))
+            ensure_schema(self._conn, str(self.path))
         except sqlite3.OperationalError as exc:
             self._release()
             if "locked" in str(exc):
@@ -184,7 +173,7 @@ class Store:
         if old is not None:
             conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc.doc_id,))
         # a figure id hashes (doc_id, span, surface): unique once repeats of a span are dropped
-        unique, dropped = rows_in_range(doc, _first_of_each_id(rows))
+        unique, dropped = rows_in_range(doc, first_of_each_id(rows))
         warnings.extend(dropped)
         conn.execute(_INSERT_DOCUMENT, (doc.doc_id, doc.source, doc.url, doc.title,
                                         sql_value(doc.published), content_hash, len(unique)))
@@ -222,6 +211,7 @@ class Store:
             conn.execute("UPDATE mentions SET fact_id = n.fact_id FROM temp.new_fact_ids AS n "
                          "WHERE n.id = mentions.rowid")
             conn.execute("DELETE FROM temp.new_fact_ids")
+            tables.fill_fact_documents(conn)
             conn.execute("UPDATE meta SET value = '0' WHERE key = 'facts_stale'")
         mentions["fact_id"] = fact_ids  # same index as mentions
         self._cache = {"mentions": mentions, "facts": self._sorted_facts(facts)}
@@ -271,6 +261,34 @@ class Store:
         """Inputs that failed (each once, however many runs met it)."""
         dtypes = {**ERROR_DTYPES, "run_time": ERROR_TABLE["run_time"]} if with_run_time else ERROR_DTYPES
         return read_frame(self._conn, f"SELECT {', '.join(dtypes)} FROM errors ORDER BY rowid", dtypes)
+
+    def fact_documents(self) -> pd.DataFrame:
+        """Which documents mention each fact (``fact_id``, ``doc_id``, ``n_mentions``)."""
+        return tables.fact_documents(self._conn)
+
+    # -- reference and reconciliation ---------------------------------------------------------
+    def set_reference(self, reference: pd.DataFrame | None, origin: str | None = None) -> None:
+        """Keep ``reference`` (long form, REFERENCE_DTYPES) until replaced; None removes it."""
+        with self._transaction() as conn:
+            tables.replace_reference(conn, reference, origin)
+
+    def reference(self) -> tuple[pd.DataFrame | None, str | None]:
+        """The stored reference and its origin, or (None, None)."""
+        return tables.stored_reference(self._conn)
+
+    def set_reconciliation(self, table: pd.DataFrame, months: pd.DataFrame) -> None:
+        """Keep the reconciliation (of claims, and per donor and month) for dashboards."""
+        with self._transaction() as conn:
+            tables.replace_reconciliation(conn, table, months)
+
+    def tables(self) -> dict[str, list[str]]:
+        """Every table and view of the store with its columns."""
+        from ledger.store.schema import table_columns
+
+        return table_columns(self._conn)
+
+    def reconciliation(self) -> pd.DataFrame:
+        return tables.stored_reconciliation(self._conn)
 
     def runs(self) -> pd.DataFrame:
         from ledger.store.schema import RUN_TABLE
