@@ -64,6 +64,7 @@ def atomic_set(out: Path) -> Iterator[Path]:
     out = Path(out)
     finish_interrupted(out)
     tmp = Path(tempfile.mkdtemp(dir=out, prefix=SET_PREFIX))
+    os.chmod(tmp, 0o777 & ~_umask())
     try:
         yield tmp
         for path in tmp.iterdir():
@@ -77,10 +78,31 @@ def atomic_set(out: Path) -> Iterator[Path]:
     _move_all(tmp, out)
 
 
+_PREVIOUS = ".previous"  # inside the temporary folder: the files being replaced, until all are
+
+
 def _move_all(tmp: Path, out: Path) -> None:
-    for path in sorted(tmp.iterdir()):
-        if path.name != _READY:
-            os.replace(path, out / path.name)
+    """Swap the set in: each old file is moved aside, then the new one into its place; when one
+    cannot be (a file locked by another program), every file swapped so far is put back."""
+    previous = tmp / _PREVIOUS
+    previous.mkdir(exist_ok=True)
+    done: list[tuple[str, bool]] = []
+    try:
+        for path in sorted(p for p in tmp.iterdir() if p.name not in (_READY, _PREVIOUS)):
+            final, had = out / path.name, (out / path.name).exists()
+            if had:
+                os.replace(final, previous / path.name)
+            done.append((path.name, had))
+            os.replace(path, final)
+    except OSError:
+        for name, had in reversed(done):
+            with contextlib.suppress(OSError):
+                if had:
+                    os.replace(previous / name, out / name)
+        _remove(previous)
+        _remove(tmp)
+        raise
+    _remove(previous)
     _remove(tmp)
 
 

@@ -65,10 +65,10 @@ class Store:
             raise StoreError(f"cannot open the store {str(self.path)!r} ({exc}); "
                              f"use --db to pick another store") from None
         try:
+            ensure_schema(self._conn, str(self.path))  # first: a store it refuses is left as it was
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.execute("PRAGMA cache_size=-65536")  # 64 MiB: the figure_id index stays hot
-            ensure_schema(self._conn, str(self.path))
         except sqlite3.OperationalError as exc:
             self._release()
             if "locked" in str(exc):
