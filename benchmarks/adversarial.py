@@ -4,7 +4,7 @@
 
 Times ``ledger.extract_figures`` (grammar + context) on generated hostile texts, the reader
 (``ledger.read.iter_documents``) on hostile files, and the whole main job (read, store, facts,
-reports: ``ledger.runner.run_job``) on hostile corpora, one case at a time, and prints seconds per
+reports: ``ledger.engine.job.run_job``) on hostile corpora, one case at a time, and prints seconds per
 case, what was found and the worst case. Run families marked x1/x2/x4 grow their input twice over:
 their seconds must grow at most about twice over too (linear), printed as ratios to x1. Exits 1
 when the worst text or file case is over ``--limit`` seconds (2 s by default), or when a run
@@ -134,7 +134,7 @@ RUN_CASES: dict[str, Callable[[], tuple[str, bytes]]] = {
 
 def run_store_case(name: str, data: bytes) -> tuple[float, int]:
     """Seconds of the whole main job on one hostile corpus, and the mentions plus errors stored."""
-    from ledger.runner import run_job
+    from ledger.engine.job import run_job
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / name
@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     from ledger import extract_figures
 
     extract_figures("warm-up: Kyiv received $5 million on Friday.")  # load tables outside the timings
-    import ledger.runner  # noqa: F401  (and pandas, openpyxl: imports are not the run's cost)
+    import ledger.engine.job  # noqa: F401  (and pandas, openpyxl: imports are not the run's cost)
     import ledger.report  # noqa: F401
     names = [n for n in (*TEXT_CASES, *FILE_CASES, *RUN_CASES) if not args.only or args.only in n]
     if args.profile:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ledger import __version__
+from ledger.version import __version__
 from ledger.cli import main
 
 ARTICLE = """url: https://example.org/news/aid-1

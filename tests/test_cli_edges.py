@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from ledger.cli import main
-from ledger.pipeline import Batch, Processed
-from ledger.read.document import Document
-from ledger.runner import Progress
+from ledger.engine.batches import Batch, Processed
+from ledger.model import Document
+from ledger.engine.job import Progress
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"

@@ -10,8 +10,8 @@ import pytest
 
 pytest.importorskip("dask.distributed", reason="the Dask extra is not installed")
 
-from ledger.dask_engine import plan_partitions  # noqa: E402
-from ledger.runner import run_job  # noqa: E402
+from ledger.engine.dask import plan_partitions  # noqa: E402
+from ledger.engine.job import run_job  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"

@@ -15,7 +15,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledger.limits import date_in_range
+from ledger.engine.limits import date_in_range
 from ledger.read import Document, ReadError, iter_documents
 
 GOOD = "Japan gave $5 million to Ukraine on Friday."

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from ledger.cli import main
-from ledger.normalise.row import Row
-from ledger.read.document import Document, ReadError
+from ledger.model import Row
+from ledger.model import Document, ReadError
 from ledger.store import Store
 
 GOOD = "Japan gave $5 million to Ukraine on Friday."
@@ -198,7 +198,7 @@ def test_an_internal_error_exits_3_with_one_line(tmp_path, monkeypatch, capsys):
     def broken(*args, **kwargs):
         raise KeyError("boom")
 
-    monkeypatch.setattr("ledger.runner.run_job", broken)
+    monkeypatch.setattr("ledger.engine.job.run_job", broken)
     article = tmp_path / "a.txt"
     article.write_text(GOOD, encoding="utf-8")
     assert _run(tmp_path, article) == 3

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from ledger.cli import main
-from ledger.report import load_reference
+from ledger.analyse import load_reference
 
 REPO = Path(__file__).resolve().parents[1]
 KIEL = REPO.parent / "shared" / "datasets" / "kiel-ukraine-support-tracker" / "data_explorer.csv"

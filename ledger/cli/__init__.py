@@ -1,4 +1,4 @@
-"""Command-line interface: a thin layer over :mod:`ledger.runner` and the stages.
+"""Command-line interface: a thin layer over :mod:`ledger.engine.job` and the stages.
 
 Exit status: 0 all inputs processed, 1 some input failed (each named on stderr), 2 usage error,
 3 internal error (:mod:`ledger.cli.errors`).
@@ -11,7 +11,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from ledger import __version__
+from ledger.version import __version__
 from ledger.cli.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, PROG, UsageError
 
 FORMATS = ("jsonl", "csv", "table")
@@ -33,7 +33,7 @@ def _positive_int(text: str) -> int:
 
 
 def _date(text: str):
-    from ledger.limits import EARLIEST_DATE, LATEST_DATE, date_in_range
+    from ledger.engine.limits import EARLIEST_DATE, LATEST_DATE, date_in_range
     from ledger.read import parse_date
 
     day = parse_date(text)

@@ -59,7 +59,7 @@ def _check_reference(args) -> tuple | None:
     if not path.is_file():
         raise UsageError(f"reference file {str(path)!r} not found: give a CSV with a date column and "
                          f"amount columns, the Kiel tracker export, or OCHA FTS flows")
-    from ledger.report import load_reference
+    from ledger.analyse import load_reference
 
     try:
         return load_reference(path), str(path)
@@ -92,7 +92,7 @@ def _report_write_error(exc) -> UsageError:
 
 def _store_call(call):
     """Run ``call``, turning the store's and the report writer's typed errors into usage errors."""
-    from ledger.runner import ReportWriteError
+    from ledger.engine.job import ReportWriteError
     from ledger.store import StoreError
 
     try:
@@ -104,9 +104,9 @@ def _store_call(call):
 
 
 def cmd_extract(args) -> int:
-    from ledger.pipeline import default_jobs, run_local
+    from ledger.engine.batches import default_jobs, run_local
     from ledger.read import iter_documents
-    from ledger.runner import DEFAULT_MAX_BYTES
+    from ledger.read.inputs import DEFAULT_MAX_BYTES
 
     _check_inputs(args.paths)
     metadata = _metadata(args)
@@ -131,8 +131,9 @@ def cmd_extract(args) -> int:
 
 
 def cmd_run(args) -> int:
-    from ledger.pipeline import default_jobs
-    from ledger.runner import DEFAULT_MAX_BYTES, run_job
+    from ledger.engine.batches import default_jobs
+    from ledger.engine.job import run_job
+    from ledger.read.inputs import DEFAULT_MAX_BYTES
 
     _check_inputs(args.paths)
     metadata = _metadata(args)
@@ -162,7 +163,7 @@ def _existing_store(args, reference=None, *, rebuild: bool = False):
     """The store named by ``--out``/``--db``, with facts that match its mentions: a store left
     stale by an interrupted run is refused (the message gives the command that repairs it)
     unless ``rebuild``, which recomputes the facts."""
-    from ledger.runner import store_path
+    from ledger.engine.job import store_path
     from ledger.store import Store
 
     path = store_path(args.out, args.db)
@@ -183,7 +184,7 @@ def _existing_store(args, reference=None, *, rebuild: bool = False):
 
 
 def cmd_report(args) -> int:
-    from ledger.runner import write_all_reports
+    from ledger.engine.job import write_all_reports
 
     reference = _check_reference(args)
     _open_out(args.out)
@@ -200,7 +201,7 @@ def cmd_report(args) -> int:
 
 
 def cmd_reconcile(args) -> int:
-    from ledger.report import reconcile
+    from ledger.analyse import reconcile
 
     reference = _check_reference(args)
 

@@ -13,8 +13,8 @@ import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from ledger.model import Document, ReadError
 from ledger.read.clean import UnreadableInput, decode_bytes, sniff_binary, utf16_encoding
-from ledger.read.document import Document, ReadError
 from ledger.read.streams import skip_blank, stream_encoding, utf8_stream
 from ledger.read.text import read_text
 

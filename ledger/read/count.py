@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from ledger.read.document import ReadError
+from ledger.model import ReadError
 
 _ONE_DOCUMENT = (".txt", ".md", ".markdown", ".html", ".htm")
 _LINES = (".jsonl", ".ndjson")

@@ -20,10 +20,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ledger.limits import EARLIEST_DATE, LATEST_DATE, date_in_range
+from ledger.engine.limits import EARLIEST_DATE, LATEST_DATE, date_in_range
 from ledger.read.clean import UnreadableInput, decode_bytes, printable_name, sniff_binary, valid_unicode
 from ledger.read.corpus import iter_csv, iter_json_file, iter_jsonl
-from ledger.read.document import Document, ReadError
+from ledger.model import Document, ReadError
 from ledger.read.html import looks_like_html, read_html
 from ledger.read.identity import document_id
 from ledger.read.text import read_text

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ledger.extract.figure import CHANGES, KINDS, QUALIFIERS, ROLES
+from ledger.model import CHANGES, KINDS, QUALIFIERS, ROLES
 
 _TYPES = {"string": "string", "Int64": "integer", "Float64": "number", "datetime64[ns]": "date"}
 _ENUMS = {"kind": KINDS, "role": ROLES, "qualifier": QUALIFIERS, "change": CHANGES}
@@ -62,7 +62,7 @@ def _field(name: str, dtype: str, meanings: dict[str, str]) -> dict:
 
 def datapackage(frames: dict[str, pd.DataFrame]) -> dict:
     """The Data Package describing the CSV reports written from ``frames`` (file name → frame)."""
-    from ledger import __version__
+    from ledger.version import __version__
 
     meanings = _meanings()
     resources = []

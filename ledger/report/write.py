@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from ledger.report.aggregate import totals
+from ledger.analyse.aggregate import totals
+from ledger.analyse.months import reconcile_months
+from ledger.analyse.reconcile import reconcile
 from ledger.report.atomic import atomic_set
 from ledger.report.describe import datapackage, datasette_metadata, write_json
 from ledger.report.flat import write_csv, write_parquet
-from ledger.report.months import reconcile_months
-from ledger.report.reconcile import reconcile
 from ledger.report.workbook import write_workbook
 
 CSV_FILES = ("ledger.csv", "facts.csv", "errors.csv", "reconciliation.csv", "reconciliation_months.csv")

@@ -10,9 +10,9 @@ import dataclasses
 import sqlite3
 from collections.abc import Iterable
 
-from ledger.limits import EARLIEST_DATE, LATEST_DATE, date_in_range
-from ledger.normalise.row import Row
-from ledger.read.document import Document, ReadError
+from ledger.engine.limits import EARLIEST_DATE, LATEST_DATE, date_in_range
+from ledger.model import Row
+from ledger.model import Document, ReadError
 
 _DATE_FIELDS = ("published", "event_date", "fx_date")
 

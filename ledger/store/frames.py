@@ -9,8 +9,9 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from ledger.limits import EARLIEST_DATE, LATEST_DATE
-from ledger.normalise.row import COLUMNS, Row
+from ledger.engine.limits import EARLIEST_DATE, LATEST_DATE
+from ledger.model import Row
+from ledger.store.schema import COLUMNS
 
 
 def sql_value(value):

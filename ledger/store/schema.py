@@ -1,25 +1,75 @@
-"""The SQLite schema of the store, generated from the typed frames of ``row.py``.
+"""The store's tables: typed frame schemas (pandas dtypes) and the SQLite DDL made from them.
 
-Shaped for dashboards (Datasette, Metabase, Superset): every table has a primary key, the
-references between tables are declared as foreign keys (aid-ledger writes them consistent in
-each transaction; SQLite does not enforce them, so that rebuilding the facts stays one bulk
-delete and insert), the columns people filter on are indexed, and views answer the common
-questions (:data:`VIEWS`).
+Every writer (SQLite, CSV, Parquet, Excel) uses these schemas; a frame of rows, facts,
+documents or errors always has exactly these columns with these dtypes.
 """
 from __future__ import annotations
 
 import sqlite3
 
-from ledger.normalise.row import DOCUMENT_DTYPES, FACT_DTYPES, MENTION_DTYPES
-from ledger.report.months import MONTHS_DTYPES
-from ledger.report.reconcile import RECONCILE_DTYPES
-from ledger.report.reference import REFERENCE_DTYPES
+import pandas as pd
+
+from ledger.model import ROW_COLUMNS, Row
 
 #: Bumped whenever the tables change; a store with a newer version is refused, an older one
-#: is refused with the command that rebuilds it (version 1 identified documents by their path).
-SCHEMA_VERSION = 2
+#: is refused with the command that rebuilds it (versions 1 and 2 identified documents by their
+#: path; 3 by their content, with the tables of ``ddl.py``).
+SCHEMA_VERSION = 3
 
-_SQL_TYPES = {"string": "TEXT", "Int64": "INTEGER", "Float64": "REAL", "datetime64[ns]": "TEXT"}
+COLUMNS: tuple[str, ...] = ROW_COLUMNS
+
+#: pandas dtypes for a frame of rows (dates are ``datetime64[ns]`` at midnight).
+DTYPES: dict[str, str] = {
+    "doc_id": "string", "source": "string", "url": "string", "published": "datetime64[ns]",
+    "title": "string", "start": "Int64", "end": "Int64", "surface": "string", "sentence": "string",
+    "kind": "string", "value": "Float64", "low": "Float64", "high": "Float64",
+    "qualifier": "string", "change": "string", "unit": "string", "currency": "string",
+    "item": "string", "role": "string", "donor": "string", "recipient": "string",
+    "event_date": "datetime64[ns]", "figure_id": "string", "value_usd": "Float64",
+    "value_eur": "Float64", "fx_rate": "Float64", "fx_date": "datetime64[ns]", "fx_source": "string",
+    "stage": "string", "aid_type": "string", "window_start": "datetime64[ns]",
+    "window_end": "datetime64[ns]", "why": "string", "confidence": "Float64",
+}
+assert tuple(DTYPES) == COLUMNS
+
+#: A fact: one figure after de-duplication of its mentions across documents.
+#: ``value``/``low``/``high``/``value_usd``/``value_eur`` come from the representative
+#: (earliest, most precise) mention; ``event_date`` is the earliest event date.
+FACT_DTYPES: dict[str, str] = {
+    "fact_id": "string", "kind": "string", "role": "string", "donor": "string",
+    "recipient": "string", "currency": "string", "unit": "string", "item": "string",
+    "value": "Float64", "low": "Float64", "high": "Float64", "qualifier": "string",
+    "value_usd": "Float64", "value_eur": "Float64", "event_date": "datetime64[ns]",
+    "first_published": "datetime64[ns]", "n_mentions": "Int64", "n_documents": "Int64",
+    "doc_ids": "string", "sources": "string", "urls": "string", "surface": "string",
+    "sentence": "string", "stage": "string", "aid_type": "string",
+    "window_start": "datetime64[ns]", "window_end": "datetime64[ns]", "why": "string",
+    "confidence": "Float64",
+}
+FACT_COLUMNS: tuple[str, ...] = tuple(FACT_DTYPES)
+
+#: Mentions as stored: every Row column plus the fact it was merged into.
+MENTION_DTYPES: dict[str, str] = {**DTYPES, "fact_id": "string"}
+
+DOCUMENT_DTYPES: dict[str, str] = {
+    "doc_id": "string", "source": "string", "url": "string", "title": "string",
+    "published": "datetime64[ns]", "content_hash": "string", "n_figures": "Int64",
+}
+
+ERROR_DTYPES: dict[str, str] = {"source": "string", "line": "Int64", "reason": "string"}
+
+
+def typed_frame(records, dtypes: dict[str, str]) -> pd.DataFrame:
+    """A DataFrame with exactly ``dtypes``' columns, in order, with those dtypes."""
+    df = pd.DataFrame(list(records), columns=list(dtypes))
+    return df.astype(dtypes)
+
+
+def rows_frame(rows) -> pd.DataFrame:
+    """A typed DataFrame of rows (an empty one keeps every column and dtype)."""
+    return typed_frame((r.as_dict() if isinstance(r, Row) else r for r in rows), DTYPES)
+
+
 
 #: Columns of the errors table (``run_time`` is when the error was last seen).
 ERROR_TABLE: dict[str, str] = {"source": "string", "line": "Int64", "reason": "string",
@@ -28,72 +78,10 @@ ERROR_TABLE: dict[str, str] = {"source": "string", "line": "Int64", "reason": "s
 RUN_TABLE: dict[str, str] = {"run_id": "Int64", "started": "datetime64[ns]",
                              "finished": "datetime64[ns]", "version": "string",
                              "documents": "Int64", "skipped": "Int64", "errors": "Int64"}
-#: The link between facts and the documents that mention them.
-FACT_DOCUMENT_TABLE: dict[str, str] = {"fact_id": "string", "doc_id": "string", "n_mentions": "Int64"}
-#: The reference series kept in the store (``origin``: the file it was loaded from).
-REFERENCE_TABLE: dict[str, str] = {**REFERENCE_DTYPES, "origin": "string"}
 
 
 class StoreError(Exception):
     """The store cannot be used: newer or older schema, not a store, unreadable, busy."""
-
-
-def _columns(dtypes: dict[str, str], primary: str | None = None) -> list[str]:
-    return [f'"{name}" {_SQL_TYPES[dtype]}' + (" PRIMARY KEY" if name == primary else "")
-            for name, dtype in dtypes.items()]
-
-
-def _table(name: str, columns: list[str], *constraints: str) -> str:
-    return f"CREATE TABLE IF NOT EXISTS {name} ({', '.join(columns + list(constraints))})"
-
-
-#: Views for dashboards: packages per donor and month, and every cumulative claim with its check.
-VIEWS = {
-    "packages_by_donor_month": (
-        "SELECT donor, recipient, strftime('%Y-%m', coalesce(event_date, first_published)) AS month, "
-        "count(*) AS packages, sum(value_usd) AS usd, sum(value_eur) AS eur, "
-        "sum(n_documents) AS documents FROM facts WHERE kind = 'money' AND role = 'package' "
-        "GROUP BY donor, recipient, month ORDER BY month, donor, recipient"),
-    "cumulative_claims": (
-        "SELECT f.fact_id, coalesce(f.event_date, f.first_published) AS claim_date, f.donor, f.recipient, "
-        "f.surface, f.qualifier, f.value, f.currency, f.value_usd, r.baseline, r.corpus_sum, "
-        "r.reference_sum, r.verdict, r.corpus_verdict, f.n_documents, f.sentence "
-        "FROM facts AS f LEFT JOIN reconciliation AS r USING (fact_id) "
-        "WHERE f.kind = 'money' AND f.role = 'cumulative' ORDER BY claim_date"),
-    "documents_by_month": (
-        "SELECT strftime('%Y-%m', published) AS month, count(*) AS documents, sum(n_figures) AS figures "
-        "FROM documents GROUP BY month ORDER BY month"),
-}
-
-
-def _ddl() -> list[str]:
-    runs = _columns(RUN_TABLE, "run_id")
-    errors = ['"error_id" INTEGER PRIMARY KEY', *_columns(ERROR_TABLE)]
-    mentions = ['"mention_id" INTEGER PRIMARY KEY', *_columns(MENTION_DTYPES)]
-    recon = _columns(RECONCILE_DTYPES, "fact_id")
-    return [
-        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
-        _table("documents", _columns(DOCUMENT_DTYPES, "doc_id")),
-        # no index on figure_id/fact_id: a random-key B-tree would double the insert and
-        # rebuild time; figure ids are unique by construction (see Store._add_document)
-        _table("mentions", mentions, "FOREIGN KEY (doc_id) REFERENCES documents (doc_id)",
-               "FOREIGN KEY (fact_id) REFERENCES facts (fact_id)"),
-        "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc_id)",
-        _table("facts", _columns(FACT_DTYPES, "fact_id")),
-        *(f"CREATE INDEX IF NOT EXISTS facts_{c} ON facts ({c})" for c in ("donor", "recipient", "event_date", "role")),
-        _table("fact_documents", _columns(FACT_DOCUMENT_TABLE), "PRIMARY KEY (fact_id, doc_id)",
-               "FOREIGN KEY (fact_id) REFERENCES facts (fact_id)",
-               "FOREIGN KEY (doc_id) REFERENCES documents (doc_id)") + " WITHOUT ROWID",
-        "CREATE INDEX IF NOT EXISTS fact_documents_doc ON fact_documents (doc_id)",
-        _table("reference", ['"reference_id" INTEGER PRIMARY KEY', *_columns(REFERENCE_TABLE)]),
-        "CREATE INDEX IF NOT EXISTS reference_donor_date ON reference (donor, date)",
-        _table("reconciliation", recon, "FOREIGN KEY (fact_id) REFERENCES facts (fact_id)"),
-        _table("reconciliation_months", _columns(MONTHS_DTYPES), "PRIMARY KEY (month, donor, recipient, currency)"),
-        _table("runs", runs),
-        _table("errors", errors, "FOREIGN KEY (run_id) REFERENCES runs (run_id)"),
-        "CREATE INDEX IF NOT EXISTS errors_key ON errors (source, line)",
-        *(f"CREATE VIEW IF NOT EXISTS {name} AS {sql}" for name, sql in VIEWS.items()),
-    ]
 
 
 def table_columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
@@ -139,7 +127,9 @@ def ensure_schema(conn: sqlite3.Connection, path: str) -> None:
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for statement in _ddl():
+        from ledger.store.ddl import ddl
+
+        for statement in ddl():
             conn.execute(statement)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         conn.execute("INSERT OR IGNORE INTO meta VALUES ('facts_stale', '0')")

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from ledger.normalise.row import ERROR_DTYPES, typed_frame
-from ledger.pipeline import DEFAULT_BATCH_SIZE, Batch, run_local
-from ledger.read.document import ReadError
+from ledger.store.schema import ERROR_DTYPES, typed_frame
+from ledger.engine.batches import DEFAULT_BATCH_SIZE, Batch, run_local
+from ledger.model import ReadError
+from ledger.read.inputs import DEFAULT_MAX_BYTES
 
 DEFAULT_OUT = Path("reports")
-DEFAULT_MAX_BYTES = 20_000_000
 
 
 @dataclass(slots=True)
@@ -97,7 +97,7 @@ def run_job(paths: list[str], *, out: Path = DEFAULT_OUT, db: Path | None = None
         if reference is not None or no_reference:
             store.set_reference(*(reference or (None, None)))
         if engine == "dask":
-            from ledger.dask_engine import run_dask
+            from ledger.engine.dask import run_dask
 
             batches = run_dask(paths, out=out, scheduler=scheduler, max_bytes=max_bytes,
                                known=store.known)
@@ -136,9 +136,10 @@ def write_all_reports(store, out: Path, *, errors: list[ReadError] | None = None
                       inputs: list[str] | None = None) -> list[Path]:
     """Write every report file from the store's frames, with the reference the store keeps, and
     keep the reconciliation in the store."""
-    from ledger import __version__
-    from ledger.report import reconcile, write_reports
-    from ledger.report.months import reconcile_months
+    from ledger.analyse import reconcile
+    from ledger.analyse.months import reconcile_months
+    from ledger.report import write_reports
+    from ledger.version import __version__
 
     ref, origin = store.reference()
     facts = store.facts()

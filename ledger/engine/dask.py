@@ -2,7 +2,7 @@
 
 The client plans partitions (a corpus file is cut into ranges of documents, loose files are
 grouped), each Dask task reads its partition itself, extracts, and writes one Parquet file
-``<out>/parquet/part-NNNNN.parquet`` of typed rows (the :data:`ledger.normalise.row.DTYPES`
+``<out>/parquet/part-NNNNN.parquet`` of typed rows (the :data:`ledger.store.schema.DTYPES`
 schema). The client then loads the partitions into the store in input order, so the store,
 facts and reports are the same as with the local engine.
 
@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ledger.normalise.row import DTYPES, Row, rows_frame
-from ledger.pipeline import Batch, Processed, process_batch
-from ledger.read.document import Document, ReadError
+from ledger.model import Row
+from ledger.store.schema import DTYPES, rows_frame
+from ledger.engine.batches import Batch, Processed, process_batch
+from ledger.model import Document, ReadError
 
 CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 DOCS_PER_PARTITION = 200

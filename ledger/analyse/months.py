@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ledger.report.series import fact_dates, is_package
+from ledger.analyse.series import fact_dates, is_package
 
 MONTHS_DTYPES: dict[str, str] = {
     "month": "string", "donor": "string", "recipient": "string", "currency": "string",

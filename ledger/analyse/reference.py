@@ -21,15 +21,15 @@ _TOKENS = re.compile(r"[a-z]+")
 def load_reference(path: str | Path, *, donor: str | None = None, recipient: str | None = None,
                    currency: str | None = None) -> pd.DataFrame:
     """Read a reference into long form: the Kiel tracker export, OCHA FTS flows (JSON, or CSV
-    with an ``amountUSD`` column; :mod:`ledger.report.sources`), or a CSV with a date column and
+    with an ``amountUSD`` column; :mod:`ledger.analyse.sources`), or a CSV with a date column and
     one or more amount columns.
 
     Columns named ``*_million``/``*_bn``/``*_thousand`` are scaled; the currency is read
     from the column name (``pda_usd_million`` → USD) unless given. ``donor``/``recipient``
     columns (or arguments) scope it to a pair; without them the pair is inferred from the
-    corpus when reconciling (see :func:`ledger.report.reconcile.reconcile`).
+    corpus when reconciling (see :func:`ledger.analyse.reconcile.reconcile`).
     """
-    from ledger.report import sources
+    from ledger.analyse import sources
 
     if Path(path).suffix.lower() == ".json":
         return sources.fts_frame(sources.fts_flows(Path(path)))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ledger.report.reference import REFERENCE_DTYPES
+from ledger.analyse.reference import REFERENCE_DTYPES
 
 KIEL_COLUMNS = frozenset({"country", "year", "month"})
 KIEL_SERIES = ("military", "financial", "humanitarian")
@@ -31,7 +31,7 @@ _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 
 def actor_name(name: object) -> str | None:
     """``name`` as the gazetteer's canonical actor when it knows it, else as written."""
-    from ledger.context.gazetteer import canonical_name
+    from ledger.text.gazetteer import canonical_name
 
     if not isinstance(name, str) or not name.strip():
         return None
