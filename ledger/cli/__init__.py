@@ -85,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
+    _add_extract(sub)
+    _add_store_commands(sub)
+    return parser
+
+
+def _add_extract(sub) -> None:
     p = sub.add_parser("extract", help="print every figure found in the inputs, one row per figure",
                        description="Print every figure found in the inputs with its context, one row per "
                                    "figure (or write it into --out DIR as figures.jsonl/.csv/.txt, or "
@@ -99,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar on stderr "
                                                               "(errors are still named)")
 
+
+def _add_store_commands(sub) -> None:
     p = sub.add_parser("run", help="the main job: inputs → store → reports",
                        description="Read the inputs, extract and store their figures, merge repeated "
                                    "figures into facts and write the reports into --out.")
@@ -124,7 +132,6 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p, "folder of the reports and the store (default: reports/)")
     _add_store_options(p)
     p.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default table)")
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:

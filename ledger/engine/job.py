@@ -83,10 +83,8 @@ def run_job(paths: list[str], *, out: Path = DEFAULT_OUT, db: Path | None = None
             batch_size: int = DEFAULT_BATCH_SIZE, max_bytes: int = DEFAULT_MAX_BYTES, engine: str = "local",
             scheduler: str | None = None, progress: bool | None = None, stdin=None, on_error=None,
             metadata=None) -> RunSummary:
-    """Read ``paths``, store their figures, rebuild facts and write every report.
-
-    ``reference`` (a long frame and its origin) replaces the store's reference, ``no_reference``
-    removes it; otherwise the reference the store keeps is used."""
+    """Read ``paths``, store their figures, rebuild facts and write every report. ``reference``
+    (a long frame, its origin) replaces the store's reference, ``no_reference`` removes it."""
     from ledger.read import count_documents, iter_documents
     from ledger.store import Store
 
