@@ -86,23 +86,21 @@ def _raw_items(paths: Iterable[str | os.PathLike], max_bytes: int, stdin: Binary
 
 
 def _checked(item: Item) -> Iterator[Item]:
-    """``item`` made safe for every later stage: valid Unicode in every field, a publication
-    date the ledger can hold (else none, and a warning that says so)."""
+    """``item`` made safe for every later stage: valid Unicode in every field, an id from its
+    content, a publication date the ledger can hold (else none, and a warning that says so)."""
     if isinstance(item, ReadError):
-        yield ReadError(printable_name(item.source), valid_unicode(item.reason), item.line)
+        source, reason = printable_name(item.source), valid_unicode(item.reason)
+        yield item if (source, reason) == (item.source, item.reason) else ReadError(source, reason, item.line)
         return
-    fields = {f: valid_unicode(getattr(item, f)) for f in ("text", "title", "url")
-              if getattr(item, f) is not None}
-    fields["source"] = printable_name(item.source)
-    fields["doc_id"] = document_id(fields["text"], fields.get("url"))
-    published = item.published
-    if not date_in_range(published):
-        fields["published"] = None
-    yield dataclasses.replace(item, **fields)
-    if not date_in_range(published):
-        source, _, line = fields["source"].rpartition(":")
-        where = (source, int(line)) if line.isdigit() and source else (fields["source"], None)
-        yield ReadError(where[0], f"publication date {published.isoformat()} is outside the dates the "
+    text, url = valid_unicode(item.text), item.url and valid_unicode(item.url)
+    title, source = item.title and valid_unicode(item.title), printable_name(item.source)
+    published = item.published if date_in_range(item.published) else None
+    yield Document(doc_id=document_id(text, url), source=source, text=text, title=title,
+                   published=published, url=url)
+    if published is None and item.published is not None:
+        name, _, line = source.rpartition(":")
+        where = (name, int(line)) if line.isdigit() and name else (source, None)
+        yield ReadError(where[0], f"publication date {item.published.isoformat()} is outside the dates the "
                                   f"ledger can hold ({EARLIEST_DATE.year}-{LATEST_DATE.year}): "
                                   f"kept without a date", where[1])
 

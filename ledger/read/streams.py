@@ -16,6 +16,7 @@ from ledger.read.clean import utf16_encoding
 __all__ = ["utf8_stream", "skip_blank", "stream_encoding"]
 
 _NONBLANK = re.compile(rb"[^ \t\r\n\f\v]")
+_BLANK_BYTES = frozenset(bytes([c]) for c in b" \t\r\n\f\v")
 _PEEK = 1 << 16
 
 
@@ -59,6 +60,8 @@ def utf8_stream(handle: BinaryIO, encoding: str | None) -> BinaryIO:
 def skip_blank(handle: BinaryIO) -> int:
     """Consume white space up to the next non-blank byte; return the newlines passed."""
     if not hasattr(handle, "peek"):
+        return 0
+    if handle.peek(1)[:1] not in _BLANK_BYTES:  # the common case: a row starts right here
         return 0
     newlines = 0
     while True:
