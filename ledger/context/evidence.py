@@ -16,8 +16,10 @@ from ledger.context.cues import Cue, cues
 __all__ = ["Evidence", "evidence"]
 
 #: Words that may stand between a figure and the noun it measures, after it: "$X in new aid",
-#: "$X of additional funding", "$X worth of weapons" (up to four words, no punctuation).
-_AFTER_GAP = re.compile(r"^[\s)\]]*(?:[\w'’.-]+\s+){0,4}$")
+#: "$X of additional funding", "$X worth of weapons" (up to four words, no punctuation; not "$X to
+#: families", whose noun names who gets it).
+_AFTER_GAP = re.compile(r"^[\s)\]]*(?:(?!to\b|for\b|toward\b|towards\b|from\b|by\b)[\w'’.-]+\s+){0,4}$",
+                        re.IGNORECASE)
 _JOIN = (r"(?:of|at|worth|totaling|totalling|totaled|amounting\s+to|valued\s+at|estimated\s+at|"
          r"in\s+the\s+amount\s+of|to\s+the\s+tune\s+of|in\s+the\s+sum\s+of|is|was|were|are|of\s+up\s+to)")
 _QUALIFY = (r"(?:(?:an|a|the|additional|another|new|further|extra|up\s+to|nearly|almost|about|over|"

@@ -26,6 +26,9 @@ _LEGISLATIVE = frozenset(("requested", "appropriated"))
 #: Aid nouns of these types are aid abroad wherever they stand ("security assistance"); "package",
 #: "relief", "grant" or "loan" alone may be a government's spending at home.
 _FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
+#: "part of a broader new $50-million spending package", not "part of an effort to rebuild schools".
+_WHOLE_NAMED = re.compile(r"\s+(?:[\w$.,-]+\s+){0,5}?(?:package|commitment|pledge|contribution|allocation|"
+                          r"assistance|aid|funding|grant|loan|tranche|\$|€|£|¥|(?:US)?\$?\d)", re.IGNORECASE)
 #: Between a subject and its verb: a few words, none of them a preposition ("the Act allocated",
 #: "the bill also provides"; not "the authority under section 506 to direct").
 _SUBJECT_GAP = re.compile(r"^\s*(?:(?!to\b|of\b|under\b|for\b|in\b|by\b)[\w'’-]+\s+){0,3}$", re.IGNORECASE)
@@ -44,6 +47,9 @@ class MoneyFrame:
     foreign: bool  # a recipient abroad (another country, an organisation, a people)
     abroad: bool  # the release is about aid abroad
     humanitarian: bool  # the sentence speaks of relief, disaster or emergency
+    named_giver: bool  # the giver is named in the sentence (not taken from the document)
+    getter: bool  # a recipient is named in the sentence
+    own_government: bool  # the giver is the government that publishes the text
     inherited: Decision | None  # the role a neighbour or the list lead-in passes on
     past_year: str | None  # "in 2023" when that year ended before publication
     future_period: str | None  # "from 2023 to 2028", "by 2030": a period reaching past publication
@@ -95,16 +101,22 @@ def _vague(f: MoneyFrame) -> Decision | None:
 
 
 def _framed(f: MoneyFrame) -> bool:
+    """Words that make the money something given, lent, committed or budgeted — or a named giver
+    and a named getter ("Denmark's largest partners were UNICEF at $4 million")."""
     return (_own(f, "aid") or _own(f, "budget") or _own(f, "spend") or f.ev.verb is not None
             or f.ev.has("give", "before") is not None or f.ev.has("give", "after") is not None
-            or f.ev.total() is not None or f.inherited is not None)
+            or f.ev.has("budget", "before") is not None or f.ev.total() is not None
+            or f.inherited is not None or f.named_giver and f.getter)
 
 
 def _no_frame(f: MoneyFrame) -> Decision | None:
+    """Money that nothing frames as given, or that nobody gives: a giver, named or implied by the
+    money's own noun ("the health aid", "the relief budget"), or a named getter must stand behind it."""
     if not _framed(f):
         return Decision("other", "no-aid-frame", "", SENTENCE)
     legislature = any(c.cls == "give" and c.value in _LEGISLATIVE or c.cls == "legislature" for c in f.ev.clause)
-    if f.giver is None and not f.public_giver and f.inherited is None and not legislature:
+    implied = _own(f, "budget") or _own(f, "aid") and f.ev.own.value != "weak"
+    if f.giver is None and not (f.public_giver or f.inherited or legislature or implied or f.getter):
         return Decision("other", "no-giver", "", SENTENCE)
     return None
 
@@ -159,8 +171,8 @@ def _part(f: MoneyFrame) -> Decision | None:
     if cue is not None and cue.value != "of":
         return Decision("component", "part-of-whole", cue.text, CLAUSE)
     whole_after = next((c for c in f.ev.after if c.cls == "part" and c.value == "of"), None)
-    if whole_after is not None:  # "$15 million ... as part of a broader package"
-        return Decision("component", "part-of-whole", whole_after.text, CLAUSE)
+    if whole_after is not None and _WHOLE_NAMED.match(f.ev.text, whole_after.end):
+        return Decision("component", "part-of-whole", whole_after.text, CLAUSE)  # "as part of a broader package"
     return None
 
 
@@ -179,8 +191,8 @@ def _domestic(f: MoneyFrame) -> Decision | None:
     spend = f.ev.own if _own(f, "spend") else f.ev.verb if f.ev.verb is not None and f.ev.verb.cls == "spend" else None
     if spend is not None:  # "we're investing $100 billion in public transit": at home unless named abroad
         return Decision("budget", "invested-at-home", spend.text, CLAUSE)
-    if f.abroad or f.humanitarian or _own(f, "aid") and f.ev.own.value in _FOREIGN_AID:
-        return None
+    if not f.own_government or f.abroad or f.humanitarian or _own(f, "aid") and f.ev.own.value in _FOREIGN_AID:
+        return None  # at home only when a government's own release speaks of its own spending
     cue = f.ev.own or f.ev.verb or f.ev.has("give")
     return Decision("budget", "domestic-spending", cue.text if cue else "", CLAUSE if cue else SENTENCE)
 

@@ -18,7 +18,8 @@ __all__ = ["event_date", "lede_date"]
 
 #: "in 2021", "during 2022", "for fiscal year 2024": the period an amount belongs to ("the Foreign
 #: Assistance Act of 1961" names a law, not a period).
-_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Ss]ince|FY|[Ff]iscal\s+[Yy]ear)\s*((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?:(?:[Ii]n|[Dd]uring|[Ff]or|[Ss]ince|FY|[Ff]iscal\s+[Yy]ear)\s*((?:19|20)\d\d)\b|"
+                   r"((?:19|20)\d\d)\s+(?:budget|fiscal|financial|appropriations?)\b)")
 _TODAY = re.compile(r"\b(?:today|tonight)\b", re.IGNORECASE)
 #: The lede: the first sentences, where a release names the day of its event ("on Friday").
 _LEDE_SENTENCES = 12
@@ -87,7 +88,7 @@ def event_date(cl: Clause, role: str, published: _dt.date | None, lede: _dt.date
         if lede is not None and _REPORTED.search(cl.text):
             return Decision(lede, "reported-event", "", NEIGHBOUR)
         return Decision(published, "publication-date", "", FALLBACK)
-    years = [int(y) for y in _YEAR.findall(cl.before + " " + cl.after)]
+    years = [int(a or b) for a, b in _YEAR.findall(cl.before + " " + cl.after)]
     if month_only or any(y < published.year for y in years) or role == "budget" and years:
         return Decision(None, "earlier-year-or-budget-period", " ".join(map(str, years)), CLAUSE)
     if lede is not None:
