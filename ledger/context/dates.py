@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_MONTH = (
+MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
     r"Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
@@ -20,10 +20,10 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 #: One alternation; named groups say which kind of expression matched.
 DATE_PATTERN = re.compile(
     rf"\b(?:"
-    rf"(?P<mdy>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?)(?![\d,]*\s*(?:million|billion|percent))"
-    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?:19|20)\d\d)?)"
+    rf"(?P<mdy>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?)(?![\d,]*\s*(?:million|billion|percent))"
+    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d\d)?)"
     rf"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
-    rf"|(?P<my>(?:in|In)\s+{_MONTH}(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b)(?:\s+(?:19|20)\d\d)?)"
+    rf"|(?P<my>(?:in|In)\s+{MONTH}(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b)(?:\s+(?:19|20)\d\d)?)"
     rf"|(?P<weekday>(?:(?:on|On|last|Last|this|This)\s+)?{_WEEKDAY})"
     rf"|(?P<rel>yesterday|Yesterday|today|Today|tonight|this week|last week|last month|last year|earlier this month|this month|this year)"
     rf")\b"

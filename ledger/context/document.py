@@ -72,11 +72,13 @@ def publisher_of(url: str | None) -> Publisher | None:
 
 def default_pair(pairs: list[tuple[str | None, str | None]], headline: tuple[str | None, str | None]
                  ) -> tuple[str | None, str | None]:
-    """The donor and recipient a release is about: the headline's pair, else the pair named for
-    most of its aid amounts (named at least twice); None where the release names several."""
+    """The donor and recipient a release is about: the headline's, else the donor named most often
+    and the recipient named for most of its aid amounts (at least twice; None where it names
+    several)."""
     donors = Counter(d for d, _ in pairs if d)
     recipients = Counter(r for _, r in pairs if r)
-    return _dominant(donors, headline[0], len(pairs)), _dominant(recipients, headline[1], len(pairs))
+    donor = headline[0] or (donors.most_common(1)[0][0] if donors else None)  # the release's giver
+    return donor, _dominant(recipients, headline[1], len(pairs))
 
 
 def _dominant(counts: Counter, headline: str | None, n: int) -> str | None:

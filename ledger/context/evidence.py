@@ -29,6 +29,8 @@ _QUALIFY = (r"(?:(?:an|a|the|additional|another|new|further|extra|up\s+to|nearly
 _BEFORE_GAP = re.compile(rf"^(?:(?:\s+[\w'’.-]+){{0,4}}?\s+{_JOIN}\s+{_QUALIFY}|\s*[:=]\s*{_QUALIFY}|\s+{_QUALIFY})$",
                          re.IGNORECASE)
 _STOP = re.compile(r"[,;:.!?()\[\]—–]|\b(?:that|which|who|whom|because|while|when|but|whereas|after|before)\b")
+#: What ends a list that a part word opens.
+_LIST_BREAK = re.compile(r"[;:.!?()\[\]—–]|\b(?:that|which|who|because|while|when|but|whereas)\b")
 #: An amount restated in brackets right after the figure ("NOK 45 million (USD 4.5 million)"): the
 #: figure's words go on after it.
 _RESTATED = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]")
@@ -58,8 +60,8 @@ class Evidence:
     after: tuple[Cue, ...]  # the cues right after the figure, up to the first comma or stop
     sentence: tuple[Cue, ...]  # every cue of the sentence, nearest first
     perfect: Cue | None  # a perfect tense of giving in the clause ("has provided")
-    unbroken: tuple[Cue, ...] = ()  # the cues before the figure with no clause break up to it
     text: str = ""  # the sentence
+    at: int = 0  # where the figure starts in it
 
     def has(self, cls: str, where: str = "clause") -> Cue | None:
         """The nearest cue of class ``cls`` in ``where`` (clause, before, after, sentence)."""
@@ -67,8 +69,12 @@ class Evidence:
 
     def reaching(self, cls: str) -> Cue | None:
         """The nearest cue of class ``cls`` before the figure with no clause break between them
-        ("including up to $X", not "including section 621 (FAA), I hereby direct ... $X")."""
-        return next((c for c in self.before if c.cls == cls and c in self.unbroken), None)
+        ("including up to $X", not "including section 621 (FAA), I hereby direct ... $X"); the
+        commas of a list do not break it ("it includes counter-drone equipment, ..., 80,000 rounds")."""
+        for c in self.before:
+            if c.cls == cls and not _LIST_BREAK.search(self.text, c.end, self.at):
+                return c
+        return None
 
     def between(self, a: Cue, b: Cue) -> str:
         """The words of the sentence between two of its cues."""
@@ -154,6 +160,5 @@ def evidence(cl: Clause, item_cues: tuple[Cue, ...] = ()) -> Evidence:
         lead=tuple(c for c in by_near if min(lo, cl.lead) <= c.start and c.end <= cl.at),
         after=tuple(c for c in by_near if cl.end <= c.start and c.end <= after_end),
         sentence=tuple(by_near), perfect=_perfect(found, cl, after_end),
-        unbroken=tuple(c for c in found if lo <= c.start and c.end <= cl.at and not _STOP.search(cl.text, c.end, cl.at)),
-        text=cl.text,
+        text=cl.text, at=cl.at,
     )

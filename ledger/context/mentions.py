@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ledger import data
+from ledger.context.dates import MONTH
 from ledger.text.gazetteer import Mention, find_actors
 
 __all__ = ["RULES", "SELF", "Actors", "classify"]
@@ -40,7 +41,7 @@ _FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 _FROM_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
 #: "NEW YORK, 18 August 2006 —", "(Geneva: May 3)": where a release was issued.
-_DATELINE = re.compile(r"^\s*[:,]\s*(?:\(?\w+\.?\)?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}\b)")
+_DATELINE = re.compile(rf"^\s*[:,]\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}}\b)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,8 @@ _FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
 #: "part of a broader new $50-million spending package", not "part of an effort to rebuild schools".
 _WHOLE_NAMED = re.compile(r"\s+(?:[\w$.,-]+\s+){0,5}?(?:package|commitment|pledge|contribution|allocation|"
                           r"assistance|aid|funding|grant|loan|tranche|\$|€|£|¥|(?:US)?\$?\d)", re.IGNORECASE)
+#: "the largest recipients", "its top partners": a ranking of what each got.
+_RANKING = re.compile(r"\b(?:recipients?|partners?|beneficiar(?:y|ies))\b", re.IGNORECASE)
 #: Between a subject and its verb: a few words, none of them a preposition ("the Act allocated",
 #: "the bill also provides"; not "the authority under section 506 to direct").
 _SUBJECT_GAP = re.compile(r"^\s*(?:(?!to\b|of\b|under\b|for\b|in\b|by\b)[\w'’-]+\s+){0,3}$", re.IGNORECASE)
@@ -205,6 +207,14 @@ def _new_aid(f: MoneyFrame) -> Decision | None:
                     CLAUSE if cue is f.ev.own or cue is f.ev.verb else SENTENCE)
 
 
+def _giver_and_getter(f: MoneyFrame) -> Decision | None:
+    """A named giver and a named getter with no verb: a ranking of recipients is of totals."""
+    if f.named_giver and f.getter:
+        ranking = _RANKING.search(f.ev.text) is not None
+        return Decision("cumulative" if ranking else "package", "giver-and-getter", "", SENTENCE)
+    return None
+
+
 RULES: tuple[Rule, ...] = (
     ("price-per-unit", "gas at $2.99 a gallon", _price),
     ("not-aid-noun", "a $4 trillion tax hike; the plan saved families $800", _not_aid),
@@ -223,6 +233,7 @@ RULES: tuple[Rule, ...] = (
     ("past-year-total", "In 2023, NOK1.7 billion went to Ukraine", _past_year),
     ("listed-with-others", "$5 billion in drawdown authority, $6 billion for USAI", lambda f: _inherited(f, written=False)),
     ("new-aid", "announced a new $275 million aid package", _new_aid),
+    ("giver-and-getter", "Denmark's largest partners were UNICEF at $4 million", _giver_and_getter),
 )
 
 

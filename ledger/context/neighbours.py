@@ -35,6 +35,10 @@ _THIS_INCLUDES = re.compile(
 #: "$5 billion is included to ...": a part of the whole the text is about.
 _IS_INCLUDED = re.compile(r"^\s*(?:is|are|was|were)\s+(?:also\s+)?included\b", re.IGNORECASE)
 _INHERITED = ("cumulative", "budget", "component")
+#: "... and the Maldives ₹400 crore": an actor's name and the amount, the verb left out.
+_GAPPED = re.compile(r"^\s*,?\s*(?:and|while|whereas|but)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*$")
+#: "a further $5 million", "another $2 million", "an additional $X".
+_FURTHER = re.compile(r"\b(?:a\s+further|another|an\s+additional|an\s+extra)\s+$", re.IGNORECASE)
 #: Rules that read a part written as such ("including $X"); the others (a list's lead-in, the amount
 #: before in an enumeration) give way to the figure's own words ("To date, the U.S. has deployed").
 WRITTEN = frozenset(("written-as-a-part", "included-in-the-whole", "listed-after-its-whole", "from-x-to-y",
@@ -123,6 +127,24 @@ def _list_item(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
     return Decision(role, "item-of-a-list", lead[-60:], NEIGHBOUR) if role else None
 
 
+def _gapped(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
+    """ "Nepal is to receive ₹550 crore and the Maldives ₹400 crore": the verb is left out of the
+    second part, which repeats the first's frame."""
+    prev = near.prev
+    if prev is not None and prev.kind == fig.kind == "money" and prev.role not in (None, "other") and _GAPPED.match(
+            cl.before):
+        return Decision(prev.role, "same-verb-left-out", cl.before.strip(), NEIGHBOUR)
+    return None
+
+
+def _more(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
+    """ "Officials said a further $5 million would follow": more of the aid the text is about."""
+    whole = near.whole or near.last_aid
+    if whole is not None and fig.kind == "money" and _FURTHER.search(cl.before):
+        return Decision("package", "more-of-the-same", _FURTHER.search(cl.before).group(0).strip(), NEIGHBOUR)
+    return None
+
+
 def _same_sentence(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
     prev = near.prev_aid
     if prev is None or prev.role not in _INHERITED or fig.kind == "money" and prev.kind != "money":
@@ -146,6 +168,8 @@ RULES: tuple[Rule, ...] = (
     ("from-x-to-y", "from $2 billion in 2023 to $3 billion", _from_to),
     ("item-of-a-list", "The package includes: - $50 million for demining", _list_item),
     ("follows-its-whole", "requested $33 billion, $20.4 billion for security", _same_sentence),
+    ("same-verb-left-out", "Nepal is to receive ₹550 crore and the Maldives ₹400 crore", _gapped),
+    ("more-of-the-same", "Officials said a further $5 million would follow", _more),
 )
 
 
