@@ -76,6 +76,7 @@ class Candidates:
     recipient_kind: str | None = None
     unknown_giver: bool = False  # a name that is no actor gives ("General Electric will provide $X")
     giver_name: str | None = None  # that name as written
+    group_giver: bool = False  # several givers named together as the subject ("donors pledged")
 
     def giver(self, doc: DocumentFrame) -> str | None:
         """The donor named, with "we" read as the publisher (None when a newspaper says "we")."""
@@ -124,7 +125,7 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
                 r, rk = Decision(r2, "named-in-list-lead-in", r2, NEIGHBOUR), _kind(lead_actors, r2)
     none = Decision(None, "none-named", "", FALLBACK)
     subject = subject_of(actors, verb_at)
-    return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name)
+    return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group)
 
 
 def decide(role: str, cand: Candidates, doc: DocumentFrame) -> dict[str, Decision]:

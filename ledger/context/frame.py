@@ -60,9 +60,9 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
     frame = MoneyFrame(
         ev=ev, per=fig.per, change=fig.change is not None or _CHANGE.search(cl.before) is not None,
         vague=fig.qualifier == "vague", giver=giver,
-        public_giver=cand.public_giver(doc) and not cand.unknown_giver,
+        public_giver=cand.public_giver(doc) and not cand.unknown_giver or cand.group_giver,
         foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("aid", "clause"),
-        named_giver=named is not None, getter=cand.recipient.value is not None,
+        named_giver=named is not None or cand.group_giver, getter=cand.recipient.value is not None,
         own_government=doc.publisher is not None and doc.publisher.voice == "government" and giver == speaker,
         inherited=inherited,
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),

@@ -43,6 +43,7 @@ class Subject:
     actor: str | None  # the giver named as the subject (canonical, or "@self" for "we")
     unknown: bool  # a name that is no actor stands as the subject: the giver is not the publisher
     name: str | None = None  # that name as written ("Argidius Foundation")
+    group: bool = False  # several givers named together ("the partners agreed to lend $X")
 
 
 def subject_of(actors: Actors, verb_at: int | None) -> Subject:
@@ -60,6 +61,8 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
     if _RECEIVE.match(text, verb_at):
         return Subject(None, False)  # "CSOs received $X": the subject gets the money
     span = text[start:verb_at]
+    if _group().search(span):
+        return Subject(None, False, group=True)
     for m in _NAME.finditer(span):
         run = _NAME_RUN.match(span, m.start())
         name = " ".join((run.group(0) if run else m.group(0)).split())
@@ -72,6 +75,13 @@ def _organisation(name: str, after: str) -> bool:
     """A name of an organisation: it ends with an organisation noun, or a firm noun follows it
     in apposition ("Pantaleon, a sugar company,")."""
     return name.split()[-1] in _org_nouns() or _FIRM_APPOSITION.match(after) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _group() -> re.Pattern[str]:
+    row = next(r for r in data.table("context/actor_cues.tsv") if r["class"] == "group_giver")
+    return re.compile(r"\b(?:the\s+|its\s+|our\s+|their\s+|other\s+|fellow\s+)?(?:" + row["phrases"] + r")\b",
+                      re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
