@@ -17,7 +17,7 @@ PROG = "aid-ledger"
 FORMATS = ("jsonl", "csv", "table")
 TABLE_COLUMNS = ("doc_id", "surface", "kind", "value", "unit", "qualifier", "role", "donor",
                  "recipient", "event_date", "item")
-RECONCILE_COLUMNS = ("claim_date", "donor", "recipient", "surface", "qualifier", "baseline", "corpus_sum",
+RECONCILE_COLUMNS = ("claim_date", "donor", "recipient", "aid_type", "surface", "qualifier", "window_start", "corpus_sum",
                      "reference_sum", "verdict", "corpus_verdict")
 
 

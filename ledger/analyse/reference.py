@@ -1,15 +1,18 @@
 """Reference series of packages (a CSV with a date column and amount columns) in long form."""
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 import pandas as pd
 
+from ledger import data
+
 #: One row per (date, series) amount, scaled to units of ``currency``.
 REFERENCE_DTYPES: dict[str, str] = {
     "date": "datetime64[ns]", "series": "string", "amount": "Float64", "currency": "string",
-    "donor": "string", "recipient": "string",
+    "donor": "string", "recipient": "string", "aid_type": "string",
 }
 _SCALES = (("billion", 1e9), ("bn", 1e9), ("million", 1e6), ("mn", 1e6), ("mln", 1e6),
            ("thousand", 1e3), ("k", 1e3))
@@ -19,23 +22,25 @@ _TOKENS = re.compile(r"[a-z]+")
 
 
 def load_reference(path: str | Path, *, donor: str | None = None, recipient: str | None = None,
-                   currency: str | None = None) -> pd.DataFrame:
+                   currency: str | None = None, aid_type: str | None = None) -> pd.DataFrame:
     """Read a reference CSV (a date column, one or more amount columns) into long form.
 
     Columns named ``*_million``/``*_bn``/``*_thousand`` are scaled; the currency is read
     from the column name (``pda_usd_million`` → USD) unless given. ``donor``/``recipient``
     columns (or arguments) scope it to a pair; without them the pair is inferred from the
-    corpus when reconciling (see :func:`ledger.analyse.reconcile.reconcile`).
+    corpus when reconciling (see :func:`ledger.analyse.reconcile.reconcile`). The kind of aid
+    (``aid_type``) comes from an ``aid_type`` column, the argument, or the column name's words
+    (``ledger/data/analyse/reference_series.tsv``: PDA, USAI and FMF are military).
     """
     raw = pd.read_csv(path)
-    return reference_frame(raw, donor=donor, recipient=recipient, currency=currency)
+    return reference_frame(raw, donor=donor, recipient=recipient, currency=currency, aid_type=aid_type)
 
 
 def reference_frame(raw: pd.DataFrame, *, donor: str | None = None, recipient: str | None = None,
-                    currency: str | None = None) -> pd.DataFrame:
+                    currency: str | None = None, aid_type: str | None = None) -> pd.DataFrame:
     """``raw`` (wide: a date column and amount columns) as a typed long frame."""
-    if set(REFERENCE_DTYPES) <= set(raw.columns):
-        return raw[list(REFERENCE_DTYPES)].astype(REFERENCE_DTYPES)
+    if set(REFERENCE_DTYPES) - {"aid_type"} <= set(raw.columns):
+        return raw.reindex(columns=list(REFERENCE_DTYPES)).astype(REFERENCE_DTYPES)
     date_col = _date_column(raw)
     dates = pd.to_datetime(raw[date_col], errors="coerce").dt.normalize()
     parts = []
@@ -46,6 +51,7 @@ def reference_frame(raw: pd.DataFrame, *, donor: str | None = None, recipient: s
             "currency": currency or _currency(col),
             "donor": raw["donor"] if "donor" in raw else donor,
             "recipient": raw["recipient"] if "recipient" in raw else recipient,
+            "aid_type": raw["aid_type"] if "aid_type" in raw else (aid_type or _aid_type(col)),
         }))
     if not parts:
         raise ValueError("the reference has no numeric amount column beside its date column")
@@ -69,7 +75,7 @@ def _amount_columns(raw: pd.DataFrame, date_col: str) -> list[str]:
     cols = []
     for col in raw.columns:
         name = str(col).lower()
-        if col == date_col or col in ("donor", "recipient") or _NOT_AMOUNTS.search(name):
+        if col == date_col or col in ("donor", "recipient", "aid_type") or _NOT_AMOUNTS.search(name):
             continue
         values = pd.to_numeric(raw[col], errors="coerce")
         if values.notna().any() and values.notna().sum() >= raw[col].notna().sum() * 0.8:
@@ -85,3 +91,13 @@ def _scale(col: str) -> float:
 def _currency(col: str) -> str:
     tokens = _TOKENS.findall(str(col).lower())
     return next((c.upper() for c in _CURRENCIES if c in tokens), "USD")
+
+
+@functools.lru_cache(maxsize=1)
+def _series_words() -> dict[str, str]:
+    return {r["word"]: r["aid_type"] for r in data.table("analyse/reference_series.tsv")}
+
+
+def _aid_type(col: str) -> str | None:
+    tokens = _TOKENS.findall(str(col).lower())
+    return next((_series_words()[t] for t in tokens if t in _series_words()), None)
