@@ -45,10 +45,11 @@ class Grid:
         self.put(row, col, xlsx_text(str(text)), **kw)
 
     def table(self, row: int, col: int, df: pd.DataFrame, formats: dict[str, str], *,
-              wrap: tuple[str, ...] = ()) -> int:
-        """``df`` with a bold header at (row, col); returns the next free row."""
+              wrap: tuple[str, ...] = (), wrap_header: bool = True) -> int:
+        """``df`` with a bold header at (row, col), a header wider than its column wrapped (unless
+        not ``wrap_header``); returns the next free row."""
         for j, name in enumerate(df.columns):
-            narrow = len(str(name)) > self.widths.get(col + j, 10.0) * 0.8
+            narrow = wrap_header and len(str(name)) > self.widths.get(col + j, 10.0) * 0.8
             self.text(row, col + j, name, font=BOLD, right=name in formats, wrap=narrow)
         for i, rec in enumerate(df.itertuples(index=False), start=1):
             for j, (name, value) in enumerate(zip(df.columns, rec)):

@@ -180,16 +180,25 @@ def _plain_text(text: str) -> bool:
 
 
 def set_widths(ws, df: pd.DataFrame, *, sample: int = 200, wide: tuple[str, ...] = ("sentence",)) -> None:
-    """Column widths from the header and the first rows' text (wrapped columns get 80)."""
+    """Column widths from the header and the first rows' text (a wrapped sentence gets 60, other
+    wrapped text at most 36: it wraps instead of widening the printed page)."""
     for j, col in enumerate(df.columns, 1):
         kind = str(df[col].dtype)
-        if col in wide:
-            width = 80
+        if col == "sentence" and col in wide:
+            width = 60
+        elif col in wide:
+            lengths = df[col].head(sample).astype("string").str.len().dropna().tolist()
+            width = min(max([len(str(col))] + [int(n) for n in lengths]) + 2, 36)
         elif kind.startswith("datetime64"):
-            width = max(len(str(col)) + 2, 12)
+            width = max(_header_width(col), 12)
         elif kind in ("Float64", "float64"):
-            width = max(len(str(col)) + 2, 16)
+            width = max(_header_width(col), 16)
         else:
             lengths = df[col].head(sample).astype("string").str.len().dropna().tolist()
-            width = min(max([len(str(col))] + [int(n) for n in lengths]) + 2, 60)
+            width = min(max([_header_width(col)] + [int(n) + 2 for n in lengths]), 60)
         ws.column_dimensions[get_column_letter(j)].width = width
+
+
+def _header_width(column) -> int:
+    """Width for a bold header: a quarter wider than its letters (bold and substitute fonts are wider)."""
+    return int(len(str(column)) * 1.25) + 2

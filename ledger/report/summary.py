@@ -90,9 +90,9 @@ def _charts(ws, g: Grid, top: int, points: pd.DataFrame, reconciliation: pd.Data
     g.text(1, DATA_COL, "Chart data (not printed): US$ million of packages by period and donor", font=BOLD)
     periods = donor_periods(points)
     out = []
-    end = g.table(2, DATA_COL, periods, {c: MILLIONS for c in periods.columns[1:]})
+    end = g.table(2, DATA_COL, periods, {c: MILLIONS for c in periods.columns[1:]}, wrap_header=False)
     if len(periods) and len(periods.columns) > 1:
-        out.append((_donor_chart(ws, 2, len(periods), len(periods.columns) - 1), f"A{top}"))
+        out.append((_donor_chart(ws, 2, len(periods), len(periods.columns) - 1), f"A{top + 1}"))
     for k, (donor, recipient) in enumerate(main_pairs(reconciliation)):
         claims = pair_claims(reconciliation, donor, recipient)
         currency = claims["currency"].iloc[0] if len(claims) else ""
@@ -100,7 +100,7 @@ def _charts(ws, g: Grid, top: int, points: pd.DataFrame, reconciliation: pd.Data
         g.text(end + 1, DATA_COL, title, font=BOLD)
         first = end + 2
         end = g.table(first, DATA_COL, claims.drop(columns="currency"),
-                      {"claimed": MILLIONS, "packages": MILLIONS, "reference": MILLIONS})
+                      {"claimed": MILLIONS, "packages": MILLIONS, "reference": MILLIONS}, wrap_header=False)
         anchor = f"{'A' if k == 0 else 'F'}{top + CHART_ROWS}"
         out.append((_claims_chart(ws, f"Claims vs packages: {donor} → {recipient}", f"{currency} million", first,
                                   len(claims)), anchor))

@@ -22,6 +22,9 @@ from ledger.report.summary import write_summary
 
 SHEETS = ("Summary", "Ledger", "Mentions", "Totals", "Items", "Reconciliation", "Claims", "Sources", "Errors",
           "About")
+#: Columns of long text: they wrap, in rows tall enough (lists of sources and links too, which would
+#: otherwise run under the next column when printed).
+LONG_TEXT = ("sentence", "items", "doc_ids", "sources", "urls", "title", "why")
 SUMMING_RULES = (
     "Money totals add up package facts only (cumulative claims, components and budgets would count "
     "the same money twice; the 'by role' block shows every role). Ranges and vague amounts are never "
@@ -44,12 +47,12 @@ def write_workbook(path: Path, *, mentions: pd.DataFrame, facts: pd.DataFrame, d
     note = f"inputs: {run_info.get('inputs') or '-'} · written {_dt.datetime.now():%Y-%m-%d %H:%M}"
     write_summary(wb.create_sheet("Summary"), counts=counts, tables=tables, reconciliation=reconciliation,
                   points=package_points(facts), note=note)
-    plans = [_table_sheet(wb.create_sheet(name), df, name, link=link, fast=fast)
+    plans = [_table_sheet(wb.create_sheet(name), df, name, link=link, fast=fast, wrap=LONG_TEXT)
              for name, df, link in (("Ledger", facts, "urls"), ("Mentions", mentions, "url"),
                                     ("Totals", tables["year_pivot"], None), ("Items", tables["items"], None))]
     write_reconciliation(wb.create_sheet("Reconciliation"), reconciliation)
     plans += [_table_sheet(wb.create_sheet(name), df, name, link=link, fast=fast,
-                           wrap=("reason",) if name == "Errors" else ("sentence",))
+                           wrap=("reason",) if name == "Errors" else LONG_TEXT)
               for name, df, link in (("Claims", reconciliation, None), ("Sources", documents, "url"),
                                      ("Errors", errors, None))]
     truncated = {n: len(df) for n, df in (("Ledger", facts), ("Mentions", mentions)) if len(df) > MAX_ROWS}
@@ -65,7 +68,7 @@ def write_workbook(path: Path, *, mentions: pd.DataFrame, facts: pd.DataFrame, d
 
 
 def _table_sheet(ws, df: pd.DataFrame, name: str, *, link: str | None = None,
-                 wrap: tuple[str, ...] = ("sentence", "items"), fast: bool = True) -> BulkTable | None:
+                 wrap: tuple[str, ...] = LONG_TEXT, fast: bool = True) -> BulkTable | None:
     set_widths(ws, df, wide=wrap)
     ws.freeze_panes = "A2"
     print_ready(ws)

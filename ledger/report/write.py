@@ -9,17 +9,18 @@ import pandas as pd
 from ledger.analyse.aggregate import totals
 from ledger.analyse.reconcile import reconcile
 from ledger.report.atomic import atomic_path
+from ledger.report.dashboard import write_dashboard
 from ledger.report.flat import write_csv, write_parquet
 from ledger.report.workbook import write_workbook
 
-REPORT_FILES = ("ledger.xlsx", "ledger.csv", "facts.csv", "errors.csv", "ledger.parquet")
+REPORT_FILES = ("ledger.xlsx", "ledger.csv", "facts.csv", "errors.csv", "ledger.parquet", "dashboard.html")
 
 
 def write_reports(mentions: pd.DataFrame, facts: pd.DataFrame, documents: pd.DataFrame, errors: pd.DataFrame,
                   out_dir: str | Path, *, reference: pd.DataFrame | None = None,
                   run_info: dict[str, str] | None = None) -> list[Path]:
-    """Write ``ledger.xlsx``, ``ledger.csv`` (mentions), ``facts.csv``, ``errors.csv`` and
-    ``ledger.parquet`` (mentions) into ``out_dir``; returns their paths.
+    """Write ``ledger.xlsx``, ``ledger.csv`` (mentions), ``facts.csv``, ``errors.csv``,
+    ``ledger.parquet`` (mentions) and ``dashboard.html`` into ``out_dir``; returns their paths.
 
     Each file is written to a temporary file beside it and atomically renamed, so a crash
     leaves either the previous file or the new one, never half a file.
@@ -36,6 +37,7 @@ def write_reports(mentions: pd.DataFrame, facts: pd.DataFrame, documents: pd.Dat
         "facts.csv": lambda p: write_csv(facts, p),
         "errors.csv": lambda p: write_csv(errors, p),
         "ledger.parquet": lambda p: write_parquet(mentions, p),
+        "dashboard.html": lambda p: write_dashboard(p, facts, recon),
     }
     paths = []
     for name in REPORT_FILES:
