@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 from openpyxl.chart import BarChart, Reference
+from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
 from openpyxl.utils import get_column_letter
 
 from ledger.analyse.overview import donor_periods, main_pairs, pair_claims
@@ -21,11 +22,12 @@ from ledger.report.printing import page_break, print_ready
 WIDTHS = (28, 12, 12, 12, 1, 28, 12, 12, 12)
 DATA_COL = 11
 TOP_ROWS = 10
-#: Rows of page 1 (page 2 starts after them) and of page 2 (the charts: two rows of charts, each
-#: CHART_ROWS tall); chart sizes in cm, the width spanning the printed columns.
+#: Rows of page 1 (page 2 starts after them) and of page 2 (a title row and two rows of charts, each
+#: CHART_ROWS rows of CHART_ROW_POINTS tall). Charts are anchored to cells, so they span the printed
+#: columns whatever the font's width, and the page is fitted to two pages tall.
 PAGE_ROWS = 40
-CHART_ROWS = 20
-CHART_CM = (32.0, 8.5)
+CHART_ROWS = 16
+CHART_ROW_POINTS = 15.0
 _MONEY = {"n_facts": COUNT, "usd": USD_SHORT, "eur": EUR_SHORT, "native": PLAIN_SHORT}
 
 
@@ -33,7 +35,7 @@ def write_summary(ws, *, counts: dict[str, int], tables: dict[str, pd.DataFrame]
                   reconciliation: pd.DataFrame, points: pd.DataFrame, note: str) -> None:
     for j, width in enumerate(WIDTHS, 1):
         ws.column_dimensions[get_column_letter(j)].width = width
-    print_ready(ws, title_rows=None, area=f"A1:{get_column_letter(len(WIDTHS))}{PAGE_ROWS + 2 * CHART_ROWS}")
+    print_ready(ws, title_rows=None, fit_height=2, area=f"A1:{get_column_letter(len(WIDTHS))}{PAGE_ROWS + 1 + 2 * CHART_ROWS}")
     g = Grid(ws, widths=dict(enumerate(WIDTHS, 1)))
     g.text(1, 1, "aid-ledger: summary", font=TITLE)
     g.text(2, 1, note, font=NOTE)
@@ -46,10 +48,14 @@ def write_summary(ws, *, counts: dict[str, int], tables: dict[str, pd.DataFrame]
     g.text(row + 1, 1, "Money totals add up package facts only (point amounts); see About.", font=NOTE)
     page_break(ws, PAGE_ROWS)
     charts = _charts(ws, g, PAGE_ROWS + 1, points, reconciliation)
-    last = max(PAGE_ROWS + 2 * CHART_ROWS, g.last_row())
+    last = max(PAGE_ROWS + 1 + 2 * CHART_ROWS, g.last_row())
+    for r in range(PAGE_ROWS + 1, PAGE_ROWS + 2 + 2 * CHART_ROWS):
+        ws.row_dimensions[r].height = CHART_ROW_POINTS
     g.write(last)
-    for chart, anchor in charts:
-        ws.add_chart(chart, anchor)
+    for chart, (col, row, cols) in charts:
+        chart.anchor = TwoCellAnchor(_from=AnchorMarker(col=col, row=row - 1),
+                                     to=AnchorMarker(col=col + cols, row=row - 1 + CHART_ROWS))
+        ws.add_chart(chart)
 
 
 def _headline(g: Grid, row: int, counts: dict[str, int], tables, reconciliation) -> int:
@@ -86,13 +92,14 @@ def _side_by_side(g: Grid, row: int, left: tuple[str, pd.DataFrame], right: tupl
 
 
 def _charts(ws, g: Grid, top: int, points: pd.DataFrame, reconciliation: pd.DataFrame) -> list[tuple]:
-    """Chart data beside the printed area and the charts on page 2; returns (chart, anchor) pairs."""
+    """Chart data beside the printed area and the charts on page 2; returns (chart, (first column from 0,
+    first row, columns spanned)) pairs."""
     g.text(1, DATA_COL, "Chart data (not printed): US$ million of packages by period and donor", font=BOLD)
     periods = donor_periods(points)
     out = []
     end = g.table(2, DATA_COL, periods, {c: MILLIONS for c in periods.columns[1:]}, wrap_header=False)
     if len(periods) and len(periods.columns) > 1:
-        out.append((_donor_chart(ws, 2, len(periods), len(periods.columns) - 1), f"A{top + 1}"))
+        out.append((_donor_chart(ws, 2, len(periods), len(periods.columns) - 1), (0, top + 1, len(WIDTHS))))
     for k, (donor, recipient) in enumerate(main_pairs(reconciliation)):
         claims = pair_claims(reconciliation, donor, recipient)
         currency = claims["currency"].iloc[0] if len(claims) else ""
@@ -101,7 +108,7 @@ def _charts(ws, g: Grid, top: int, points: pd.DataFrame, reconciliation: pd.Data
         first = end + 2
         end = g.table(first, DATA_COL, claims.drop(columns="currency"),
                       {"claimed": MILLIONS, "packages": MILLIONS, "reference": MILLIONS}, wrap_header=False)
-        anchor = f"{'A' if k == 0 else 'F'}{top + CHART_ROWS}"
+        anchor = (0 if k == 0 else 5, top + 1 + CHART_ROWS, 4)
         out.append((_claims_chart(ws, f"Claims vs packages: {donor} → {recipient}", f"{currency} million", first,
                                   len(claims)), anchor))
     return out
@@ -113,7 +120,6 @@ def _donor_chart(ws, first: int, n_rows: int, n_series: int) -> BarChart:
     data = Reference(ws, min_col=DATA_COL + 1, max_col=DATA_COL + n_series, min_row=first, max_row=first + n_rows)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=DATA_COL, min_row=first + 1, max_row=first + n_rows))
-    chart.width, chart.height = CHART_CM
     return chart
 
 
@@ -122,7 +128,6 @@ def _claims_chart(ws, title: str, y_title: str, first: int, n_rows: int) -> BarC
     data = Reference(ws, min_col=DATA_COL + 1, max_col=DATA_COL + 3, min_row=first, max_row=first + n_rows)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=DATA_COL, min_row=first + 1, max_row=first + n_rows))
-    chart.width, chart.height = CHART_CM[0] / 2, CHART_CM[1]
     return chart
 
 
