@@ -12,7 +12,7 @@ TOP_DONORS = 6
 OTHER_DONORS = "other donors"
 #: Claims of at most this many pairs are charted, the latest ``MAX_CLAIMS`` of each.
 TOP_PAIRS = 2
-MAX_CLAIMS = 40
+MAX_CLAIMS = 12
 #: Beyond this many months the time axis counts years.
 MAX_MONTHS = 96
 #: Verdicts of claims that have a window and a pair (the others have nothing to draw against).

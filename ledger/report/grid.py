@@ -20,8 +20,9 @@ TITLE = Font(bold=True, size=14)
 NOTE = Font(italic=True, color="595959")
 WRAP = Alignment(wrap_text=True, vertical="top")
 RIGHT = Alignment(horizontal="right")
-#: Amounts shown in millions or billions with their currency ("US$ 13.3 bn", "€ 250.0 m").
-_SHORT = '[>=1000000000]{c}#,##0.0,,," bn";[>=1000000]{c}#,##0.0,," m";{c}#,##0'
+#: Amounts shown in millions, billions or trillions with their currency ("US$ 13.3 bn", "€ 250.0 m",
+#: "US$ 0.3 m"): a number format has at most two conditions, so amounts under a million show in millions.
+_SHORT = '[>=1000000000000]{c}#,##0.0,,,," tn";[>=1000000000]{c}#,##0.0,,," bn";{c}#,##0.0,," m"'
 USD_SHORT = _SHORT.format(c='"US$ "')
 EUR_SHORT = _SHORT.format(c='"€ "')
 PLAIN_SHORT = _SHORT.format(c="")

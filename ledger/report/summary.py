@@ -19,7 +19,7 @@ from ledger.report.grid import BOLD, COUNT, EUR_SHORT, MILLIONS, NOTE, PLAIN_SHO
 from ledger.report.printing import page_break, print_ready
 
 #: Column widths of the printed area (A..I) and where the chart data start.
-WIDTHS = (28, 12, 12, 12, 1, 28, 12, 12, 12)
+WIDTHS = (30, 15, 15, 15, 1, 28, 12, 15, 15)
 DATA_COL = 11
 TOP_ROWS = 10
 #: Rows of page 1 (page 2 starts after them) and of page 2 (a title row and two rows of charts, each
@@ -124,7 +124,10 @@ def _donor_chart(ws, first: int, n_rows: int, n_series: int) -> BarChart:
 
 
 def _claims_chart(ws, title: str, y_title: str, first: int, n_rows: int) -> BarChart:
+    """Horizontal bars, one group per claim (its date and words as the label, read level)."""
     chart = _bar(title, y_title)
+    chart.type = "bar"
+    chart.x_axis.scaling.orientation = "maxMin"  # the first claim at the top
     data = Reference(ws, min_col=DATA_COL + 1, max_col=DATA_COL + 3, min_row=first, max_row=first + n_rows)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=DATA_COL, min_row=first + 1, max_row=first + n_rows))
