@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ledger.analyse.claims import aid_types, claim_interval, claim_window, finite, missing, state
-from ledger.analyse.reference import REFERENCE_DTYPES, reference_frame
+from ledger.analyse.reference import REFERENCE_DTYPES, reference_frame, series_aid_type
 from ledger.analyse.series import PackageSeries, is_package, package_series
 
 CONSISTENT = "consistent"
@@ -130,15 +130,17 @@ def _usd_factor(claim: dict) -> float | None:
 
 
 def _scoped_reference(reference: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
-    """The reference, typed; rows without a pair get the donor → recipient whose package
-    facts match its rows (same day ±2, same amount within 0.5 %), if any."""
+    """The reference, typed, with the kind of aid of each series (``aid_type``); rows without a pair
+    get the donor → recipient whose package facts match its rows (same day ±2, same amount within
+    0.5 %), if any."""
     ref = reference_frame(reference).copy()
     unscoped = ref["donor"].isna() & ref["recipient"].isna()
     if unscoped.any():
         pair = _matching_pair(ref[unscoped], facts[is_package(facts)])
         if pair is not None:
             ref.loc[unscoped, "donor"], ref.loc[unscoped, "recipient"] = pair
-    return ref.astype(REFERENCE_DTYPES)
+    return ref.astype(REFERENCE_DTYPES).assign(
+        aid_type=pd.array([series_aid_type(s) for s in ref["series"]], dtype="string"))
 
 
 def _matching_pair(ref: pd.DataFrame, packages: pd.DataFrame) -> tuple[str, str] | None:

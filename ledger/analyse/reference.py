@@ -12,7 +12,7 @@ from ledger import data
 #: One row per (date, series) amount, scaled to units of ``currency``.
 REFERENCE_DTYPES: dict[str, str] = {
     "date": "datetime64[ns]", "series": "string", "amount": "Float64", "currency": "string",
-    "donor": "string", "recipient": "string", "aid_type": "string",
+    "donor": "string", "recipient": "string",
 }
 _SCALES = (("billion", 1e9), ("bn", 1e9), ("million", 1e6), ("mn", 1e6), ("mln", 1e6),
            ("thousand", 1e3), ("k", 1e3))
@@ -22,25 +22,33 @@ _TOKENS = re.compile(r"[a-z]+")
 
 
 def load_reference(path: str | Path, *, donor: str | None = None, recipient: str | None = None,
-                   currency: str | None = None, aid_type: str | None = None) -> pd.DataFrame:
-    """Read a reference CSV (a date column, one or more amount columns) into long form.
+                   currency: str | None = None) -> pd.DataFrame:
+    """Read a reference into long form: the Kiel tracker export, OCHA FTS flows (JSON, or CSV
+    with an ``amountUSD`` column; :mod:`ledger.analyse.sources`), or a CSV with a date column and
+    one or more amount columns.
 
     Columns named ``*_million``/``*_bn``/``*_thousand`` are scaled; the currency is read
     from the column name (``pda_usd_million`` → USD) unless given. ``donor``/``recipient``
     columns (or arguments) scope it to a pair; without them the pair is inferred from the
-    corpus when reconciling (see :func:`ledger.analyse.reconcile.reconcile`). The kind of aid
-    (``aid_type``) comes from an ``aid_type`` column, the argument, or the column name's words
-    (``ledger/data/analyse/reference_series.tsv``: PDA, USAI and FMF are military).
+    corpus when reconciling (see :func:`ledger.analyse.reconcile.reconcile`).
     """
+    from ledger.analyse import sources
+
+    if Path(path).suffix.lower() == ".json":
+        return sources.fts_frame(sources.fts_flows(Path(path)))
     raw = pd.read_csv(path)
-    return reference_frame(raw, donor=donor, recipient=recipient, currency=currency, aid_type=aid_type)
+    if sources.is_kiel(raw):
+        return sources.kiel_frame(raw)
+    if sources.is_fts(raw):
+        return sources.fts_frame(raw)
+    return reference_frame(raw, donor=donor, recipient=recipient, currency=currency)
 
 
 def reference_frame(raw: pd.DataFrame, *, donor: str | None = None, recipient: str | None = None,
-                    currency: str | None = None, aid_type: str | None = None) -> pd.DataFrame:
+                    currency: str | None = None) -> pd.DataFrame:
     """``raw`` (wide: a date column and amount columns) as a typed long frame."""
-    if set(REFERENCE_DTYPES) - {"aid_type"} <= set(raw.columns):
-        return raw.reindex(columns=list(REFERENCE_DTYPES)).astype(REFERENCE_DTYPES)
+    if set(REFERENCE_DTYPES) <= set(raw.columns):
+        return raw[list(REFERENCE_DTYPES)].astype(REFERENCE_DTYPES)
     date_col = _date_column(raw)
     dates = pd.to_datetime(raw[date_col], errors="coerce").dt.normalize()
     parts = []
@@ -51,7 +59,6 @@ def reference_frame(raw: pd.DataFrame, *, donor: str | None = None, recipient: s
             "currency": currency or _currency(col),
             "donor": raw["donor"] if "donor" in raw else donor,
             "recipient": raw["recipient"] if "recipient" in raw else recipient,
-            "aid_type": raw["aid_type"] if "aid_type" in raw else (aid_type or _aid_type(col)),
         }))
     if not parts:
         raise ValueError("the reference has no numeric amount column beside its date column")
@@ -75,7 +82,7 @@ def _amount_columns(raw: pd.DataFrame, date_col: str) -> list[str]:
     cols = []
     for col in raw.columns:
         name = str(col).lower()
-        if col == date_col or col in ("donor", "recipient", "aid_type") or _NOT_AMOUNTS.search(name):
+        if col == date_col or col in ("donor", "recipient") or _NOT_AMOUNTS.search(name):
             continue
         values = pd.to_numeric(raw[col], errors="coerce")
         if values.notna().any() and values.notna().sum() >= raw[col].notna().sum() * 0.8:
@@ -98,6 +105,8 @@ def _series_words() -> dict[str, str]:
     return {r["word"]: r["aid_type"] for r in data.table("analyse/reference_series.tsv")}
 
 
-def _aid_type(col: str) -> str | None:
-    tokens = _TOKENS.findall(str(col).lower())
+def series_aid_type(series: str | None) -> str | None:
+    """The kind of aid a reference series holds, from the words of its name (``pda_usd_million`` →
+    military, ``kiel_humanitarian`` → humanitarian, ``fts_paid`` → humanitarian), or None."""
+    tokens = _TOKENS.findall(str(series or "").lower())
     return next((_series_words()[t] for t in tokens if t in _series_words()), None)
