@@ -136,3 +136,16 @@ def test_seed_claim_against_the_us_package_reference():
     assert row["reference_sum"] == pytest.approx(19.343e9)
     assert (row["window_start"], row["window_end"]) == (pd.Timestamp("2022-02-25"), pd.Timestamp("2022-12-10"))
     assert (row["verdict"], row["corpus_verdict"]) == ("consistent", "corpus misses packages")
+
+
+def test_months_of_a_reference_without_donors_are_empty():
+    from ledger.analyse.months import MONTHS_DTYPES, reconcile_months
+
+    table = reconcile_months(typed_frame(CORPUS, FACT_DTYPES), load_reference_frame(FULL_REF))
+    assert len(table) == 0 and tuple(table.columns) == tuple(MONTHS_DTYPES)
+
+
+def load_reference_frame(raw):
+    from ledger.analyse.reference import reference_frame
+
+    return reference_frame(raw)
