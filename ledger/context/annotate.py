@@ -22,7 +22,7 @@ from ledger.context.frame import FOREIGN_AID, money_decision
 from ledger.context.kinds import aid_type_of, stage_of
 from ledger.context.neighbours import Neighbours, inherited_role
 from ledger.context.what import item_of
-from ledger.context.when import event_date, lede_date
+from ledger.context.when import event_date, lede_date, period_of
 from ledger.model import Figure
 from ledger.text.sentences import SentenceIndex, clean
 
@@ -108,6 +108,8 @@ def _first_pass(fig: Figure, cl: Clause, near: Neighbours, doc: DocumentFrame,
     decisions["stage"] = stage_of(fig, role.value, cl, ev)
     decisions["aid_type"] = aid_type_of(fig, role.value, cl, ev)
     decisions["event_date"] = event_date(cl, role.value, published, lede)
+    decisions["window"] = period_of(cl, role.value, decisions["event_date"].value or published,
+                                    decisions["recipient"].value)
     abroad = fig.kind == "money" and (givers.foreign(doc) or ev.own is not None and ev.own.cls == "aid"
                                       and ev.own.value in FOREIGN_AID)
     return decisions, abroad
@@ -117,6 +119,8 @@ def _add(state: _State, fig: Figure, cl: Clause, index: SentenceIndex, d: dict[s
     new = replace(fig, sentence=clean(index.sentence(cl.sent)), item=item_of(fig, cl, state.prev_in(cl.sent)),
                   role=d["role"].value, donor=d["donor"].value, recipient=d["recipient"].value,
                   stage=d["stage"].value, aid_type=d["aid_type"].value, event_date=d["event_date"].value,
+                  window_start=d["window"].value[0] if d["window"].value else None,
+                  window_end=d["window"].value[1] if d["window"].value else None,
                   why=why_text(d), confidence=fill.confidence(d))
     state.out.append(new)
     state.decisions.append(d)

@@ -35,7 +35,10 @@ class Decision:
     def text(self, attribute: str) -> str:
         words = " ".join(self.words.split())
         quoted = f' "{words}"' if words else ""
-        return f"{attribute}={self.value if self.value is not None else '-'} by {self.rule}{quoted}"
+        value = self.value
+        if isinstance(value, tuple):  # a period: start..end
+            value = "..".join(str(v) for v in value)
+        return f"{attribute}={value if value is not None else '-'} by {self.rule}{quoted}"
 
 
 def why_text(decisions: dict[str, Decision]) -> str:

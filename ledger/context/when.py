@@ -12,9 +12,10 @@ from functools import lru_cache
 from ledger.context.clauses import Clause
 from ledger.context.dates import find_dates, resolve
 from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, Decision
+from ledger.context.windows import window
 from ledger.text.sentences import SentenceIndex
 
-__all__ = ["event_date", "lede_date"]
+__all__ = ["event_date", "lede_date", "period_of"]
 
 #: "in 2021", "during 2022", "for fiscal year 2024": the period an amount belongs to ("the Foreign
 #: Assistance Act of 1961" names a law, not a period).
@@ -94,3 +95,14 @@ def event_date(cl: Clause, role: str, published: _dt.date | None, lede: _dt.date
     if lede is not None:
         return Decision(lede, "lede-day", "", DOCUMENT)
     return Decision(published, "publication-date", "", FALLBACK)
+
+
+def period_of(cl: Clause, role: str, claim_date: _dt.date | None, recipient: str | None) -> Decision:
+    """The period a running total covers ("since February 24", "in 2022"), as (start, end)."""
+    if role != "cumulative" or claim_date is None:
+        return Decision(None, "no-period", "", FALLBACK)
+    found = window(cl.text, cl.at, claim_date, recipient=recipient)
+    if found is None:
+        return Decision(None, "no-period-named", "", FALLBACK)
+    start, end, phrase = found
+    return Decision((start, end), "named-period", phrase, CLAUSE)
