@@ -29,6 +29,8 @@ _QUALIFY = (r"(?:(?:an|a|the|additional|another|new|further|extra|up\s+to|nearly
 _BEFORE_GAP = re.compile(rf"^(?:(?:\s+[\w'’.-]+){{0,4}}?\s+{_JOIN}\s+{_QUALIFY}|\s*[:=]\s*{_QUALIFY}|\s+{_QUALIFY})$",
                          re.IGNORECASE)
 _STOP = re.compile(r"[,;:.!?()\[\]—–]|\b(?:that|which|who|whom|because|while|when|but|whereas|after|before)\b")
+#: Up to three words (an auxiliary, an adverb) between a figure and the verb it is the subject of.
+_NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
 #: What ends a list that a part word opens.
 _LIST_BREAK = re.compile(r"[;:.!?()\[\]—–]|\b(?:that|which|who|because|while|when|but|whereas)\b")
 #: An amount restated in brackets right after the figure ("NOK 45 million (USD 4.5 million)"): the
@@ -62,6 +64,7 @@ class Evidence:
     perfect: Cue | None  # a perfect tense of giving in the clause ("has provided")
     text: str = ""  # the sentence
     at: int = 0  # where the figure starts in it
+    end: int = 0  # where it ends
 
     def has(self, cls: str, where: str = "clause") -> Cue | None:
         """The nearest cue of class ``cls`` in ``where`` (clause, before, after, sentence)."""
@@ -73,6 +76,14 @@ class Evidence:
         commas of a list do not break it ("it includes counter-drone equipment, ..., 80,000 rounds")."""
         for c in self.before:
             if c.cls == cls and not _LIST_BREAK.search(self.text, c.end, self.at):
+                return c
+        return None
+
+    def given_after(self) -> Cue | None:
+        """A verb of giving right after the figure, its subject ("$5 million was disbursed",
+        "$X will go to Kyiv"), not a verb further on ("$10 trillion in terms of adding to ...")."""
+        for c in self.after:
+            if c.cls == "give" and _NEAR_AFTER.match(self.text[self.end:c.start]):
                 return c
         return None
 
@@ -160,5 +171,5 @@ def evidence(cl: Clause, item_cues: tuple[Cue, ...] = ()) -> Evidence:
         lead=tuple(c for c in by_near if min(lo, cl.lead) <= c.start and c.end <= cl.at),
         after=tuple(c for c in by_near if cl.end <= c.start and c.end <= after_end),
         sentence=tuple(by_near), perfect=_perfect(found, cl, after_end),
-        text=cl.text, at=cl.at,
+        text=cl.text, at=cl.at, end=_after_start(cl),
     )

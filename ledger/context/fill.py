@@ -28,7 +28,7 @@ _HEADLINE = 0
 #: A release is about aid abroad when at least this many of its amounts go abroad ...
 _ABROAD_MIN = 2
 #: ... more than are said to be spent at home, and at least this share of its amounts with a role.
-_ABROAD_SHARE = 0.25
+_ABROAD_SHARE = 0.4
 _AT_HOME = frozenset(("spent-at-home", "aid-at-home"))
 #: Role rules that say money is spent at home: it takes no recipient from the release's pair.
 _AT_HOME_RULES = _AT_HOME | {"domestic-spending", "invested-at-home"}

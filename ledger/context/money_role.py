@@ -106,7 +106,7 @@ def _framed(f: MoneyFrame) -> bool:
     """Words that make the money something given, lent, committed or budgeted — or a named giver
     and a named getter ("Denmark's largest partners were UNICEF at $4 million")."""
     return (_own(f, "aid") or _own(f, "budget") or _own(f, "spend") or f.ev.verb is not None
-            or f.ev.has("give", "before") is not None or f.ev.has("give", "after") is not None
+            or f.ev.has("give", "before") is not None or f.ev.given_after() is not None
             or f.ev.has("budget", "before") is not None or f.ev.total() is not None
             or f.inherited is not None or f.named_giver and f.getter)
 
