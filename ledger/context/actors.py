@@ -7,7 +7,6 @@ before it ("Nepal is to receive ₹550 crore"), else the last one before it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ledger.context.clauses import Clause, ListIndex, flat
 from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTENCE, Decision

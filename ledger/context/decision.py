@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["CLAUSE", "DOCUMENT", "FALLBACK", "NEIGHBOUR", "SENTENCE", "Decision", "why_text"]
+__all__ = ["CLAUSE", "DOCUMENT", "FALLBACK", "INFERRED", "NEIGHBOUR", "SENTENCE", "Decision", "why_text"]
 
 #: A cue attached to the figure or in its own clause.
 CLAUSE = 0.9
@@ -19,6 +19,9 @@ SENTENCE = 0.75
 NEIGHBOUR = 0.7
 #: The document's frame: its publisher, headline or dominant pair.
 DOCUMENT = 0.6
+#: Words that make the figure aid, a budget or spending, without saying which part of the ledger it is
+#: (a new package or a part of one; spending at home or abroad): the rule infers that from what is absent.
+INFERRED = 0.65
 #: Nothing said it: the default of its kind.
 FALLBACK = 0.4
 

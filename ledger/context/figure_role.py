@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ledger import data
 from ledger.context.clauses import Clause
-from ledger.context.decision import CLAUSE, FALLBACK, NEIGHBOUR, SENTENCE, Decision
+from ledger.context.decision import CLAUSE, FALLBACK, INFERRED, NEIGHBOUR, Decision
 from ledger.context.evidence import evidence
 from ledger.context.neighbours import COORDINATED, WRITTEN, Neighbours
 from ledger.model import Figure
@@ -79,7 +79,7 @@ def _total(fig, cl, near, inherited):
 
 def _after_package(fig, cl, near, inherited):
     if evidence(cl).reaching("part") is not None or near.prev_aid is not None and near.prev_aid.role == "package":
-        return Decision("component", "part-of-a-package", cl.before.strip()[-30:], NEIGHBOUR)
+        return Decision("component", "part-of-a-package", cl.before.strip()[-30:], INFERRED)
     return None
 
 
@@ -87,9 +87,9 @@ def _given(fig, cl, near, inherited):
     ev = evidence(cl)
     verb = ev.verb or ev.has("give", "before") or ev.has("aid", "after")
     if fig.kind == "count" and verb is not None:
-        return Decision("package", "materiel-given", verb.text, CLAUSE)
+        return Decision("package", "materiel-given", verb.text, INFERRED)
     if fig.kind == "count" and ev.has("give", "sentence") and near.lists.lead_in(cl.sent) is None:
-        return Decision("package", "materiel-in-aid-sentence", "", SENTENCE)
+        return Decision("package", "materiel-in-aid-sentence", "", INFERRED)
     return None
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ledger.context.decision import CLAUSE, FALLBACK, SENTENCE, Decision
+from ledger.context.decision import CLAUSE, FALLBACK, INFERRED, Decision
 from ledger.context.evidence import Evidence
 from ledger.context.neighbours import WRITTEN
 
@@ -88,7 +88,7 @@ def _mobilized(f: MoneyFrame) -> bool:
 def _private(f: MoneyFrame) -> Decision | None:
     spend = f.ev.own if _own(f, "spend") else f.ev.verb
     if spend is not None and spend.cls == "spend" and not f.public_giver:
-        return Decision("other", "private-spending", spend.text, CLAUSE)
+        return Decision("other", "private-spending", spend.text, INFERRED)
     return None
 
 
@@ -115,11 +115,11 @@ def _no_frame(f: MoneyFrame) -> Decision | None:
     """Money that nothing frames as given, or that nobody gives: a giver, named or implied by the
     money's own noun ("the health aid", "the relief budget"), or a named getter must stand behind it."""
     if not _framed(f):
-        return Decision("other", "no-aid-frame", "", SENTENCE)
+        return Decision("other", "no-aid-frame", "", INFERRED)
     legislature = any(c.cls == "give" and c.value in _LEGISLATIVE or c.cls == "legislature" for c in f.ev.clause)
     implied = _own(f, "budget") or _own(f, "aid") and f.ev.own.value != "weak"
     if f.giver is None and not (f.public_giver or f.inherited or legislature or implied or f.getter):
-        return Decision("other", "no-giver", "", SENTENCE)
+        return Decision("other", "no-giver", "", INFERRED)
     return None
 
 
@@ -171,10 +171,10 @@ def _future(f: MoneyFrame) -> Decision | None:
 def _part(f: MoneyFrame) -> Decision | None:
     cue = f.ev.reaching("part")
     if cue is not None and cue.value != "of":
-        return Decision("component", "part-of-whole", cue.text, CLAUSE)
+        return Decision("component", "part-of-whole", cue.text, INFERRED)
     whole_after = next((c for c in f.ev.after if c.cls == "part" and c.value == "of"), None)
     if whole_after is not None and _WHOLE_NAMED.match(f.ev.text, whole_after.end):
-        return Decision("component", "part-of-whole", whole_after.text, CLAUSE)  # "as part of a broader package"
+        return Decision("component", "part-of-whole", whole_after.text, INFERRED)  # "as part of a broader package"
     return None
 
 
@@ -189,29 +189,28 @@ def _domestic(f: MoneyFrame) -> Decision | None:
         return None
     home = f.ev.has("home")
     if home is not None:
-        return Decision("budget", "spent-at-home", home.text, CLAUSE)
+        return Decision("budget", "spent-at-home", home.text, INFERRED)
     spend = f.ev.own if _own(f, "spend") else f.ev.verb if f.ev.verb is not None and f.ev.verb.cls == "spend" else None
     if spend is not None:  # "we're investing $100 billion in public transit": at home unless named abroad
-        return Decision("budget", "invested-at-home", spend.text, CLAUSE)
+        return Decision("budget", "invested-at-home", spend.text, INFERRED)
     if not f.own_government or f.abroad or f.humanitarian or _own(f, "aid") and f.ev.own.value in _FOREIGN_AID:
         return None  # at home only when a government's own release speaks of its own spending
     cue = f.ev.own or f.ev.verb or f.ev.has("give")
-    return Decision("budget", "domestic-spending", cue.text if cue else "", CLAUSE if cue else SENTENCE)
+    return Decision("budget", "domestic-spending", cue.text if cue else "", INFERRED)
 
 
 def _new_aid(f: MoneyFrame) -> Decision | None:
     cue = (f.ev.own if _own(f, "aid") else None) or f.ev.verb or f.ev.has("give") or f.ev.has("aid")
     if cue is None:
         return None
-    return Decision("package", "giver-gives" if cue.cls == "give" else "aid-noun", cue.text,
-                    CLAUSE if cue is f.ev.own or cue is f.ev.verb else SENTENCE)
+    return Decision("package", "giver-gives" if cue.cls == "give" else "aid-noun", cue.text, INFERRED)
 
 
 def _giver_and_getter(f: MoneyFrame) -> Decision | None:
     """A named giver and a named getter with no verb: a ranking of recipients is of totals."""
     if f.named_giver and f.getter:
         ranking = _RANKING.search(f.ev.text) is not None
-        return Decision("cumulative" if ranking else "package", "giver-and-getter", "", SENTENCE)
+        return Decision("cumulative" if ranking else "package", "giver-and-getter", "", INFERRED)
     return None
 
 
