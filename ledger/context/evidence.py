@@ -21,7 +21,9 @@ __all__ = ["Evidence", "evidence"]
 _AFTER_GAP = re.compile(r"^[\s)\]]*(?:(?!to\b|for\b|toward\b|towards\b|from\b|by\b)[\w'’.-]+\s+){0,4}$",
                         re.IGNORECASE)
 _JOIN = (r"(?:of|at|worth|totaling|totalling|totaled|amounting\s+to|valued\s+at|estimated\s+at|"
-         r"in\s+the\s+amount\s+of|to\s+the\s+tune\s+of|in\s+the\s+sum\s+of|is|was|were|are|of\s+up\s+to)")
+         r"in\s+the\s+amount\s+of|to\s+the\s+tune\s+of|in\s+the\s+sum\s+of|is|was|were|are|of\s+up\s+to|"
+         r"reached|reaches|hit|hits|stood\s+at|stands\s+at|rose\s+to|fell\s+to|grew\s+to|climbed\s+to|"
+         r"totaled|totalled|amounted\s+to)")
 _QUALIFY = (r"(?:(?:an|a|the|additional|another|new|further|extra|up\s+to|nearly|almost|about|over|"
             r"more\s+than|some|around|approximately|roughly|at\s+least|just|only|US|U\.S\.)\s+)*")
 #: ... and before it: "a deficit of $X", "a package for Ukraine worth nearly $X", "budget: $X",
@@ -83,7 +85,7 @@ class Evidence:
         """A verb of giving right after the figure, its subject ("$5 million was disbursed",
         "$X will go to Kyiv"), not a verb further on ("$10 trillion in terms of adding to ...")."""
         for c in self.after:
-            if c.cls == "give" and _NEAR_AFTER.match(self.text[self.end:c.start]):
+            if c.cls in ("give", "purpose") and _NEAR_AFTER.match(self.text[self.end:c.start]):
                 return c
         return None
 

@@ -12,6 +12,7 @@ from ledger.context.document import DocumentFrame
 from ledger.context.evidence import Evidence
 from ledger.context.money_role import MoneyFrame, money_role
 from ledger.model import Figure
+from ledger.text.gazetteer import find_actors
 
 __all__ = ["FOREIGN_AID", "money_decision"]
 
@@ -64,6 +65,8 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("aid", "clause"),
         named_giver=named is not None or cand.group_giver, getter=cand.recipient.value is not None,
         own_government=doc.publisher is not None and doc.publisher.voice == "government" and giver == speaker,
+        place_abroad=any(m.kind in ("country", "region") and m.canonical not in (giver, speaker)
+                         for m in find_actors(cl.text)),
         inherited=inherited,
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),
     )

@@ -52,6 +52,7 @@ class MoneyFrame:
     named_giver: bool  # the giver is named in the sentence (not taken from the document)
     getter: bool  # a recipient is named in the sentence
     own_government: bool  # the giver is the government that publishes the text
+    place_abroad: bool  # the sentence names a country other than the giver's ("families hit by the war in Ukraine")
     inherited: Decision | None  # the role a neighbour or the list lead-in passes on
     past_year: str | None  # "in 2023" when that year ended before publication
     future_period: str | None  # "from 2023 to 2028", "by 2030": a period reaching past publication
@@ -188,7 +189,7 @@ def _domestic(f: MoneyFrame) -> Decision | None:
     if f.foreign:
         return None
     home = f.ev.has("home")
-    if home is not None:
+    if home is not None and not f.place_abroad:
         return Decision("budget", "spent-at-home", home.text, INFERRED)
     spend = f.ev.own if _own(f, "spend") else f.ev.verb if f.ev.verb is not None and f.ev.verb.cls == "spend" else None
     if spend is not None:  # "we're investing $100 billion in public transit": at home unless named abroad
@@ -200,7 +201,8 @@ def _domestic(f: MoneyFrame) -> Decision | None:
 
 
 def _new_aid(f: MoneyFrame) -> Decision | None:
-    cue = (f.ev.own if _own(f, "aid") else None) or f.ev.verb or f.ev.has("give") or f.ev.has("aid")
+    cue = (f.ev.own if _own(f, "aid") else None) or f.ev.verb or f.ev.has("give") or f.ev.has("aid") or (
+        f.ev.given_after())
     if cue is None:
         return None
     return Decision("package", "giver-gives" if cue.cls == "give" else "aid-noun", cue.text, INFERRED)

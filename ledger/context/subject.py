@@ -34,8 +34,11 @@ _RECEIVE = re.compile(r"receiv|got\b|gets\b|obtain", re.IGNORECASE)
 _FIRM_APPOSITION = re.compile(r"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s+of)\b[^,]{0,60}?\b(?:company|firm|maker|"
                               r"manufacturer|giant|NGO|NGOs|foundation|charity|organi[sz]ation|group|bank|investor)s?\b",
                               re.IGNORECASE)
+_WHICH = re.compile(r"\b(?:which|who)\b")
+#: Between an antecedent and its relative pronoun: a bracketed acronym or nothing ("Fund (CERF), which").
+_ANTECEDENT_GAP = re.compile(r"^\s*(?:\([^)]{1,20}\))?\s*$")
 #: At most one word between a possessive and the verb it owns ("the EU's approval", "Norway's new pledge").
-_ADJACENT = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?$")
+_ADJACENT = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
 #: A relative clause between an actor and the verb: "CERF, which has allocated $X".
 _RELATIVE = re.compile(r"^[^.;]{0,80}?(?:,\s*|\s)(?:which|who)\s+(?:[\w-]+\s+){0,3}$")
 
@@ -53,11 +56,18 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
     if verb_at is None:
         return Subject(None, False)
     text = actors.text
-    start = max((m.end() for m in _BREAK.finditer(text, 0, verb_at)), default=0)
+    breaks = list(_BREAK.finditer(text, 0, verb_at))
+    start = breaks[-1].end() if breaks else 0
+    if breaks and _WHICH.search(breaks[-1].group(0)):  # "CERF, which has allocated": its antecedent
+        before = [m for m in actors.donors if m.end <= breaks[-1].start() and
+                  _ANTECEDENT_GAP.match(text[m.end:breaks[-1].start()])]
+        if before:
+            return Subject(before[-1].canonical, False)
     named = [m for m in actors.donors if start <= m.start and m.end <= verb_at]
     if named:  # the clause's first actor, the antecedent of a relative clause ("CERF, which has"),
         last = named[-1]  # or the owner of a verb made a noun ("the EU's approval of")
-        if _RELATIVE.search(text, last.end, verb_at) or last.possessive and _ADJACENT.match(text, last.end, verb_at):
+        between = text[last.end:verb_at]
+        if _RELATIVE.match(between) or last.possessive and _ADJACENT.fullmatch(between):
             return Subject(last.canonical, False)
         return Subject(named[0].canonical, False)
     if _RECEIVE.match(text, verb_at):
