@@ -21,7 +21,8 @@ from ledger.context.figure_role import role_of
 from ledger.context.frame import FOREIGN_AID, money_decision
 from ledger.context.kinds import aid_type_of, stage_of
 from ledger.context.neighbours import Neighbours, inherited_role
-from ledger.context.what import item_of
+from ledger.context.items import topic_item
+from ledger.context.what import item_of, own_item
 from ledger.context.when import event_date, lede_date, period_of
 from ledger.model import Figure
 from ledger.text.sentences import SentenceIndex, clean
@@ -60,7 +61,8 @@ def annotate(text: str, figures: list[Figure], published: _dt.date | None, *,
     lede = lede_date(index, published)
     found = _clauses(text, figures, index)
     state = _read(figures, found, index, lists, doc, published, lede)
-    if fill.about_aid_abroad(state.out, state.decisions, state.abroad):  # read again: nothing here is spent at home
+    if not doc.abroad and fill.about_aid_abroad(state.out, state.decisions, state.abroad):  # read again:
+        # nothing here is spent at home
         doc = replace(doc, abroad=True)
         state = _read(figures, found, index, lists, doc, published, lede)
     return fill.document_defaults(state.out, state.decisions, state.sents, index, doc)
@@ -96,8 +98,9 @@ def _first_pass(fig: Figure, cl: Clause, near: Neighbours, doc: DocumentFrame,
                 published: _dt.date | None, lede: _dt.date | None) -> tuple[dict[str, Decision], bool]:
     """The decisions about one figure, and whether its own words send it abroad."""
     inherited = inherited_role(fig, cl, near)
-    item = item_of(fig, cl, near.prev) if fig.kind == "money" else None
-    ev = evidence(cl, cues(item) if item else ())
+    item = own_item(fig, cl, near.prev) if fig.kind == "money" else None
+    topic = topic_item(cl.text, cl.at) if fig.kind == "money" and item is None else None
+    ev = evidence(cl, cues(item) if item else tuple(c for c in cues(topic or "") if c.cls == "aid"))
     givers = _actors.candidates(cl, near.lists, doc, ev.verb.start if ev.verb is not None else None)
     if fig.kind == "money":
         role = money_decision(fig, cl, givers, doc, inherited, ev, published)

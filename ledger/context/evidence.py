@@ -23,12 +23,14 @@ _AFTER_GAP = re.compile(r"^[\s)\]]*(?:(?!to\b|for\b|toward\b|towards\b|from\b|by
 _JOIN = (r"(?:of|at|worth|totaling|totalling|totaled|amounting\s+to|valued\s+at|estimated\s+at|"
          r"in\s+the\s+amount\s+of|to\s+the\s+tune\s+of|in\s+the\s+sum\s+of|is|was|were|are|of\s+up\s+to|"
          r"reached|reaches|hit|hits|stood\s+at|stands\s+at|rose\s+to|fell\s+to|grew\s+to|climbed\s+to|"
-         r"totaled|totalled|amounted\s+to)")
+         r"totaled|totalled|amounted\s+to|(?:grew|rose|increased|expanded|fell|declined|dropped|went\s+up|"
+         r"went\s+down)\s+(?:from|to)|(?:has|have|had)\s+(?:been\s+)?(?:\w+\s+)?(?:expanded|increased|grown|risen)\s+"
+         r"(?:from|to))")
 _QUALIFY = (r"(?:(?:an|a|the|additional|another|new|further|extra|up\s+to|nearly|almost|about|over|"
             r"more\s+than|some|around|approximately|roughly|at\s+least|just|only|US|U\.S\.)\s+)*")
 #: ... and before it: "a deficit of $X", "a package for Ukraine worth nearly $X", "budget: $X",
 #: "an additional $X" (a few words may stand between the noun and a joining word, none without one).
-_BEFORE_GAP = re.compile(rf"^(?:(?:\s+[\w'’.-]+){{0,4}}?\s+{_JOIN}\s+{_QUALIFY}|\s*[:=]\s*{_QUALIFY}|\s+{_QUALIFY})$",
+_BEFORE_GAP = re.compile(rf"^(?:(?:\s+[\w'’.-]+){{0,4}}?,?\s+{_JOIN}\s+{_QUALIFY}|\s*[:=]\s*{_QUALIFY}|\s+{_QUALIFY})$",
                          re.IGNORECASE)
 _STOP = re.compile(r"[,;:.!?()\[\]—–]|\b(?:that|which|who|whom|because|while|when|but|whereas|after|before)\b")
 #: Up to three words (an auxiliary, an adverb) between a figure and the verb it is the subject of.

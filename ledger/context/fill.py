@@ -15,8 +15,10 @@ from ledger.context import actors as _actors
 from ledger.context.cues import cues
 from ledger.context.decision import DOCUMENT, Decision, why_text
 from ledger.context.document import DocumentFrame, Publisher, default_pair
+from ledger.context.frame import FOREIGN_AID
 from ledger.context.what import fill_topic
 from ledger.model import Figure
+from ledger.text.gazetteer import find_actors
 from ledger.text.sentences import SentenceIndex, clean
 
 __all__ = ["about_aid_abroad", "confidence", "document_defaults", "headline_frame"]
@@ -25,10 +27,11 @@ __all__ = ["about_aid_abroad", "confidence", "document_defaults", "headline_fram
 _HEADLINE = 0
 
 
-#: A release is about aid abroad when at least this many of its amounts go abroad ...
-_ABROAD_MIN = 2
+#: A release whose headline does not say so is about aid abroad when at least this many of its amounts
+#: go abroad ...
+_ABROAD_MIN = 3
 #: ... more than are said to be spent at home, and at least this share of its amounts with a role.
-_ABROAD_SHARE = 0.4
+_ABROAD_SHARE = 0.6
 _AT_HOME = frozenset(("spent-at-home", "aid-at-home"))
 #: Role rules that say money is spent at home: it takes no recipient from the release's pair.
 _AT_HOME_RULES = _AT_HOME | {"domestic-spending", "invested-at-home"}
@@ -65,9 +68,22 @@ def _headline_pair(index: SentenceIndex) -> tuple[str | None, str | None]:
 
 
 def headline_frame(index: SentenceIndex, publisher: Publisher | None) -> DocumentFrame:
-    """The document's frame before its figures are read: its publisher and its headline's pair."""
+    """The document's frame before its figures are read: its publisher, its headline's pair, and
+    whether the headline speaks of aid abroad ("... Global Food Security", "... Loans to Ukraine")."""
     donor, recipient = _headline_pair(index)
-    return DocumentFrame(publisher, donor, recipient)
+    return DocumentFrame(publisher, donor, recipient, _headline_abroad(index, publisher))
+
+
+def _headline_abroad(index: SentenceIndex, publisher: Publisher | None) -> bool:
+    if not index.spans:
+        return False
+    headline = clean(index.sentence(_HEADLINE))
+    found = cues(headline)
+    if not any(c.cls in ("aid", "give") for c in found):
+        return False
+    home = publisher.actor if publisher is not None else None
+    abroad = [m for m in find_actors(headline) if m.canonical != home and m.kind in ("country", "institution", "group")]
+    return bool(abroad) or any(c.cls == "aid" and c.value in FOREIGN_AID for c in found)
 
 
 def _dollar(doc: DocumentFrame, donor: str | None) -> str | None:

@@ -65,6 +65,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("aid", "clause"),
         named_giver=named is not None or cand.group_giver, getter=cand.recipient.value is not None,
         own_government=doc.publisher is not None and doc.publisher.voice == "government" and giver == speaker,
+        publisher_home=doc.publisher is not None and doc.publisher.voice == "government",
         place_abroad=any(m.kind in ("country", "region") and m.canonical not in (giver, speaker)
                          for m in find_actors(cl.text)),
         inherited=inherited,

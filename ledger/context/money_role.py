@@ -52,6 +52,7 @@ class MoneyFrame:
     named_giver: bool  # the giver is named in the sentence (not taken from the document)
     getter: bool  # a recipient is named in the sentence
     own_government: bool  # the giver is the government that publishes the text
+    publisher_home: bool  # a government publishes the text (its country is "home")
     place_abroad: bool  # the sentence names a country other than the giver's ("families hit by the war in Ukraine")
     inherited: Decision | None  # the role a neighbour or the list lead-in passes on
     past_year: str | None  # "in 2023" when that year ended before publication
@@ -87,8 +88,12 @@ def _mobilized(f: MoneyFrame) -> bool:
 
 
 def _private(f: MoneyFrame) -> Decision | None:
+    """Investments, deals and spending of firms — and of foreign governments in the publisher's
+    country ("Saudi Arabia's $600 billion commitment to invest in the United States")."""
     spend = f.ev.own if _own(f, "spend") else f.ev.verb
-    if spend is not None and spend.cls == "spend" and not f.public_giver:
+    if spend is None or spend.cls != "spend":
+        return None
+    if not f.public_giver or f.publisher_home and not f.own_government and not f.humanitarian:
         return Decision("other", "private-spending", spend.text, INFERRED)
     return None
 
@@ -109,7 +114,7 @@ def _framed(f: MoneyFrame) -> bool:
     return (_own(f, "aid") or _own(f, "budget") or _own(f, "spend") or f.ev.verb is not None
             or f.ev.has("give", "before") is not None or f.ev.given_after() is not None
             or f.ev.has("budget", "before") is not None or f.ev.total() is not None
-            or f.inherited is not None or f.named_giver and f.getter)
+            or f.inherited is not None or f.named_giver and f.getter and _RANKING.search(f.ev.text) is not None)
 
 
 def _no_frame(f: MoneyFrame) -> Decision | None:
@@ -209,10 +214,9 @@ def _new_aid(f: MoneyFrame) -> Decision | None:
 
 
 def _giver_and_getter(f: MoneyFrame) -> Decision | None:
-    """A named giver and a named getter with no verb: a ranking of recipients is of totals."""
-    if f.named_giver and f.getter:
-        ranking = _RANKING.search(f.ev.text) is not None
-        return Decision("cumulative" if ranking else "package", "giver-and-getter", "", INFERRED)
+    """A named giver and its recipients ranked with no verb: what each got, a running total."""
+    if f.named_giver and f.getter and _RANKING.search(f.ev.text) is not None:
+        return Decision("cumulative", "giver-and-getter", "", INFERRED)
     return None
 
 

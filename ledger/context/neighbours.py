@@ -36,7 +36,8 @@ _THIS_INCLUDES = re.compile(
 _IS_INCLUDED = re.compile(r"^\s*(?:is|are|was|were)\s+(?:also\s+)?included\b", re.IGNORECASE)
 _INHERITED = ("cumulative", "budget", "component")
 #: "... and the Maldives ₹400 crore": an actor's name and the amount, the verb left out.
-_GAPPED = re.compile(r"^\s*,?\s*(?:and|while|whereas|but)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*$")
+_GAPPED = re.compile(r"^[^,.;:]{0,40}?\s*,?\s+(?:and|while|whereas|but)\s+(?:the\s+)?[A-Z][\w'’.-]*"
+                     r"(?:\s+[A-Z][\w'’.-]*){0,3}\s*$")
 #: "a further $5 million", "another $2 million", "an additional $X".
 _FURTHER = re.compile(r"\b(?:a\s+further|another|an\s+additional|an\s+extra)\s+$", re.IGNORECASE)
 #: Rules that read a part written as such ("including $X"); the others (a list's lead-in, the amount

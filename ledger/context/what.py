@@ -14,7 +14,7 @@ from ledger.context.item_rules import team_item
 from ledger.context.items import count_item, is_aid_topic, is_change, money_item, percent_item, topic_item
 from ledger.model import Figure
 
-__all__ = ["fill_topic", "item_of"]
+__all__ = ["fill_topic", "item_of", "own_item"]
 
 #: A money item must be named this often in an article to stand for the article's topic.
 _TOPIC_MIN = 2
@@ -22,15 +22,20 @@ _TOPIC_MIN = 2
 _PERCENT_TAIL = 160
 
 
+def own_item(fig: Figure, cl: Clause, prev: Figure | None) -> str | None:
+    """The item the figure's own words name ("$X in aid", "the relief budget grew to $X"), or the
+    item of the amount it restates; never the sentence's topic."""
+    item = money_item(cl.before, cl.after)
+    same = CONVERSION.match(cl.before) is not None  # "an increase of 18% or NOK9 billion"
+    if item is None and prev is not None and prev.item and (same or prev.kind == "money" and not is_change(prev.item)):
+        return prev.item
+    return item
+
+
 def item_of(fig: Figure, cl: Clause, prev: Figure | None) -> str | None:
     """The item of ``fig`` in clause ``cl``; ``prev`` is the figure before it in its sentence."""
     if fig.kind == "money":
-        item = money_item(cl.before, cl.after)
-        same = CONVERSION.match(cl.before) is not None  # "an increase of 18% or NOK9 billion"
-        if item is None and prev is not None and prev.item and (
-                same or prev.kind == "money" and not is_change(prev.item)):
-            return prev.item
-        return item or topic_item(cl.text, cl.at)
+        return own_item(fig, cl, prev) or topic_item(cl.text, cl.at)
     if fig.kind in ("count", "measure"):
         return team_item(cl.after) or fig.item or count_item(cl.after, cl.before)
     if fig.kind == "percent":
