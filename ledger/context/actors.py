@@ -6,6 +6,7 @@ before it ("Nepal is to receive ₹550 crore"), else the last one before it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ledger.context.clauses import Clause, ListIndex, flat
@@ -16,6 +17,8 @@ from ledger.context.subject import subject_of
 
 __all__ = ["SELF", "Candidates", "candidates", "classify", "decide", "pick"]
 
+#: Between a possessive and the amount it owns: the possessive ending and an adjective or two.
+_OWNS = re.compile(r"(?:['’]s?)?\s+(?:(?:new|additional|latest|first|second|own|total|annual|initial|further)\s+)?")
 #: A recipient named this close after a figure ("$X ... to the people of Afghanistan") beats earlier holders.
 _NEAR_RECIPIENT = 90
 
@@ -26,7 +29,10 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
     ``until`` (the next figure); ``we`` is who "we" are (the publisher), never a recipient then;
     ``verb_at`` is where the verb that governs the figure begins."""
     givers = [m for m in actors.donors if m.end <= at or m.start in actors.explicit]  # "Ukraine's needs"
-    donor = subject_of(actors, verb_at).actor or _nearest(givers, at, prefer_before=True)  # after it is no giver
+    owner = next((m for m in reversed(actors.donors) if m.possessive and m.end <= at
+                  and _OWNS.fullmatch(actors.text[m.end:at])), None)  # "Saudi Arabia's $600 billion commitment"
+    donor = (owner.canonical if owner else None) or subject_of(actors, verb_at).actor or _nearest(
+        givers, at, prefer_before=True)  # after it is no giver
     giver = (we if donor == SELF else donor) or we  # a publisher never gives to itself
     held = [m for m in actors.holders if m.end <= at and m.canonical not in (donor, giver)]
     stop = at + _NEAR_RECIPIENT if until is None else min(until, at + _NEAR_RECIPIENT)

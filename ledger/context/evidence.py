@@ -35,6 +35,8 @@ _BEFORE_GAP = re.compile(rf"^(?:(?:\s+[\w'’.-]+){{0,4}}?,?\s+{_JOIN}\s+{_QUALI
 _STOP = re.compile(r"[,;:.!?()\[\]—–]|\b(?:that|which|who|whom|because|while|when|but|whereas|after|before)\b")
 #: Up to three words (an auxiliary, an adverb) between a figure and the verb it is the subject of.
 _NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
+#: "commitment to invest": the infinitive that says what a pledge is for.
+_TO_VERB = re.compile(r"\s+to\s+")
 #: What ends a list that a part word opens.
 _LIST_BREAK = re.compile(r"[;:.!?()\[\]—–]|\b(?:that|which|who|because|while|when|but|whereas)\b")
 #: An amount restated in brackets right after the figure ("NOK 45 million (USD 4.5 million)"): the
@@ -134,6 +136,18 @@ def _attached_before(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
     return None
 
 
+def _committed_to(found: tuple[Cue, ...], own: Cue | None, text: str) -> Cue | None:
+    """ "a $600 billion commitment to invest in the United States": a pledge to invest or to buy is
+    that investment or purchase."""
+    if own is None or own.cls != "aid":
+        return own
+    nxt = next((c for c in found if c.start >= own.end), None)
+    if nxt is not None and (nxt.cls == "spend" or nxt.cls == "other" and nxt.value == "verb") and _TO_VERB.fullmatch(
+            text[own.end:nxt.start]):
+        return nxt
+    return own
+
+
 def _governing_verb(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
     lo = max(0, cl.at - len(cl.before), cl.at - _VERB_REACH)
     verbs = [c for c in found if lo <= c.start and c.end <= cl.at
@@ -161,7 +175,7 @@ def evidence(cl: Clause, item_cues: tuple[Cue, ...] = ()) -> Evidence:
     """The cues around the figure of clause ``cl``; ``item_cues`` are the cues of its item phrase,
     which say what the money is when nothing is attached to it."""
     found = cues(cl.text)
-    own = _attached_after(found, cl) or _attached_before(found, cl)
+    own = _committed_to(found, _attached_after(found, cl) or _attached_before(found, cl), cl.text)
     if own is None:
         own = next((c for c in item_cues if c.cls in _NOUNS and c.value != "verb"), None)
     lo, hi = cl.at - len(cl.before), cl.end + len(cl.after)

@@ -21,29 +21,14 @@ from ledger.model import Figure
 from ledger.text.gazetteer import find_actors
 from ledger.text.sentences import SentenceIndex, clean
 
-__all__ = ["about_aid_abroad", "confidence", "document_defaults", "headline_frame"]
+__all__ = ["confidence", "document_defaults", "headline_frame"]
 
 #: The headline: the first sentence of the text (the title comes first).
 _HEADLINE = 0
 
 
-#: A release whose headline does not say so is about aid abroad when at least this many of its amounts
-#: go abroad ...
-_ABROAD_MIN = 3
-#: ... more than are said to be spent at home, and at least this share of its amounts with a role.
-_ABROAD_SHARE = 0.6
-_AT_HOME = frozenset(("spent-at-home", "aid-at-home"))
 #: Role rules that say money is spent at home: it takes no recipient from the release's pair.
-_AT_HOME_RULES = _AT_HOME | {"domestic-spending", "invested-at-home"}
-
-
-def about_aid_abroad(figs: list[Figure], decisions: list[dict[str, Decision]], abroad: int) -> bool:
-    """Whether a release is about aid abroad: ``abroad`` of its amounts name a recipient abroad or
-    an aid noun of security, humanitarian or development assistance, more than name beneficiaries
-    at home."""
-    aided = sum(1 for f in figs if f.kind == "money" and f.role not in (None, "other"))
-    home = sum(1 for d in decisions if d["role"].rule in _AT_HOME)
-    return abroad >= _ABROAD_MIN and abroad > home and abroad >= _ABROAD_SHARE * aided
+_AT_HOME_RULES = frozenset(("spent-at-home", "aid-at-home", "domestic-spending", "invested-at-home"))
 
 
 def confidence(d: dict[str, Decision]) -> float:
