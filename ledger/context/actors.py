@@ -139,6 +139,8 @@ def decide(role: str, cand: Candidates, doc: DocumentFrame) -> dict[str, Decisio
         none = Decision(None, "not-aid", "", CLAUSE)
         return {"donor": none, "recipient": none}
     donor = cand.donor
+    if donor.value is None and cand.group_giver:  # "countries and organisations have announced $X"
+        donor = Decision(None, "several-givers", "", SENTENCE)
     if donor.value is None and cand.unknown_giver and cand.giver_name:
         donor = Decision(cand.giver_name, "named-subject", cand.giver_name, SENTENCE)  # "Argidius Foundation"
     if donor.value == SELF:

@@ -101,7 +101,7 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
         fig = _own_dollar(fig, dollar)
         if fig.role not in (None, "other") and (fig.donor is None or fig.recipient is None):
             d = dict(d)
-            if fig.donor is None and (donor or speaker):
+            if fig.donor is None and (donor or speaker) and d["donor"].rule != "several-givers":
                 rule = "release-is-about" if donor else "publisher"
                 d["donor"] = Decision(donor or speaker, rule, doc.publisher.domain if not donor and doc.publisher
                                       else "", DOCUMENT)

@@ -25,6 +25,8 @@ _IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+((?:19|20)\d\d)\b(?!\s*[-
 _PERIOD_END = re.compile(r"\b(?:(?:19|20)\d\d\s*(?:-|–|to|through|until)\s*|(?:[Bb]y|[Tt]hrough|[Uu]ntil)\s+)"
                          r"((?:19|20)\d\d)\b")
 #: "an increase of $X", "cut by $X": the figure is the size of a change.
+#: "$200 billion more than Europe": the size of a difference between two amounts.
+_DIFFERENCE = re.compile(r"^\s*(?:more|less|fewer|higher|lower|bigger|smaller)\s+than\b", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:increase|decrease|decline|rise|drop|reduction|jump|boost|growth|fall|cut)s?\s+"
                      r"(?:of|by)\s+(?:\w+\s+){0,2}$|\b(?:increased|decreased|declined|rose|grew|fell|dropped|"
                      r"jumped)\s+by\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -59,7 +61,8 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
     giver = named or cand.giver_name or (None if cand.unknown_giver and not aid_abroad else doc.donor or speaker)
     foreign = cand.foreign(doc) or cand.recipient.value is None and doc.recipient is not None
     frame = MoneyFrame(
-        ev=ev, per=fig.per, change=fig.change is not None or _CHANGE.search(cl.before) is not None,
+        ev=ev, per=fig.per, change=fig.change is not None or _CHANGE.search(cl.before) is not None
+        or _DIFFERENCE.match(cl.after) is not None,
         vague=fig.qualifier == "vague", giver=giver,
         public_giver=cand.public_giver(doc) and not cand.unknown_giver or cand.group_giver,
         foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("aid", "clause"),
