@@ -133,14 +133,17 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group)
 
 
-def decide(role: str, cand: Candidates, doc: DocumentFrame) -> dict[str, Decision]:
-    """Donor and recipient of a figure with role ``role``: none for figures that are no aid."""
+def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = False) -> dict[str, Decision]:
+    """Donor and recipient of a figure with role ``role``: none for figures that are no aid;
+    ``praised``: the publisher welcomes the amount, so it is someone else's."""
     if role == "other":
         none = Decision(None, "not-aid", "", CLAUSE)
         return {"donor": none, "recipient": none}
     donor = cand.donor
     if donor.value is None and cand.group_giver:  # "countries and organisations have announced $X"
         donor = Decision(None, "several-givers", "", SENTENCE)
+    elif donor.value is None and praised:  # "we welcome the $650 billion allocation"
+        donor = Decision(None, "someone-elses-money", "", SENTENCE)
     if donor.value is None and cand.unknown_giver and cand.giver_name:
         donor = Decision(cand.giver_name, "named-subject", cand.giver_name, SENTENCE)  # "Argidius Foundation"
     if donor.value == SELF:

@@ -18,7 +18,7 @@ from ledger.context.decision import Decision, why_text
 from ledger.context.document import DocumentFrame, publisher_of
 from ledger.context.evidence import evidence
 from ledger.context.figure_role import role_of
-from ledger.context.frame import money_decision
+from ledger.context.frame import money_decision, praised
 from ledger.context.kinds import aid_type_of, stage_of
 from ledger.context.neighbours import Neighbours, inherited_role
 from ledger.context.items import topic_item
@@ -101,7 +101,7 @@ def _first_pass(fig: Figure, cl: Clause, near: Neighbours, doc: DocumentFrame,
     else:
         role = role_of(fig, cl, near, inherited)
     decisions = {"role": role}
-    decisions.update(_actors.decide(role.value, givers, doc))
+    decisions.update(_actors.decide(role.value, givers, doc, praised(ev)))
     decisions["stage"] = stage_of(fig, role.value, cl, ev)
     decisions["aid_type"] = aid_type_of(fig, role.value, cl, ev)
     decisions["event_date"] = event_date(cl, role.value, published, lede)

@@ -27,6 +27,8 @@ __all__ = ["confidence", "document_defaults", "headline_frame"]
 _HEADLINE = 0
 
 
+#: Donor rules that leave the donor empty on purpose: the release's giver does not fill it.
+_NOBODY_NAMED = frozenset(("several-givers", "someone-elses-money"))
 #: Role rules that say money is spent at home: it takes no recipient from the release's pair.
 _AT_HOME_RULES = frozenset(("spent-at-home", "aid-at-home", "domestic-spending", "invested-at-home"))
 
@@ -101,7 +103,7 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
         fig = _own_dollar(fig, dollar)
         if fig.role not in (None, "other") and (fig.donor is None or fig.recipient is None):
             d = dict(d)
-            if fig.donor is None and (donor or speaker) and d["donor"].rule != "several-givers":
+            if fig.donor is None and (donor or speaker) and d["donor"].rule not in _NOBODY_NAMED:
                 rule = "release-is-about" if donor else "publisher"
                 d["donor"] = Decision(donor or speaker, rule, doc.publisher.domain if not donor and doc.publisher
                                       else "", DOCUMENT)

@@ -14,7 +14,7 @@ from ledger.context.money_role import MoneyFrame, money_role
 from ledger.model import Figure
 from ledger.text.gazetteer import find_actors
 
-__all__ = ["FOREIGN_AID", "money_decision"]
+__all__ = ["FOREIGN_AID", "money_decision", "praised"]
 
 #: Aid nouns that speak of aid abroad whoever is named as its subject ("security assistance").
 FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
@@ -51,15 +51,20 @@ def _future_period(cl: Clause, published: _dt.date | None) -> str | None:
     return f"until {ends[0]}" if ends else None
 
 
+def praised(ev: Evidence) -> bool:
+    """A government that welcomes or applauds an amount speaks of someone else's money."""
+    return ev.has("praise", "before") is not None
+
+
 def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame, inherited: Decision | None,
                    ev: Evidence, published: _dt.date | None) -> Decision:
     """The role of money figure ``fig`` read from its evidence ``ev``."""
     named = cand.giver(doc)
-    speaker = doc.publisher.speaks_for if doc.publisher is not None else None
+    speaker = doc.publisher.speaks_for if doc.publisher is not None and not praised(ev) else None
     # in a government's release, aid nobody else is named to give is its own (a firm's is not)
     aid_abroad = cand.foreign(doc) or ev.own is not None and ev.own.cls == "aid" and ev.own.value in FOREIGN_AID
     giver = named or cand.giver_name or (None if cand.unknown_giver and not aid_abroad else doc.donor or speaker)
-    foreign = cand.foreign(doc) or cand.recipient.value is None and doc.recipient is not None
+    foreign = cand.foreign(doc) or cand.recipient.value is None and doc.recipient not in (None, speaker, named)
     frame = MoneyFrame(
         ev=ev, per=fig.per, change=fig.change is not None or _CHANGE.search(cl.before) is not None
         or _DIFFERENCE.match(cl.after) is not None,

@@ -205,6 +205,15 @@ def _domestic(f: MoneyFrame) -> Decision | None:
     return Decision("budget", "domestic-spending", cue.text if cue else "", INFERRED)
 
 
+def _investment(f: MoneyFrame) -> Decision | None:
+    """Investing, deals and spending with no word of aid in the clause: an investment, not aid
+    ("$243.5 billion in economic deals between the United States and Qatar")."""
+    spend = f.ev.own if _own(f, "spend") else f.ev.verb if f.ev.verb is not None and f.ev.verb.cls == "spend" else None
+    if spend is not None and not any(c.cls in ("aid", "type") for c in f.ev.clause):
+        return Decision("other", "investment", spend.text, INFERRED)
+    return None
+
+
 def _new_aid(f: MoneyFrame) -> Decision | None:
     cue = (f.ev.own if _own(f, "aid") else None) or f.ev.verb or f.ev.has("give") or f.ev.has("aid") or (
         f.ev.given_after())
@@ -237,6 +246,7 @@ RULES: tuple[Rule, ...] = (
     ("part-of-whole", "The package includes $100 million for air defence", _part),
     ("past-year-total", "In 2023, NOK1.7 billion went to Ukraine", _past_year),
     ("listed-with-others", "$5 billion in drawdown authority, $6 billion for USAI", lambda f: _inherited(f, written=False)),
+    ("investment", "announced $243.5 billion in economic deals with Qatar", _investment),
     ("new-aid", "announced a new $275 million aid package", _new_aid),
     ("giver-and-getter", "Denmark's largest partners were UNICEF at $4 million", _giver_and_getter),
 )
