@@ -140,9 +140,11 @@ def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = Fals
         none = Decision(None, "not-aid", "", CLAUSE)
         return {"donor": none, "recipient": none}
     donor = cand.donor
+    if praised and donor.value == SELF:
+        donor = Decision(None, "someone-elses-money", donor.words, SENTENCE)
     if donor.value is None and cand.group_giver:  # "countries and organisations have announced $X"
         donor = Decision(None, "several-givers", "", SENTENCE)
-    elif donor.value is None and praised:  # "we welcome the $650 billion allocation"
+    elif donor.value is None and praised and donor.rule != "someone-elses-money":  # "we welcome $X"
         donor = Decision(None, "someone-elses-money", "", SENTENCE)
     if donor.value is None and cand.unknown_giver and cand.giver_name:
         donor = Decision(cand.giver_name, "named-subject", cand.giver_name, SENTENCE)  # "Argidius Foundation"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from ledger.context.actors import Candidates
+from ledger.context.actors import SELF, Candidates
 from ledger.context.clauses import Clause
 from ledger.context.decision import Decision
 from ledger.context.document import DocumentFrame
@@ -59,8 +59,9 @@ def praised(ev: Evidence) -> bool:
 def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame, inherited: Decision | None,
                    ev: Evidence, published: _dt.date | None) -> Decision:
     """The role of money figure ``fig`` read from its evidence ``ev``."""
-    named = cand.giver(doc)
-    speaker = doc.publisher.speaks_for if doc.publisher is not None and not praised(ev) else None
+    others = praised(ev)  # "we welcome the $650 billion allocation": someone else's money
+    named = None if others and cand.donor.value == SELF else cand.giver(doc)
+    speaker = doc.publisher.speaks_for if doc.publisher is not None and not others else None
     # in a government's release, aid nobody else is named to give is its own (a firm's is not)
     aid_abroad = cand.foreign(doc) or ev.own is not None and ev.own.cls == "aid" and ev.own.value in FOREIGN_AID
     giver = named or cand.giver_name or (None if cand.unknown_giver and not aid_abroad else doc.donor or speaker)

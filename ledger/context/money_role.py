@@ -98,6 +98,14 @@ def _private(f: MoneyFrame) -> Decision | None:
     return None
 
 
+def _deal(f: MoneyFrame) -> Decision | None:
+    """Deals, contracts and trade are no aid, unless the clause speaks of aid ("a $60 million deal to
+    provide food assistance")."""
+    if _own(f, "spend") and f.ev.own.value == "deal" and not any(c.cls in ("aid", "type") for c in f.ev.clause):
+        return Decision("other", "a-deal", f.ev.own.text, CLAUSE)
+    return None
+
+
 def _change(f: MoneyFrame) -> Decision | None:
     return Decision("other", "size-of-a-change", "", CLAUSE) if f.change else None
 
@@ -197,7 +205,7 @@ def _domestic(f: MoneyFrame) -> Decision | None:
     if home is not None and not f.place_abroad:
         return Decision("budget", "spent-at-home", home.text, INFERRED)
     spend = f.ev.own if _own(f, "spend") else f.ev.verb if f.ev.verb is not None and f.ev.verb.cls == "spend" else None
-    if spend is not None:  # "we're investing $100 billion in public transit": at home unless named abroad
+    if spend is not None and spend.value != "deal":  # "we're investing $100 billion in public transit"
         return Decision("budget", "invested-at-home", spend.text, INFERRED)
     if not f.own_government or f.abroad or f.humanitarian or _own(f, "aid") and f.ev.own.value in _FOREIGN_AID:
         return None  # at home only when a government's own release speaks of its own spending
@@ -234,6 +242,7 @@ RULES: tuple[Rule, ...] = (
     ("not-aid-noun", "a $4 trillion tax hike; the plan saved families $800", _not_aid),
     ("private-spending", "Blackstone announced a $25 billion investment", _private),
     ("size-of-a-change", "an increase of 18% or NOK9 billion", _change),
+    ("a-deal", "$243 billion in economic deals between the United States and Qatar", _deal),
     ("vague-amount", "billions of dollars", _vague),
     ("no-aid-frame", "It was $1.9 trillion, and people said it could not pass", _no_frame),
     ("budget-noun", "a $33 billion supplemental request", _budget_noun),
