@@ -104,7 +104,7 @@ def _first_pass(fig: Figure, cl: Clause, near: Neighbours, doc: DocumentFrame,
     decisions.update(_actors.decide(role.value, givers, doc, praised(ev)))
     decisions["stage"] = stage_of(fig, role.value, cl, ev)
     decisions["aid_type"] = aid_type_of(fig, role.value, cl, ev)
-    decisions["event_date"] = event_date(cl, role.value, published, lede)
+    decisions["event_date"] = event_date(cl, role, published, lede)
     decisions["window"] = period_of(cl, role.value, decisions["event_date"].value or published,
                                     decisions["recipient"].value)
     return decisions
