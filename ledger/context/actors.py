@@ -82,6 +82,7 @@ class Candidates:
     unknown_giver: bool = False  # a name that is no actor gives ("General Electric will provide $X")
     giver_name: str | None = None  # that name as written
     group_giver: bool = False  # several givers named together as the subject ("donors pledged")
+    explicit_donor: bool = False  # the donor is named as such ("from Japan", "Japan's", "by the G7")
 
     def giver(self, doc: DocumentFrame) -> str | None:
         """The donor named, with "we" read as the publisher (None when a newspaper says "we")."""
@@ -130,7 +131,8 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
                 r, rk = Decision(r2, "named-in-list-lead-in", r2, NEIGHBOUR), _kind(lead_actors, r2)
     none = Decision(None, "none-named", "", FALLBACK)
     subject = subject_of(actors, verb_at)
-    return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group)
+    explicit = d is not None and any(m.canonical == d.value and m.start in actors.explicit for m in actors.donors)
+    return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group, explicit)
 
 
 def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = False) -> dict[str, Decision]:
@@ -140,7 +142,7 @@ def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = Fals
         none = Decision(None, "not-aid", "", CLAUSE)
         return {"donor": none, "recipient": none}
     donor = cand.donor
-    if praised and donor.value == SELF:
+    if praised and (not cand.explicit_donor or donor.value == SELF):  # "Biden welcomed the G7's commitment"
         donor = Decision(None, "someone-elses-money", donor.words, SENTENCE)
     if donor.value is None and cand.group_giver:  # "countries and organisations have announced $X"
         donor = Decision(None, "several-givers", "", SENTENCE)

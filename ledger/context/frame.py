@@ -60,7 +60,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
                    ev: Evidence, published: _dt.date | None) -> Decision:
     """The role of money figure ``fig`` read from its evidence ``ev``."""
     others = praised(ev)  # "we welcome the $650 billion allocation": someone else's money
-    named = None if others and cand.donor.value == SELF else cand.giver(doc)
+    named = None if others and (not cand.explicit_donor or cand.donor.value == SELF) else cand.giver(doc)
     speaker = doc.publisher.speaks_for if doc.publisher is not None and not others else None
     # in a government's release, aid nobody else is named to give is its own (a firm's is not)
     aid_abroad = cand.foreign(doc) or ev.own is not None and ev.own.cls == "aid" and ev.own.value in FOREIGN_AID

@@ -165,7 +165,8 @@ def _legislative(f: MoneyFrame) -> Decision | None:
         if c.cls == "give" and c.value in _LEGISLATIVE:
             return Decision("budget", "legislature-asked-or-voted", c.text, CLAUSE)
     house = f.ev.has("legislature", "lead")
-    if house is not None and f.ev.has("give", "lead") is not None:
+    if house is not None and (f.ev.has("give", "lead") is not None or f.ev.has("spend", "lead") is not None
+                              or _own(f, "aid")):
         return Decision("budget", "legislature-asked-or-voted", house.text, CLAUSE)
     nearest = next((c for c in f.ev.before if c.cls in ("budget", "give", "aid")), None)
     if nearest is not None and nearest.cls == "budget":  # "the bill provides $X", not "authority to direct
@@ -201,7 +202,7 @@ def _domestic(f: MoneyFrame) -> Decision | None:
     no word of foreign aid ("security assistance", "humanitarian", "development assistance")."""
     if f.foreign:
         return None
-    home = f.ev.has("home")
+    home = f.ev.has("home", "sentence")
     if home is not None and not f.place_abroad:
         return Decision("budget", "spent-at-home", home.text, INFERRED)
     spend = f.ev.own if _own(f, "spend") else f.ev.verb if f.ev.verb is not None and f.ev.verb.cls == "spend" else None

@@ -80,7 +80,7 @@ def _named_day(cl: Clause, published: _dt.date | None) -> tuple[_dt.date | None,
 
 def event_date(cl: Clause, role: Decision, published: _dt.date | None, lede: _dt.date | None) -> Decision:
     """The event date of the figure of clause ``cl`` whose role was decided by ``role``."""
-    if role.rule == "budget-gives" and _ENACTED.search(cl.before):  # "the Rescue Plan provided $350 billion":
+    if role.rule in ("budget-gives", "legislature-asked-or-voted") and _ENACTED.search(cl.before):  # "the Rescue Plan provided $350 billion":
         return Decision(None, "earlier-law", "", CLAUSE)  # an earlier law's amount names no day
     role = role.value
     if role == "cumulative":
