@@ -33,6 +33,10 @@ _QUALIFY = (r"(?:(?:an|a|the|additional|another|new|further|extra|up\s+to|nearly
 _BEFORE_GAP = re.compile(rf"^(?:(?:\s+[\w'’.-]+){{0,4}}?,?\s+{_JOIN}\s+{_QUALIFY}|\s*[:=]\s*{_QUALIFY}|\s+{_QUALIFY})$",
                          re.IGNORECASE)
 _STOP = re.compile(r"[,;:.!?()\[\]—–]|\b(?:that|which|who|whom|because|while|when|but|whereas|after|before)\b")
+#: Words that may join two nouns of one phrase ("aid cut", "relief fund", "investment in new
+#: factories" is not one: a preposition starts another phrase).
+_COMPOUND = re.compile(r"^\s*(?:(?!in\b|of\b|for\b|to\b|on\b|at\b|by\b|with\b|and\b|or\b)[\w'’-]+\s+){0,1}$",
+                       re.IGNORECASE)
 #: Up to three words (an auxiliary, an adverb) between a figure and the verb it is the subject of.
 _NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
 #: "commitment to invest": the infinitive that says what a pledge is for.
@@ -54,6 +58,12 @@ _SUPERLATIVE = re.compile(r"\b(?:largest|biggest|greatest|highest|lowest|first|w
 _SUPERLATIVE_REACH = 80
 #: The running-total words a superlative turns into a comparison.
 _COMPARED = frozenset(("since", "to date", "so far", "thus far", "yet", "ever"))
+#: Words that add parts up; in a clause about the future they sum a new allocation, not a running
+#: total ("six appeals will receive a cumulative $33 million: ..."; "brings ... to" stays a total).
+_SUMMED = frozenset(("cumulative", "cumulatively", "a total of", "in total", "total", "altogether", "all told",
+                     "overall"))
+_FUTURE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|to\s+be)\b(?!\s+(?:bring|brings|raise|take)\b)",
+                     re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +119,9 @@ class Evidence:
         if cue is not None and cue.text.lower() in _COMPARED and _SUPERLATIVE.search(
                 self.text, max(0, cue.start - _SUPERLATIVE_REACH), cue.start):
             cue = None
+        if cue is not None and cue.text.lower() in _SUMMED and _FUTURE.search(
+                self.text, max(0, self.at - _SUPERLATIVE_REACH), self.at):
+            cue = None  # "will receive a cumulative $33 million": the sum of a new allocation's parts
         return cue or self.perfect
 
 
@@ -122,10 +135,16 @@ def _attached_after(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
     start = _after_start(cl)
     stop = _STOP.search(cl.text, start)
     limit = stop.start() if stop else len(cl.text)
-    for c in found:
-        if c.start >= start and c.end <= limit and c.cls in _NOUNS and c.value != "verb":
-            return c if _AFTER_GAP.match(cl.text[start:c.start]) else None
-    return None
+    nouns = [c for c in found if c.start >= start and c.end <= limit and c.cls in _NOUNS and c.value != "verb"]
+    if not nouns or not _AFTER_GAP.match(cl.text[start:nouns[0].start]):
+        return None
+    head = nouns[0]
+    for c in nouns[1:]:  # "$10 billion aid cut": the phrase's last noun is what the money is
+        if not _COMPOUND.match(cl.text[head.end:c.start]):
+            break
+        if not (c.cls == "aid" and c.value == "weak"):  # "relief program" stays relief
+            head = c
+    return head
 
 
 def _attached_before(found: tuple[Cue, ...], cl: Clause) -> Cue | None:

@@ -34,6 +34,10 @@ _RANKING = re.compile(r"\b(?:recipients?|partners?|beneficiar(?:y|ies))\b", re.I
 #: Between a subject and its verb: a few words, none of them a preposition ("the Act allocated",
 #: "the bill also provides"; not "the authority under section 506 to direct").
 _SUBJECT_GAP = re.compile(r"^\s*(?:(?!to\b|of\b|under\b|for\b|in\b|by\b)[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+#: What stands between a budget and an amount it does not hold: a verb of speech ("the Fund said
+#: $3 billion has been spent") or a list's break ("from the fund: Chad -- $10 million").
+_REPORTED = re.compile(r"[:;]|\b(?:said|says|say|told|tells|noted|notes|stated|states|reported|reports|estimated|"
+                       r"estimates|warned|warns|added|argued|wrote)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,10 +173,12 @@ def _legislative(f: MoneyFrame) -> Decision | None:
                               or _own(f, "aid")):
         return Decision("budget", "legislature-asked-or-voted", house.text, CLAUSE)
     nearest = next((c for c in f.ev.before if c.cls in ("budget", "give", "aid")), None)
-    if nearest is not None and nearest.cls == "budget":  # "the bill provides $X", not "authority to direct
+    if nearest is not None and nearest.cls == "budget" and not _REPORTED.search(f.ev.text, nearest.end, f.ev.at):
+        # "the bill provides $X", not "authority to direct
         return Decision("budget", "budget-holds-it", nearest.text, CLAUSE)  # the drawdown of $X"
     verb = f.ev.verb
-    if verb is not None:  # "the Inflation Reduction Act allocated $3.1 billion": a law gives
+    if verb is not None and not verb.text.lower().startswith(("receiv", "will receiv", "to receiv")):
+        # "the Inflation Reduction Act allocated $3.1 billion": a law gives (an appeal that receives does not)
         subject = next((c for c in f.ev.before if c.end <= verb.start and c.cls in ("budget", "give", "aid")), None)
         if subject is not None and subject.cls == "budget" and _SUBJECT_GAP.match(f.ev.between(subject, verb)):
             return Decision("budget", "budget-gives", subject.text, CLAUSE)
@@ -197,18 +203,36 @@ def _past_year(f: MoneyFrame) -> Decision | None:
     return Decision("cumulative", "past-year-total", f.past_year, CLAUSE) if f.past_year else None
 
 
+def _spend_cue(f: MoneyFrame):
+    """The figure's own spending noun, or the spending verb that governs it."""
+    if _own(f, "spend"):
+        return f.ev.own
+    return f.ev.verb if f.ev.verb is not None and f.ev.verb.cls == "spend" else None
+
+
 def _domestic(f: MoneyFrame) -> Decision | None:
-    """Money a government spends at home: for beneficiaries at home, or for nobody abroad and with
-    no word of foreign aid ("security assistance", "humanitarian", "development assistance")."""
+    """Money a government spends at home: for beneficiaries that can only be at home ("nationwide",
+    "American families"); in a release not about aid abroad, for farmers, schools or firms, or
+    invested; or for nobody abroad in a government's own release with no word of foreign aid."""
+    own = f.ev.own
+    inside = own is not None and next((c for c in f.ev.after if c.cls == "home" and c.value == "explicit"
+                                       and c.end <= own.start), None)
+    if inside:  # "$500 million in domestic food production assistance": the money's own words
+        return Decision("budget", "spent-at-home", inside.text, CLAUSE)
     if f.foreign:
         return None
-    home = f.ev.has("home", "sentence")
-    if home is not None and not f.place_abroad:
-        return Decision("budget", "spent-at-home", home.text, INFERRED)
-    spend = f.ev.own if _own(f, "spend") else f.ev.verb if f.ev.verb is not None and f.ev.verb.cls == "spend" else None
+    homes = [c for c in f.ev.sentence if c.cls == "home"]
+    explicit = next((c for c in homes if c.value == "explicit"), None)
+    if explicit is not None and not f.place_abroad:
+        return Decision("budget", "spent-at-home", explicit.text, INFERRED)
+    if f.abroad:
+        return None
+    if homes and not f.place_abroad:
+        return Decision("budget", "spent-at-home", homes[0].text, INFERRED)
+    spend = _spend_cue(f)
     if spend is not None and spend.value != "deal":  # "we're investing $100 billion in public transit"
         return Decision("budget", "invested-at-home", spend.text, INFERRED)
-    if not f.own_government or f.abroad or f.humanitarian or _own(f, "aid") and f.ev.own.value in _FOREIGN_AID:
+    if not f.own_government or f.humanitarian or _own(f, "aid") and f.ev.own.value in _FOREIGN_AID:
         return None  # at home only when a government's own release speaks of its own spending
     cue = f.ev.own or f.ev.verb or f.ev.has("give")
     return Decision("budget", "domestic-spending", cue.text if cue else "", INFERRED)
@@ -217,7 +241,7 @@ def _domestic(f: MoneyFrame) -> Decision | None:
 def _investment(f: MoneyFrame) -> Decision | None:
     """Investing, deals and spending with no word of aid in the clause: an investment, not aid
     ("$243.5 billion in economic deals between the United States and Qatar")."""
-    spend = f.ev.own if _own(f, "spend") else f.ev.verb if f.ev.verb is not None and f.ev.verb.cls == "spend" else None
+    spend = _spend_cue(f)
     if spend is not None and not any(c.cls in ("aid", "type") for c in f.ev.clause):
         return Decision("other", "investment", spend.text, INFERRED)
     return None
