@@ -37,6 +37,12 @@ _STOP = re.compile(r"[,;:.!?()\[\]—–]|\b(?:that|which|who|whom|because|while
 #: factories" is not one: a preposition starts another phrase).
 _COMPOUND = re.compile(r"^\s*(?:(?!in\b|of\b|for\b|to\b|on\b|at\b|by\b|with\b|and\b|or\b)[\w'’-]+\s+){0,1}$",
                        re.IGNORECASE)
+#: Aid nouns that hold money without saying what it is: "an investment pledge" is investment;
+#: "production assistance" is assistance.
+_CONTAINERS = frozenset(("package", "packages", "pledge", "pledges", "commitment", "commitments", "allocation",
+                         "allocations", "tranche", "tranches", "disbursement", "disbursements"))
+#: "allocation of", "package of new": a container noun and its content.
+_CONTENT = re.compile(r"^\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 #: Up to three words (an auxiliary, an adverb) between a figure and the verb it is the subject of.
 _NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
 #: "commitment to invest": the infinitive that says what a pledge is for.
@@ -138,13 +144,24 @@ def _attached_after(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
     nouns = [c for c in found if c.start >= start and c.end <= limit and c.cls in _NOUNS and c.value != "verb"]
     if not nouns or not _AFTER_GAP.match(cl.text[start:nouns[0].start]):
         return None
-    head = nouns[0]
-    for c in nouns[1:]:  # "$10 billion aid cut": the phrase's last noun is what the money is
-        if not _COMPOUND.match(cl.text[head.end:c.start]):
+    phrase = [nouns[0]]  # "$10 billion aid cut", "a $550 billion investment pledge": one noun phrase
+    for c in nouns[1:]:
+        if not _COMPOUND.match(cl.text[phrase[-1].end:c.start]):
             break
-        if not (c.cls == "aid" and c.value == "weak"):  # "relief program" stays relief
-            head = c
+        phrase.append(c)
+    # its head says what the money is ("aid cut" is a cut), unless the head only holds money
+    # ("package", "pledge", "fund"): then the word before it does ("investment pledge")
+    head = next((c for c in reversed(phrase) if not _container(c)), phrase[0])
+    if _container(head):  # "a $2 billion package of tax cuts": a container's content decides
+        content = next((c for c in nouns if c.start > head.end), None)
+        if content is not None and _CONTENT.match(cl.text[head.end:content.start]) and not _container(content):
+            return content
     return head
+
+
+def _container(c: Cue) -> bool:
+    """An aid noun that says money is given but not what it is ("package", "pledge", "funding")."""
+    return c.cls == "aid" and (c.value == "weak" or c.text.lower() in _CONTAINERS)
 
 
 def _attached_before(found: tuple[Cue, ...], cl: Clause) -> Cue | None:

@@ -8,6 +8,7 @@ organisation's own release; without a recipient, the recipient the release is ab
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import replace
 
 from ledger import data
@@ -54,6 +55,10 @@ def _headline_pair(index: SentenceIndex) -> tuple[str | None, str | None]:
     return donor, recipient
 
 
+#: "to Ukraine", "for Haiti", "in Sudan", "with Kenya": a place the headline's aid goes to.
+_GETTER_MARK = re.compile(r"\b(?:to|for|in|with|on)\s+(?:the\s+)?(?:people\s+of\s+)?$", re.IGNORECASE)
+
+
 def headline_frame(index: SentenceIndex, publisher: Publisher | None) -> DocumentFrame:
     """The document's frame before its figures are read: its publisher, its headline's pair, and
     whether the headline speaks of aid abroad ("... Global Food Security", "... Loans to Ukraine")."""
@@ -62,15 +67,20 @@ def headline_frame(index: SentenceIndex, publisher: Publisher | None) -> Documen
 
 
 def _headline_abroad(index: SentenceIndex, publisher: Publisher | None) -> bool:
+    """An aid word (not "support" or "funding" alone) with a getter abroad, or aid of a foreign
+    kind: "... Loans to Ukraine", "... Global Food Security"; not "... Support Coal Workers and
+    Reduce Reliance on Competitors Like China"."""
     if not index.spans:
         return False
     headline = clean(index.sentence(_HEADLINE))
     found = cues(headline)
-    if not any(c.cls in ("aid", "give") for c in found):
+    if any(c.cls == "aid" and c.value in FOREIGN_AID for c in found):
+        return True
+    if not any(c.cls == "aid" and c.value != "weak" or c.cls == "give" for c in found):
         return False
     home = publisher.actor if publisher is not None else None
-    abroad = [m for m in find_actors(headline) if m.canonical != home and m.kind in ("country", "institution", "group")]
-    return bool(abroad) or any(c.cls == "aid" and c.value in FOREIGN_AID for c in found)
+    return any(m.canonical != home and m.kind in ("country", "institution", "group")
+               and _GETTER_MARK.search(headline, max(0, m.start - 12), m.start) for m in find_actors(headline))
 
 
 def _dollar(doc: DocumentFrame, donor: str | None) -> str | None:
