@@ -38,6 +38,12 @@ _SUBJECT_GAP = re.compile(r"^\s*(?:(?!to\b|of\b|under\b|for\b|in\b|by\b)[\w'’-
 #: $3 billion has been spent") or a list's break ("from the fund: Chad -- $10 million").
 _REPORTED = re.compile(r"[:;]|\b(?:said|says|say|told|tells|noted|notes|stated|states|reported|reports|estimated|"
                        r"estimates|warned|warns|added|argued|wrote)\b", re.IGNORECASE)
+#: "$X to Japan's GDP", "$X to the deficit": money added to something that is no aid.
+_ADDED_TO = re.compile(r"^\s+(?:[\w-]+\s+)?to\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}$", re.IGNORECASE)
+#: How far (characters) before a figure an enabling word reaches ("unlock over $X"), and what may
+#: stand between a figure and an enabling noun after it ("an additional $100 billion boost").
+_ENABLE_REACH = 50
+_ENABLED_BY = re.compile(r"^\s*(?:[\w-]+\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +88,10 @@ def _not_aid(f: MoneyFrame) -> Decision | None:
     verb = f.ev.verb
     if verb is not None and verb.cls == "other":
         return Decision("other", "not-aid-verb", verb.text, CLAUSE)
+    into = next((c for c in f.ev.after if c.cls == "other" and c.value == "economy"
+                 and _ADDED_TO.match(f.ev.text[f.ev.end:c.start])), None)
+    if into is not None:  # "could contribute up to $37 billion to Japan's GDP"
+        return Decision("other", "added-to-no-aid", into.text, CLAUSE)
     return None
 
 
@@ -108,6 +118,15 @@ def _deal(f: MoneyFrame) -> Decision | None:
     if _own(f, "spend") and f.ev.own.value == "deal" and not any(c.cls in ("aid", "type") for c in f.ev.clause):
         return Decision("other", "a-deal", f.ev.own.text, CLAUSE)
     return None
+
+
+def _enabled(f: MoneyFrame) -> Decision | None:
+    """What a giver's money or reform unlocks, enables or leverages is others' capacity: a budget
+    line, not the giver's package ("reforms to unlock over $250 billion in new lending")."""
+    cue = next((c for c in f.ev.before if c.cls == "enable" and f.ev.at - c.end <= _ENABLE_REACH), None)
+    after = next((c for c in f.ev.after if c.cls == "enable" and _ENABLED_BY.match(f.ev.text[f.ev.end:c.start])), None)
+    cue = cue or after
+    return Decision("budget", "capacity-it-enables", cue.text, CLAUSE) if cue is not None else None
 
 
 def _change(f: MoneyFrame) -> Decision | None:
@@ -266,6 +285,7 @@ RULES: tuple[Rule, ...] = (
     ("price-per-unit", "gas at $2.99 a gallon", _price),
     ("not-aid-noun", "a $4 trillion tax hike; the plan saved families $800", _not_aid),
     ("private-spending", "Blackstone announced a $25 billion investment", _private),
+    ("capacity-it-enables", "reforms to unlock over $250 billion in new lending", _enabled),
     ("size-of-a-change", "an increase of 18% or NOK9 billion", _change),
     ("a-deal", "$243 billion in economic deals between the United States and Qatar", _deal),
     ("vague-amount", "billions of dollars", _vague),

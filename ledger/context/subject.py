@@ -39,6 +39,9 @@ _WHICH = re.compile(r"\b(?:which|who)\b")
 _ANTECEDENT_GAP = re.compile(r"^\s*(?:\([^)]{1,20}\))?\s*$")
 #: At most one word between a possessive and the verb it owns ("the EU's approval", "Norway's new pledge").
 _ADJACENT = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
+#: The actor right before an infinitive of giving gives ("an agreement by G7 leaders to provide
+#: $X", "the G7 commitment to mobilize $X", "the EU's pledge to lend").
+_INFINITIVE_OWNER = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}to\s")
 #: A relative clause between an actor and the verb: "CERF, which has allocated $X".
 _RELATIVE = re.compile(r"^[^.;]{0,80}?(?:,\s*|\s)(?:which|who)\s+(?:[\w-]+\s+){0,3}$")
 
@@ -67,7 +70,9 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
     if named:  # the clause's first actor, the antecedent of a relative clause ("CERF, which has"),
         last = named[-1]  # or the owner of a verb made a noun ("the EU's approval of")
         between = text[last.end:verb_at]
-        if _RELATIVE.match(between) or last.possessive and _ADJACENT.fullmatch(between):
+        if (_RELATIVE.match(between) or last.possessive and _ADJACENT.fullmatch(between)
+                or _INFINITIVE_OWNER.fullmatch(between + text[verb_at:verb_at + 3].lower())
+                and not _RECEIVE.match(text, verb_at)):
             return Subject(last.canonical, False)
         return Subject(named[0].canonical, False)
     if _RECEIVE.match(text, verb_at):
