@@ -83,6 +83,7 @@ class Candidates:
     giver_name: str | None = None  # that name as written
     group_giver: bool = False  # several givers named together as the subject ("donors pledged")
     explicit_donor: bool = False  # the donor is named as such ("from Japan", "Japan's", "by the G7")
+    owner: str | None = None  # the last possessive before the figure ("welcomes Australia's announcement")
 
     def giver(self, doc: DocumentFrame) -> str | None:
         """The donor named, with "we" read as the publisher (None when a newspaper says "we")."""
@@ -132,7 +133,9 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     none = Decision(None, "none-named", "", FALLBACK)
     subject = subject_of(actors, verb_at)
     explicit = d is not None and any(m.canonical == d.value and m.start in actors.explicit for m in actors.donors)
-    return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group, explicit)
+    owner = next((m.canonical for m in reversed(actors.donors) if m.possessive and m.end <= cl.at
+                  and m.canonical not in (SELF, we)), None)
+    return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group, explicit, owner)
 
 
 def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = False) -> dict[str, Decision]:
@@ -142,8 +145,10 @@ def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = Fals
         none = Decision(None, "not-aid", "", CLAUSE)
         return {"donor": none, "recipient": none}
     donor = cand.donor
-    if praised and (not cand.explicit_donor or donor.value == SELF):  # "Biden welcomed the G7's commitment"
-        donor = Decision(None, "someone-elses-money", donor.words, SENTENCE)
+    if praised and cand.owner is not None and cand.owner != cand.giver(doc):
+        donor = Decision(cand.owner, "owner-of-what-is-welcomed", cand.owner, SENTENCE)  # "welcomes Australia's
+    elif praised and (not cand.explicit_donor or donor.value == SELF):  # announcement"; "Biden welcomed the
+        donor = Decision(None, "someone-elses-money", donor.words, SENTENCE)  # G7's commitment"
     if donor.value is None and cand.group_giver:  # "countries and organisations have announced $X"
         donor = Decision(None, "several-givers", "", SENTENCE)
     elif donor.value is None and praised and donor.rule != "someone-elses-money":  # "we welcome $X"

@@ -53,7 +53,7 @@ _LIST_BREAK = re.compile(r"[;:.!?()\[\]—–]|\b(?:that|which|who|because|while
 #: figure's words go on after it.
 _RESTATED = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]")
 #: "has provided", "have already sent", "has been spent": a perfect tense of giving.
-_PERFECT = re.compile(r"\b(?:has|have|had|['’]ve)\s+(?:[\w-]+\s+){0,2}?(?:been\s+)?$", re.IGNORECASE)
+_PERFECT = re.compile(r"(?<!\bwill\s)(?<!\bwould\s)(?<!\bshould\s)(?<!\bcould\s)\b(?:has|have|had|['’]ve)\s+(?:[\w-]+\s+){0,2}?(?:been\s+)?$", re.IGNORECASE)
 #: How far (characters) a verb before a figure may stand and still govern it ("is providing an
 #: additional $X").
 _VERB_REACH = 40
@@ -64,6 +64,10 @@ _SUPERLATIVE = re.compile(r"\b(?:largest|biggest|greatest|highest|lowest|first|w
 _SUPERLATIVE_REACH = 80
 #: The running-total words a superlative turns into a comparison.
 _COMPARED = frozenset(("since", "to date", "so far", "thus far", "yet", "ever"))
+#: "new", "additional": words that make an amount a new one, whatever the tense of its verb.
+_NEW = re.compile(r"\b(?:new|additional|another|further|fresh|latest)\b", re.IGNORECASE)
+_NEW_REACH = 25
+_IN_NEW = re.compile(r"\s+(?:in|of)\s+(?:[\w-]+\s+)?(?:new|additional|further|fresh)\b", re.IGNORECASE)
 #: Words that add parts up; in a clause about the future they sum a new allocation, not a running
 #: total ("six appeals will receive a cumulative $33 million: ..."; "brings ... to" stays a total).
 _SUMMED = frozenset(("cumulative", "cumulatively", "a total of", "in total", "total", "altogether", "all told",
@@ -128,6 +132,9 @@ class Evidence:
         if cue is not None and cue.text.lower() in _SUMMED and _FUTURE.search(
                 self.text, max(0, self.at - _SUPERLATIVE_REACH), self.at):
             cue = None  # "will receive a cumulative $33 million": the sum of a new allocation's parts
+        if cue is None and self.perfect is not None and (
+                _NEW.search(self.text, max(0, self.at - _NEW_REACH), self.at) or _IN_NEW.match(self.text, self.end)):
+            return None  # "has committed $1 billion in new assistance": a new package, not a total
         return cue or self.perfect
 
 

@@ -55,6 +55,10 @@ def _headline_pair(index: SentenceIndex) -> tuple[str | None, str | None]:
     return donor, recipient
 
 
+#: "Joint Statement of ...", "G7 Leaders' Statement", "... Communiqué": a text several governments
+#: sign, whose "we" is all of them.
+_JOINT = re.compile(r"\bjoint\s+(?:\w+\s+)?(?:statements?|declarations?|communiqu[eé]s?|readouts?)\b|"
+                    r"\bleaders['’]?\s+(?:statement|declaration|communiqu[eé])\b|\bcommuniqu[eé]\b", re.IGNORECASE)
 #: "to Ukraine", "for Haiti", "in Sudan", "with Kenya": a place the headline's aid goes to.
 _GETTER_MARK = re.compile(r"\b(?:to|for|in|with|on)\s+(?:the\s+)?(?:people\s+of\s+)?$", re.IGNORECASE)
 
@@ -63,6 +67,8 @@ def headline_frame(index: SentenceIndex, publisher: Publisher | None) -> Documen
     """The document's frame before its figures are read: its publisher, its headline's pair, and
     whether the headline speaks of aid abroad ("... Global Food Security", "... Loans to Ukraine")."""
     donor, recipient = _headline_pair(index)
+    if publisher is not None and index.spans and _JOINT.search(index.sentence(_HEADLINE)):
+        publisher = replace(publisher, voice="joint")  # "we" are all who sign it: no one donor
     return DocumentFrame(publisher, donor, recipient, _headline_abroad(index, publisher))
 
 

@@ -40,6 +40,9 @@ _REPORTED = re.compile(r"[:;]|\b(?:said|says|say|told|tells|noted|notes|stated|s
                        r"estimates|warned|warns|added|argued|wrote)\b", re.IGNORECASE)
 #: "$X to Japan's GDP", "$X to the deficit": money added to something that is no aid.
 _ADDED_TO = re.compile(r"^\s+(?:[\w-]+\s+)?to\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}$", re.IGNORECASE)
+#: "a $10 million loan", "an additional $5 million": one amount, not a sum.
+_ONE_THING = re.compile(r"\b(?:a|an)\s+(?:(?:new|additional|further|single|first|second|third|one-time)\s+)?$",
+                        re.IGNORECASE)
 #: How far (characters) before a figure an enabling word reaches ("unlock over $X"), and what may
 #: stand between a figure and an enabling noun after it ("an additional $100 billion boost").
 _ENABLE_REACH = 50
@@ -187,6 +190,9 @@ def _legislative(f: MoneyFrame) -> Decision | None:
     for c in f.ev.clause:
         if c.cls == "give" and c.value in _LEGISLATIVE:
             return Decision("budget", "legislature-asked-or-voted", c.text, CLAUSE)
+    giving = next((c for c in f.ev.before if c.cls == "give"), None)
+    if giving is not None and giving.value == "proposed":  # "the President's proposal for $4 billion"
+        return Decision("budget", "legislature-asked-or-voted", giving.text, CLAUSE)
     house = f.ev.has("legislature", "lead")
     if house is not None and (f.ev.has("give", "lead") is not None or f.ev.has("spend", "lead") is not None
                               or _own(f, "aid")):
@@ -219,7 +225,11 @@ def _part(f: MoneyFrame) -> Decision | None:
 
 
 def _past_year(f: MoneyFrame) -> Decision | None:
-    return Decision("cumulative", "past-year-total", f.past_year, CLAUSE) if f.past_year else None
+    """What went to a recipient in a past year adds up to that year's total ("In 2023, NOK1.7 billion
+    went to Ukraine"); one thing of that year is not a total ("in 2023 DFC committed a $10 million loan")."""
+    if not f.past_year or _ONE_THING.search(f.ev.text, max(0, f.ev.at - 30), f.ev.at):
+        return None
+    return Decision("cumulative", "past-year-total", f.past_year, CLAUSE)
 
 
 def _spend_cue(f: MoneyFrame):

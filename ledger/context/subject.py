@@ -19,6 +19,9 @@ __all__ = ["Subject", "subject_of"]
 
 #: Where the subject of a verb may begin: the last clause break before it.
 _BREAK = re.compile(r"[.;:!?—–(\[]|,\s+(?:and|but|while|as|which|who|that)\b|^")
+#: A phrase that opens a clause before its subject: "In Guatemala and Honduras, ...", "Like Japan, ...".
+_OPENER = re.compile(r"\s*(?:In|For|Across|Throughout|With|At|On|After|During|Under|Since|From|Like|Unlike|Following|"
+                     r"Beyond|Besides|Alongside)\b[^,;]{1,80},")
 #: A capitalised word that names someone ("General Electric"); sentence-initial function words,
 #: titles and months do not.
 _NAME = re.compile(r"\b(?!(?:The|A|An|This|That|These|Those|It|Its|They|Their|In|On|At|As|By|For|To|With|And|But|"
@@ -61,6 +64,9 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
     text = actors.text
     breaks = list(_BREAK.finditer(text, 0, verb_at))
     start = breaks[-1].end() if breaks else 0
+    opener = _OPENER.match(text, start, verb_at)  # "In Guatemala and Honduras, USDA will provide"
+    if opener:
+        start = opener.end()
     if breaks and _WHICH.search(breaks[-1].group(0)):  # "CERF, which has allocated": its antecedent
         before = [m for m in actors.donors if m.end <= breaks[-1].start() and
                   _ANTECEDENT_GAP.match(text[m.end:breaks[-1].start()])]
