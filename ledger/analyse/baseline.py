@@ -13,11 +13,8 @@ import re
 from dataclasses import dataclass
 
 from ledger import data
+from ledger.text.calendar import MONTHS as _MONTHS, MONTH_LOWER as _MONTH_RE
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
-_MONTH_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-             r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _SINCE = r"\bsince\s+(?:the\s+(?:start|beginning|outset)\s+of\s+)?"
 _OWNER = r"(?:the\s+|[a-z]+'s\s+)?"
 _DAY_MONTH = re.compile(

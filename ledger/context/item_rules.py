@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from ledger import data
+from ledger.text import calendar
 from ledger.text.gazetteer import canonical_name
 from ledger.context.noun_phrase import (
     LEADING,
@@ -91,7 +92,6 @@ _FOLLOWING = re.compile(r"^\s+(?:to|for|on|in)\s+the\s+following\s+")
 #: "$X per year through NP", "$X will be to help save lives through NP": a few plain words, then the channel.
 _THROUGH = re.compile(r"^(?:\s+[a-z]+){0,6}?\s+through\s+(?:the\s+)?")
 _NAME_JOINERS = frozenset("the of and for".split())
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
 def following_np(right: str) -> str | None:
@@ -107,7 +107,7 @@ def through_np(right: str) -> str | None:
         return None
     toks = tokenize(right[m.end():m.end() + 120])
     np = proper_name(toks) if toks and toks[0][:1].isupper() else noun_phrase(toks)
-    if not np or canonical_name(np) or not np[0].isalpha() or np.split()[0].lower() in _MONTHS or weak(np):
+    if not np or canonical_name(np) or not np[0].isalpha() or np.split()[0].lower() in calendar.MONTHS or weak(np):
         return None
     return np
 

@@ -5,6 +5,7 @@ import functools
 import re
 
 from ledger.extract import tables
+from ledger.text import calendar
 
 _NEXT_WORD = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+([A-Za-z][\w]*)")
 _GLUED_BAD = re.compile(r"[+/:#@_=^]\w|\(\w|\.\d|[-–][A-Za-z]|[A-Za-z0-9]")
@@ -21,11 +22,6 @@ YEAR_PREPOSITIONS = frozenset(
     "in for since by from until till to of during before after the fiscal fy early late mid year between and "
     "or through than circa this that since, until, spring summer autumn fall winter".split()
 )
-
-
-@functools.lru_cache(maxsize=None)
-def _months() -> frozenset[str]:
-    return tables.word_set("date_words.txt")
 
 
 @functools.lru_cache(maxsize=None)
@@ -81,9 +77,7 @@ def next_word(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
-def is_month(word: str) -> bool:
-    """A capitalised month or weekday name or abbreviation ("February", "Feb.", "Friday")."""
-    return bool(word) and word[0].isupper() and word.rstrip(".").lower() in _months()
+is_month = calendar.is_date_word
 
 
 def is_date_part(text: str, start: int, end: int) -> bool:
@@ -91,8 +85,7 @@ def is_date_part(text: str, start: int, end: int) -> bool:
     return is_month(previous_word(text, start)) or is_month(next_word(text, end))
 
 
-def is_year(value: float, digits: str, first: int = 1800) -> bool:
-    return digits.isdigit() and len(digits) == 4 and first <= value <= 2100
+is_year = calendar.is_year
 
 
 def year_context(text: str, start: int) -> bool:
@@ -121,7 +114,7 @@ def after_capitalised_name(text: str, start: int) -> bool:
     word = text[k:i]
     if not word:
         return False
-    if not any(ch.isupper() for ch in word[:2]) or word.rstrip(".").lower() in _months():
+    if not any(ch.isupper() for ch in word[:2]) or word.rstrip(".").lower() in calendar.date_words():
         return False
     before = text[max(0, k - 3):k].rstrip(" \t\u00a0")
     sentence_start = not before or before[-1] in ".!?:;\n\"“(*#|>-–—"

@@ -5,6 +5,7 @@ import functools
 import re
 
 from ledger.extract import tables
+from ledger.text import calendar
 
 # a token of a noun phrase: a word (with inner hyphens, apostrophes, dots) or a number-with-unit like "155mm"
 _TOKEN = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+([A-Za-z0-9][A-Za-z0-9'’-]*+)")
@@ -17,7 +18,7 @@ _JOIN = re.compile(r"(?:[ \t\u00a0]*+,)?+[ \t\u00a0]*+\n?[ \t\u00a0]*+(?:and|or)
 
 @functools.lru_cache(maxsize=None)
 def _stopwords() -> frozenset[str]:
-    return tables.word_set("count_stopwords.txt") | tables.word_set("date_words.txt")
+    return tables.word_set("count_stopwords.txt") | calendar.date_words()
 
 
 @functools.lru_cache(maxsize=8192)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ledger import data
+from ledger.text import calendar
 
 
 @dataclass(frozen=True)
@@ -68,5 +69,6 @@ def chrome_rules() -> ChromeRules:
 
 @lru_cache(maxsize=1)
 def date_tables() -> dict:
-    """Month names, published/updated markers and "unknown" values (``read_dates.json``)."""
-    return data.document("read/dates.json")
+    """Month names (``text/calendar.tsv``), published/updated markers and "unknown" values
+    (``read/dates.json``)."""
+    return {**data.document("read/dates.json"), "months": calendar.months()}
