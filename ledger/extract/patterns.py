@@ -9,35 +9,11 @@ import functools
 import re
 
 from ledger.extract import tables
+from ledger.text.trie import alternation
 
 _WS = r"[ \t\u00a0]"          # white space inside a line
 _GAP1 = r"(?:[ \t\u00a0]++\n?[ \t\u00a0]*+|\n[ \t\u00a0]*+)"  # some white space, at most one line break
 _GAP = r"(?:[ \t\u00a0]*+\n?[ \t\u00a0]*+)"  # white space, at most one line break
-
-
-def _alt(words) -> str:
-    """An alternation of literals as a prefix tree (the engine tests each first character once), preferring
-    the longest literal."""
-    return _trie(sorted(set(words)))
-
-
-def _trie(words: list[str]) -> str:
-    groups: dict[str, list[str]] = {}
-    ends = False
-    for w in words:
-        if w:
-            groups.setdefault(w[0], []).append(w[1:])
-        else:
-            ends = True
-    parts = []
-    for ch in sorted(groups):
-        rest = groups[ch]
-        sub = _trie(rest)
-        parts.append(re.escape(ch) + (f"(?:{sub})" if "|" in sub else sub))
-    body = "|".join(parts)
-    if ends:
-        return f"(?:{body})?" if body else ""
-    return body
 
 
 def _phrase(p: str) -> str:
@@ -58,25 +34,25 @@ def pre_currency_alt() -> str:
     """Currency markers written before a number; three-letter codes also in lower case ("usd 20")."""
     markers = [m for m, _c, pos in tables.currencies() if pos in ("pre", "both")]
     codes = [m for m in markers if m.isalpha() and len(m) == 3 and m.isupper()]
-    return _alt(markers) + "|(?i:" + _alt(codes) + ")"
+    return alternation(markers) + "|(?i:" + alternation(codes) + ")"
 
 
 @functools.lru_cache(maxsize=None)
 def number_word_alt() -> str:
-    return _alt(tables.number_words())
+    return alternation(tables.number_words())
 
 
 @functools.lru_cache(maxsize=None)
 def fraction_alt() -> str:
     """Fraction phrases ("a third", "two-thirds", "half", "three quarters") from ``fractions.tsv``."""
-    return _alt(tables.fractions()).replace(r"\ ", r"[- \t\u00a0]++")
+    return alternation(tables.fractions()).replace(r"\ ", r"[- \t\u00a0]++")
 
 
 @functools.lru_cache(maxsize=None)
 def master() -> re.Pattern[str]:
     """Single pass over a text: things to skip, then candidate numbers (digits, words, vague words)."""
     nw = number_word_alt()
-    first = _alt(w for w, (_v, c) in tables.number_words().items() if c in ("unit", "teen", "ten"))
+    first = alternation(w for w, (_v, c) in tables.number_words().items() if c in ("unit", "teen", "ten"))
     vague = "|".join(_phrase(p) for p in sorted(tables.vague(), key=len, reverse=True))
     skip = (
         r"(?P<skip>https?://[^\s)\]>\"']*+|www\.[^\s)\]>\"']++"        # URLs
@@ -155,7 +131,7 @@ def post_currency() -> re.Pattern[str]:
             alts.append(marker)
             if marker[0].islower():
                 alts.append(marker[0].upper() + marker[1:])
-    return re.compile(rf"{_GAP}(?:of{_WS}+)?(?P<cur>{_alt(alts)})(?![\w$])", re.IGNORECASE)
+    return re.compile(rf"{_GAP}(?:of{_WS}+)?(?P<cur>{alternation(alts)})(?![\w$])", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=None)
