@@ -16,14 +16,8 @@ from functools import lru_cache
 from ledger import data
 from ledger.text import calendar
 from ledger.text.gazetteer import canonical_name
-from ledger.context.noun_phrase import (
-    LEADING,
-    STOP_WORDS,
-    head_noun,
-    is_word,
-    noun_phrase,
-    tokenize,
-)
+from ledger.context.noun_phrase import head_noun, is_word, noun_phrase, stop_words, tokenize, words_before
+from ledger.text.nouns import determiners
 
 _QUALIFIER = (r"(?:about |around |nearly |over |more than |approximately |almost |some |roughly |under |below |"
               r"less than |just |only |up to |at least )?")
@@ -45,17 +39,7 @@ def tail_np(text: str, max_words: int = 4, names: bool = False) -> str | None:
 
     ``names``: "rate in Haiti" goes on over "in|of" before a name.
     """
-    words: list[str] = []
-    for tok in reversed(tokenize(text)):
-        low = tok.lower()
-        if names and low in ("in", "of") and words and all(w[0].isupper() for w in words):
-            words.insert(0, tok)
-            continue
-        if not is_word(tok) or low in STOP_WORDS or low in LEADING or len(words) >= max_words:
-            break
-        words.insert(0, tok)
-        if low.endswith(("'s", "’s")) and len(words) > 1:
-            break  # "Chad's population": a possessor opens the noun phrase
+    words = words_before(tokenize(text), max_words, names=names)
     while words and words[0].lower() in ("in", "of"):
         words.pop(0)
     if not words or not words[-1].isalpha() or _verb_like(words[-1]):
@@ -163,7 +147,7 @@ def np_after_rate(toks: tuple[str, ...]) -> str | None:
         return None
     first = toks[0].rstrip(".")  # "done." at a sentence end
     low = first.lower()
-    if not first or low in STOP_WORDS or low in LEADING or low in _NOT_NP_AFTER or _verb_like(first):
+    if not first or low in stop_words() or low in determiners() or low in _NOT_NP_AFTER or _verb_like(first):
         return None
     np = noun_phrase(toks)
     return None if not np or weak(np) or np.endswith("ly") else np
@@ -171,7 +155,7 @@ def np_after_rate(toks: tuple[str, ...]) -> str | None:
 
 def skip_amount(toks: tuple[str, ...]) -> tuple[str, ...]:
     """"our $20 billion loan" → "loan": a determiner and an amount before the noun."""
-    i = 1 if toks and toks[0].lower() in LEADING else 0
+    i = 1 if toks and toks[0].lower() in determiners() else 0
     j = i
     while j < len(toks) and (toks[j] in "$€£¥" or toks[j][0].isdigit() or toks[j].lower() in _SCALES
                              or toks[j].isupper() and len(toks[j]) == 3 and j == i):

@@ -19,9 +19,8 @@ from ledger.text.gazetteer import canonical_name
 from ledger.context.item_rules import (
     count_left, following_np, level_subject, np_after_rate, rate_subject, skip_amount, through_np, weak,
 )
-from ledger.context.noun_phrase import (
-    LEADING, LEADING_KEEP, STOP_WORDS, head_noun, is_word, noun_phrase, tokenize,
-)
+from ledger.context.noun_phrase import head_noun, is_word, noun_phrase, stop_words, tokenize, words_before
+from ledger.text.nouns import determiners
 
 _LEFT_OF = re.compile(
     r"([A-Za-z][\w'’ -]{0,80}?)\s+(of|at|totaling|totalling|worth|from)\s+(?:about |around |nearly |over |more than |"
@@ -37,13 +36,7 @@ def _left_phrase(left: str) -> str | None:
     last = m.group(1).split()[-1] if m.group(1).split() else ""
     if _is_verb(last) or last.endswith("ly") or last.isdigit():
         return None  # "expanded from $X", "stood at $X": a verb, not the amount's noun
-    tokens = tokenize(m.group(1))
-    words: list[str] = []
-    for tok in reversed(tokens):
-        low = tok.lower()
-        if not is_word(tok) or low in STOP_WORDS or low in LEADING or len(words) >= 4 or words and low in _VERBS:
-            break
-        words.insert(0, tok)
+    words = words_before(tokenize(m.group(1)), verbs=_VERBS)
     if not words:
         return None
     phrase = " ".join(words)
@@ -102,7 +95,7 @@ def money_item(left: str, right: str) -> str | None:
         np = noun_phrase(tokens[1:])
         if np and not np.isdigit() and not weak(np):  # "in 2023" names a year, not the money
             return np
-    elif tokens and is_word(tokens[0]) and tokens[0].lower() not in STOP_WORDS and not _is_verb(tokens[0]):
+    elif tokens and is_word(tokens[0]) and tokens[0].lower() not in stop_words() and not _is_verb(tokens[0]):
         np = noun_phrase(tokens)
         if np and not weak(np):
             return np
@@ -158,9 +151,10 @@ def _topic_phrases(sentence: str) -> tuple[tuple[int, int, str], ...]:
         words = m.group(0).split()
         if len(words) > 1 and words[-2].lower() in _VERB_MARKERS:
             continue  # "to support", "will fund": the head is a verb here
-        cut = max((k for k, w in enumerate(words) if w.lower() in STOP_WORDS), default=-1)
+        stop = stop_words()
+        cut = max((k for k, w in enumerate(words) if w.lower() in stop), default=-1)
         words = words[cut + 1:]
-        while words and (words[0].lower() in STOP_WORDS or words[0].lower() in LEADING
+        while words and (words[0].lower() in stop or words[0].lower() in determiners()
                          or canonical_name(words[0].rstrip("’'s")) and len(words) > 1 and words[0][0].islower()):
             words.pop(0)
         if words:
@@ -207,14 +201,6 @@ def _percent_left(left: str) -> str | None:
     m = _PERCENT_LEFT.search(left[-120:])
     if not m:
         return None
-    words: list[str] = []
-    for tok in reversed(tokenize(m.group(1))):
-        low = tok.lower()
-        if low in LEADING_KEEP and words:
-            words.insert(0, tok)  # "new HIV infections"
-            break
-        if not is_word(tok) or low in STOP_WORDS or low in LEADING or len(words) >= 4:
-            break
-        words.insert(0, tok)
+    words = words_before(tokenize(m.group(1)))
     phrase = " ".join(words)
     return phrase if words and not canonical_name(phrase) else None

@@ -6,109 +6,68 @@ import re
 
 from ledger.extract import tables
 from ledger.text import calendar
+from ledger.text.nouns import TOKEN, Style, is_past_verb, read, singular, word_length, words
 
-# a token of a noun phrase: a word (with inner hyphens, apostrophes, dots) or a number-with-unit like "155mm"
-_TOKEN = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+([A-Za-z0-9][A-Za-z0-9'’-]*+)")
-_OF = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+of(?![\w])")
 _CLOSE = re.compile(r"\)")
-MAX_TOKENS = 8
-_NOT_HEADS = frozenset({"more", "other", "new", "such", "additional", "extra", "single", "only"})
-_JOIN = re.compile(r"(?:[ \t\u00a0]*+,)?+[ \t\u00a0]*+\n?[ \t\u00a0]*+(?:and|or)(?![\w])|[ \t\u00a0]*+,(?=[ \t\u00a0]*+[a-z])")
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*+\n")
+_WINDOW = 120  # characters after a number read for its noun phrase
 
 
 @functools.lru_cache(maxsize=None)
-def _stopwords() -> frozenset[str]:
-    return tables.word_set("count_stopwords.txt") | calendar.date_words()
-
-
-@functools.lru_cache(maxsize=8192)
-def singular(word: str) -> str | None:
-    """Singular lower-case form of a plural (or uncountable) noun; None when ``word`` is not one."""
-    low = word.lower()
-    irregular = tables.plurals()
-    if low in irregular:
-        return irregular[low]
-    if len(low) < 3 or not low.endswith("s") or low.endswith(("ss", "us", "is", "'s", "’s")):
-        return None
-    if word[:-1].isupper() and len(word) > 2:  # acronym plural: HMMWVs
-        return low[:-1]
-    if _is_demonym_plural(word):
-        return "person"
-    if low.endswith("ies") and len(low) > 4:
-        return low[:-3] + "y"
-    if low.endswith(("ches", "shes", "sses", "xes", "zzes")):
-        return low[:-2]
-    if low.endswith("oes") and len(low) > 4:
-        return low[:-2]
-    return low[:-1]
-
-
-def _is_demonym_plural(word: str) -> bool:
-    """'Ukrainians', 'Americans', 'Russians' count people."""
-    return word[0].isupper() and word.endswith(("ians", "cans", "eans", "ese")) and word[1:].islower()
+def counted_style() -> Style:
+    """The grammar's counted-noun style: function words, ``extract/count_stopwords.txt`` and date words end
+    the phrase; "and"/"or"/commas are crossed before the head ("1,000 light and heavy machine guns")."""
+    stop = words("function_words.txt") | tables.word_set("count_stopwords.txt") | calendar.date_words()
+    return Style(stop=stop, crossing=True)
 
 
 def counted_noun(text: str, pos: int, *, one: bool) -> tuple[str, str, int] | None:
     """(item as written, singular head, end offset) of the noun phrase counted by a number ending at ``pos``.
 
-    The phrase is the run of words up to the first stop word or punctuation (at most a few words); its head
-    is the last plural word of the run (any last noun when ``one`` is true: "one marine towing company").
-    """
+    The phrase is read by the shared grammar (:func:`ledger.text.nouns.read`) up to a blank line; its head
+    is the last plural word of the run (any last noun when ``one`` is true: "one marine towing company")."""
     m = _CLOSE.match(text, pos)  # "(25,000) 155mm artillery rounds"
     if m:
         pos = m.end()
-    stop = _stopwords()
-    tokens: list[re.Match[str]] = []
-    joined = False  # crossed an "and" / "or" / comma while looking for the head
-    plural = False
-    while len(tokens) < MAX_TOKENS:
-        if tokens and not plural:
-            j = _JOIN.match(text, pos)
-            if j:
-                pos, joined = j.end(), True
-        m = _TOKEN.match(text, pos)
-        if not m:
-            break
-        word = m.group(1)
-        low = word.lower()
-        if low in stop or (word[0].isdigit() and (joined or _bare_number(word, tokens))):
-            break
-        if plural and (_is_past_verb(low) or low in _verbs()):
-            break  # "two sisters helped fraudsters", "19 fouls proves": a verb after the counted noun ends it
-        tokens.append(m)
-        plural = plural or singular(word) is not None
-        pos = m.end()
-    return _head(text, tokens, one)
+    end = min(len(text), pos + _WINDOW)
+    blank = _BLANK_LINE.search(text, pos, end)
+    window = text[pos:blank.start() if blank else end]
+    tokens = TOKEN.findall(window)
+    if not tokens or not window.startswith(tokens[0], len(window) - len(window.lstrip())):
+        return None
+    picked = read(tokens, counted_style())
+    head = _head(tokens, picked, one)
+    if head is None:
+        return None
+    k, sing = head
+    offsets = _offsets(window, tokens, k)
+    start, stop = pos + offsets[picked[0]], pos + offsets[k] + word_length(tokens[k])
+    return text[start:stop], sing, stop
 
 
-@functools.lru_cache(maxsize=None)
-def _verbs() -> frozenset[str]:
-    return tables.word_set("count_verbs.txt")
+def _offsets(window: str, tokens: list[str], upto: int) -> list[int]:
+    """Where each of ``tokens[:upto + 1]`` starts in ``window`` (the tokens were found in order)."""
+    out, at = [], 0
+    for tok in tokens[:upto + 1]:
+        at = window.find(tok, at)
+        out.append(at)
+        at += len(tok)
+    return out
 
 
-def _is_past_verb(low: str) -> bool:
-    return len(low) > 4 and low.endswith("ed") and low.isalpha() and low not in tables.plurals()
-
-
-def _bare_number(word: str, tokens: list[re.Match[str]]) -> bool:
-    """A digits-only token that cannot be inside a counted noun phrase: right after the number, or after
-    another bare number ("1 1 1 ...", "20 000 20 000"); "Model 3 sedans" keeps its "3"."""
-    return word.isdigit() and (not tokens or tokens[-1].group(1).isdigit())
-
-
-def _head(text: str, tokens: list[re.Match[str]], one: bool) -> tuple[str, str, int] | None:
-    for i in range(len(tokens) - 1, -1, -1):
-        word = tokens[i].group(1).rstrip("'’-.")
-        if not word or word[0].isdigit():
+def _head(tokens: list[str], picked: list[int], one: bool) -> tuple[int, str] | None:
+    """The last plural word of the phrase (or its last word when one thing is counted) and its singular."""
+    for k in reversed(picked):
+        word = tokens[k].rstrip("'’-.")
+        if not word or word[0].isdigit() or "." in word:
             continue
         sing = singular(word)
-        if sing is None and one and i == len(tokens) - 1 and word.isalpha() and word.lower() not in _NOT_HEADS:
+        low = word.lower()
+        if sing is None and one and k == picked[-1] and word.isalpha() and low not in words("never_heads.txt") \
+                and not is_past_verb(low):
             sing = word.lower() if not word.isupper() else word
-        if sing is None:
-            continue
-        start = tokens[0].start(1)
-        end = tokens[i].end(1)
-        return text[start:end], sing, end
+        if sing is not None:
+            return k, sing
     return None
 
 

@@ -65,12 +65,6 @@ def units() -> list[tuple[str, str, str]]:
 
 
 @functools.lru_cache(maxsize=None)
-def plurals() -> dict[str, str]:
-    """Irregular or uncountable head noun → singular."""
-    return {w.lower(): s for w, s in _rows("plurals.tsv")}
-
-
-@functools.lru_cache(maxsize=None)
 def count_phrases() -> dict[str, str]:
     """Phrase after a number → count unit ("in favor" → "vote")."""
     return _phrase_table("count_phrases.tsv")
