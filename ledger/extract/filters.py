@@ -1,4 +1,5 @@
-"""Rules that reject number-shaped things that are not figures (dates, years, identifiers, calibers ...)."""
+"""Tests on the words around a number that the rules use: dates, years, identifiers, clock times, calibers,
+file sizes, names (``ledger.extract.rules``)."""
 from __future__ import annotations
 
 import functools
@@ -11,17 +12,6 @@ _NEXT_WORD = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+([A-Za-z][\w]*)")
 _GLUED_BAD = re.compile(r"[+/:#@_=^]\w|\(\w|\.\d|[-–][A-Za-z]|[A-Za-z0-9]")
 _CLOCK_AFTER = re.compile(r"[ \t\u00a0]?[AaPp]\.?[Mm]\b\.?")
 _MAGNITUDE = re.compile(r"[ \t\u00a0-]*(?i:magnitude|on the richter)")
-_CALIBER_AFTER = re.compile(
-    r"[ \t\u00a0-]*(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?\.?)?[ \t\u00a0]*+(?i:[A-Za-z-]+[ \t\u00a0]+){0,2}?"
-    r"(?i:artillery|ammunition|rounds?|shells?|howitzers?|guns?|cannons?|mortars?|rifles?|caliber|calibre|"
-    r"munitions?|projectiles?|tank|self-propelled|towed|ammo|machine|anti-tank|HE|high-explosive)\b"
-)
-_FILE_SIZE_BEFORE = re.compile(r"(?i)(?:\(|pdf|doc|xlsx?|file|download|size)[^()\n]{0,12}$")
-
-YEAR_PREPOSITIONS = frozenset(
-    "in for since by from until till to of during before after the fiscal fy early late mid year between and "
-    "or through than circa this that since, until, spring summer autumn fall winter".split()
-)
 
 
 @functools.lru_cache(maxsize=None)
@@ -90,7 +80,7 @@ is_year = calendar.is_year
 
 def year_context(text: str, start: int) -> bool:
     """A year-like number after 'in', 'since', 'fiscal' ... is a year."""
-    return previous_word(text, start).lower().rstrip(",") in YEAR_PREPOSITIONS
+    return previous_word(text, start).lower().rstrip(",") in tables.cues("year_before")
 
 
 def glued_junk(text: str, end: int) -> bool:
@@ -125,10 +115,26 @@ def is_magnitude(text: str, start: int, end: int) -> bool:
     return bool(_MAGNITUDE.match(text, end)) or previous_word(text, start).lower() == "magnitude"
 
 
+@functools.lru_cache(maxsize=None)
+def _caliber_after() -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(w) for w in tables.cues("caliber_noun")), key=len, reverse=True))
+    return re.compile(
+        r"[ \t\u00a0-]*(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?\.?)?[ \t\u00a0]*+(?i:[A-Za-z-]+[ \t\u00a0]+){0,2}?"
+        rf"(?i:{words})\b"
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def _file_size_before() -> re.Pattern[str]:
+    words = "|".join(sorted(w for w in tables.cues("file_size_before") if w != "("))
+    return re.compile(rf"(?i)(?:\(|{words})[^()\n]{{0,12}}$")
+
+
 def is_caliber(text: str, end: int) -> bool:
     """'155mm artillery', '105 mm howitzer', '50-caliber': a number naming a gun's bore."""
-    return bool(_CALIBER_AFTER.match(text, end, min(len(text), end + 60)))
+    return bool(_caliber_after().match(text, end, min(len(text), end + 60)))
 
 
 def is_file_size(text: str, start: int) -> bool:
-    return bool(_FILE_SIZE_BEFORE.search(text, max(0, start - 20), start))
+    """'(PDF, 1.35 MB)', 'download 2 GB': a number that is the size of a file."""
+    return bool(_file_size_before().search(text, max(0, start - 20), start))

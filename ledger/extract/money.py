@@ -34,7 +34,7 @@ def post_code(marker: str, dollar: str, *, scaled: bool) -> str | None:
     and so is "won" ("300 billion won"; "3 won" is a verb).
     """
     word = " ".join(marker.split())
-    if word.lower() in ("pound", "pounds", "won", "rand", "lira") and not scaled:
+    if word.lower() in tables.cues("scale_only_currency") and not scaled:
         return None
     code = patterns.post_currency_codes().get(word.lower())
     if code is None:

@@ -1,7 +1,7 @@
-"""Precompiled regular expressions of the grammar, built once from the data tables.
+"""The tails read after a number, as precompiled patterns built once from the data tables: scale words,
+currency words, percent, units, rates, and the qualifier and change phrases written before a figure.
 
-Every pattern is linear on hostile input: alternations of literals, possessive/atomic
-repetition, and lookbehinds that stop a scan from restarting inside a token.
+Every pattern is linear on hostile input: alternations of literals, possessive/atomic repetition.
 """
 from __future__ import annotations
 
@@ -9,96 +9,15 @@ import functools
 import re
 
 from ledger.extract import tables
+from ledger.extract.scan import WS as _WS
 from ledger.text.trie import alternation
 
-_WS = r"[ \t\u00a0]"          # white space inside a line
-_GAP1 = r"(?:[ \t\u00a0]++\n?[ \t\u00a0]*+|\n[ \t\u00a0]*+)"  # some white space, at most one line break
 _GAP = r"(?:[ \t\u00a0]*+\n?[ \t\u00a0]*+)"  # white space, at most one line break
 
 
 def _phrase(p: str) -> str:
     """A phrase whose spaces match any run of white space."""
     return r"\s+".join(re.escape(part) for part in p.split())
-
-
-DIGITS = (
-    r"\d{1,3}(?:,\d{3})++(?:\.\d+)?+(?![\d,]\d)"  # 1,300 / 19,300.5
-    r"|\d{1,3}(?:[ \u00a0]\d{3})++(?![\d])"       # 20 000
-    r"|\d++(?:\.\d++)?+"                          # 1700 / 19.3
-    r"|\.\d++(?![.,]\d)"                             # .500 (a leading-dot decimal: "a .500 record")
-)
-
-
-@functools.lru_cache(maxsize=None)
-def pre_currency_alt() -> str:
-    """Currency markers written before a number; three-letter codes also in lower case ("usd 20")."""
-    markers = [m for m, _c, pos in tables.currencies() if pos in ("pre", "both")]
-    codes = [m for m in markers if m.isalpha() and len(m) == 3 and m.isupper()]
-    return alternation(markers) + "|(?i:" + alternation(codes) + ")"
-
-
-@functools.lru_cache(maxsize=None)
-def number_word_alt() -> str:
-    return alternation(tables.number_words())
-
-
-@functools.lru_cache(maxsize=None)
-def fraction_alt() -> str:
-    """Fraction phrases ("a third", "two-thirds", "half", "three quarters") from ``fractions.tsv``."""
-    return alternation(tables.fractions()).replace(r"\ ", r"[- \t\u00a0]++")
-
-
-@functools.lru_cache(maxsize=None)
-def master() -> re.Pattern[str]:
-    """Single pass over a text: things to skip, then candidate numbers (digits, words, vague words)."""
-    nw = number_word_alt()
-    first = alternation(w for w, (_v, c) in tables.number_words().items() if c in ("unit", "teen", "ten"))
-    vague = "|".join(_phrase(p) for p in sorted(tables.vague(), key=len, reverse=True))
-    skip = (
-        r"(?P<skip>https?://[^\s)\]>\"']*+|www\.[^\s)\]>\"']++"        # URLs
-        r"|(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?+(?:\s?[AaPp]\.?[Mm]\.?)?+"  # clock times
-        r"|(?<![\w.])\d{4}[-/.]\d{1,2}[-/.]\d{1,4}"                     # 2022-12-10, 2022/03/16
-        r"|(?<![\w.])\d{1,2}/\d{1,2}/\d{2,4}"                           # 19/01/2023
-        r")"
-    )
-    money_num = rf"(?<![A-Za-z0-9])(?P<pre>{pre_currency_alt()})(?P<presp>{_WS}?)(?P<neg>-)?+(?P<pnum>{DIGITS})"
-    # "sub-300 sq m", "her now-18 month-old": a prefix glued by a hyphen still leaves a number
-    plain_num = rf"(?:(?<![\w.,/:#@+=_$€£¥₹-])|(?<=(?<![\w-])(?i:sub|now)-))(?P<num>{DIGITS})"
-    # "-3.2%", "-5 yards", "minus-130 degrees": a signed amount (a figure only with a tail, see grammar)
-    signed = rf"(?<![\w.,/:#@+=_$€£¥₹-])(?P<sign>[-+−]|(?i:minus)[- \u00a0])(?P<snum>{DIGITS})(?![\d/])"
-    frac = rf"(?P<frac>{fraction_alt()})(?![\w-])"  # inside the number words' branch (same first letters)
-    vague_g = rf"(?<![\w-])(?P<vague>(?i:{vague}))(?![\w-])"
-    words_g = (
-        rf"(?P<words>(?:a{_WS}++(?:dozen|hundred|thousand|million|billion)(?![\w-])|{first})(?:(?:{_GAP1}|-|{_WS}++and{_WS}++)(?:{nw}))*+)(?![\w])"
-    )
-    gate_money = _first_chars(m for m, _c, pos in tables.currencies() if pos in ("pre", "both"))
-    gate_vague = _first_chars(tables.vague())
-    gate_words = _first_chars(["a", *tables.number_words()])
-    return re.compile(
-        rf"(?={gate_money}){money_num}|(?=[hHwW\d]){skip}|(?=\.?\d){plain_num}|(?=[-+−]|[mM][iI][nN]){signed}"
-        rf"|(?={gate_vague}){vague_g}|(?={gate_words})(?i:(?<![\w-])(?:{frac}|{words_g}))"
-    )
-
-
-def _first_chars(words) -> str:
-    """A character class of the first characters of ``words`` in both cases: a cheap gate that lets the
-    regex engine leave a branch at its first character (the branches begin with lookbehinds)."""
-    chars = {w[0] for w in words if w} | {w[0].upper() for w in words if w} | {w[0].lower() for w in words if w}
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
-
-
-@functools.lru_cache(maxsize=None)
-def scanner() -> re.Pattern[str]:
-    """:func:`master` behind one non-word character: a pattern that begins with a character class lets the
-    regex engine skip fast to the next candidate position (every figure starts at a word boundary)."""
-    return re.compile(r"[^A-Za-z0-9_](?:" + master().pattern + ")")
-
-
-@functools.lru_cache(maxsize=None)
-def bare_number() -> re.Pattern[str]:
-    """A number (optionally with a currency marker) anchored where the second bound of a range starts."""
-    words = rf"(?i:(?<![\w-])(?P<words>(?:{number_word_alt()})(?:(?:{_WS}++|-)(?:{number_word_alt()}))*+)(?![\w-]))"
-    return re.compile(rf"(?P<pre>{pre_currency_alt()})?+{_WS}?(?:(?P<num>{DIGITS})|{words})")
 
 
 @functools.lru_cache(maxsize=None)
@@ -188,20 +107,18 @@ RANGE_LINK = re.compile(rf"{_WS}*+(?:-|–|—|to|and|or)(?![\w]){_WS}*+|{_WS}*+
 BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
 FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
 BY_BEFORE = re.compile(r"(?i)\bby\s+$")
-WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*+")
 
 
 @functools.lru_cache(maxsize=None)
 def rate() -> re.Pattern[str]:
     """A per-unit rate right after an amount: "a share", "per gallon", "each month", "/month", "annually"."""
     nouns = "|".join(_phrase(n) for n in sorted(tables.rate_nouns(), key=len, reverse=True))
+    not_rate = "|".join(sorted(tables.cues("not_rate_after")))
+    adverbs = "|".join(sorted(tables.cue_values("rate_adverb")))
     return re.compile(
         rf"(?:{_WS}*+\([^()\n]{{1,40}}\))?+"  # "C$6 (US$4.46) per share": the rate is the first amount's
         rf"(?:{_WS}*+(?:(?P<art>a|an)|per|each|every){_WS}++|{_WS}*+/{_WS}*+|{_WS}*+(?:-{_WS}*+)?(?:a|per){_WS}*+-{_WS}*+)"
         rf"(?P<per>(?i:{nouns}))(?![\w])"
-        rf"(?(art)(?!{_WS}++(?i:earlier|ago|before|after|later|prior)\b))"  # "a year earlier" is no rate
-        rf"|{_WS}++(?P<adv>(?i:annually|yearly|monthly|weekly|daily))(?![\w-])"
+        rf"(?(art)(?!{_WS}++(?i:{not_rate})\b))"  # "a year earlier" is no rate
+        rf"|{_WS}++(?P<adv>(?i:{adverbs}))(?![\w-])"
     )
-
-
-RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}

@@ -86,3 +86,29 @@ def rate_nouns() -> dict[str, str]:
 def fractions() -> dict[str, float]:
     """Fraction phrase ("a third", "two-thirds", "half") → its value as a share of one."""
     return {" ".join(p.lower().replace("-", " ").split()): float(v) for p, v in _rows("fractions.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def scale_words() -> frozenset[str]:
+    """Number words that multiply what comes before them ("thousand", "million", ...)."""
+    return frozenset(w for w, (_v, c) in number_words().items() if c == "scale")
+
+
+@functools.lru_cache(maxsize=None)
+def _cue_rows() -> tuple[tuple[str, str, str], ...]:
+    return tuple((s, w, v) for s, w, v, _note in _rows("cues.tsv"))
+
+
+@functools.lru_cache(maxsize=None)
+def cues(name: str) -> frozenset[str]:
+    """The lower-case words of one cue set of ``cues.tsv`` ("bare_before", "year_before", ...)."""
+    found = frozenset(w.lower() for s, w, _v in _cue_rows() if s == name)
+    if not found:
+        raise KeyError(f"extract/cues.tsv has no set {name!r}")
+    return found
+
+
+@functools.lru_cache(maxsize=None)
+def cue_values(name: str) -> dict[str, str]:
+    """word → value of one cue set of ``cues.tsv`` ("rate_adverb": annually → year)."""
+    return {w.lower(): v for s, w, v in _cue_rows() if s == name}

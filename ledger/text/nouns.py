@@ -20,7 +20,6 @@ TOKEN = re.compile(r"[A-Za-z0-9][\w'’.-]*|[,;:()\[\]\"“”—–]|\S")
 MAX_WORDS = 8
 #: determiners kept at the start of an item ("additional funds", "new infections")
 KEEP_LEADING = frozenset(("additional", "new"))
-_JOINERS = frozenset(("of", "and", "for", "towards", "toward", "in"))
 
 
 @lru_cache(maxsize=65536)
@@ -274,7 +273,7 @@ def _list_end(tokens, i: int, stop: frozenset[str]) -> int | None:
 
 def _new_clause(tok: str, low: str, last: str, picked: list[str]) -> bool:
     """A word that opens a clause after the phrase read so far (items only)."""
-    if is_plural(last) and last[0].islower() and tok[0].islower() and low not in _JOINERS and not is_plural(tok):
+    if is_plural(last) and last[0].islower() and tok[0].islower() and low not in words("joiners.txt") and not is_plural(tok):
         return True  # "workers safe", "clinics reaching"
     if last.lower() in words("aid_nouns.txt") and low.endswith(("ed", "ing")) and low not in words("aid_nouns.txt"):
         return True  # "aid requested today", "funding provided by"
@@ -285,7 +284,7 @@ def _new_clause(tok: str, low: str, last: str, picked: list[str]) -> bool:
 def _joins(tokens, i: int, last: str, style: Style, count: int) -> bool:
     """A joiner inside an item: "sets of body armor" (after a measure noun), "food and water" (short phrase)."""
     low = tokens[i].lower()
-    if not count or low not in _JOINERS or i + 1 >= len(tokens) or not is_word(tokens[i + 1]):
+    if not count or low not in words("joiners.txt") or i + 1 >= len(tokens) or not is_word(tokens[i + 1]):
         return False
     if tokens[i + 1].lower() in style.stop:
         return False

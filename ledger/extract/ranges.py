@@ -1,0 +1,119 @@
+"""Ranges: '10 to 20 billion', '$10-$20 million', 'between 5 and 7 percent' → one figure with two bounds.
+
+"from 12 to 20 countries" and "eight or nine euros" stay two figures, the first taking the second's
+unit, as the gold aid texts list them.
+"""
+from __future__ import annotations
+
+import re
+
+from ledger.extract import amount, counts, filters, money, numbers, rules, scan, tables
+from ledger.extract.candidate import Amount, Number
+
+RANGE_LINK = re.compile(r"[ \t\u00a0]*+(?:-|–|—|to|and|or)(?![\w])[ \t\u00a0]*+|[ \t\u00a0]*+(?:-|–)")
+BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
+_FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
+_BY_BEFORE = re.compile(r"(?i)\bby\s+$")
+
+
+def read(text: str, first: Amount, dollar: str) -> tuple[Amount, Amount | None]:
+    """(the first figure, the range when the amount opens one). The first figure may take the second
+    bound's unit ("5 or 6 million tanks"); the range is None when there is none."""
+    if first.vague or first.bounds is not None:
+        return first, None
+    link = RANGE_LINK.match(text, first.end)
+    if not link:
+        return first, None
+    word = link.group(0).strip().lower()
+    if word == "and" and not BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start):
+        return first, None
+    if first.tailed and _BY_BEFORE.search(text, max(0, first.start - 12), first.start):
+        return first, None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
+    from_to = word == "to" and bool(_FROM_BEFORE.search(text, max(0, first.start - 8), first.start))
+    second = _second_bound(text, link.end())
+    if second is not None:
+        second = amount.read_tails(text, second, dollar)
+    if second is None or rules.rejected(rules.TAIL, text, second):
+        return first, None
+    if word == "or" or (from_to and not second.tailed):
+        return _borrow(text, first, second), None  # "eight or nine euros", "from 12 to 20 countries"
+    return first, _merge(first, second, ordered=not from_to)
+
+
+def _borrow(text: str, first: Amount, second: Amount) -> Amount:
+    """``first`` with the unit, currency and scale written after ``second`` ("5 or 6 million tanks")."""
+    if first.tailed or first.words != second.words and not second.tailed:
+        return first
+    if second.scaled and not first.scaled and (first.value or 0) * second.multiplier <= (second.value or 0):
+        first = first._replace(value=(first.value or 0) * second.multiplier, scaled=True)
+    if second.tailed:
+        return first._replace(kind=second.kind, unit=second.unit, currency=second.currency)
+    noun = counts.counted_noun(text, second.end, one=second.value == 1)
+    if noun:
+        return first._replace(item=noun[0], unit=noun[1], borrowed=True)
+    return first
+
+
+def _second_bound(text: str, pos: int) -> Amount | None:
+    bm = scan.bare_number().match(text, pos)
+    if not bm:
+        return None
+    if bm.group("num") is not None:
+        number = Number(bm.start(), bm.end(), numbers.parse_digits(bm.group("num")), bm.group("num"))
+        second = Amount(number, number.end, number.value)
+    else:
+        number = scan.words_number(bm.group("words"), bm.start("words"))
+        if number is None:
+            return None
+        second = Amount(number._replace(scaled=False), number.end, number.value)
+        last = text[number.start:number.end].lower().split()[-1].split("-")[-1]
+        if last in tables.scale_words():  # "four to five thousand": the first bound is in thousands too
+            second = second._replace(scaled=True, multiplier=tables.number_words()[last][0])
+    if bm.group("pre"):
+        second = second._replace(kind="money", currency=money.pre_code(bm.group("pre"), "$"))
+    return second
+
+
+def _merge(first: Amount, second: Amount, *, ordered: bool = True) -> Amount | None:
+    if filters.is_year(first.value or 0, first.digits, 1000) and filters.is_year(second.value or 0, second.digits, 1000):
+        return None
+    if first.unit in ("year of age", None) and first.tailed and second.kind == "count" and not second.words:
+        second = second._replace(kind=first.kind, unit=first.unit, currency=first.currency)  # "$35-40 million"
+    if first.tailed and (first.kind, first.unit, first.currency) != (second.kind, second.unit, second.currency):
+        return None
+    low = _low_bound(first, second)
+    if low is None or second.value is None or low == second.value or (ordered and low > second.value):
+        return None
+    low, high = sorted((low, second.value))
+    return Amount(first.number, second.end, None, kind=second.kind, unit=second.unit, currency=second.currency,
+                  qualifier="range", bounds=(low, high), scaled=True)
+
+
+def _low_bound(first: Amount, second: Amount) -> float | None:
+    """The first bound in the second's scale: "$6-700 billion" → 600e9, "$10-$20 million" → 10e6."""
+    if second.scaled and _hundreds_shorthand(first, second):
+        return (first.value or 0) * 10 ** (len(second.digits) - 1) * second.multiplier
+    if second.scaled and not first.scaled:
+        if (first.value or 0) * second.multiplier <= (second.value or 0):
+            return (first.value or 0) * second.multiplier
+        if first.kind != "money":
+            return None  # "in 2022 to NOK6.4 billion"; "$800,000 to $1.3 million" keeps its own value
+    return first.value
+
+
+def _hundreds_shorthand(first: Amount, second: Amount) -> bool:
+    """'6-700 billion': a one-digit first bound shares the second's zeros (600-700), not 6 to 700."""
+    d, e = first.digits, second.digits
+    return (len(d) == 1 and d.isdigit() and len(e) >= 3 and e.isdigit() and e[1:] == "0" * (len(e) - 1)
+            and "0" < d < e[0] and not first.scaled)
+
+
+def bare_range(text: str, a: Amount) -> bool:
+    """'between 750,000 and 800,000 will be sold': a range of two large bare numbers after "between" is an
+    amount without a noun (small ones, "between 2 and 3", are too often scores, sizes or list numbers)."""
+    if any(1000 <= v <= 2100 and float(v).is_integer() for v in a.bounds or ()):
+        return False  # "between 120 and 2019": a bound that reads as a year
+    if (a.low or 0) < 100 or not BETWEEN_BEFORE.search(text, max(0, a.start - 12), a.start):
+        return False
+    glued = text[a.end:a.end + 2]
+    return not (glued[:1] in "-–/:" or (glued[:1] in ".," and glued[1:].isdigit()))
