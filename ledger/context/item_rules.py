@@ -16,12 +16,11 @@ from functools import lru_cache
 from ledger import data
 from ledger.text import calendar
 from ledger.text.gazetteer import canonical_name
-from ledger.context.noun_phrase import head_noun, is_word, noun_phrase, stop_words, tokenize, words_before
+from ledger.context.noun_phrase import (
+    alternation, cues, head_noun, is_word, noun_phrase, qualifier_prefix, stop_words, tokenize, words_before,
+)
+from ledger.extract import tables
 from ledger.text.nouns import determiners
-
-_QUALIFIER = (r"(?:about |around |nearly |over |more than |approximately |almost |some |roughly |under |below |"
-              r"less than |just |only |up to |at least )?")
-
 
 @lru_cache(maxsize=1)
 def non_item_nouns() -> frozenset[str]:
@@ -50,25 +49,20 @@ def tail_np(text: str, max_words: int = 4, names: bool = False) -> str | None:
 
 def _verb_like(word: str) -> bool:
     low = word.lower()
-    return word[0].islower() and (low.endswith(("ed", "ly")) or low in _VERB_FORMS)
+    return word[0].islower() and (low.endswith(("ed", "ly")) or low in cues("predicate_verb"))
 
-
-_VERB_FORMS = frozenset(
-    "rose fell grew reached remained stood is was are were hit cut went gone done made given taken came got paid "
-    "spent left became did said had has have goes stays".split()
-)
-
-#: "Norwegian ODA reached a record high of": the subject of a level names the money.
-_LEVEL = re.compile(
-    r"\s(?:reached|reaches|hit|hits|rose\s+to|climbed\s+to|fell\s+to|dropped\s+to|stood\s+at|stands\s+at|"
-    r"remained\s+at)\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:of|at)\s+"
-    + _QUALIFIER + "$"
-)
+@lru_cache(maxsize=1)
+def _level() -> re.Pattern[str]:
+    """"Norwegian ODA reached a record high of": the subject of a level names the money."""
+    return re.compile(
+        rf"\s(?:{alternation('level_phrase')})\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?[\w-]+"
+        rf"\s+(?:of|at)\s+{qualifier_prefix()}$"
+    )
 
 
 def level_subject(left: str) -> str | None:
     """"NP reached a record high of $X" → NP."""
-    m = _LEVEL.search(left[-160:])
+    m = _level().search(left[-160:])
     return tail_np(left[-160:][:m.start()]) if m else None
 
 
@@ -126,18 +120,15 @@ def team_item(right: str) -> str | None:
     return " ".join(words) or None
 
 
-#: "reducing the prevalence rate to under", "cut the rate from 12% to": the NP whose value changes.
-_TO_RATE = re.compile(r"\s(?:from\s+[\d.,]+\s*(?:%|percent|per\s+cent)\s+)?to\s+" + _QUALIFIER + "$")
-_NOT_NP_AFTER = frozenset(
-    "more less fewer higher lower greater larger smaller bigger above below over under annually yearly "
-    "respectively year-on-year points point percentage today yesterday tomorrow".split()
-)
-_SCALES = frozenset("thousand million billion trillion mn bn m k".split())
+@lru_cache(maxsize=1)
+def _to_rate() -> re.Pattern[str]:
+    """"reducing the prevalence rate to under", "cut the rate from 12% to": the NP whose value changes."""
+    return re.compile(rf"\s(?:from\s+[\d.,]+\s*(?:%|percent|per\s+cent)\s+)?to\s+{qualifier_prefix()}$")
 
 
 def rate_subject(left: str) -> str | None:
     """"NP to (under) X%", "NP from X% to Y%" → NP (not after a verb: "rose to 5%")."""
-    m = _TO_RATE.search(left[-160:]) if "to " in left[-30:] else None
+    m = _to_rate().search(left[-160:]) if "to " in left[-30:] else None
     return tail_np(left[-160:][:m.start()], names=True) if m else None
 
 
@@ -147,28 +138,35 @@ def np_after_rate(toks: tuple[str, ...]) -> str | None:
         return None
     first = toks[0].rstrip(".")  # "done." at a sentence end
     low = first.lower()
-    if not first or low in stop_words() or low in determiners() or low in _NOT_NP_AFTER or _verb_like(first):
+    if not first or low in stop_words() or low in determiners() or low in cues("not_np_after") or _verb_like(first):
         return None
     np = noun_phrase(toks)
     return None if not np or weak(np) or np.endswith("ly") else np
+
+
+@lru_cache(maxsize=1)
+def _scale_tokens() -> frozenset[str]:
+    return frozenset(t.lower() for t, _m, _k in tables.scales())
 
 
 def skip_amount(toks: tuple[str, ...]) -> tuple[str, ...]:
     """"our $20 billion loan" → "loan": a determiner and an amount before the noun."""
     i = 1 if toks and toks[0].lower() in determiners() else 0
     j = i
-    while j < len(toks) and (toks[j] in "$€£¥" or toks[j][0].isdigit() or toks[j].lower() in _SCALES
+    while j < len(toks) and (toks[j] in "$€£¥" or toks[j][0].isdigit() or toks[j].lower() in _scale_tokens()
                              or toks[j].isupper() and len(toks[j]) == 3 and j == i):
         j += 1
     return toks[j:] if j > i else toks
 
 
-_OF_LEFT = re.compile(r"\s(?:of)\s+" + _QUALIFIER + "$")
+@lru_cache(maxsize=1)
+def _of_left() -> re.Pattern[str]:
+    return re.compile(rf"\s(?:of)\s+{qualifier_prefix()}$")
 
 
 def count_left(left: str) -> str | None:
     """"Haiti's population of 11 million" → "Haiti's population"."""
-    m = _OF_LEFT.search(left[-120:]) if "of " in left[-30:] else None
+    m = _of_left().search(left[-120:]) if "of " in left[-30:] else None
     if m is None:
         return None
     np = tail_np(left[-120:][:m.start()])

@@ -8,13 +8,45 @@ are never items.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ledger import data
+from ledger.extract import tables
 from ledger.text.gazetteer import canonical_name
 from ledger.text.nouns import KEEP_LEADING, Style, determiners, head_noun, is_plural, is_word, read, tokenize, words
 
-__all__ = ["head_noun", "is_word", "item_style", "noun_phrase", "stop_words", "tokenize", "words_before"]
+__all__ = [
+    "alternation", "cue_values", "cues", "head_noun", "is_word", "item_style", "noun_phrase", "qualifier_prefix",
+    "stop_words", "tokenize", "words_before",
+]
+
+
+@lru_cache(maxsize=None)
+def cues(name: str) -> frozenset[str]:
+    """The words of one set of ``context/item_cues.tsv`` ("left_link", "predicate_verb", ...)."""
+    found = frozenset(w for s, w, _v, _n in data.rows("context/item_cues.tsv") if s == name)
+    if not found:
+        raise KeyError(f"context/item_cues.tsv has no set {name!r}")
+    return found
+
+
+@lru_cache(maxsize=None)
+def cue_values(name: str) -> dict[str, str]:
+    return {w: v for s, w, v, _n in data.rows("context/item_cues.tsv") if s == name}
+
+
+def alternation(name: str) -> str:
+    """The words of a cue set as a pattern piece, longest first, spaces matching any white space."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(cues(name), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def qualifier_prefix() -> str:
+    """An optional qualifier before a figure ("about ", "more than ", "only "), as a pattern piece: the
+    extractor's qualifier phrases (``extract/qualifiers.tsv``) and the hedges of ``item_cues.tsv``."""
+    phrases = sorted({*tables.qualifiers(), *cues("hedge")}, key=len, reverse=True)
+    return "(?:(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")\s+)?"
 
 
 @lru_cache(maxsize=1)

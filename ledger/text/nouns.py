@@ -79,6 +79,11 @@ def is_plural(word: str) -> bool:
     return singular(word) is not None
 
 
+def is_aid_noun(word: str) -> bool:
+    """'aid', 'loans', 'funding': a noun of ``text/aid_nouns.txt`` in any number."""
+    return (singular(word) or word.lower()) in words("aid_nouns.txt")
+
+
 def is_past_verb(low: str) -> bool:
     return len(low) > 4 and low.endswith("ed") and low.isalpha() and low not in irregular_plurals()
 
@@ -275,7 +280,7 @@ def _new_clause(tok: str, low: str, last: str, picked: list[str]) -> bool:
     """A word that opens a clause after the phrase read so far (items only)."""
     if is_plural(last) and last[0].islower() and tok[0].islower() and low not in words("joiners.txt") and not is_plural(tok):
         return True  # "workers safe", "clinics reaching"
-    if last.lower() in words("aid_nouns.txt") and low.endswith(("ed", "ing")) and low not in words("aid_nouns.txt"):
+    if is_aid_noun(last) and low.endswith(("ed", "ing")) and not is_aid_noun(low):
         return True  # "aid requested today", "funding provided by"
     kept = all(w.lower() in KEEP_LEADING for w in picked)
     return tok[0].isupper() and all(w[0].islower() for w in picked if w not in ",()") and not kept
