@@ -181,8 +181,8 @@ DERIVED_UNITS = {"barrel per day", "year of age", "megawatt hour", "gigawatt hou
 
 def test_unit_names_come_from_quantulum3():
     load = pytest.importorskip("quantulum3.load")
-    from ledger.extract import tables
+    from ledger.extract import units
 
     names = set(load.units("en_US").names)
-    unknown = {u for _a, u, _k in tables.units()} - names - DERIVED_UNITS
+    unknown = {u for _a, u, _k in units.table()} - names - DERIVED_UNITS
     assert unknown == set()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ledger.extract import tables
+from ledger.extract import tables, units
 from ledger.extract.scan import WS as _WS
 from ledger.text.trie import alternation
 
@@ -72,7 +72,7 @@ PERCENT = re.compile(rf"{_WS}?+(?:%|(?i:per{_WS}?cent\b|pct\b|percentage{_WS}poi
 def unit() -> re.Pattern[str]:
     """A unit of measure or duration right after a number ("80 km", "48-month", "hundreds of kilometers")."""
     alts = []
-    for alias, _u, _k in tables.units():
+    for alias, _u, _k in units.table():
         a = _phrase(alias)
         if any(ch.isupper() for ch in alias) or len(alias) <= 2:
             alts.append(a)
@@ -84,7 +84,7 @@ def unit() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=None)
 def unit_names() -> dict[str, tuple[str, str]]:
     """lower-cased alias with single spaces → (unit name, kind)."""
-    return {" ".join(a.lower().split()): (u, k) for a, u, k in tables.units()}
+    return {" ".join(a.lower().split()): (u, k) for a, u, k in units.table()}
 
 
 def _tail_phrases(phrases) -> str:

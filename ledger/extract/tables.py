@@ -58,13 +58,6 @@ def vague() -> dict[str, tuple[float, float]]:
 
 
 @functools.lru_cache(maxsize=None)
-def units() -> list[tuple[str, str, str]]:
-    """(alias, quantulum3 unit name, kind) for measures and durations, longest alias first."""
-    rows = [(a, u, k) for a, u, k in _rows("units.tsv")]
-    return sorted(rows, key=lambda r: -len(r[0]))
-
-
-@functools.lru_cache(maxsize=None)
 def count_phrases() -> dict[str, str]:
     """Phrase after a number → count unit ("in favor" → "vote")."""
     return _phrase_table("count_phrases.tsv")

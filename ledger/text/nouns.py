@@ -74,6 +74,29 @@ def singular(word: str) -> str | None:
     return low[:-1]
 
 
+@lru_cache(maxsize=None)
+def _irregular_plural_of() -> dict[str, str]:
+    """singular → its irregular plural ("foot" → "feet"), from the same table read the other way."""
+    out: dict[str, str] = {}
+    for plural_form, single in irregular_plurals().items():
+        if plural_form != single and " " not in single:
+            out.setdefault(single, plural_form)
+    return out
+
+
+def plural(word: str) -> str:
+    """The plural of a singular noun, by the same rule read the other way ("inch" → "inches", "foot" →
+    "feet", "century" → "centuries"); case is kept."""
+    low = word.lower()
+    if low in _irregular_plural_of():
+        return _irregular_plural_of()[low]
+    if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if low.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
 def is_plural(word: str) -> bool:
     """A plural noun by its form ("rounds", "entities", "women"); "gas", "chassis" are not."""
     return singular(word) is not None
