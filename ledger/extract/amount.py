@@ -111,7 +111,7 @@ def _post_currency(text: str, a: Amount, dollar: str) -> Amount:
 
 
 def _unit(text: str, a: Amount) -> Amount:
-    um = patterns.unit().match(text, a.end)
+    um = patterns.unit_match(text, a.end)
     if not um or (" of" in (" " + text[a.end:um.start("unit")].lower())) != bool(a.vague):
         return a
     name, kind = patterns.unit_names()[" ".join(um.group("unit").lower().split())]

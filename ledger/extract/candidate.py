@@ -25,11 +25,16 @@ class Number(NamedTuple):
 
 
 class Amount(NamedTuple):
-    """A figure being read: its number and what was read around it so far."""
+    """A figure being read: its number and what was read around it so far (``start``, ``digits``, ``words``
+    and ``vague`` are the number's, repeated here because every rule reads them)."""
 
     number: Number
+    start: int
     end: int
     value: float | None
+    digits: str = ""
+    words: bool = False
+    vague: str = ""
     kind: str = "count"
     unit: str | None = None
     currency: str | None = None
@@ -43,22 +48,6 @@ class Amount(NamedTuple):
     noun_end: int = 0  # end of the counted noun phrase (a count's rate follows it: "78,000 times a minute")
     tail_currency: bool = False  # the currency was written after the number ("15 dollars")
     borrowed: bool = False  # the counted noun was read after the next number ("5 or 6 tanks")
-
-    @property
-    def start(self) -> int:
-        return self.number.start
-
-    @property
-    def digits(self) -> str:
-        return self.number.digits
-
-    @property
-    def words(self) -> bool:
-        return self.number.words
-
-    @property
-    def vague(self) -> str:
-        return self.number.vague
 
     @property
     def low(self) -> float | None:
@@ -78,5 +67,8 @@ def start(number: Number) -> Amount:
     """The amount a scanned number begins as: a count, or money when a currency marker came before it."""
     kind = "money" if number.currency else "count"
     qualifier = "vague" if number.vague else "exact"
-    return Amount(number, number.end, number.value, kind=kind, currency=number.currency,
-                  scaled=number.scaled, bounds=number.bounds, qualifier=qualifier)
+    # every field in order (tuple.__new__ skips the keyword handling: this runs once per number of a text)
+    return tuple.__new__(Amount, (
+        number, number.start, number.end, number.value, number.digits, number.words, number.vague, kind, None,
+        number.currency, 1.0, number.scaled, number.bounds, qualifier, None, None, None, 0, False, False,
+    ))

@@ -14,7 +14,7 @@ from ledger.text.nouns import TOKEN, Style, is_past_verb, read, singular, word_l
 
 _CLOSE = re.compile(r"\)")
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*+\n")
-_WINDOW = 120  # characters after a number read for its noun phrase
+_WINDOW = 90  # characters after a number read for its noun phrase (eight words)
 
 
 @functools.lru_cache(maxsize=None)
@@ -129,6 +129,14 @@ def in_title(text: str, a: Amount) -> bool:
 
 def caliber_word(text: str, a: Amount) -> bool:
     return filters.next_word(text, a.end).lower() in ("mm", "caliber", "calibre") and filters.is_caliber(text, a.end)
+
+
+def vague(text: str, a: Amount):
+    """'hundreds of drones', 'dozens of trucks': a vague amount is a count of the noun after it, or nothing."""
+    if not a.vague:
+        return None
+    noun = counted_noun(text, _noun_start(text, a), one=False)
+    return ("accept", a._replace(item=noun[0], unit=noun[1], noun_end=noun[2])) if noun else _REJECT
 
 
 def pence(text: str, a: Amount):

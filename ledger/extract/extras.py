@@ -83,6 +83,6 @@ def slash_fraction(text: str, end: int, numerator: float) -> tuple[float, int] |
         return None
     if fm.end() == end + 1 + len(fm.group("d")):
         return None  # a unit needs a space ("1/2 pound"), not "1/2kg"-style glue we cannot tell from ids
-    if patterns.unit().match(text, fm.end() - 1) is None:
+    if patterns.unit_match(text, fm.end() - 1) is None:
         return None
     return numerator / int(fm.group("d")), fm.end() - 1

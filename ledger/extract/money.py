@@ -1,12 +1,19 @@
 """Currency decisions: marker → ISO 4217 code, and the per-document default dollar."""
 from __future__ import annotations
 
+import functools
 import re
 
 from ledger.extract import patterns, tables
 
 _US_MARKERS = re.compile(r"US\$|U\.S\.\$|\bUSD\b|\bU\.?S\.? dollars?\b|\bAmerican dollars?\b")
 _CONVERSION_TO_US = re.compile(r"dollars?[ \t\u00a0]*\([ \t\u00a0]*(?:US|U\.S\.)?[ \t\u00a0]?\$")
+
+
+@functools.lru_cache(maxsize=1)
+def _dollar_markers() -> tuple[re.Pattern[str], dict[str, str]]:
+    codes = dict(tables.dollar_markers())
+    return re.compile("|".join(re.escape(p) for p in sorted(codes, key=len, reverse=True))), codes
 
 
 def default_dollar(text: str) -> str:
@@ -16,7 +23,8 @@ def default_dollar(text: str) -> str:
     gives bare-$ conversions after its amounts ("10.5 million Australian dollars ($7.5 million)"), uses "$"
     for Australian dollars.
     """
-    found = {code for phrase, code in tables.dollar_markers() if phrase in text}
+    markers, codes = _dollar_markers()
+    found = {codes[m] for m in markers.findall(text)}
     if len(found) != 1 or _US_MARKERS.search(text) or _CONVERSION_TO_US.search(text):
         return "USD"
     return found.pop()

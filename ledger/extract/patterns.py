@@ -68,17 +68,44 @@ def pre_currency_codes() -> dict[str, str]:
 PERCENT = re.compile(rf"{_WS}?+(?:%|(?i:per{_WS}?cent\b|pct\b|percentage{_WS}points?\b|percent\b))|pc\b")
 
 
+_UNIT_HEAD = rf"(?:{_GAP}|-)(?:of{_WS}+)?"
+
+
+def _case_sensitive(alias: str) -> bool:
+    """Aliases with a capital or of one or two characters keep their case ("MW", "mm"); others do not."""
+    return any(ch.isupper() for ch in alias) or len(alias) <= 2
+
+
+@functools.lru_cache(maxsize=None)
+def _unit_fast() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """Every alias lower-cased in one trie matched case-insensitively, and the aliases as written (kept case)
+    and lower-cased (any case) to check a match against."""
+    table = units.table()
+    trie = alternation((a.lower() for a, _u, _k in table), spaces=True)
+    kept = frozenset(" ".join(a.split()) for a, _u, _k in table if _case_sensitive(a))
+    free = frozenset(" ".join(a.lower().split()) for a, _u, _k in table if not _case_sensitive(a))
+    return re.compile(rf"{_UNIT_HEAD}(?P<unit>(?i:{trie}))(?![A-Za-z0-9])"), kept, free
+
+
+def unit_match(text: str, pos: int) -> re.Match[str] | None:
+    """The unit of measure or duration right after a number at ``pos`` ("80 km", "48-month", "hundreds of
+    kilometers"). The trie finds the longest alias in any case; when that alias must keep its case and does
+    not, the slower alternation with each alias's own case rule decides (the same matches as it alone)."""
+    fast, kept, free = _unit_fast()
+    m = fast.match(text, pos)
+    if m is None:
+        return None
+    found = " ".join(m.group("unit").split())
+    if found in kept or found.lower() in free:
+        return m
+    return unit().match(text, pos)
+
+
 @functools.lru_cache(maxsize=None)
 def unit() -> re.Pattern[str]:
-    """A unit of measure or duration right after a number ("80 km", "48-month", "hundreds of kilometers")."""
-    alts = []
-    for alias, _u, _k in units.table():
-        a = _phrase(alias)
-        if any(ch.isupper() for ch in alias) or len(alias) <= 2:
-            alts.append(a)
-        else:
-            alts.append(f"(?i:{a})")
-    return re.compile(rf"(?:{_GAP}|-)(?:of{_WS}+)?(?P<unit>{'|'.join(alts)})(?![A-Za-z0-9])")
+    """A unit of measure or duration right after a number, each alias with its own case rule (longest first)."""
+    alts = [_phrase(a) if _case_sensitive(a) else f"(?i:{_phrase(a)})" for a, _u, _k in units.table()]
+    return re.compile(rf"{_UNIT_HEAD}(?P<unit>{'|'.join(alts)})(?![A-Za-z0-9])")
 
 
 @functools.lru_cache(maxsize=None)
@@ -88,7 +115,8 @@ def unit_names() -> dict[str, tuple[str, str]]:
 
 
 def _tail_phrases(phrases) -> str:
-    return "|".join(_phrase(p) if p != "~" else r"~" for p in sorted(phrases, key=len, reverse=True))
+    """The phrases as one trie (longest first), a space matching any white space."""
+    return alternation(phrases, spaces=True)
 
 
 @functools.lru_cache(maxsize=None)

@@ -20,8 +20,8 @@ def find_figures(text: str) -> list[Figure]:
     """Every figure in ``text``, in text order, with ``surface == text[start:end]``."""
     dollar = money.default_dollar(text) if "$" in text or "dollar" in text else "USD"
     out: list[Figure] = []
-    pos = 0
-    while pos < len(text):
+    pos, n = 0, len(text)
+    while pos < n:
         m = scan.next_match(text, pos)
         if m is None:
             break
@@ -53,7 +53,7 @@ def read(text: str, number: Number, dollar: str) -> Amount | None:
     if a.kind == "count" and not a.vague and not a.scaled and _DEAD_END.match(text, a.end):
         return rules.decide(rules.DEAD_END, text, a)  # nothing that could make it a figure follows (cheap exit)
     a = amount.read_tails(text, a, dollar)
-    if rules.rejected(rules.TAIL, text, a):
+    if rules.tail_rejected(text, a):
         return None
     first, span = ranges.read(text, a, dollar)
     a = _by_kind(text, span or first, dollar)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ledger.extract import amount, counts, filters, money, numbers, rules, scan, tables
+from ledger.extract import amount, candidate, counts, filters, money, numbers, rules, scan, tables
 from ledger.extract.candidate import Amount, Number
 
 RANGE_LINK = re.compile(r"[ \t\u00a0]*+(?:-|–|—|to|and|or)(?![\w])[ \t\u00a0]*+|[ \t\u00a0]*+(?:-|–)")
@@ -33,7 +33,7 @@ def read(text: str, first: Amount, dollar: str) -> tuple[Amount, Amount | None]:
     second = _second_bound(text, link.end())
     if second is not None:
         second = amount.read_tails(text, second, dollar)
-    if second is None or rules.rejected(rules.TAIL, text, second):
+    if second is None or rules.tail_rejected(text, second):
         return first, None
     if word == "or" or (from_to and not second.tailed):
         return _borrow(text, first, second), None  # "eight or nine euros", "from 12 to 20 countries"
@@ -60,12 +60,12 @@ def _second_bound(text: str, pos: int) -> Amount | None:
         return None
     if bm.group("num") is not None:
         number = Number(bm.start(), bm.end(), numbers.parse_digits(bm.group("num")), bm.group("num"))
-        second = Amount(number, number.end, number.value)
+        second = candidate.start(number)
     else:
         number = scan.words_number(bm.group("words"), bm.start("words"))
         if number is None:
             return None
-        second = Amount(number._replace(scaled=False), number.end, number.value)
+        second = candidate.start(number._replace(scaled=False))
         last = text[number.start:number.end].lower().split()[-1].split("-")[-1]
         if last in tables.scale_words():  # "four to five thousand": the first bound is in thousands too
             second = second._replace(scaled=True, multiplier=tables.number_words()[last][0])
@@ -85,8 +85,8 @@ def _merge(first: Amount, second: Amount, *, ordered: bool = True) -> Amount | N
     if low is None or second.value is None or low == second.value or (ordered and low > second.value):
         return None
     low, high = sorted((low, second.value))
-    return Amount(first.number, second.end, None, kind=second.kind, unit=second.unit, currency=second.currency,
-                  qualifier="range", bounds=(low, high), scaled=True)
+    return Amount(first.number, first.start, second.end, None, kind=second.kind, unit=second.unit,
+                  currency=second.currency, qualifier="range", bounds=(low, high), scaled=True)
 
 
 def _low_bound(first: Amount, second: Amount) -> float | None:

@@ -6,7 +6,8 @@ is asked), ``REJECT``, ``accept(amount)`` (the amount is a figure; no later rule
 ``keep(amount)`` (read on with this amount). The first rule that decides wins; an amount no rule
 rejects is a figure.
 
-- ``TAIL``: after the scale, currency, percent or unit were read (also for a range's second bound);
+- ``TAIL``: after the scale, currency, percent or unit were read, and ``UNIT`` when that was a unit of
+  measure or duration (both also for a range's second bound);
 - ``MONEY``, ``MEASURE``: for money and for measures or durations, after the range;
 - ``COUNT``: for a number with no tail: what it counts, or why it is no figure.
 """
@@ -35,12 +36,17 @@ class Rule(NamedTuple):
     name: str
     example: str
     test: str
-    check: Callable[[str, Amount], Verdict]
+    check: Callable[[str, Amount], Verdict] | Callable[[str, Amount], bool]
+    rejects: bool = False  # the check is a test: True rejects the amount, False passes it on
 
 
 def decide(rules: tuple[Rule, ...], text: str, a: Amount) -> Amount | None:
     """The amount after the first rule of ``rules`` that accepts it, or None when one rejects it."""
     for rule in rules:
+        if rule.rejects:
+            if rule.check(text, a):
+                return None
+            continue
         verdict = rule.check(text, a)
         if verdict is None:
             continue
@@ -56,9 +62,14 @@ def rejected(rules: tuple[Rule, ...], text: str, a: Amount) -> bool:
     return decide(rules, text, a) is None
 
 
-def _when(test: Callable[[str, Amount], bool]) -> Callable[[str, Amount], Verdict]:
-    """A reject rule from a test."""
-    return lambda text, a: REJECT if test(text, a) else None
+def tail_rejected(text: str, a: Amount) -> bool:
+    """The ``TAIL`` rules, and the ``UNIT`` rules when a unit was read."""
+    return rejected(TAIL, text, a) or a.kind in ("measure", "duration") and rejected(UNIT, text, a)
+
+
+def _reject(name: str, example: str, test: str, check: Callable[[str, Amount], bool]) -> Rule:
+    """A rule that rejects the amount when ``check`` is true."""
+    return Rule(name, example, test, check, rejects=True)
 
 
 _ADJ_AFTER = re.compile(r"[ \t\u00a0]+(?:[a-z$]|\d)")
@@ -70,55 +81,56 @@ def _duration_adjective(text: str, a: Amount) -> bool:
 
 
 TAIL = (
-    Rule("scaled-zero", "0 million (digits lost before a scale word)", "tail-scaled-zero",
-         _when(lambda text, a: a.value == 0 and a.scaled)),
-    Rule("signed-count", "items -5 and -6 (a sign needs a tail)", "tail-signed-count",
-         _when(lambda text, a: a.number.signed and a.kind == "count")),
-    Rule("duration-adjective", "a five-year $700000 award", "tail-duration-adjective", _when(_duration_adjective)),
-    Rule("caliber", "155mm artillery rounds", "tail-caliber",
-         _when(lambda text, a: a.unit == "millimetre" and filters.is_caliber(text, a.number.end))),
-    Rule("file-size", "(PDF, 1.35 MB)", "tail-file-size",
-         _when(lambda text, a: a.unit in tables.cues("size_unit") and filters.is_file_size(text, a.start))),
+    _reject("scaled-zero", "0 million (digits lost before a scale word)", "tail-scaled-zero",
+         lambda text, a: a.value == 0 and a.scaled),
+    _reject("signed-count", "items -5 and -6 (a sign needs a tail)", "tail-signed-count",
+         lambda text, a: a.number.signed and a.kind == "count"),
+)
+
+#: After a unit of measure or duration was read (also for a range's second bound).
+UNIT = (
+    _reject("duration-adjective", "a five-year $700000 award", "tail-duration-adjective", _duration_adjective),
+    _reject("caliber", "155mm artillery rounds", "tail-caliber",
+         lambda text, a: a.unit == "millimetre" and filters.is_caliber(text, a.number.end)),
+    _reject("file-size", "(PDF, 1.35 MB)", "tail-file-size",
+         lambda text, a: a.unit in tables.cues("size_unit") and filters.is_file_size(text, a.start)),
 )
 
 MONEY = (
-    Rule("money-zero", "$0 (nothing given)", "money-zero", _when(lambda text, a: a.value == 0)),
-    Rule("money-glued", "$5abc, $3.2.1", "money-glued",
-         _when(lambda text, a: filters.glued_junk(text, a.end) and not patterns.rate().match(text, a.end))),
+    _reject("money-zero", "$0 (nothing given)", "money-zero", lambda text, a: a.value == 0),
+    _reject("money-glued", "$5abc, $3.2.1", "money-glued",
+         lambda text, a: filters.glued_junk(text, a.end) and not patterns.rate().match(text, a.end)),
 )
 
 MEASURE = (
-    Rule("measure-date", "March 5 km (a date before the number)", "measure-date",
-         _when(lambda text, a: filters.is_date_part(text, a.start, a.start))),
+    _reject("measure-date", "March 5 km (a date before the number)", "measure-date",
+         lambda text, a: filters.is_date_part(text, a.start, a.start)),
 )
 
-#: Reasons a bare number is no count (skipped for vague amounts: "hundreds of ...").
+#: Reasons a bare number is no count.
 NOT_A_COUNT = (
-    Rule("glued-junk", "1A5, 15th, 2+2, 506(a)", "count-glued-junk",
-         _when(lambda text, a: filters.glued_junk(text, a.end))),
-    Rule("clock-time", "at 5 pm", "count-clock-time", _when(lambda text, a: filters.is_clock(text, a.end))),
-    Rule("date-part", "on February 24", "count-date-part",
-         _when(lambda text, a: filters.is_date_part(text, a.start, a.end))),
-    Rule("identifier", "section 506", "count-identifier", _when(lambda text, a: filters.is_identifier(text, a.start))),
-    Rule("magnitude", "a magnitude 7 quake", "count-magnitude",
-         _when(lambda text, a: filters.is_magnitude(text, a.start, a.end))),
-    Rule("after-name", "Leopard 2 tanks", "count-after-name", _when(counts.after_name)),
-    Rule("title-name", "our One China Policy", "count-title-name", _when(counts.in_title)),
-    Rule("caliber-word", "155 caliber guns", "count-caliber", _when(counts.caliber_word)),
+    _reject("glued-junk", "1A5, 15th, 2+2, 506(a)", "count-glued-junk",
+         lambda text, a: filters.glued_junk(text, a.end)),
+    _reject("clock-time", "at 5 pm", "count-clock-time", lambda text, a: filters.is_clock(text, a.end)),
+    _reject("date-part", "on February 24", "count-date-part",
+         lambda text, a: filters.is_date_part(text, a.start, a.end)),
+    _reject("identifier", "section 506", "count-identifier", lambda text, a: filters.is_identifier(text, a.start)),
+    _reject("magnitude", "a magnitude 7 quake", "count-magnitude",
+         lambda text, a: filters.is_magnitude(text, a.start, a.end)),
+    _reject("after-name", "Leopard 2 tanks", "count-after-name", counts.after_name),
+    _reject("title-name", "our One China Policy", "count-title-name", counts.in_title),
+    _reject("caliber-word", "155 caliber guns", "count-caliber", counts.caliber_word),
 )
-
-
-def _not_a_count(text: str, a: Amount) -> Verdict:
-    return None if a.vague or decide(NOT_A_COUNT, text, a) is not None else REJECT
 
 
 COUNT = (
-    Rule("lost-leading-digits", ".92 billion (a cut-off $1.92 billion)", "count-lost-digits",
-         _when(lambda text, a: a.digits.startswith(".") and a.scaled)),
+    Rule("vague", "hundreds of drones (no noun: 'hundreds' alone is no figure)", "count-vague", counts.vague),
+    _reject("lost-leading-digits", ".92 billion (a cut-off $1.92 billion)", "count-lost-digits",
+         lambda text, a: a.digits.startswith(".") and a.scaled),
     Rule("pence", "shares closed at 164p", "count-pence", counts.pence),
     Rule("hyphen-noun", "the 25-person team", "count-hyphen-noun", counts.hyphen_noun),
     Rule("compound-word", "a four-cylinder engine", "count-compound-word", counts.compound_word),
-    Rule("not-a-count", "on February 24, section 506, Leopard 2", "count-not-a-count", _not_a_count),
+    *NOT_A_COUNT,
     Rule("borrowed-noun", "5 or 6 tanks", "count-borrowed", lambda text, a: accept(a) if a.borrowed else None),
     Rule("count-phrase", "366 in favor", "count-phrase", counts.count_phrase),
     Rule("counted-noun", "80,000 155mm artillery rounds", "count-noun", counts.counted),
@@ -127,16 +139,21 @@ COUNT = (
     Rule("of-determiner", "35m of its Echo devices", "count-of-determiner", counts.of_determiner),
     Rule("modifier-noun", "a 12 page document", "count-modifier-noun", counts.modifier_noun),
     Rule("no-noun", "estimates of 64,900", "count-no-noun", counts.without_noun),
-    Rule("year", "in 2024 elections", "count-year", _when(counts.is_year)),
+    _reject("year", "in 2024 elections", "count-year", counts.is_year),
 )
+
+def _bare_amount(text: str, a: Amount) -> Verdict:
+    got = amount.is_bare_amount(text, a)
+    if got is None or decide(NOT_A_COUNT, text, got) is None:
+        return REJECT
+    return accept(got)
+
 
 #: A bare number with nothing after it that could make it a figure: a level, a bare amount, or nothing.
 DEAD_END = (
     Rule("level", "the index rose 0.7% to 6,327.80", "bare-level",
          lambda text, a: _accepted(amount.level(text, a))),
-    Rule("not-a-count", "on February 24", "count-not-a-count", _not_a_count),
-    Rule("bare-amount", "the cap is 50000.", "bare-amount",
-         lambda text, a: _accepted(amount.is_bare_amount(text, a)) or REJECT),
+    Rule("bare-amount", "the cap is 50000. (not: on February 24.)", "bare-amount", _bare_amount),
 )
 
 
@@ -146,4 +163,4 @@ def _accepted(a: Amount | None) -> Verdict:
 
 def all_rules() -> tuple[Rule, ...]:
     """Every rule of every table, in order (for the documentation and the tests)."""
-    return TAIL + MONEY + MEASURE + NOT_A_COUNT + COUNT + DEAD_END
+    return TAIL + UNIT + MONEY + MEASURE + NOT_A_COUNT + COUNT + DEAD_END

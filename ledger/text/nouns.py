@@ -160,9 +160,11 @@ class _Walk:
     def __init__(self, tokens, style: Style) -> None:
         self.tokens, self.style = tokens, style
         self.picked: list[int] = []
+        self.last = ""  # the last word read (list commas and brackets passed over)
         self.count = 0  # words read (list commas and brackets not counted)
         self.limit = MAX_WORDS
         self.plural = self.joined = False
+        self.verbs = words("verbs.txt")
 
     def run(self) -> None:
         i = self._leading() if self.style.leading else 0
@@ -181,8 +183,9 @@ class _Walk:
 
     def _add(self, i: int) -> None:
         self.picked.append(i)
+        self.last = self.tokens[i]
         self.count += 1
-        self.plural = self.plural or is_plural(self.tokens[i])
+        self.plural = self.plural or is_plural(self.last)
 
     def _leading(self) -> int:
         """Past leading determiners ("the", "our"; "new" and "additional" are kept); "total" as an adjective."""
@@ -216,19 +219,20 @@ class _Walk:
             self.picked.extend(range(i, end))
             self.count += sum(1 for k in range(i, end) if tokens[k] != ",")
             self.limit += end - i
+            self.last = tokens[end - 1]
             return end
         if tokens[i] == "(" and _acronym_at(tokens, i):
             self.picked.extend((i, i + 1, i + 2))
             self.count += 1
+            self.last = tokens[i + 1]
             return i + 3
         return None
 
     def _ends_at(self, i: int) -> bool:
         """Whether the word ``tokens[i]`` ends the phrase (a stop word, a verb after the head, a new clause)."""
-        tok, style = self.tokens[i], self.style
+        tok, style, last = self.tokens[i], self.style, self.last
         low = tok.lower().rstrip(".")
-        last = self._last()
-        if self.plural and (is_past_verb(low) or low in words("verbs.txt")):
+        if self.plural and (low in self.verbs or is_past_verb(low)):
             return True  # "two sisters helped", "19 fouls proves"
         if style.clauses and last and _new_clause(tok, low, last, [self.tokens[k] for k in self.picked]):
             return True
@@ -238,11 +242,6 @@ class _Walk:
             return self.joined or _NUMBER.fullmatch(tok) is not None and (not tok.isdigit() or not last or last.isdigit())
         return False
 
-    def _last(self) -> str:
-        for k in reversed(self.picked):
-            if self.tokens[k] not in ",()":
-                return self.tokens[k]
-        return ""
 
 
 _NUMBER = re.compile(r"\d[\d.,]*")
@@ -252,7 +251,7 @@ _SENTENCE_END = re.compile(r"[^.]\.['’]*$")
 def ends_sentence(tok: str) -> bool:
     """A word written with the full stop of its sentence ("tanks.", "Bill.’"), not an abbreviation ("U.S.",
     "Mr.")."""
-    if _SENTENCE_END.search(tok) is None:
+    if "." not in tok or _SENTENCE_END.search(tok) is None:
         return False
     word = tok.rstrip(".'’")
     return "." not in word and word.lower() not in ABBREVIATIONS

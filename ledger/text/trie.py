@@ -57,11 +57,21 @@ def trie_pattern(phrases, *, not_after: str) -> str:
     return "(?:" + "|".join(alts) + ")"
 
 
-def alternation(phrases) -> str:
+def _literal(ch: str) -> str:
+    return re.escape(ch)
+
+
+def _literal_spaced(ch: str) -> str:
+    return r"\s+" if ch == " " else re.escape(ch)
+
+
+def alternation(phrases, *, spaces: bool = False) -> str:
     """A pattern matching any of the literal ``phrases`` (longest first), written as a trie; ``""`` when
-    there is none. Used where the phrases are pieces of a larger pattern (currency markers, number words)."""
+    there is none. Used where the phrases are pieces of a larger pattern (currency markers, number words,
+    units). ``spaces``: a space in a phrase matches any run of white space."""
     root: dict = {}
+    token = _literal_spaced if spaces else _literal
     for p in set(phrases):
         if p:
-            _insert(root, p, re.escape)
+            _insert(root, " ".join(p.split()) if spaces else p, token)
     return _render(root)
