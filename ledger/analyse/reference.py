@@ -20,14 +20,24 @@ _TOKENS = re.compile(r"[a-z]+")
 
 def load_reference(path: str | Path, *, donor: str | None = None, recipient: str | None = None,
                    currency: str | None = None) -> pd.DataFrame:
-    """Read a reference CSV (a date column, one or more amount columns) into long form.
+    """Read a reference into long form: the Kiel tracker export, OCHA FTS flows (JSON, or CSV
+    with an ``amountUSD`` column; :mod:`ledger.analyse.sources`), or a CSV with a date column and
+    one or more amount columns.
 
     Columns named ``*_million``/``*_bn``/``*_thousand`` are scaled; the currency is read
     from the column name (``pda_usd_million`` → USD) unless given. ``donor``/``recipient``
     columns (or arguments) scope it to a pair; without them the pair is inferred from the
     corpus when reconciling (see :func:`ledger.analyse.reconcile.reconcile`).
     """
+    from ledger.analyse import sources
+
+    if Path(path).suffix.lower() == ".json":
+        return sources.fts_frame(sources.fts_flows(Path(path)))
     raw = pd.read_csv(path)
+    if sources.is_kiel(raw):
+        return sources.kiel_frame(raw)
+    if sources.is_fts(raw):
+        return sources.fts_frame(raw)
     return reference_frame(raw, donor=donor, recipient=recipient, currency=currency)
 
 

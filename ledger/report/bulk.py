@@ -34,7 +34,7 @@ _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _LINK_TYPE = _R_NS + "/hyperlink"
 # One http(s) URL with a plain ASCII host (no port, user or brackets) and nothing after it that
 # ``http_url`` would split on or reject (white space, '|', control characters); others are parsed.
-_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9._~%!$&'()*+,;=-]+(?:[/?#][^\s|\x00-\x1f\x7f\ufffe\uffff\[\]\\]*)?\Z")
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9._~%!$&'()*+,;=-]+(?:[/?#][^\s|\x00-\x1f\x7f\ufffe\uffff\u202a-\u202e\u2066-\u2069\[\]\\]*)?\Z")
 # Elements that come after <hyperlinks> in a worksheet (ECMA-376 CT_Worksheet order).
 _AFTER_LINKS = re.compile(r"<(?:printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|"
                           r"customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|"
