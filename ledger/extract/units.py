@@ -33,6 +33,11 @@ def _database() -> dict[str, dict]:
     return merged
 
 
+def database_names() -> frozenset[str]:
+    """The names of every unit of quantulum3's database (SI prefixes expanded)."""
+    return frozenset(_database())
+
+
 @functools.lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     """quantulum3's list of the 10,000 most common English words of the web (``common-words.txt``)."""
