@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+from dataclasses import replace
 import re
 import sys
 import time
@@ -55,11 +56,30 @@ def currency_names() -> dict[str, str]:
     return names
 
 
+_FROM = re.compile(r"(?i)\bfrom\s+$")
+_TO = re.compile(r"(?i)\s+to\s+")
+
+
+def _changes_as_ranges(text: str, figs: list) -> list:
+    """NewsQuant writes a change "from X to Y" as the range X-Y; the ledger gives the value before and the
+    value after as two figures. Join such a pair into one range here, in NewsQuant's convention."""
+    out: list = []
+    for f in figs:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.value is not None and f.value is not None and _TO.fullmatch(text, prev.end, f.start)
+                and _FROM.search(text, max(0, prev.start - 8), prev.start)):
+            low, high = sorted((prev.value, f.value))
+            out[-1] = replace(f, start=prev.start, value=None, low=low, high=high, qualifier="range")
+            continue
+        out.append(f)
+    return out
+
+
 def ours(text: str, cur: dict[str, str]) -> list[tuple]:
     from ledger.extract import find_figures
 
     out = []
-    for f in find_figures(text):
+    for f in _changes_as_ranges(text, find_figures(text)):
         value = (f.low, f.high) if f.value is None else f.value
         if f.kind == "percent" and f.value is not None and not any(ch.isdigit() for ch in f.surface) \
                 and not PERCENT_WORD.search(f.surface):

@@ -6,7 +6,8 @@
 - ``rejected.tsv``: a text and a fragment no figure may contain (``*``: the text has no figure at all);
 - ``known_misses.tsv``: documented failures, same columns plus ``why``; run as strict xfail, so a fix shows.
 
-Every rule of ``ledger.extract.rules`` names the id of its case here.
+In a cell, ``\\n`` stands for a line break and ``\\u00ad`` for a soft hyphen. Every rule of
+``ledger.extract.rules`` names the id of its case here.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def _rows(name: str) -> list[dict[str, str]]:
     for line in lines[1:]:
         cells = line.split("\t")
         assert len(cells) == len(header), f"{name}.tsv: {cells[0]} has {len(cells)} columns"
-        rows.append(dict(zip(header, cells)))
+        rows.append({k: v.replace("\\n", "\n").replace("\\u00ad", "\u00ad") for k, v in zip(header, cells)})
     return rows
 
 

@@ -6,10 +6,11 @@ import re
 
 from ledger.extract import filters, tables
 from ledger.extract.candidate import Amount
+from ledger.extract.scan import GAP1
 
 _FRACTION_OF = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+of(?![\w-])")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]++([A-Za-z]++)(?![\w-])")
-_SCALE_AFTER = re.compile(r"[ \t\u00a0]++(?:an?[ \t\u00a0]++)?+([A-Za-z]++)(?![\w-])")
+_SCALE_AFTER = re.compile(rf"{GAP1}(?:of{GAP1})?(?:an?{GAP1})?+([A-Za-z]++)(?![\w-])")
 # "164p", "68 p at", "40 pence": a price in pence (not "5 p.m.", not a video resolution "1080p")
 _PENCE = re.compile(r"[ \t\u00a0]?p(?![\w]|\.[A-Za-z])")
 _AGE_WORDS = frozenset({"aged", "age"})

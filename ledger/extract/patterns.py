@@ -9,15 +9,23 @@ import functools
 import re
 
 from ledger.extract import tables, units
+from ledger.extract.scan import GAP, GAP1
 from ledger.extract.scan import WS as _WS
 from ledger.text.trie import alternation
 
-_GAP = r"(?:[ \t\u00a0]*+\n?[ \t\u00a0]*+)"  # white space, at most one line break
 
 
 def _phrase(p: str) -> str:
     """A phrase whose spaces match any run of white space."""
     return r"\s+".join(re.escape(part) for part in p.split())
+
+
+@functools.lru_cache(maxsize=None)
+def _breakable(word: str) -> str:
+    """A word that a hard wrap or a soft hyphen may cut ("bill\nion"), as a pattern piece."""
+    if len(word) < 5:
+        return re.escape(word)
+    return "(?:\n|\u00ad)?".join(map(re.escape, word))
 
 
 @functools.lru_cache(maxsize=None)
@@ -27,7 +35,7 @@ def scale() -> re.Pattern[str]:
     for token, _mult, match in tables.scales():
         t = re.escape(token)
         if match == "word":
-            parts.append(rf"{_GAP}-?(?P<w_{token}>(?i:{t}))")
+            parts.append(rf"{GAP}-?(?P<w_{token}>(?i:{_breakable(token)}))")
         elif match == "abbr":
             parts.append(rf"{_WS}?(?P<a_{token}>{t})")
         else:
@@ -50,7 +58,7 @@ def post_currency() -> re.Pattern[str]:
             alts.append(marker)
             if marker[0].islower():
                 alts.append(marker[0].upper() + marker[1:])
-    return re.compile(rf"{_GAP}(?:of{_WS}+)?(?P<cur>{alternation(alts)})(?![\w$])", re.IGNORECASE)
+    return re.compile(rf"(?:-|{GAP})(?:of{GAP1})?(?P<cur>{alternation(alts)})(?![\w$])", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=None)
@@ -65,10 +73,10 @@ def pre_currency_codes() -> dict[str, str]:
     return {m.lower(): c for m, c, pos in reversed(tables.currencies()) if pos in ("pre", "both")}
 
 
-PERCENT = re.compile(rf"{_WS}?+(?:%|(?i:per{_WS}?cent\b|pct\b|percentage{_WS}points?\b|percent\b))|pc\b")
+PERCENT = re.compile(rf"{GAP}(?:%|(?i:per{GAP}cent\b|pct\b|percentage{GAP1}points?\b|percent\b))|pc\b")
 
 
-_UNIT_HEAD = rf"(?:{_GAP}|-)(?:of{_WS}+)?"
+_UNIT_HEAD = rf"(?:{GAP}|-)(?:of{GAP1})?"
 
 
 def _case_sensitive(alias: str) -> bool:
@@ -131,12 +139,6 @@ def change_before() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?P<c>{_tail_phrases(tables.changes())})(?:\s+by)?\s*$", re.IGNORECASE)
 
 
-RANGE_LINK = re.compile(rf"{_WS}*+(?:-|–|—|to|and|or)(?![\w]){_WS}*+|{_WS}*+(?:-|–)")
-BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
-FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
-BY_BEFORE = re.compile(r"(?i)\bby\s+$")
-
-
 @functools.lru_cache(maxsize=None)
 def rate() -> re.Pattern[str]:
     """A per-unit rate right after an amount: "a share", "per gallon", "each month", "/month", "annually"."""
@@ -145,8 +147,8 @@ def rate() -> re.Pattern[str]:
     adverbs = "|".join(sorted(tables.cue_values("rate_adverb")))
     return re.compile(
         rf"(?:{_WS}*+\([^()\n]{{1,40}}\))?+"  # "C$6 (US$4.46) per share": the rate is the first amount's
-        rf"(?:{_WS}*+(?:(?P<art>a|an)|per|each|every){_WS}++|{_WS}*+/{_WS}*+|{_WS}*+(?:-{_WS}*+)?(?:a|per){_WS}*+-{_WS}*+)"
+        rf"(?:{GAP}(?:(?P<art>a|an)|per|each|every){GAP1}|{_WS}*+/{_WS}*+|{_WS}*+(?:-{_WS}*+)?(?:a|per){_WS}*+-{_WS}*+)"
         rf"(?P<per>(?i:{nouns}))(?![\w])"
         rf"(?(art)(?!{_WS}++(?i:{not_rate})\b))"  # "a year earlier" is no rate
-        rf"|{_WS}++(?P<adv>(?i:{adverbs}))(?![\w-])"
+        rf"|{GAP1}(?P<adv>(?i:{adverbs}))(?![\w-])"
     )

@@ -1,7 +1,9 @@
 """Ranges: '10 to 20 billion', '$10-$20 million', 'between 5 and 7 percent' → one figure with two bounds.
 
-"from 12 to 20 countries" and "eight or nine euros" stay two figures, the first taking the second's
-unit, as the gold aid texts list them.
+"from 12 to 20 countries", "rose from $5 million to $7 million", "extended from five years to ten years" (a
+change: the value before and the value after) and "eight or nine euros" stay two figures, the first taking
+the second's unit when it has none, as the gold aid texts list them; "sell from $600,000 to $1.2 million"
+is a range.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import re
 from ledger.extract import amount, candidate, counts, filters, money, numbers, rules, scan, tables
 from ledger.extract.candidate import Amount, Number
 
-RANGE_LINK = re.compile(r"[ \t\u00a0]*+(?:-|–|—|to|and|or)(?![\w])[ \t\u00a0]*+|[ \t\u00a0]*+(?:-|–)")
+RANGE_LINK = re.compile(rf"{scan.GAP}(?P<w>-|–|—|to|and|or)(?![\w]){scan.GAP}|[ \t\u00a0]*+(?:-|–)")
 BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
 _FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
 _BY_BEFORE = re.compile(r"(?i)\bby\s+$")
@@ -24,33 +26,59 @@ def read(text: str, first: Amount, dollar: str) -> tuple[Amount, Amount | None]:
     link = RANGE_LINK.match(text, first.end)
     if not link:
         return first, None
-    word = link.group(0).strip().lower()
+    word = (link.group("w") or "-").lower()
     if word == "and" and not BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start):
         return first, None
     if first.tailed and _BY_BEFORE.search(text, max(0, first.start - 12), first.start):
         return first, None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
     from_to = word == "to" and bool(_FROM_BEFORE.search(text, max(0, first.start - 8), first.start))
+    change = from_to and _after_change_verb(text, first.start)
     second = _second_bound(text, link.end())
     if second is not None:
         second = amount.read_tails(text, second, dollar)
     if second is None or rules.tail_rejected(text, second):
         return first, None
-    if word == "or" or (from_to and not second.tailed):
-        return _borrow(text, first, second), None  # "eight or nine euros", "from 12 to 20 countries"
+    if word == "or" or (from_to and (change or not second.tailed)):  # "eight or nine euros", "from 12 to 20
+        return _borrow(text, first, second), None  # countries", "extended from five years to ten years": two figures
     return first, _merge(first, second, ordered=not from_to)
 
 
+_CLAUSE_BEFORE = re.compile(r"[^.;:!?()\n]{0,60}$")
+
+
+def _after_change_verb(text: str, start: int) -> bool:
+    """A verb of change earlier in the clause before "from" ("rose from", "extending the statute ... from"):
+    "from X to Y" then names the value before and the value after, not a range ("sell from $600,000 to")."""
+    cm = _CLAUSE_BEFORE.search(text, max(0, start - 60), start)
+    words = (cm.group(0) if cm else "").lower().split()
+    return any(w.strip(",") in tables.cues("change_verb") for w in words[-7:-1])
+
+
 def _borrow(text: str, first: Amount, second: Amount) -> Amount:
-    """``first`` with the unit, currency and scale written after ``second`` ("5 or 6 million tanks")."""
-    if first.tailed or first.words != second.words and not second.tailed:
+    """``first`` with the unit, currency and scale written after ``second`` ("5 or 6 million tanks", "from $10
+    to $15 billion")."""
+    if first.tailed:
+        same = (first.kind, first.currency) == (second.kind, second.currency)
+        return _shared_scale(first, second) if same else first
+    if first.words != second.words and not second.tailed:
         return first
-    if second.scaled and not first.scaled and (first.value or 0) * second.multiplier <= (second.value or 0):
-        first = first._replace(value=(first.value or 0) * second.multiplier, scaled=True)
+    first = _shared_scale(first, second)
     if second.tailed:
         return first._replace(kind=second.kind, unit=second.unit, currency=second.currency)
     noun = counts.counted_noun(text, second.end, one=second.value == 1)
     if noun:
         return first._replace(item=noun[0], unit=noun[1], borrowed=True)
+    return first
+
+
+def _shared_scale(first: Amount, second: Amount) -> Amount:
+    """The first of two amounts in the scale written after the second: "5 or 6 million" → 5 million, "from 6
+    to 4.5 billion" → 6 billion (scaled, the first is at most the second or of its size)."""
+    if not second.scaled or first.scaled or not second.value:
+        return first
+    scaled = (first.value or 0) * second.multiplier
+    if scaled <= second.value or 0.1 <= scaled / second.value <= 10:
+        return first._replace(value=scaled, scaled=True)
     return first
 
 

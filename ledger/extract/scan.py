@@ -16,7 +16,13 @@ from ledger.extract.candidate import Number
 from ledger.text.trie import alternation
 
 WS = r"[ \t\u00a0]"  # white space inside a line
-GAP1 = r"(?:[ \t\u00a0]++\n?[ \t\u00a0]*+|\n[ \t\u00a0]*+)"  # some white space, at most one line break
+#: What stands for a space inside a figure: spaces, tabs, no-break spaces, soft hyphens and markdown emphasis
+#: ("**5** percent", "_million_").
+SPACE = r"(?:[ \t\u00a0\u00ad]|\*\*|_)"
+#: White space inside a figure wherever a space may stand: a run of spaces holding at most one line break (a
+#: hard wrap: "25\npercent", "billions of\ndollars"); a blank line always ends a figure. GAP may be empty.
+GAP = rf"(?:{SPACE}*+(?:\n{SPACE}*+)?)"
+GAP1 = rf"(?:{SPACE}++(?:\n{SPACE}*+)?|\n{SPACE}*+)"
 
 DIGITS = (
     r"\d{1,3}(?:,\d{3})++(?:\.\d+)?+(?![\d,]\d)"  # 1,300 / 19,300.5
@@ -68,7 +74,7 @@ def master() -> re.Pattern[str]:
     """Single pass over a text: things to skip, then candidate numbers (digits, words, vague words)."""
     vague = alternation(tables.vague()).replace(r"\ ", r"\s+")
     fractions = alternation(tables.fractions()).replace(r"\ ", r"[- \t\u00a0]++")
-    money_num = rf"(?<![A-Za-z0-9])(?P<pre>{pre_currency_alt()})(?P<presp>{WS}?)(?P<neg>-)?+(?P<pnum>{DIGITS})"
+    money_num = rf"(?<![A-Za-z0-9])(?P<pre>{pre_currency_alt()})(?P<presp>{GAP})(?P<neg>-)?+(?P<pnum>{DIGITS})"
     # "sub-300 sq m", "her now-18 month-old": a prefix glued by a hyphen still leaves a number
     plain_num = rf"(?:(?<![\w.,/:#@+=_$€£¥₹-])|(?<=(?<![\w-])(?i:sub|now)-))(?P<num>{DIGITS})"
     # "-3.2%", "-5 yards", "minus-130 degrees": a signed amount (a figure only with a tail)
