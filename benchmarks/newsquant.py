@@ -75,17 +75,37 @@ def _changes_as_ranges(text: str, figs: list) -> list:
     return out
 
 
+def _in_minor_units(figs: list) -> list:
+    """NewsQuant writes "19 cents" and "164p" in the minor unit; the ledger gives money in the major unit
+    (0.19 USD, 1.64 GBP). Write such figures (and a bare amount that repeats their unit: "84.75 cents, while
+    the lowest is 74.07") back in cents or pence ("p" is NewsQuant's "point", "pence" the RT sets' "penny")."""
+    from ledger.extract.money import minor_written
+
+    out, last = [], None
+    for f in figs:
+        share = minor_written(f.surface) if f.kind == "money" else None
+        if share is None and f.kind == "money" and last is not None and not any(c.isalpha() or c in "$€£¥" for c in f.surface):
+            share = last[0]
+        if share:
+            end = f.surface.rstrip().lower()
+            last = (share, "point" if end[-1:] == "p" else "penny" if end.endswith("pence") else "cent")
+            scale = lambda v: None if v is None else v / share  # noqa: E731
+            f = replace(f, value=scale(f.value), low=scale(f.low), high=scale(f.high), unit=last[1], currency=None)
+        out.append(f)
+    return out
+
+
 def ours(text: str, cur: dict[str, str]) -> list[tuple]:
     from ledger.extract import find_figures
 
     out = []
-    for f in _changes_as_ranges(text, find_figures(text)):
+    for f in _in_minor_units(_changes_as_ranges(text, find_figures(text))):
         value = (f.low, f.high) if f.value is None else f.value
         if f.kind == "percent" and f.value is not None and not any(ch.isdigit() for ch in f.surface) \
                 and not PERCENT_WORD.search(f.surface):
             value = f.value / 100  # a fraction in words ("a third of"): NewsQuant writes the share of one
         if f.kind == "money":
-            unit = cur.get(f.unit or "", (f.unit or "").lower())
+            unit = f.unit if f.unit in ("cent", "penny", "point") else cur.get(f.unit or "", (f.unit or "").lower())
         elif f.kind == "percent":
             unit = "percentage"
         elif f.kind == "count":

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ledger.extract import filters, money, numbers, patterns, tables
+from ledger.extract import extras, filters, money, numbers, patterns, tables
 from ledger.extract.candidate import Amount
 
 _MONEY_VAGUE = re.compile(r"(?i)[ \t\u00a0]+in\b")
@@ -69,6 +69,9 @@ def read_tails(text: str, a: Amount, dollar: str) -> Amount:
     if a.kind != "money":
         a = _post_currency(text, a, dollar)
     if a.kind == "money" or (a.value == 0 and a.scaled):
+        return plus(text, a)
+    a = pence(text, plus(text, a))
+    if a.kind == "money":
         return a
     pm = patterns.PERCENT.match(text, a.end)
     if pm and not a.vague:
@@ -99,6 +102,9 @@ def _post_currency(text: str, a: Amount, dollar: str) -> Amount:
     pm = patterns.post_currency().match(text, a.end)
     has_of = bool(pm) and " of" in (" " + text[a.end:pm.start("cur")].lower())
     if pm and has_of == bool(a.vague):
+        minor = money.minor_share(pm.group("cur"))
+        if minor is not None:
+            return _in_minor_unit(a, minor, dollar, pm.end())
         code = money.post_code(pm.group("cur"), dollar, scaled=a.scaled or a.vague.endswith("illions"))
         if code:
             got = a._replace(kind="money", currency=code, end=pm.end(), tail_currency=True)
@@ -107,6 +113,30 @@ def _post_currency(text: str, a: Amount, dollar: str) -> Amount:
             return got
     if a.vague.endswith("illions") and _MONEY_VAGUE.match(text, a.end):
         return a._replace(kind="money", currency=dollar)  # "billions in Russian assets"
+    return a
+
+
+def _in_minor_unit(a: Amount, minor: tuple[str, float], dollar: str, end: int) -> Amount:
+    """'18 cents' → 0.18 of the document's dollar, '40 pence' → 0.40 GBP: money in the major unit."""
+    code, share = minor
+    bounds = (a.bounds[0] * share, a.bounds[1] * share) if a.bounds else None
+    value = None if a.value is None else a.value * share
+    return a._replace(kind="money", currency=dollar if code == "$" else code, value=value, bounds=bounds, end=end,
+                      minor=share, tail_currency=True)
+
+
+def pence(text: str, a: Amount) -> Amount:
+    """'164p', '3.5 p': a price in pence is money in pounds (not "5 p.m.", not a video resolution "1080p")."""
+    if a.kind != "count" or not a.digits or a.scaled:
+        return a
+    end = extras.pence_end(text, a.end, a.value or 0.0)
+    return a if end is None else _in_minor_unit(a, ("GBP", 0.01), "GBP", end)
+
+
+def plus(text: str, a: Amount) -> Amount:
+    """'$100-plus', '50-plus countries': "-plus" after an amount makes it a lower bound."""
+    if text.startswith("-plus", a.end) and not text[a.end + 5:a.end + 6].isalnum():
+        return a._replace(end=a.end + 5, qualifier="at_least")
     return a
 
 

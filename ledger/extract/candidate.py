@@ -48,6 +48,7 @@ class Amount(NamedTuple):
     noun_end: int = 0  # end of the counted noun phrase (a count's rate follows it: "78,000 times a minute")
     tail_currency: bool = False  # the currency was written after the number ("15 dollars")
     borrowed: bool = False  # the counted noun was read after the next number ("5 or 6 tanks")
+    minor: float = 1.0  # written in a minor unit: its share of the major unit ("18 cents" → 0.01)
 
     @property
     def low(self) -> float | None:
@@ -70,5 +71,5 @@ def start(number: Number) -> Amount:
     # every field in order (tuple.__new__ skips the keyword handling: this runs once per number of a text)
     return tuple.__new__(Amount, (
         number, number.start, number.end, number.value, number.digits, number.words, number.vague, kind, None,
-        number.currency, 1.0, number.scaled, number.bounds, qualifier, None, None, None, 0, False, False,
+        number.currency, 1.0, number.scaled, number.bounds, qualifier, None, None, None, 0, False, False, 1.0,
     ))

@@ -139,12 +139,6 @@ def vague(text: str, a: Amount):
     return ("accept", a._replace(item=noun[0], unit=noun[1], noun_end=noun[2])) if noun else _REJECT
 
 
-def pence(text: str, a: Amount):
-    """'164p': a share price in pence, counted like cents."""
-    end = extras.pence_end(text, a.end, a.value or 0.0) if a.digits and not a.scaled else None
-    return None if end is None else ("accept", a._replace(end=end, unit="penny", item="pence"))
-
-
 def hyphen_noun(text: str, a: Amount):
     """'the 25-person team': the noun glued by a hyphen is what is counted (unless an id or a name precedes)."""
     hm = _HYPHEN_NOUN.match(text, a.end) if a.digits else None

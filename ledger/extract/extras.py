@@ -6,7 +6,7 @@ import re
 
 from ledger.extract import filters, tables
 from ledger.extract.candidate import Amount
-from ledger.extract.scan import GAP1
+from ledger.extract.space import GAP1
 
 _FRACTION_OF = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+of(?![\w-])")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]++([A-Za-z]++)(?![\w-])")

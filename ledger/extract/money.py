@@ -48,3 +48,26 @@ def post_code(marker: str, dollar: str, *, scaled: bool) -> str | None:
     if code is None:
         return None
     return dollar if code == "$" else code
+
+
+def minor_share(marker: str) -> tuple[str, float] | None:
+    """(code, share) when ``marker`` is a minor unit ("cents" → ("$", 0.01)), else None."""
+    return tables.minor_units().get(" ".join(marker.lower().split()))
+
+
+def minor_written(surface: str) -> float | None:
+    """The share of the major unit when a money surface is written in a minor unit only ("18 cents",
+    "12-cent", "164p"); None for "3 dollars 50 cents" (dollars and cents) and other surfaces."""
+    m = _minor_tail().search(surface)
+    if m is None:
+        return None
+    head = surface[:m.start()].lower()
+    if any(ch in head for ch in "$€£¥") or any(w in patterns.post_currency_codes() for w in re.findall(r"[a-z]+", head)):
+        return None
+    return minor_share(m.group("m"))[1] if m.group("m") else 0.01
+
+
+@functools.lru_cache(maxsize=1)
+def _minor_tail() -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(w) for w in tables.minor_units()), key=len, reverse=True)).replace(r"\ ", r"\s+")
+    return re.compile(rf"(?i)(?:(?<![a-z])(?P<m>{words})|(?<=\d)\s?p)$")

@@ -9,8 +9,8 @@ import functools
 import re
 
 from ledger.extract import tables, units
-from ledger.extract.scan import GAP, GAP1
-from ledger.extract.scan import WS as _WS
+from ledger.extract.space import GAP, GAP1
+from ledger.extract.space import WS as _WS
 from ledger.text.trie import alternation
 
 
@@ -51,13 +51,10 @@ def scale_multipliers() -> dict[str, tuple[float, str]]:
 
 @functools.lru_cache(maxsize=None)
 def post_currency() -> re.Pattern[str]:
-    """A currency word or code right after a number (and its scale)."""
-    alts = []
-    for marker, _c, pos in tables.currencies():
-        if pos in ("post", "both"):
-            alts.append(marker)
-            if marker[0].islower():
-                alts.append(marker[0].upper() + marker[1:])
+    """A currency word or code right after a number (and its scale), or a minor unit ("cents", "pence")."""
+    # lower case: the pattern ignores case, and one trie keeps the longest marker first ("euro cents", "euro")
+    alts = {m.lower() for m in tables.minor_units()}
+    alts |= {marker.lower() for marker, _c, pos in tables.currencies() if pos in ("post", "both")}
     return re.compile(rf"(?:-|{GAP})(?:of{GAP1})?(?P<cur>{alternation(alts)})(?![\w$])", re.IGNORECASE)
 
 

@@ -102,7 +102,9 @@ def _repeat_unit(text: str, a: Amount, out: list[Figure]) -> Amount:
     prev = coordination.unit_source(text, a.start, out, scaled=a.scaled)
     if prev is None:
         return a
-    return a._replace(kind=prev.kind, unit=prev.unit, currency=prev.currency, item=prev.item)
+    share = money.minor_written(prev.surface) if prev.kind == "money" else None  # "84.75 cents, ... 74.07"
+    value = a.value * share if share and a.value is not None else a.value
+    return a._replace(kind=prev.kind, unit=prev.unit, currency=prev.currency, item=prev.item, value=value)
 
 
 def _forward_units(text: str, out: list[Figure]) -> list[Figure]:
@@ -112,7 +114,9 @@ def _forward_units(text: str, out: list[Figure]) -> list[Figure]:
         if f.kind == "count" and f.unit is None and f.value is not None:
             nxt = out[i + 1]
             if coordination.forward_source(text, f, nxt):
-                out[i] = replace(f, kind=nxt.kind, unit=nxt.unit, currency=nxt.currency, item=nxt.item)
+                share = money.minor_written(nxt.surface) if nxt.kind == "money" else None
+                value = f.value * share if share else f.value
+                out[i] = replace(f, kind=nxt.kind, unit=nxt.unit, currency=nxt.currency, item=nxt.item, value=value)
     return out
 
 

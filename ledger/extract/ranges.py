@@ -63,8 +63,10 @@ def _borrow(text: str, first: Amount, second: Amount) -> Amount:
     if first.words != second.words and not second.tailed:
         return first
     first = _shared_scale(first, second)
-    if second.tailed:
-        return first._replace(kind=second.kind, unit=second.unit, currency=second.currency)
+    if second.tailed:  # "eight or nine euros", "50 or 60 cents" (money in the major unit)
+        value = None if first.value is None else first.value * second.minor
+        return first._replace(kind=second.kind, unit=second.unit, currency=second.currency, value=value,
+                              minor=second.minor)
     noun = counts.counted_noun(text, second.end, one=second.value == 1)
     if noun:
         return first._replace(item=noun[0], unit=noun[1], borrowed=True)
@@ -107,8 +109,9 @@ def _merge(first: Amount, second: Amount, *, ordered: bool = True) -> Amount | N
         return None
     if first.unit in ("year of age", None) and first.tailed and second.kind == "count" and not second.words:
         second = second._replace(kind=first.kind, unit=first.unit, currency=first.currency)  # "$35-40 million"
-    if first.tailed and (first.kind, first.unit, first.currency) != (second.kind, second.unit, second.currency):
-        return None
+    if first.tailed and (first.kind, first.unit, first.currency, first.minor) != (
+            second.kind, second.unit, second.currency, second.minor):
+        return None  # "10.4 cents to $2.24": a change to a level, not a range
     low = _low_bound(first, second)
     if low is None or second.value is None or low == second.value or (ordered and low > second.value):
         return None
@@ -118,7 +121,10 @@ def _merge(first: Amount, second: Amount, *, ordered: bool = True) -> Amount | N
 
 
 def _low_bound(first: Amount, second: Amount) -> float | None:
-    """The first bound in the second's scale: "$6-700 billion" → 600e9, "$10-$20 million" → 10e6."""
+    """The first bound in the second's scale: "$6-700 billion" → 600e9, "$10-$20 million" → 10e6, "50 to 60
+    cents" → 0.5."""
+    if not first.tailed and second.minor != 1.0:
+        return None if first.value is None else first.value * second.minor
     if second.scaled and _hundreds_shorthand(first, second):
         return (first.value or 0) * 10 ** (len(second.digits) - 1) * second.multiplier
     if second.scaled and not first.scaled:

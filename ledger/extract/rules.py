@@ -127,7 +127,6 @@ COUNT = (
     Rule("vague", "hundreds of drones (no noun: 'hundreds' alone is no figure)", "count-vague", counts.vague),
     _reject("lost-leading-digits", ".92 billion (a cut-off $1.92 billion)", "count-lost-digits",
          lambda text, a: a.digits.startswith(".") and a.scaled),
-    Rule("pence", "shares closed at 164p", "count-pence", counts.pence),
     Rule("hyphen-noun", "the 25-person team", "count-hyphen-noun", counts.hyphen_noun),
     Rule("compound-word", "a four-cylinder engine", "count-compound-word", counts.compound_word),
     *NOT_A_COUNT,

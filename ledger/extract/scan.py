@@ -13,16 +13,8 @@ import re
 
 from ledger.extract import money, numbers, tables
 from ledger.extract.candidate import Number
+from ledger.extract.space import GAP, GAP1, SPACE, WS  # noqa: F401 (the space inside a figure, for all steps)
 from ledger.text.trie import alternation
-
-WS = r"[ \t\u00a0]"  # white space inside a line
-#: What stands for a space inside a figure: spaces, tabs, no-break spaces, soft hyphens and markdown emphasis
-#: ("**5** percent", "_million_").
-SPACE = r"(?:[ \t\u00a0\u00ad]|\*\*|_)"
-#: White space inside a figure wherever a space may stand: a run of spaces holding at most one line break (a
-#: hard wrap: "25\npercent", "billions of\ndollars"); a blank line always ends a figure. GAP may be empty.
-GAP = rf"(?:{SPACE}*+(?:\n{SPACE}*+)?)"
-GAP1 = rf"(?:{SPACE}++(?:\n{SPACE}*+)?|\n{SPACE}*+)"
 
 DIGITS = (
     r"\d{1,3}(?:,\d{3})++(?:\.\d+)?+(?![\d,]\d)"  # 1,300 / 19,300.5

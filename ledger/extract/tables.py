@@ -105,3 +105,9 @@ def cues(name: str) -> frozenset[str]:
 def cue_values(name: str) -> dict[str, str]:
     """word → value of one cue set of ``cues.tsv`` ("rate_adverb": annually → year)."""
     return {w.lower(): v for s, w, v in _cue_rows() if s == name}
+
+
+@functools.lru_cache(maxsize=None)
+def minor_units() -> dict[str, tuple[str, float]]:
+    """Lower-case minor-unit marker ("cents", "pence") → (currency code, its share of the major unit)."""
+    return {m.lower(): (c, float(share)) for m, c, share in _rows("minor_units.tsv")}
