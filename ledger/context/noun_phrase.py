@@ -14,7 +14,8 @@ from functools import lru_cache
 from ledger import data
 from ledger.extract import tables
 from ledger.text.gazetteer import canonical_name
-from ledger.text.nouns import KEEP_LEADING, Style, determiners, head_noun, is_plural, is_word, read, tokenize, words
+from ledger.text.nouns import KEEP_LEADING, Style, determiners, is_word, read, tokenize, words
+from ledger.text.plurals import head_noun, is_plural
 
 __all__ = [
     "alternation", "cue_values", "cues", "head_noun", "is_word", "item_style", "noun_phrase", "qualifier_prefix",

@@ -9,12 +9,14 @@ import re
 
 from ledger.extract import extras, filters, money, numbers, patterns, tables
 from ledger.extract.candidate import Amount
+from ledger.extract.space import GAP, GAP1
 
 _MONEY_VAGUE = re.compile(r"(?i)[ \t\u00a0]+in\b")
 _GLUED = frozenset("-–/:")
 _ADJ_AFTER = re.compile(r"[ \t\u00a0]+(?:[a-z$]|\d)")
 _POINTS_WORD = re.compile(r"(?i)\bpoints\b")
 _LEVEL_TAIL = r"\b(?:to|at)(?:\s+(?:end|close|finish|settle)\s+at|\s+a\s+close\s+of)?[ \t\u00a0]++$"
+_INCHES = re.compile(rf"{GAP1}(?P<n>\d{{1,2}})(?![\w.,/-])(?!{GAP}(?:inch|in\b|″|\"))")
 _CENTS_END = r"(?:[ \t\u00a0]++(?i:cents?)|(?=[ \t\u00a0]*+(?:[.,;!?]|$)))(?![\w])"
 
 
@@ -68,11 +70,15 @@ def read_tails(text: str, a: Amount, dollar: str) -> Amount:
         a = scale(text, a)
     if a.kind != "money":
         a = _post_currency(text, a, dollar)
+    glued = text[a.end:a.end + 2]  # cheap tests first: most numbers are followed by neither
+    if glued[:1] == "-":
+        a = plus(text, a)
     if a.kind == "money" or (a.value == 0 and a.scaled):
-        return plus(text, a)
-    a = pence(text, plus(text, a))
-    if a.kind == "money":
         return a
+    if "p" in glued or "P" in glued:
+        a = pence(text, a)
+        if a.kind == "money":
+            return a
     pm = patterns.PERCENT.match(text, a.end)
     if pm and not a.vague:
         return a._replace(kind="percent", unit="%", end=pm.end())
@@ -147,7 +153,17 @@ def _unit(text: str, a: Amount) -> Amount:
     name, kind = patterns.unit_names()[" ".join(um.group("unit").lower().split())]
     if name == "second" and text.startswith("-", um.end()):
         return a  # "2 second-half goals": the ordinal, not the duration
-    return a._replace(kind=kind, unit=name, end=um.end())
+    a = a._replace(kind=kind, unit=name, end=um.end())
+    return _inches(text, a) if name == "foot" and a.value is not None else a
+
+
+def _inches(text: str, a: Amount) -> Amount:
+    """'7 foot 3': a height in feet and inches is read in feet (7.25); with the inches named ("6 feet 2 inches")
+    the inches are a figure of their own."""
+    im = _INCHES.match(text, a.end)
+    if im is None or int(im.group("n")) >= 12:
+        return a
+    return a._replace(value=a.value + int(im.group("n")) / 12, end=im.end())
 
 
 def cents(text: str, a: Amount) -> Amount:
@@ -195,13 +211,13 @@ def _sentence_before(text: str, start: int) -> str:
 
 def qualifier(text: str, a: Amount) -> Amount:
     """'more than $19.3 billion', 'rose by about 5%': the qualifier and the change written before a figure."""
-    lo = max(0, a.start - 40)
-    qm = patterns.qualifier_before().search(text[lo:a.start]) if a.qualifier == "exact" else None
     qstart = a.start
-    if qm:
-        a = a._replace(qualifier=tables.qualifiers()[" ".join(qm.group("q").lower().split())])
-        qstart = lo + qm.start("q")
-    cm = patterns.change_before().search(text, max(0, qstart - 30), qstart)
+    if a.qualifier == "exact":  # the text before the figure, read backwards (the patterns are reversed)
+        qm = patterns.qualifier_reversed().match(text[max(0, a.start - 40):a.start][::-1])
+        if qm:
+            a = a._replace(qualifier=tables.qualifiers()[" ".join(qm.group("q")[::-1].lower().split())])
+            qstart = a.start - qm.end("q")
+    cm = patterns.change_reversed().match(text[max(0, qstart - 30):qstart][::-1])
     if cm:
-        a = a._replace(change=tables.changes()[" ".join(cm.group("c").lower().split())])
+        a = a._replace(change=tables.changes()[" ".join(cm.group("c")[::-1].lower().split())])
     return a

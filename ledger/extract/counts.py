@@ -10,11 +10,15 @@ import re
 from ledger.extract import amount, extras, filters, ranges, tables
 from ledger.extract.candidate import Amount
 from ledger.text import calendar
-from ledger.text.nouns import TOKEN, Style, is_past_verb, read, singular, word_length, words
+from ledger.text.nouns import TOKEN, Style, is_past_verb, read, word_length, words
+from ledger.text.plurals import singular
 
 _CLOSE = re.compile(r"\)")
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*+\n")
 _WINDOW = 90  # characters after a number read for its noun phrase (eight words)
+_SHORT_WINDOW = 40  # read first: most counted noun phrases end within it
+# the first word after a number (white space and at most one line break before it)
+_FIRST = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+[\"“‘]?([A-Za-z0-9][\w'’.-]*)")
 
 
 @functools.lru_cache(maxsize=None)
@@ -33,13 +37,12 @@ def counted_noun(text: str, pos: int, *, one: bool) -> tuple[str, str, int] | No
     m = _CLOSE.match(text, pos)  # "(25,000) 155mm artillery rounds"
     if m:
         pos = m.end()
-    end = min(len(text), pos + _WINDOW)
-    blank = _BLANK_LINE.search(text, pos, end)
-    window = text[pos:blank.start() if blank else end]
-    tokens = TOKEN.findall(window)
-    if not tokens or not window.startswith(tokens[0], len(window) - len(window.lstrip())):
-        return None
-    picked = read(tokens, counted_style())
+    first = _FIRST.match(text, pos)
+    if first is None or first.group(1).lower() in counted_style().stop:
+        return None  # cheap test first: most numbers are followed by punctuation or a function word
+    window, tokens, picked = _read_window(text, pos, _SHORT_WINDOW)
+    if picked and picked[-1] >= len(tokens) - 2:  # the phrase may go on past the short window
+        window, tokens, picked = _read_window(text, pos, _WINDOW)
     head = _head(tokens, picked, one)
     if head is None:
         return None
@@ -47,6 +50,15 @@ def counted_noun(text: str, pos: int, *, one: bool) -> tuple[str, str, int] | No
     offsets = _offsets(window, tokens, k)
     start, stop = pos + offsets[picked[0]], pos + offsets[k] + word_length(tokens[k])
     return text[start:stop], sing, stop
+
+
+def _read_window(text: str, pos: int, size: int) -> tuple[str, list[str], list[int]]:
+    """The tokens of at most ``size`` characters after ``pos`` (up to a blank line) and the phrase read in them."""
+    end = min(len(text), pos + size)
+    blank = _BLANK_LINE.search(text, pos, end)
+    window = text[pos:blank.start() if blank else end]
+    tokens = TOKEN.findall(window)
+    return window, tokens, read(tokens, counted_style()) if tokens else []
 
 
 def _offsets(window: str, tokens: list[str], upto: int) -> list[int]:
@@ -136,7 +148,9 @@ def vague(text: str, a: Amount):
     if not a.vague:
         return None
     noun = counted_noun(text, _noun_start(text, a), one=False)
-    return ("accept", a._replace(item=noun[0], unit=noun[1], noun_end=noun[2])) if noun else _REJECT
+    if noun is None or noun[1] in tables.cues("discourse_noun"):
+        return _REJECT  # "hundreds", "several questions"
+    return "accept", a._replace(item=noun[0], unit=noun[1], noun_end=noun[2])
 
 
 def hyphen_noun(text: str, a: Amount):
@@ -171,7 +185,10 @@ def _noun_start(text: str, a: Amount) -> int:
 
 
 def counted(text: str, a: Amount):
-    """'80,000 155mm artillery rounds', 'hundreds of drones': the counted noun phrase after the number."""
+    """'80,000 155mm artillery rounds': the counted noun phrase after the number (not for a number that took
+    the noun of the next one: "5 or 6 tanks")."""
+    if a.borrowed:
+        return None
     noun = counted_noun(text, _noun_start(text, a), one=a.value == 1 or a.digits.startswith("."))
     return ("keep", a._replace(item=noun[0], unit=noun[1], noun_end=noun[2])) if noun else None
 
@@ -205,8 +222,30 @@ def without_noun(text: str, a: Amount):
     return ("accept", got) if got else _REJECT
 
 
-def is_year(text: str, a: Amount) -> bool:
-    """'in 2024 elections', '2019 Ford': a four-digit year, unless it counts a plain lower-case noun."""
-    if not filters.is_year(a.value or 0, a.digits):
-        return False
-    return a.item is None or not a.item[0].islower() or filters.year_context(text, a.start)
+def year_in_words(text: str, a: Amount) -> bool:
+    """'in two thousand twenty-four': a year in words has tens or units ("two thousand" may count) and no noun.
+    (Four digits from 1800 to 2100 without a separator are a year too: news style writes a count of a
+    thousand or more with one, "2,000 troops"; that is the rule before the counted noun is read.)"""
+    value = a.value or 0
+    return a.words and a.item is None and 1900 <= value <= 2100 and value % 100 != 0
+
+
+def speech(text: str, a: Amount) -> bool:
+    """'we'll take one more question', 'two things': a count of things said in the conversation itself."""
+    return a.unit is not None and a.unit in tables.cues("discourse_noun")
+
+
+_NAME_AFTER = re.compile(r"[ \t\u00a0]++([A-Z][a-z]++)(?=[ \t\u00a0]*+(?:[,;(]|\n|$|and\b))")
+
+
+def named(text: str, a: Amount):
+    """'2,000 Javelin, 1,000 light anti-armor weapons', 'the 8,000 Javelin and 1,600 Stingers': in a list, a
+    count of a hundred or more before the proper name of a system counts that system (a small number before a
+    name is mostly a model: "iPhone 11 Pro and 11 Pro Max")."""
+    if a.item is not None or not a.digits or a.bounds is not None or (a.value or 0) < 100:
+        return None
+    nm = _NAME_AFTER.match(text, a.end)
+    if nm is None or calendar.is_date_word(nm.group(1)) or nm.group(1).lower() in tables.cues("time_zone"):
+        return None  # "on 24 February", "at 5 Eastern": a date, a time
+    name = nm.group(1)
+    return "accept", a._replace(item=name, unit=singular(name) or name.lower(), noun_end=nm.end(1))

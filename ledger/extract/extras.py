@@ -22,8 +22,9 @@ _SENTENCE_END = frozenset('.!?:;\n"“(*#|>-–—')
 
 
 def read_fraction(text: str, a: Amount) -> Amount | None:
-    """'half a million', 'a quarter billion' → a scaled amount; 'a third of', 'two-thirds of', 'half the' →
-    a share (percent); None when the fraction word is not an amount here ("the second half of")."""
+    """'half a million', 'half of a million' → a scaled amount; 'a third of', 'two-thirds of', 'half the', a
+    fraction after a qualifier ('more than half') or before a verb ('a third went to food') → a share
+    (percent); None when the fraction word is not an amount here ("the second half of", "a third party")."""
     if filters.previous_word(text, a.start).lower() in tables.cues("not_before_fraction"):
         return None
     frac = a.number.fraction
@@ -31,10 +32,19 @@ def read_fraction(text: str, a: Amount) -> Amount | None:
     scale = tables.number_words().get(sm.group(1).lower()) if sm else None
     if scale and scale[1] in ("scale", "hundred", "dozen"):
         return a._replace(value=frac * scale[0], scaled=True, end=sm.end())
-    hm = _WORD_AFTER.match(text, a.end) if frac == 0.5 else None
-    if _FRACTION_OF.match(text, a.end) or (hm and hm.group(1).lower() in tables.cues("half_determiner")):
-        return a._replace(value=frac * 100.0, kind="percent", unit="%")
+    word = _WORD_AFTER.match(text, a.end)
+    after = word.group(1).lower() if word else ""
+    if _FRACTION_OF.match(text, a.end) or (frac == 0.5 and after in tables.cues("half_determiner")) \
+            or after in tables.cues("share_verb") or _qualified(text, a.start):
+        return a._replace(value=frac * 100.0, kind="percent", unit="%")  # "more than half", "a third went"
     return None
+
+
+def _qualified(text: str, start: int) -> bool:
+    """A qualifier right before ("more than half", "about a third"): the fraction is a share of a whole."""
+    from ledger.extract import patterns
+
+    return patterns.qualifier_reversed().match(text[max(0, start - 40):start][::-1]) is not None
 
 
 def pence_end(text: str, end: int, value: float) -> int | None:

@@ -51,11 +51,16 @@ def scale_multipliers() -> dict[str, tuple[float, str]]:
 
 @functools.lru_cache(maxsize=None)
 def post_currency() -> re.Pattern[str]:
-    """A currency word or code right after a number (and its scale), or a minor unit ("cents", "pence")."""
+    """A currency word or code right after a number (and its scale), or a minor unit ("cents", "pence"); a
+    few adjectives may stand between ("94 million more dollars", "billions of federal taxpayer dollars")."""
     # lower case: the pattern ignores case, and one trie keeps the longest marker first ("euro cents", "euro")
     alts = {m.lower() for m in tables.minor_units()}
     alts |= {marker.lower() for marker, _c, pos in tables.currencies() if pos in ("post", "both")}
-    return re.compile(rf"(?:-|{GAP})(?:of{GAP1})?(?P<cur>{alternation(alts)})(?![\w$])", re.IGNORECASE)
+    adjectives = alternation(tables.cues("money_adjective"), spaces=True)
+    return re.compile(
+        rf"(?:-|{GAP})(?:of{GAP1})?(?:(?:{adjectives}){GAP1}){{0,2}}(?P<cur>{alternation(alts, spaces=True)})(?![\w$])",
+        re.IGNORECASE,
+    )
 
 
 @functools.lru_cache(maxsize=None)
@@ -125,15 +130,20 @@ def _tail_phrases(phrases) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def qualifier_before() -> re.Pattern[str]:
-    """A qualifier phrase ending right before a figure (searched in a short window before it)."""
-    return re.compile(rf"(?:(?<![\w])(?P<q>{_tail_phrases(tables.qualifiers())}))\s*$", re.IGNORECASE)
+def qualifier_reversed() -> re.Pattern[str]:
+    """A qualifier phrase ending right before a figure ("more than", "about"), for the reversed text before it,
+    matched at its start: one attempt instead of a search over every position of a window (the same phrase:
+    the longest one ending there)."""
+    phrases = {p[::-1] for p in tables.qualifiers()}
+    return re.compile(rf"\s*(?P<q>{_tail_phrases(phrases)})(?![\w])", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=None)
-def change_before() -> re.Pattern[str]:
-    """A change cue ending right before a figure (or its qualifier)."""
-    return re.compile(rf"(?<![\w-])(?P<c>{_tail_phrases(tables.changes())})(?:\s+by)?\s*$", re.IGNORECASE)
+def change_reversed() -> re.Pattern[str]:
+    """A change cue ending right before a figure or its qualifier ("rose", "an increase of", "cut by"), for the
+    reversed text before it, matched at its start."""
+    phrases = {p[::-1] for p in tables.changes()}
+    return re.compile(rf"\s*(?:yb\s+)?(?P<c>{_tail_phrases(phrases)})(?![\w-])", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=None)
@@ -144,7 +154,7 @@ def rate() -> re.Pattern[str]:
     adverbs = "|".join(sorted(tables.cue_values("rate_adverb")))
     return re.compile(
         rf"(?:{_WS}*+\([^()\n]{{1,40}}\))?+"  # "C$6 (US$4.46) per share": the rate is the first amount's
-        rf"(?:{GAP}(?:(?P<art>a|an)|per|each|every){GAP1}|{_WS}*+/{_WS}*+|{_WS}*+(?:-{_WS}*+)?(?:a|per){_WS}*+-{_WS}*+)"
+        rf"(?:{GAP}(?:(?P<art>a|an)|per|each|every){GAP1}|{_WS}*+/{_WS}*+|{_WS}*+(?:-{_WS}*+)?(?:an?|per){_WS}*+-{_WS}*+)"
         rf"(?P<per>(?i:{nouns}))(?![\w])"
         rf"(?(art)(?!{_WS}++(?i:{not_rate})\b))"  # "a year earlier" is no rate
         rf"|{GAP1}(?P<adv>(?i:{adverbs}))(?![\w-])"

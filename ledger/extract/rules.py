@@ -42,12 +42,12 @@ class Rule(NamedTuple):
 
 def decide(rules: tuple[Rule, ...], text: str, a: Amount) -> Amount | None:
     """The amount after the first rule of ``rules`` that accepts it, or None when one rejects it."""
-    for rule in rules:
-        if rule.rejects:
-            if rule.check(text, a):
+    for check, rejects in _checks(rules):
+        if rejects:
+            if check(text, a):
                 return None
             continue
-        verdict = rule.check(text, a)
+        verdict = check(text, a)
         if verdict is None:
             continue
         if verdict == REJECT:
@@ -56,6 +56,17 @@ def decide(rules: tuple[Rule, ...], text: str, a: Amount) -> Amount | None:
         if how == "accept":
             return a
     return a
+
+
+_CHECKS: dict[int, tuple] = {}
+
+
+def _checks(rules: tuple[Rule, ...]) -> tuple:
+    """(check, rejects) of each rule of a table, taken out once (the tables are read for every number)."""
+    got = _CHECKS.get(id(rules))
+    if got is None:
+        got = _CHECKS[id(rules)] = tuple((r.check, r.rejects) for r in rules)
+    return got
 
 
 def rejected(rules: tuple[Rule, ...], text: str, a: Amount) -> bool:
@@ -127,18 +138,22 @@ COUNT = (
     Rule("vague", "hundreds of drones (no noun: 'hundreds' alone is no figure)", "count-vague", counts.vague),
     _reject("lost-leading-digits", ".92 billion (a cut-off $1.92 billion)", "count-lost-digits",
          lambda text, a: a.digits.startswith(".") and a.scaled),
+    _reject("year", "a 2017 report, below 2005 levels, the 2021-enacted level", "count-year",
+         lambda text, a: filters.is_year(a.value or 0, a.digits)),
     Rule("hyphen-noun", "the 25-person team", "count-hyphen-noun", counts.hyphen_noun),
     Rule("compound-word", "a four-cylinder engine", "count-compound-word", counts.compound_word),
     *NOT_A_COUNT,
-    Rule("borrowed-noun", "5 or 6 tanks", "count-borrowed", lambda text, a: accept(a) if a.borrowed else None),
     Rule("count-phrase", "366 in favor", "count-phrase", counts.count_phrase),
     Rule("counted-noun", "80,000 155mm artillery rounds", "count-noun", counts.counted),
+    _reject("speech", "we'll take one more question", "count-speech", counts.speech),
+    Rule("borrowed-noun", "5 or 6 tanks", "count-borrowed", lambda text, a: accept(a) if a.borrowed else None),
     Rule("leading-dot-ratio", "played at .500 this year", "count-ratio",
          lambda text, a: accept(a) if a.item is None and a.digits.startswith(".") else None),
     Rule("of-determiner", "35m of its Echo devices", "count-of-determiner", counts.of_determiner),
     Rule("modifier-noun", "a 12 page document", "count-modifier-noun", counts.modifier_noun),
+    Rule("system-name", "2,000 Javelin, 1,000 light anti-armor weapons", "count-system-name", counts.named),
     Rule("no-noun", "estimates of 64,900", "count-no-noun", counts.without_noun),
-    _reject("year", "in 2024 elections", "count-year", counts.is_year),
+    _reject("year-in-words", "in two thousand twenty-four", "count-year-words", counts.year_in_words),
 )
 
 def _bare_amount(text: str, a: Amount) -> Verdict:

@@ -16,7 +16,7 @@ import json
 from collections import defaultdict
 
 from ledger import data
-from ledger.text.nouns import plural
+from ledger.text.plurals import plural
 
 
 @functools.lru_cache(maxsize=1)

@@ -4,7 +4,7 @@ One tokenizer, one plural rule and one reader of noun phrases serve both the nou
 counts ("80,000 155mm artillery rounds" → head "round") and the item a figure is of ("$40 million
 in humanitarian assistance" → "humanitarian assistance"). A phrase is a run of words stopped by
 punctuation or a function word; after a plural head, a verb or a plain word opens a new clause.
-The two uses differ only in their :class:`Style` (which function words stop them, whether leading
+The plural rule and head nouns are :mod:`ledger.text.plurals`. The two uses differ only in their :class:`Style` (which function words stop them, whether leading
 determiners, "of"/"and" joiners and lists are read). Word lists are in ``ledger/data/text/``.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ledger import data
+from ledger.text.plurals import irregular_plurals, is_plural, singular
 from ledger.text.sentences import ABBREVIATIONS
 
 TOKEN = re.compile(r"[A-Za-z0-9][\w'’.-]*|[,;:()\[\]\"“”—–]|\S")
@@ -38,68 +39,8 @@ def words(name: str) -> frozenset[str]:
     return frozenset(e.lower() for e in data.entries(f"text/{name}"))
 
 
-@lru_cache(maxsize=None)
-def irregular_plurals() -> dict[str, str]:
-    """Irregular or uncountable noun → singular ("people" → "person", "ammunition" → itself)."""
-    return {w.lower(): s for w, s in data.rows("text/plurals.tsv")}
-
-
 def determiners() -> frozenset[str]:
     return words("determiners.txt")
-
-
-@lru_cache(maxsize=8192)
-def singular(word: str) -> str | None:
-    """Singular lower-case form of a plural (or uncountable) noun; None when ``word`` is not one.
-
-    The one plural rule of the project: irregular forms from ``text/plurals.tsv``, acronym plurals
-    ("HMMWVs", "IDs"), words of four letters or more ("gas" is none), plural demonyms ("Ukrainians" → person), then -ies, -ches/-shes/-sses/-xes/-zzes, -oes
-    and -s; words in -ss, -us, -is and possessives are not plurals."""
-    low = word.lower()
-    irregular = irregular_plurals()
-    if low in irregular:
-        return irregular[low]
-    if not low.endswith("s") or low.endswith(("ss", "us", "is", "'s", "’s")):
-        return None
-    if word[:-1].isupper() and len(word) > 2:
-        return low[:-1]
-    if len(low) < 4:
-        return None
-    if word[0].isupper() and word.endswith(("ians", "cans", "eans", "ese")) and word[1:].islower():
-        return "person"
-    if low.endswith("ies") and len(low) > 4:
-        return low[:-3] + "y"
-    if low.endswith(("ches", "shes", "sses", "xes", "zzes")) or (low.endswith("oes") and len(low) > 4):
-        return low[:-2]
-    return low[:-1]
-
-
-@lru_cache(maxsize=None)
-def _irregular_plural_of() -> dict[str, str]:
-    """singular → its irregular plural ("foot" → "feet"), from the same table read the other way."""
-    out: dict[str, str] = {}
-    for plural_form, single in irregular_plurals().items():
-        if plural_form != single and " " not in single:
-            out.setdefault(single, plural_form)
-    return out
-
-
-def plural(word: str) -> str:
-    """The plural of a singular noun, by the same rule read the other way ("inch" → "inches", "foot" →
-    "feet", "century" → "centuries"); case is kept."""
-    low = word.lower()
-    if low in _irregular_plural_of():
-        return _irregular_plural_of()[low]
-    if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
-        return word[:-1] + "ies"
-    if low.endswith(("s", "x", "z", "ch", "sh")):
-        return word + "es"
-    return word + "s"
-
-
-def is_plural(word: str) -> bool:
-    """A plural noun by its form ("rounds", "entities", "women"); "gas", "chassis" are not."""
-    return singular(word) is not None
 
 
 def is_aid_noun(word: str) -> bool:
@@ -109,24 +50,6 @@ def is_aid_noun(word: str) -> bool:
 
 def is_past_verb(low: str) -> bool:
     return len(low) > 4 and low.endswith("ed") and low.isalpha() and low not in irregular_plurals()
-
-
-_PAREN = re.compile(r"\([^()]*\)")
-_HEAD_WORD = re.compile(r"[\w'-]+")
-
-
-def head_noun(phrase: str | None) -> str | None:
-    """Head noun of an item: the last word before its first preposition or clause word, singular, lower case."""
-    if not phrase:
-        return None
-    head = None
-    for w in _HEAD_WORD.findall(_PAREN.sub(" ", phrase.lower())):
-        if head and (w in words("head_ends.txt") or is_plural(head) and w.endswith(("ing", "ed"))):
-            break
-        head = w
-    if head is None:
-        return None
-    return singular(head) or head
 
 
 @dataclass(frozen=True)
@@ -173,6 +96,9 @@ class _Walk:
             nxt = self._skip(i)
             if nxt is not None:
                 i = nxt
+                continue
+            if tokens[i] in _QUOTES and i + 1 < len(tokens) and is_word(tokens[i + 1]) and tokens[i + 1] not in _QUOTES:
+                i += 1  # six foreign “supplier” companies: quotation marks inside a noun phrase
                 continue
             if not is_word(tokens[i]) or self._ends_at(i):
                 return
@@ -234,6 +160,8 @@ class _Walk:
         low = tok.lower().rstrip(".")
         if self.plural and (low in self.verbs or is_past_verb(low)):
             return True  # "two sisters helped", "19 fouls proves"
+        if self.picked and low.endswith("ly") and _verb_follows(self.tokens, i + 1, self.verbs):
+            return True  # "one drug routinely used": an adverb and a verb after a noun open the predicate
         if style.clauses and last and _new_clause(tok, low, last, [self.tokens[k] for k in self.picked]):
             return True
         if low in style.stop:
@@ -244,7 +172,16 @@ class _Walk:
 
 
 
+def _verb_follows(tokens, j: int, verbs: frozenset[str]) -> bool:
+    """A participle or a third-person verb at ``tokens[j]`` ("used", "rising", "helps")."""
+    if j >= len(tokens) or not tokens[j][:1].islower():
+        return False
+    low = tokens[j].lower()
+    return low in verbs or (len(low) > 3 and low.endswith(("ed", "ing")) and low.isalpha())
+
+
 _NUMBER = re.compile(r"\d[\d.,]*")
+_QUOTES = frozenset('"“”‘')
 _SENTENCE_END = re.compile(r"[^.]\.['’]*$")
 
 
@@ -274,8 +211,8 @@ def _crossing(tokens, i: int) -> int | None:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
     if tok == "," and nxt in ("and", "or"):
         return i + 2
-    if tok in ("and", "or") or (tok == "," and "a" <= nxt[:1] <= "z"):
-        return i + 1
+    if tok in ("and", "or") or (tok == "," and "a" <= nxt[:1] <= "z" and tokens[i - 1][:1].islower()):
+        return i + 1  # "two armoured, tracked vehicles"; not "5 Eastern, officials said"
     return None
 
 
