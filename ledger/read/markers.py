@@ -19,6 +19,8 @@ class ChromeRules:
     #: lower-case guard words of the short-line rules: where one is found, that line is checked
     short_guards: tuple[str, ...]
     drop_short_line: tuple[re.Pattern[str], ...]
+    #: short-line rules for photo credits: the line goes, and the caption line right before it
+    credit_line: tuple[re.Pattern[str], ...]
     inline: re.Pattern[str]
     menu_words: frozenset[str]
     social_words: frozenset[str]
@@ -33,6 +35,11 @@ def _one_line(pattern: str) -> str:
     return pattern.replace(r"\s", r"[ \t]")
 
 
+def _expand(pattern: str) -> str:
+    """``{MONTH}`` in a pattern: any month name or abbreviation (``text/calendar.tsv``)."""
+    return pattern.replace("{MONTH}", calendar.MONTH_TITLE)
+
+
 @lru_cache(maxsize=1)
 def chrome_rules() -> ChromeRules:
     """The chrome markers of ``read/chrome.tsv``, compiled into a few whole-text patterns."""
@@ -40,18 +47,19 @@ def chrome_rules() -> ChromeRules:
     guards: set[str] = set()
     starts: set[str] = set()
     for rule, pattern, *rest in data.rows("read/chrome.tsv"):
-        by_rule.setdefault(rule, []).append(pattern)
-        if rule == "drop_short_line":
+        by_rule.setdefault(rule, []).append(_expand(pattern))
+        if rule in ("drop_short_line", "credit_line"):
             guard = [w for w in (rest[1] if len(rest) > 1 else "").split(",") if w]
             if not guard:
                 raise ValueError(f"read/chrome.tsv: drop_short_line needs guard words: {pattern}")
             guards.update(guard)
-        elif rule in ("drop_line", "drop_block", "cut_rest"):
+        elif rule in ("drop_line", "drop_block", "cut_rest", "drop_headlines"):
             starts.update(w[:3] for w in (rest[1] if len(rest) > 1 else "").split(",") if w)
     social = _alternation([re.escape(w) for p in by_rule.get("social_word", []) for w in p.split("|")])
     line_start = (
         rf"(?:(?P<cut>(?:{_one_line(_alternation(by_rule.get('cut_rest', [])))})[ \t]*$)"
         rf"|(?P<block>{_one_line(_alternation(by_rule.get('drop_block', [])))})"
+        rf"|(?P<headlines>(?:{_one_line(_alternation(by_rule.get('drop_headlines', [])))})[ \t]*$)"
         rf"|(?P<line>{_one_line(_alternation(by_rule.get('drop_line', [])))})"
         rf"|(?P<social>(?:{social})(?:[ \t]+(?:{social}))+[ \t]*$))"
     )
@@ -61,6 +69,7 @@ def chrome_rules() -> ChromeRules:
         starts=frozenset(starts) | frozenset(w[:3] for w in words("social_word")),
         short_guards=tuple(sorted(guards)),
         drop_short_line=tuple(re.compile(p, re.IGNORECASE) for p in by_rule.get("drop_short_line", [])),
+        credit_line=tuple(re.compile(p, re.IGNORECASE) for p in by_rule.get("credit_line", [])),
         inline=re.compile(_alternation(by_rule.get("inline", [])), re.IGNORECASE),
         menu_words=words("menu_word"),
         social_words=words("social_word"),
