@@ -60,6 +60,15 @@ _FROM = re.compile(r"(?i)\bfrom\s+$")
 _TO = re.compile(r"(?i)\s+to\s+")
 
 
+def _from_before(text: str, start: int) -> bool:
+    """"from" before a figure, or before its qualifier ("from up to 252 miles")."""
+    from ledger.extract import patterns
+
+    qm = patterns.qualifier_reversed().match(text[max(0, start - 40):start][::-1])
+    at = start - qm.end() if qm else start
+    return _FROM.search(text, max(0, at - 8), at) is not None
+
+
 def _changes_as_ranges(text: str, figs: list) -> list:
     """NewsQuant writes a change "from X to Y" as the range X-Y; the ledger gives the value before and the
     value after as two figures. Join such a pair into one range here, in NewsQuant's convention."""
@@ -67,7 +76,7 @@ def _changes_as_ranges(text: str, figs: list) -> list:
     for f in figs:
         prev = out[-1] if out else None
         if (prev is not None and prev.value is not None and f.value is not None and _TO.fullmatch(text, prev.end, f.start)
-                and _FROM.search(text, max(0, prev.start - 8), prev.start)):
+                and _from_before(text, prev.start)):
             low, high = sorted((prev.value, f.value))
             out[-1] = replace(f, start=prev.start, value=None, low=low, high=high, qualifier="range")
             continue

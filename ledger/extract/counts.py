@@ -91,15 +91,25 @@ def _head(tokens: list[str], picked: list[int], one: bool) -> tuple[int, str] | 
 _COMPOUND = re.compile(r"(?:[ \t\u00a0]++|-)([a-z]++)(?=[ \t\u00a0]++[a-z]{2})")
 
 
-_OF_WORD = re.compile(r"[ \t\u00a0]++of[ \t\u00a0]++([A-Za-z]++)(?![\w'’])")
+_OF_WORD = re.compile(r"\)?+[ \t\u00a0]*+\n?[ \t\u00a0]*+of[ \t\u00a0]*+\n?[ \t\u00a0]*+([A-Za-z]++)(['’]s)?+(?![\w'’])")
+
+
+_SUPERLATIVE = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+(?:most|least)(?=[ \t\u00a0\n])")
 
 
 def noun_after_of(text: str, pos: int) -> tuple[str, str, int] | None:
-    """'35m of its Echo devices', '1.2 million of the refugees': the plural noun after "of" and a determiner."""
+    """'35m of its Echo devices', '1.2 million of the refugees', 'three of Russia's most viewed stations': the
+    plural noun after "of" and a determiner or a possessive name (a partitive)."""
     m = _OF_WORD.match(text, pos)
-    if m is None or m.group(1).lower() not in tables.cues("of_determiner") or m.group(1)[0].isupper():
+    if m is None:
         return None
-    return counted_noun(text, m.end(), one=False)
+    word = m.group(1)
+    if text.startswith(")", pos) and word[0].islower() and word.lower() not in tables.cues("of_determiner"):
+        return counted_noun(text, m.start(1), one=False)  # "80% (123,000) of people": the bracket restates a share
+    if not (m.group(2) and word[0].isupper()) and (word.lower() not in tables.cues("of_determiner") or word[0].isupper()):
+        return None
+    sm = _SUPERLATIVE.match(text, m.end())  # "of the most vulnerable countries"
+    return counted_noun(text, sm.end() if sm else m.end(), one=False)
 
 
 def compound_noun(text: str, pos: int) -> tuple[str, int] | None:
@@ -194,8 +204,12 @@ def counted(text: str, a: Amount):
 
 
 def of_determiner(text: str, a: Amount):
-    """'35m of its Echo devices': a scaled number's noun after "of" and a determiner."""
-    if a.item is not None or not a.scaled or a.vague or a.bounds is not None:
+    """'35m of its Echo devices', 'more than 40 of the most vulnerable countries', '80% (123,000) of people': a
+    partitive counts the noun after "of" and a determiner. Not for one ("one of the largest donors" names no
+    number of donors)."""
+    if a.item is not None or a.vague or a.bounds is not None or (not a.scaled and (a.value or 0) < 2):
+        return None
+    if text.startswith(")", a.end) and not text[a.end + 1:a.end + 8].lstrip().startswith("of"):
         return None
     noun = noun_after_of(text, a.end)
     return ("keep", a._replace(item=noun[0], unit=noun[1], noun_end=noun[2])) if noun else None

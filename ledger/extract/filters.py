@@ -99,10 +99,11 @@ def is_identifier(text: str, start: int) -> bool:
 
 
 def after_capitalised_name(text: str, start: int) -> bool:
-    """'Channel One', 'Leopard 2', 'Apple Watch 5': a capitalised word right before, not a sentence start."""
+    """'Channel One', 'Leopard 2', 'Apple Watch 5': a capitalised word right before, not a sentence start (a
+    name and its number share a line: a number opening a line after a heading is no part of it)."""
     k, i = _previous_word_span(text, start)
     word = text[k:i]
-    if not word:
+    if not word or "\n" in text[i:start]:
         return False
     if not any(ch.isupper() for ch in word[:2]) or word.rstrip(".").lower() in calendar.date_words():
         return False

@@ -130,6 +130,12 @@ def _tail_phrases(phrases) -> str:
 
 
 @functools.lru_cache(maxsize=None)
+def qualifier_ahead() -> re.Pattern[str]:
+    """A qualifier phrase before the second value of a change ("from 10,000 to nearly 15,000")."""
+    return re.compile(rf"(?:{_tail_phrases(tables.qualifiers())}){GAP1}", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
 def qualifier_reversed() -> re.Pattern[str]:
     """A qualifier phrase ending right before a figure ("more than", "about"), for the reversed text before it,
     matched at its start: one attempt instead of a search over every position of a window (the same phrase:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ledger.extract import amount, candidate, counts, filters, money, numbers, rules, scan, tables
+from ledger.extract import amount, candidate, counts, filters, money, numbers, patterns, rules, scan, tables
 from ledger.extract.candidate import Amount, Number
 
 RANGE_LINK = re.compile(rf"{scan.GAP}(?P<w>-|–|—|to|and|or)(?![\w]){scan.GAP}|[ \t\u00a0]*+(?:-|–)")
@@ -23,24 +23,53 @@ def read(text: str, first: Amount, dollar: str) -> tuple[Amount, Amount | None]:
     bound's unit ("5 or 6 million tanks"); the range is None when there is none."""
     if first.vague or first.bounds is not None:
         return first, None
-    link = RANGE_LINK.match(text, first.end)
-    if not link:
+    link = _link(text, first)
+    if link is None:
         return first, None
-    word = (link.group("w") or "-").lower()
-    if word == "and" and not BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start):
-        return first, None
+    word, end = link
     if first.tailed and _BY_BEFORE.search(text, max(0, first.start - 12), first.start):
         return first, None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
-    from_to = word == "to" and bool(_FROM_BEFORE.search(text, max(0, first.start - 8), first.start))
-    change = from_to and _after_change_verb(text, first.start)
-    second = _second_bound(text, link.end())
+    from_to = word == "to" and _from_before(text, first.start)
+    second = _second_bound(text, end)
     if second is not None:
         second = amount.read_tails(text, second, dollar)
     if second is None or rules.tail_rejected(text, second):
         return first, None
-    if word == "or" or (from_to and (change or not second.tailed)):  # "eight or nine euros", "from 12 to 20
-        return _borrow(text, first, second), None  # countries", "extended from five years to ten years": two figures
+    change = from_to and _after_change_verb(text, first.start)
+    if word in ("or", "respectively") or (from_to and (change or not second.tailed)):  # "eight or nine euros",
+        return _borrow(text, first, second), None  # "from 12 to 20 countries", "rose from $5 million to $7 million"
     return first, _merge(first, second, ordered=not from_to)
+
+
+_IN_YEAR_TO = re.compile(rf"{scan.GAP1}in{scan.GAP1}(?:19|20)\d\d{scan.GAP1}to(?![\w]){scan.GAP}")
+_RESPECTIVELY = re.compile(r"[^.;:!?\n]{0,80}?\brespectively\b")
+
+
+def _from_before(text: str, start: int) -> bool:
+    """"from" right before the amount, or before its qualifier ("from less than 10,000")."""
+    qm = patterns.qualifier_reversed().match(text[max(0, start - 40):start][::-1])
+    at = start - qm.end() if qm else start
+    return _FROM_BEFORE.search(text, max(0, at - 8), at) is not None
+
+
+def _link(text: str, first: Amount) -> tuple[str, int] | None:
+    """The word linking a first amount to a second one and where the second starts: "-", "to", "or", "and"
+    after "between", "and" before "respectively" ("seven and 17 per cent respectively"), "from X in 2010 to
+    nearly Y" (the year and a qualifier after "to" are passed over)."""
+    link = RANGE_LINK.match(text, first.end)
+    if link is not None:
+        word, end = (link.group("w") or "-").lower(), link.end()
+    else:
+        link = _IN_YEAR_TO.match(text, first.end)
+        if link is None or not _from_before(text, first.start):
+            return None
+        qm = patterns.qualifier_ahead().match(text, link.end())
+        word, end = "to", qm.end() if qm else link.end()
+    if word == "and" and not BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start):
+        if not _RESPECTIVELY.match(text, end):
+            return None
+        word = "respectively"
+    return word, end
 
 
 _CLAUSE_BEFORE = re.compile(r"[^.;:!?()\n]{0,60}$")
@@ -107,6 +136,9 @@ def _second_bound(text: str, pos: int) -> Amount | None:
 def _merge(first: Amount, second: Amount, *, ordered: bool = True) -> Amount | None:
     if filters.is_year(first.value or 0, first.digits, 1000) and filters.is_year(second.value or 0, second.digits, 1000):
         return None
+    if (filters.is_year(first.value or 0, first.digits) and "," in second.digits) or (
+            filters.is_year(second.value or 0, second.digits) and "," in first.digits):
+        return None  # "in 2010 to 15,000": the bounds of a range are written alike; a year is no bound
     if first.unit in ("year of age", None) and first.tailed and second.kind == "count" and not second.words:
         second = second._replace(kind=first.kind, unit=first.unit, currency=first.currency)  # "$35-40 million"
     if first.tailed and (first.kind, first.unit, first.currency, first.minor) != (
