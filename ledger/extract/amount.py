@@ -64,10 +64,14 @@ def _big_bare(a: Amount, first_year: int) -> bool:
     return "," in a.digits or "." in a.digits or a.value >= 100
 
 
+def _has_of(gap: str) -> bool:
+    """'hundreds of kilometers', 'billions\nof dollars': "of" between a vague amount and its unit."""
+    return "of" in gap.lower().split()
+
+
 def read_tails(text: str, a: Amount, dollar: str) -> Amount:
     """Scale, currency, percent or unit after the number."""
-    if not a.vague:
-        a = scale(text, a)
+    a = scale(text, a) if not a.vague else _vague_scale(text, a)
     if a.kind != "money":
         a = _post_currency(text, a, dollar)
     glued = text[a.end:a.end + 2]  # cheap tests first: most numbers are followed by neither
@@ -104,10 +108,23 @@ def scale(text: str, a: Amount) -> Amount:
     return a._replace(value=(a.value or 0.0) * mult, multiplier=mult, scaled=True, end=end)
 
 
+def _vague_scale(text: str, a: Amount) -> Amount:
+    """'several billion dollars', 'a few million people': a vague amount before a scale word is that many
+    of the scale (3-9 billion)."""
+    sm = patterns.scale().match(text, a.end)
+    if not sm or a.bounds is None:
+        return a
+    mult, match = patterns.scale_multipliers()[sm.lastgroup]
+    if match != "word" or mult < 1e3:
+        return a
+    low, high = a.bounds
+    return a._replace(bounds=(low * mult, high * mult), multiplier=mult, scaled=True, end=sm.end())
+
+
 def _post_currency(text: str, a: Amount, dollar: str) -> Amount:
     pm = patterns.post_currency().match(text, a.end)
-    has_of = bool(pm) and " of" in (" " + text[a.end:pm.start("cur")].lower())
-    if pm and has_of == bool(a.vague):
+    has_of = bool(pm) and _has_of(text[a.end:pm.start("cur")])
+    if pm and has_of == bool(a.vague and not a.scaled):  # "hundreds of dollars", "several billion dollars"
         minor = money.minor_share(pm.group("cur"))
         if minor is not None:
             return _in_minor_unit(a, minor, dollar, pm.end())
@@ -148,7 +165,7 @@ def plus(text: str, a: Amount) -> Amount:
 
 def _unit(text: str, a: Amount) -> Amount:
     um = patterns.unit_match(text, a.end)
-    if not um or (" of" in (" " + text[a.end:um.start("unit")].lower())) != bool(a.vague):
+    if not um or _has_of(text[a.end:um.start("unit")]) != bool(a.vague and not a.scaled):
         return a
     name, kind = patterns.unit_names()[" ".join(um.group("unit").lower().split())]
     if name == "second" and text.startswith("-", um.end()):
