@@ -249,7 +249,10 @@ def speech(text: str, a: Amount) -> bool:
     return a.unit is not None and a.unit in tables.cues("discourse_noun")
 
 
-_NAME_AFTER = re.compile(r"[ \t\u00a0]++([A-Z][a-z]++)(?=[ \t\u00a0]*+(?:[,;(]|\n|$|and\b))")
+# a list goes on after the name: a comma, "and", a bracket, the end, or a line that opens another item
+_NAME_AFTER = re.compile(
+    r"[ \t\u00a0]++([A-Z][a-z]++)(?=[ \t\u00a0]*+(?:[,;(]|$|and\b|\n[ \t\u00a0]*+(?:[-*•\d]|\n|$)))"
+)
 
 
 def named(text: str, a: Amount):

@@ -97,8 +97,8 @@ class _Walk:
             if nxt is not None:
                 i = nxt
                 continue
-            if tokens[i] in _QUOTES and i + 1 < len(tokens) and is_word(tokens[i + 1]) and tokens[i + 1] not in _QUOTES:
-                i += 1  # six foreign “supplier” companies: quotation marks inside a noun phrase
+            if _quoted(tokens, i):
+                i += 1  # six foreign “supplier” companies: quotation marks around a word inside a noun phrase
                 continue
             if not is_word(tokens[i]) or self._ends_at(i):
                 return
@@ -180,8 +180,21 @@ def _verb_follows(tokens, j: int, verbs: frozenset[str]) -> bool:
     return low in verbs or (len(low) > 3 and low.endswith(("ed", "ing")) and low.isalpha())
 
 
+def _quoted(tokens, i: int) -> bool:
+    """A quotation mark around one to three words of a noun phrase: an opening one closed within them, or the
+    closing one of such a pair ("“supplier”"); not the quote of a clause ("Bill “kicks families")."""
+    tok = tokens[i]
+    if tok not in _QUOTES:
+        return False
+    if tok in _CLOSING and i >= 2 and any(tokens[k] in _OPENING for k in range(max(0, i - 4), i - 1)):
+        return True
+    return tok in _OPENING and any(tokens[k] in _CLOSING for k in range(i + 2, min(len(tokens), i + 5)))
+
+
 _NUMBER = re.compile(r"\d[\d.,]*")
 _QUOTES = frozenset('"“”‘')
+_OPENING = frozenset('"“‘')
+_CLOSING = frozenset('"”’')
 _SENTENCE_END = re.compile(r"[^.]\.['’]*$")
 
 
