@@ -122,7 +122,9 @@ def _forward_units(text: str, out: list[Figure]) -> list[Figure]:
 
 def _finite(a: Amount) -> bool:
     """False for digit runs too long for a float ("1212…12 bn" overflows to inf): not a figure."""
-    return all(v is None or math.isfinite(v) for v in (a.value, a.low, a.high))
+    if a.value is not None and not math.isfinite(a.value):
+        return False
+    return a.bounds is None or all(math.isfinite(v) for v in a.bounds)
 
 
 def _clean(v: float | None) -> float | None:
@@ -132,6 +134,7 @@ def _clean(v: float | None) -> float | None:
 def _figure(text: str, a: Amount) -> Figure:
     return Figure(
         start=a.start, end=a.end, surface=text[a.start:a.end], kind=a.kind, value=_clean(a.value),
-        low=_clean(a.low), high=_clean(a.high), qualifier=a.qualifier, unit=a.unit, currency=a.currency,
+        low=_clean(a.bounds[0]) if a.bounds else None, high=_clean(a.bounds[1]) if a.bounds else None,
+        qualifier=a.qualifier, unit=a.unit, currency=a.currency,
         change=a.change, item=a.item, per=a.per,
     )

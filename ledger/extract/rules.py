@@ -42,7 +42,7 @@ class Rule(NamedTuple):
 
 def decide(rules: tuple[Rule, ...], text: str, a: Amount) -> Amount | None:
     """The amount after the first rule of ``rules`` that accepts it, or None when one rejects it."""
-    for check, rejects in _checks(rules):
+    for check, rejects in _CHECKS.get(id(rules)) or _checks(rules):
         if rejects:
             if check(text, a):
                 return None
