@@ -29,3 +29,9 @@ class LedgerCli:
 @pytest.fixture()
 def ledger_cli() -> LedgerCli:
     return LedgerCli()
+
+
+@pytest.fixture(scope="module")
+def ledger_cli_module() -> LedgerCli:
+    """``ledger_cli`` for module-scoped fixtures (one run shared by a module's tests)."""
+    return LedgerCli()

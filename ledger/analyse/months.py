@@ -24,7 +24,10 @@ def reconcile_months(facts: pd.DataFrame, reference: pd.DataFrame | None) -> pd.
     from donors the reference covers; empty without a reference."""
     if reference is None or reference.empty:
         return pd.DataFrame(columns=list(MONTHS_DTYPES)).astype(MONTHS_DTYPES)
-    ref = reference.dropna(subset=["donor"]).assign(month=reference["date"].dt.strftime("%Y-%m"))
+    ref = reference.dropna(subset=["donor"])
+    ref = ref.assign(month=ref["date"].dt.strftime("%Y-%m"))
+    if ref.empty:  # a reference without donors (a series of one donor's packages) has no months to compare
+        return pd.DataFrame(columns=list(MONTHS_DTYPES)).astype(MONTHS_DTYPES)
     keys = ["month", "donor", "recipient", "currency"]
     ref_sums = ref.groupby(keys, dropna=False)["amount"].agg(reference_sum="sum", n_reference="count")
     parts = []

@@ -1,10 +1,13 @@
 """Reference series of packages (a CSV with a date column and amount columns) in long form."""
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 import pandas as pd
+
+from ledger import data
 
 #: One row per (date, series) amount, scaled to units of ``currency``.
 REFERENCE_DTYPES: dict[str, str] = {
@@ -95,3 +98,15 @@ def _scale(col: str) -> float:
 def _currency(col: str) -> str:
     tokens = _TOKENS.findall(str(col).lower())
     return next((c.upper() for c in _CURRENCIES if c in tokens), "USD")
+
+
+@functools.lru_cache(maxsize=1)
+def _series_words() -> dict[str, str]:
+    return {r["word"]: r["aid_type"] for r in data.table("analyse/reference_series.tsv")}
+
+
+def series_aid_type(series: str | None) -> str | None:
+    """The kind of aid a reference series holds, from the words of its name (``pda_usd_million`` →
+    military, ``kiel_humanitarian`` → humanitarian, ``fts_paid`` → humanitarian), or None."""
+    tokens = _TOKENS.findall(str(series or "").lower())
+    return next((_series_words()[t] for t in tokens if t in _series_words()), None)

@@ -10,16 +10,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ledger.text.calendar import MONTH_TITLE as _MONTH, WEEKDAY_TITLE as _WEEKDAY, WEEKDAYS as _WEEKDAYS
-
+from ledger.text.calendar import MONTH_TITLE as MONTH, WEEKDAY_TITLE as _WEEKDAY, WEEKDAYS as _WEEKDAYS
 
 #: One alternation; named groups say which kind of expression matched.
 DATE_PATTERN = re.compile(
     rf"\b(?:"
-    rf"(?P<mdy>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?)(?![\d,]*\s*(?:million|billion|percent))"
-    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?:19|20)\d\d)?)"
+    rf"(?P<mdy>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?)(?![\d,]*\s*(?:million|billion|percent))"
+    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d\d)?)"
     rf"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
-    rf"|(?P<my>(?:in|In)\s+{_MONTH}(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b)(?:\s+(?:19|20)\d\d)?)"
+    rf"|(?P<my>(?:in|In)\s+{MONTH}(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b)(?:\s+(?:19|20)\d\d)?)"
     rf"|(?P<weekday>(?:(?:on|On|last|Last|this|This)\s+)?{_WEEKDAY})"
     rf"|(?P<rel>yesterday|Yesterday|today|Today|tonight|this week|last week|last month|last year|earlier this month|this month|this year)"
     rf")\b"

@@ -51,7 +51,7 @@ def process_document(doc: Document, cut: int | None = None) -> list[Row]:
     from ledger.normalise import to_rows
 
     text = doc.text if cut is None else doc.text[:cut]
-    return to_rows(doc, extract_figures(text, published=doc.published, max_numbers=None))
+    return to_rows(doc, extract_figures(text, published=doc.published, url=doc.url, max_numbers=None))
 
 
 def process_batch(docs: list[Document], hashes: list[str] | None = None) -> list[Processed | ReadError]:

@@ -10,12 +10,14 @@ from ledger.analyse.aggregate import totals
 from ledger.analyse.months import reconcile_months
 from ledger.analyse.reconcile import reconcile
 from ledger.report.atomic import atomic_set
+from ledger.report.dashboard import write_dashboard
 from ledger.report.describe import datapackage, datasette_metadata, write_json
 from ledger.report.flat import write_csv, write_parquet
 from ledger.report.workbook import write_workbook
 
 CSV_FILES = ("ledger.csv", "facts.csv", "errors.csv", "reconciliation.csv", "reconciliation_months.csv")
-REPORT_FILES = ("ledger.xlsx", *CSV_FILES, "ledger.parquet", "facts.parquet", "datapackage.json")
+REPORT_FILES = ("ledger.xlsx", *CSV_FILES, "ledger.parquet", "facts.parquet", "datapackage.json",
+                "dashboard.html")
 
 
 def write_reports(mentions: pd.DataFrame, facts: pd.DataFrame, documents: pd.DataFrame, errors: pd.DataFrame,
@@ -25,7 +27,7 @@ def write_reports(mentions: pd.DataFrame, facts: pd.DataFrame, documents: pd.Dat
                   store_name: str = "ledger") -> list[Path]:
     """Write ``ledger.xlsx``, the CSV reports (mentions, facts, errors, the reconciliation of
     cumulative claims and per donor and month), ``ledger.parquet`` (mentions), ``facts.parquet``
-    and ``datapackage.json`` into ``out_dir`` (plus ``metadata.json`` for Datasette when
+    ``datapackage.json`` and ``dashboard.html`` into ``out_dir`` (plus ``metadata.json`` for Datasette when
     ``store_tables`` names the store's tables and their columns); returns their paths.
 
     The files are written into a temporary folder inside ``out_dir`` and moved into place
@@ -45,6 +47,7 @@ def write_reports(mentions: pd.DataFrame, facts: pd.DataFrame, documents: pd.Dat
         "ledger.parquet": lambda p: write_parquet(mentions, p),
         "facts.parquet": lambda p: write_parquet(facts, p),
         "datapackage.json": lambda p: write_json(datapackage(csv_frames), p),
+        "dashboard.html": lambda p: write_dashboard(p, facts, recon),
     }
     names = list(REPORT_FILES)
     if store_tables:

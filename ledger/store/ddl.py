@@ -41,7 +41,8 @@ VIEWS = {
         "GROUP BY donor, recipient, month ORDER BY month, donor, recipient"),
     "cumulative_claims": (
         "SELECT f.fact_id, coalesce(f.event_date, f.first_published) AS claim_date, f.donor, f.recipient, "
-        "f.surface, f.qualifier, f.value, f.currency, f.value_usd, r.baseline, r.corpus_sum, "
+        "f.surface, f.qualifier, f.value, f.currency, f.value_usd, r.aid_type, r.window_start, r.window_end, "
+        "r.corpus_sum, "
         "r.reference_sum, r.verdict, r.corpus_verdict, f.n_documents, f.sentence "
         "FROM facts AS f LEFT JOIN reconciliation AS r USING (fact_id) "
         "WHERE f.kind = 'money' AND f.role = 'cumulative' ORDER BY claim_date"),

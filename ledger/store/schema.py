@@ -13,8 +13,9 @@ from ledger.model import ROW_COLUMNS, Row
 
 #: Bumped whenever the tables change; a store with a newer version is refused, an older one
 #: is refused with the command that rebuilds it (versions 1 and 2 identified documents by their
-#: path; 3 by their content, with the tables of ``ddl.py``).
-SCHEMA_VERSION = 3
+#: path; 3 by their content, with the tables of ``ddl.py``; 4 keeps each claim's aid type and window
+#: in the reconciliation table).
+SCHEMA_VERSION = 4
 
 COLUMNS: tuple[str, ...] = ROW_COLUMNS
 
@@ -119,8 +120,10 @@ def ensure_schema(conn: sqlite3.Connection, path: str) -> None:
         raise StoreError(f"{where} was written by a newer aid-ledger (schema {version}); upgrade "
                          f"aid-ledger or use --db to pick another store")
     if version is not None and version < SCHEMA_VERSION:
-        raise StoreError(f"{where} was written by an older aid-ledger (schema {version}, which identified "
-                         f"documents by their path and cannot be converted): move it aside and build a "
+        why = ("whose reconciliation lacks the claims' aid type and window" if version == 3
+               else "which identified documents by their path")
+        raise StoreError(f"{where} was written by an older aid-ledger (schema {version}, {why} "
+                         f"and cannot be converted): move it aside and build a "
                          f"new one from the same inputs: mv {where} {repr(path + '.old')} && "
                          f"aid-ledger run PATH... --db {where}")
     if version == SCHEMA_VERSION:
