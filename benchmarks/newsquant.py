@@ -7,6 +7,11 @@ first unconsumed prediction with a close value counts for `value`; on that match
 consumes the prediction and counts for `value+unit`; `value+change` likewise with the change convention
 (=, ~, >, <, up, down). P = correct / predicted, R = correct / gold. Both tools run on the same sentences
 in the same run; sentences per second are measured on the extraction calls only.
+
+Our figures are written in NewsQuant's conventions before scoring: unit names (quantulum3's, the counted
+noun), a change "from X to Y" that the ledger gives as two figures becomes NewsQuant's range X-Y, and money
+written in a minor unit ("19 cents", "164p"; the ledger gives 0.19 USD, 1.64 GBP) goes back to cents or
+pence.
 """
 from __future__ import annotations
 
