@@ -10,12 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-    r"Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from ledger.text.calendar import MONTH_TITLE as MONTH, WEEKDAY_TITLE as _WEEKDAY, WEEKDAYS as _WEEKDAYS
 
 #: One alternation; named groups say which kind of expression matched.
 DATE_PATTERN = re.compile(
