@@ -225,6 +225,9 @@ def evidence(cl: Clause, item_cues: tuple[Cue, ...] = ()) -> Evidence:
     which say what the money is when nothing is attached to it."""
     found = cues(cl.text)
     own = _committed_to(found, _attached_after(found, cl) or _attached_before(found, cl), cl.text)
+    if own is None:  # "$2 trillion spent there": a participle right after the money says what it is
+        own = next((c for c in found if c.cls == "spend" and c.value == "verb" and c.start >= cl.end
+                    and not cl.text[cl.end:c.start].strip()), None)
     if own is None:
         own = next((c for c in item_cues if c.cls in _NOUNS and c.value != "verb"), None)
     lo, hi = cl.at - len(cl.before), cl.end + len(cl.after)
