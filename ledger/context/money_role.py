@@ -258,10 +258,9 @@ def _domestic(f: MoneyFrame) -> Decision | None:
     """Money a government spends at home: for beneficiaries that can only be at home ("nationwide",
     "American families"); in a release not about aid abroad, for farmers, schools or firms, or
     invested; or for nobody abroad in a government's own release with no word of foreign aid."""
-    own = f.ev.own
-    inside = own is not None and next((c for c in f.ev.after if c.cls == "home" and c.value == "explicit"
-                                       and c.end <= own.start), None)
-    if inside:  # "$500 million in domestic food production assistance": the money's own words
+    inside = next((c for c in f.ev.after if c.cls == "home" and c.value == "explicit"), None)
+    if inside:  # "$500 million in domestic food production assistance", "a trillion dollars of investment
+        # in our own infrastructure at home": the money's own words
         return Decision("budget", "spent-at-home", inside.text, CLAUSE)
     if f.foreign:
         return None
