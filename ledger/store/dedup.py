@@ -236,6 +236,8 @@ def build_facts(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
     if mentions.empty:
         return typed_frame([], FACT_DTYPES), pd.Series([], index=mentions.index, dtype="string")
     m = fill_within_documents(mentions.reset_index(drop=True))
+    if "corrected" not in m:  # rows straight from the rules: nothing corrected
+        m = m.assign(corrected=pd.NA)
     value, low, high = _floats(m["value"]), _floats(m["low"]), _floats(m["high"])
     point = ~np.isnan(value)
     with np.errstate(invalid="ignore"):
@@ -263,7 +265,7 @@ def build_facts(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
     grouped = by_cid.groupby("cid", sort=True)
     facts = m.loc[rep, ["kind", "role", "donor", "recipient", "currency", "unit", "item", "value", "low",
                         "high", "qualifier", "value_usd", "value_eur", "surface", "sentence", "stage", "aid_type",
-                        "window_start", "window_end", "why", "confidence"]]
+                        "window_start", "window_end", "why", "confidence", "corrected"]]
     facts = facts.reset_index(drop=True)
     facts["fact_id"] = fact_ids
     facts["event_date"] = grouped["event_date"].min().to_numpy()
