@@ -229,15 +229,18 @@ class Store(StoreTables):
         return None
 
     # -- reading ------------------------------------------------------------------------------
-    def mentions(self) -> pd.DataFrame:
+    def mentions(self, *, as_read: bool = False) -> pd.DataFrame:
         """Every stored mention (Row columns plus ``fact_id`` and ``corrected``), in the order stored,
-        with the analysts' corrections applied."""
+        with the analysts' corrections applied (``as_read``: as the rules read them)."""
+        if as_read:
+            raw = read_frame(self._conn, f"SELECT {_MENTION_COLS} FROM mentions ORDER BY rowid", MENTION_DTYPES)
+            return raw.assign(corrected=pd.Series(pd.NA, index=raw.index, dtype="string"))
         cached = self._cached("mentions")
         return cached if cached is not None else self._read_mentions()[0]
 
     def _read_mentions(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
         """The mentions with the corrections applied, the corrections, and the figure each applied to."""
-        raw = read_frame(self._conn, f"SELECT {_MENTION_COLS} FROM mentions ORDER BY rowid", MENTION_DTYPES)
+        raw = self.mentions(as_read=True)
         corrections = read_corrections(self._conn)
         mentions, applied = apply_corrections(raw, corrections)
         return mentions, corrections, applied
