@@ -97,9 +97,11 @@ def _import(args) -> int:
 
 
 def _summary_line(file: str, s) -> str:
-    name = "standard input" if file == "-" else Path(file).name
+    name = "standard input" if file == "-" else file
     line = (f"{name}: {s.rows} rows, {s.edited} edited: {s.saved.added} corrections added, {s.saved.changed} "
             f"changed, {s.saved.removed} given back to the rules; {s.facts} facts in the store")
+    if s.stale:
+        line += f"; {s.stale} edited rows match no figure of the store (kept as stale corrections)"
     if not s.saved.any:
-        line += " (nothing changed)"
+        return line + ": nothing changed"
     return line + " ('aid-ledger report' writes the reports with them)"

@@ -49,12 +49,12 @@ def import_review(store, path: str | Path, *, stream=None) -> ImportSummary:
     """Store the edited cells of the review file at ``path`` (``-``: CSV from ``stream``) as
     corrections and rebuild the facts with them. Raises :class:`ReviewFileError` (nothing stored)
     for a malformed file, a value that is not allowed, or a figure the store does not hold."""
-    name = "standard input" if str(path) == "-" else Path(path).name
+    name = "standard input" if str(path) == "-" else str(path)
     mentions = store.mentions()
     actors = Actors(pd.concat([mentions["donor"], mentions["recipient"]]).dropna().unique().tolist())
     rows = check_rows(name, read_review_file(path, stream), actors)
     plan = _plan(name, rows, store, mentions)
-    saved = store.save_corrections(plan.put, plan.remove, name)
+    saved = store.save_corrections(plan.put, plan.remove, "standard input" if str(path) == "-" else Path(path).name)
     facts = store.rebuild_facts() if saved.any or store.facts_stale else len(store.facts())
     return ImportSummary(len(rows), plan.edited, saved, plan.stale, facts)
 

@@ -3,7 +3,9 @@
 A correction is keyed by what its figure is: document, character span and surface
 (``ledger.model.Correction``), never a row number or a fact id. After a re-run with changed rules
 it finds its figure by the first rule of :data:`MATCH_RULES` that gives a mention of the same
-document, among the mentions that no earlier rule gave to another key. A correction that finds no
+document (the same span and surface; the same span; an overlapping span whose surface holds the
+other; the same surface in the same sentence), among the mentions that no earlier rule gave to
+another key. A correction that finds no
 figure is *stale*: it stays in the store, applies to nothing and is reported.
 
 Applying one sets the field on the mention before the facts are built (so totals follow), names
@@ -36,6 +38,10 @@ def _same_span(key, cands: pd.DataFrame) -> list[int]:
     return hit.index.tolist()
 
 
+def _same_span_other_spelling(key, cands: pd.DataFrame) -> list[int]:
+    return cands[(cands["start"] == key.start) & (cands["end"] == key.end)].index.tolist()
+
+
 def _overlapping_span(key, cands: pd.DataFrame) -> list[int]:
     overlap = np.minimum(cands["end"], key.end) - np.maximum(cands["start"], key.start)
     surface = _ws(key.surface)
@@ -56,6 +62,8 @@ def _same_sentence(key, cands: pd.DataFrame) -> list[int]:
 #: How a correction finds its figure, in order: (name, rule, example).
 MATCH_RULES: tuple[tuple[str, Callable, str], ...] = (
     ("same-span", _same_span, "'$275 million' at 120-132 -> the mention at 120-132 with that surface"),
+    ("same-span-other-spelling", _same_span_other_spelling,
+     "'80000' at 40-46 -> '80,000' at 40-46 (a spreadsheet wrote the number its own way)"),
     ("overlapping-span", _overlapping_span,
      "'$1.5' at 10-14 -> '$1.5 billion' at 10-22 (the rules now read the scale word)"),
     ("same-sentence", _same_sentence,
