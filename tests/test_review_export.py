@@ -42,7 +42,7 @@ def test_the_queue_holds_every_fact_that_feeds_totals(out, queue):
 
 
 def test_the_most_money_in_doubt_comes_first(queue):
-    stake = queue["value_usd"] * (1 - queue["confidence"])
+    stake = (queue["value_usd"] * (1 - queue["confidence"])).round(2)
     assert queue["stake_usd"].fillna(-1).tolist() == pytest.approx(stake.fillna(-1).tolist())
     dated = queue["stake_usd"].dropna()
     assert dated.is_monotonic_decreasing and queue["stake_usd"].notna().sum() == len(dated)

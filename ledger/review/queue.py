@@ -47,7 +47,7 @@ def review_queue(facts: pd.DataFrame, mentions: pd.DataFrame, corrections: pd.Da
     chosen = facts[facts["role"].isin(AID_ROLES).fillna(False) | facts["corrected"].notna()]
     rows = pd.concat([chosen.assign(exclude="no"), pseudo.assign(exclude="yes")], ignore_index=True)
     rows = rows[[*_FROM_FACT, "exclude"]].merge(_representatives(mentions, corrections), on="fact_id", how="left")
-    rows["stake_usd"] = rows["value_usd"] * (1 - rows["confidence"].fillna(0.0))
+    rows["stake_usd"] = (rows["value_usd"] * (1 - rows["confidence"].fillna(0.0))).round(2)
     rows["_doubt"] = 1 - rows["confidence"].fillna(0.0)
     rows = rows.sort_values(["stake_usd", "_doubt", "fact_id"], ascending=[False, False, True],
                             na_position="last", kind="stable").reset_index(drop=True)

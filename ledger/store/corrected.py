@@ -46,7 +46,8 @@ def _overlapping_span(key, cands: pd.DataFrame) -> list[int]:
     overlap = np.minimum(cands["end"], key.end) - np.maximum(cands["start"], key.start)
     surface = _ws(key.surface)
     nested = [surface in _ws(s) or _ws(s) in surface for s in cands["surface"]]
-    hit = cands.assign(overlap=overlap)[(overlap > 0).to_numpy(dtype=bool, na_value=False) & np.array(nested, dtype=bool)]
+    inside = (overlap > 0).to_numpy(dtype=bool, na_value=False) & np.array(nested, dtype=bool)
+    hit = cands.assign(overlap=overlap)[inside]
     return hit.sort_values("overlap", ascending=False, kind="stable").index.tolist()
 
 
