@@ -75,7 +75,7 @@ VALIDATED = [
     ("exclude", '"no,yes"', "stop"),
     ("donor", "Lists!$A$2:$A$", "warning"),
     ("recipient", "Lists!$A$2:$A$", "warning"),
-    ("value", "0", "stop"),
+    ("value", "-1E+18", "stop"),
 ]
 
 

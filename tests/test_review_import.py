@@ -76,7 +76,8 @@ BAD_CELLS = [
                                      "write a name or alias of the gazetteer (the Lists sheet), or leave it empty"),
     (_set(0, "value", "lots"), "row 2, column value: 'lots' is not an amount: write a number such as 275000000 (in "
                                "the figure's currency)"),
-    (_set(0, "value", "-5"), "row 2, column value: '-5' is not an amount: write a number of at least 0"),
+    (_set(0, "value", "1e999"), "row 2, column value: '1e999' is not an amount: write a number such as 275000000 "
+                                "(in the figure's currency)"),
     (_set(0, "exclude", "maybe"), "row 2, column exclude: 'maybe' is not yes or no (yes: the figure adds to no total)"),
     (_set(0, "start", "abc"), "row 2, column start: 'abc' is not a character offset: keep the value as exported"),
     (_set(0, "exported", "{broken"), "row 2, column exported: was changed: leave it as exported, or empty it (the "

@@ -82,21 +82,19 @@ def _actor(value, actors: Actors) -> str | None:
 
 
 def _number(value, _actors: Actors) -> str | None:
-    if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not an amount: write a number such as 275000000")
-    if isinstance(value, (int, float)):
-        number = float(value)
-    else:
-        text = _text(value)
-        if text is None:
-            return None
-        try:
-            number = float(text.replace(",", "").replace("_", "").replace(" ", ""))
-        except ValueError:
-            raise ValueError(f"{text!r} is not an amount: write a number such as 275000000 (in the "
-                             f"figure's currency)") from None
-    if not math.isfinite(number) or number < 0:
-        raise ValueError(f"{value!r} is not an amount: write a number of at least 0")
+    """A finite number (the ledger holds negative amounts too: a cut, a fall)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        if isinstance(value, bool):
+            raise ValueError
+        number = float(value if isinstance(value, (int, float)) else
+                       str(value).replace(",", "").replace("_", "").replace(" ", ""))
+        if not math.isfinite(number):
+            raise ValueError
+    except ValueError:
+        raise ValueError(f"{_text(value)!r} is not an amount: write a number such as 275000000 (in the "
+                         f"figure's currency)") from None
     return field_text("value", number)
 
 
@@ -120,7 +118,7 @@ FIELD_RULES: tuple[tuple[str, Callable, str], ...] = (
     ("recipient", _actor, "'Kyiv' -> 'Ukraine'; 'Narnia' is refused"),
     ("stage", _closed(STAGES, "a stage"), "'Pledged' -> 'pledged'; empty -> none"),
     ("aid_type", _closed(AID_TYPES, "a kind of aid"), "'military' -> 'military'"),
-    ("value", _number, "'275,000,000' -> '275000000'; '-5' is refused"),
+    ("value", _number, "'275,000,000' -> '275000000'; 'lots' is refused"),
     ("exclude", _exclude, "'yes' -> 'yes'; empty -> 'no'"),
     ("note", _note, "'checked against the release' -> kept as written"),
 )

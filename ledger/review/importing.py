@@ -68,23 +68,41 @@ def _plan(name: str, rows: list[ReviewRow], store, mentions: pd.DataFrame) -> _P
         raise ReviewFileError(name, [Problem(None, "doc_id", "none of the file's figures is in this store: was it "
                                                              "exported from another store? (use --out or --db)")])
     group = groups(mentions)
-    queue = review_queue(store.facts(), mentions, store.corrections())
-    current = dict(zip(queue["fact_id"], editable_values(queue)))
-    as_read = store.mentions(as_read=True)
-    plan, problems = _Plan([], []), []
+    current: dict | None = None
+    plan, problems, edited = _Plan([], []), [], []
     for row, at in zip(rows, found.tolist()):
         if at < 0:
             _plan_unmatched(row, plan, problems)
             continue
-        baseline = row.exported or current.get(group.at[at]) or _values(mentions.loc[[at]])
+        if row.exported is None and current is None:
+            queue = review_queue(store.facts(), mentions, store.corrections())
+            current = dict(zip(queue["fact_id"], editable_values(queue)))
+        baseline = row.exported or (current or {}).get(group.at[at]) or _values(mentions.loc[[at]])
         edits = {f: v for f, v in row.values.items() if v != baseline.get(f)}
         if edits:
-            plan.edited += 1
-            members = mentions.index[(group == group.at[at]).fillna(False).to_numpy(dtype=bool)]
-            _plan_members(edits, mentions, as_read, at, members, plan)
+            edited.append((group.at[at], edits, at))
     if problems:
         raise ReviewFileError(name, problems)
+    members = _members(group, {g for g, _, _ in edited})
+    positions = [p for ps in members.values() for p in ps]
+    rules = _rules(store.mentions(as_read=True), positions)
+    info = dict(zip(positions, mentions.loc[positions, list(_INFO)].itertuples(index=False)))
+    for g, edits, at in edited:
+        plan.edited += 1
+        _plan_members(edits, rules, info[at], [(p, info[p]) for p in members[g]], plan)
     return plan
+
+
+def _members(group: pd.Series, wanted: set) -> dict:
+    """The mentions (index labels) of each wanted fact."""
+    chosen = group[group.isin(wanted).fillna(False).to_numpy(dtype=bool)]
+    return {g: list(ix) for g, ix in chosen.groupby(chosen, sort=False).groups.items()}
+
+
+def _rules(as_read: pd.DataFrame, positions: list[int]) -> dict[int, dict]:
+    """What the rules read for each of ``positions``: their editable values, before any correction."""
+    frame = as_read.loc[positions].assign(exclude="no", note=None)
+    return dict(zip(positions, editable_values(frame)))
 
 
 def _plan_unmatched(row: ReviewRow, plan: _Plan, problems: list[Problem]) -> None:
@@ -101,18 +119,21 @@ def _plan_unmatched(row: ReviewRow, plan: _Plan, problems: list[Problem]) -> Non
                      for f, v in edits.items()]
 
 
-def _plan_members(edits: dict[str, str | None], mentions: pd.DataFrame, as_read: pd.DataFrame, at: int,
-                  members: pd.Index, plan: _Plan) -> None:
-    """Put (or remove, where the rules read the same) each edit on every mention of the fact."""
-    for pos in members.tolist():
-        m = mentions.loc[pos]
-        rules = _values(as_read.loc[[pos]])
+#: What planning reads of each mention of an edited fact.
+_INFO = ("doc_id", "start", "end", "surface", "sentence", "currency", "kind")
+
+
+def _plan_members(edits: dict[str, str | None], rules: dict[int, dict], own, members: list[tuple],
+                  plan: _Plan) -> None:
+    """Put (or remove, where the rules read the same) each edit on every mention of the fact (``own``:
+    the mention the row found)."""
+    for pos, m in members:
         for field, value in edits.items():
-            if field == "value" and not all(_same(m[c], mentions.at[at, c]) for c in ("currency", "kind")):
+            if field == "value" and not (_same(m.currency, own.currency) and _same(m.kind, own.kind)):
                 continue
-            c = Correction(m["doc_id"], int(m["start"]), int(m["end"]), m["surface"], field, value,
-                           m["sentence"] if isinstance(m["sentence"], str) else "")
-            (plan.remove if rules.get(field) == value else plan.put).append(c)
+            c = Correction(m.doc_id, int(m.start), int(m.end), m.surface, field, value,
+                           m.sentence if isinstance(m.sentence, str) else "")
+            (plan.remove if rules[pos].get(field) == value else plan.put).append(c)
 
 
 def _values(frame: pd.DataFrame) -> dict[str, str | None]:

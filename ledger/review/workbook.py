@@ -10,6 +10,7 @@ Sheet lifts it). The header row and the first three columns are frozen; ``export
 """
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -21,8 +22,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ledger.model import AID_TYPES, ROLES, STAGES
+from ledger.report.bulk import fill_tables, plan_rows
+from ledger.report.cells import TextStyles
 from ledger.report.printing import print_ready, row_points
-from ledger.report.sheet import MAX_ROWS, SheetWriter, column_values, set_widths
+from ledger.report.sheet import MAX_ROWS, SheetWriter, set_widths
 from ledger.review.queue import EDITABLE, REVIEW_COLUMNS
 
 EDIT_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -46,22 +49,32 @@ HELP = (
 
 
 def write_review_workbook(path: Path, rows: pd.DataFrame, actors: list[str]) -> None:
-    """Write the review rows (``REVIEW_COLUMNS``) with ``actors`` as the donor/recipient list."""
+    """Write the review rows (``REVIEW_COLUMNS``) with ``actors`` as the donor/recipient list.
+
+    The rows go through the report's fast path (``ledger/report/bulk.py``): openpyxl writes the
+    sheet's frame (widths, column styles, validations, protection) and the rows are appended to the
+    saved package; an editable column's own style (yellow, unlocked) also covers its empty cells."""
     rows = rows.head(MAX_ROWS)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Review")
     set_widths(ws, rows, wide=WRAP)
-    for col in ("role", "stage", "aid_type", "exclude", "donor", "recipient"):
-        ws.column_dimensions[_letter(col)].width = max(ws.column_dimensions[_letter(col)].width or 0, 16)
+    for col in EDITABLE:
+        dim = ws.column_dimensions[_letter(col)]
+        dim.width = max(dim.width or 0, 16 if col != "note" else 30)
+        dim.fill, dim.protection = EDIT_FILL, UNLOCKED
     ws.column_dimensions[_letter("exported")].hidden = True
     ws.freeze_panes = "D2"
     print_ready(ws)
     _validations(ws, len(rows), len(actors))
     _protect(ws, f"A1:{_letter(REVIEW_COLUMNS[-1])}{len(rows) + 1}")
-    _write_rows(ws, rows)
+    w = SheetWriter(ws)
+    w.append(_header(w, rows))
+    plan = plan_rows(ws, rows, link="link", wrap=WRAP, styles={c: _editable_style(ws, c) for c in EDITABLE})
     _write_lists(wb.create_sheet("Lists"), actors)
     _write_help(wb.create_sheet("Help"))
-    wb.save(path)
+    book = io.BytesIO()
+    wb.save(book)
+    fill_tables(book, path, [plan])
 
 
 def _letter(column: str) -> str:
@@ -78,9 +91,9 @@ def _validations(ws, n: int, n_actors: int) -> None:
                                                 allow_blank=True, errorStyle="warning", errorTitle=col,
                                                 error="Not in the list: the import accepts a name or alias "
                                                       "the gazetteer knows."))
-    _validate(ws, "value", last, DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
-                                                allow_blank=True, errorTitle="value",
-                                                error="An amount of at least 0, in the figure's currency."))
+    _validate(ws, "value", last, DataValidation(type="decimal", operator="between", formula1="-1E+18",
+                                                formula2="1E+18", allow_blank=True, errorTitle="value",
+                                                error="A number: the amount in the figure's currency."))
 
 
 def _validate(ws, column: str, last: int, dv: DataValidation) -> None:
@@ -107,39 +120,23 @@ def _header(w: SheetWriter, rows: pd.DataFrame) -> list:
     return cells
 
 
-def _write_rows(ws, rows: pd.DataFrame) -> None:
-    w = SheetWriter(ws)
-    w.append(_header(w, rows))
-    cols = list(rows.columns)
-    templates = [_editable_template(ws, c) if c in EDITABLE else w.template_cell(c, rows[c].dtype, WRAP)
-                 for c in cols]
-    values = [column_values(rows[c]) for c in cols]
-    wrapped = [(j, ws.column_dimensions[get_column_letter(j + 1)].width or 10.0)
-               for j, c in enumerate(cols) if c in WRAP]
-    link_at = cols.index("link")
-    for i in range(len(rows)):
-        height = row_points([values[j][i] for j, _ in wrapped], [width for _, width in wrapped])
-        if height:
-            ws.row_dimensions[w.rows + 1].height = height
-        w.append([_editable(w, values[j][i], templates[j]) if c in EDITABLE
-                  else w.cell(values[j][i], templates[j], j == link_at) for j, c in enumerate(cols)])
-
-
-def _editable_template(ws, column: str):
-    cell = WriteOnlyCell(ws)
-    cell.fill, cell.protection = EDIT_FILL, UNLOCKED
+def _editable_style(ws, column: str) -> int | TextStyles:
+    """The style of an editable column's cells: yellow and unlocked (and the quote prefix for text a
+    spreadsheet could read as a formula)."""
+    def style(quote: bool) -> int:
+        cell = WriteOnlyCell(ws)
+        cell.fill, cell.protection = EDIT_FILL, UNLOCKED
+        if column == "value":
+            cell.number_format = "#,##0.##"
+        if column == "note":
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if quote:
+            cell.quotePrefix = True
+        return cell.style_id
     if column == "value":
-        cell.number_format = "#,##0.##"
-    if column == "note":
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    return cell
-
-
-def _editable(w: SheetWriter, value, template):
-    """An unlocked, yellow cell (empty ones too: they can be filled in)."""
-    cell = w.text_cell(value) if isinstance(value, str) else WriteOnlyCell(w.ws, value=value)
-    cell._style = template._style
-    return cell
+        return style(False)
+    plain, risky = style(False), style(True)
+    return TextStyles(plain, risky, plain, risky)
 
 
 def _write_lists(ws, actors: list[str]) -> None:

@@ -74,18 +74,25 @@ MATCH_RULES: tuple[tuple[str, Callable, str], ...] = (
 
 def match(keys: pd.DataFrame, mentions: pd.DataFrame) -> np.ndarray:
     """Per row of ``keys`` (KEY columns and ``sentence``), the index label in ``mentions`` of its
-    figure, or -1 when it finds none."""
+    figure, or -1 when it finds none. The first rule runs as one join over all keys; the others
+    (a few keys, after a change of rules) key by key."""
     out = np.full(len(keys), -1, dtype=np.int64)
     if keys.empty or mentions.empty:
         return out
     cands = mentions.loc[mentions["doc_id"].isin(keys["doc_id"]), [*KEY, "sentence"]]
-    by_doc = dict(tuple(cands.groupby("doc_id", sort=False)))
-    claimed: set[int] = set()
-    for _, rule, _example in MATCH_RULES:
-        for i, key in enumerate(keys.itertuples(index=False)):
-            if out[i] >= 0 or key.doc_id not in by_doc:
+    typed = {"doc_id": "string", "start": "Int64", "end": "Int64", "surface": "string"}
+    exact = (keys[list(KEY)].astype(typed).reset_index(drop=True).reset_index(names="_k")
+             .merge(cands[list(KEY)].astype(typed).reset_index(names="_m"), on=list(KEY)).drop_duplicates("_k"))
+    out[exact["_k"].to_numpy()] = exact["_m"].to_numpy()
+    claimed = set(exact["_m"].tolist())
+    rest = np.flatnonzero(out < 0)
+    by_doc = dict(tuple(cands.groupby("doc_id", sort=False))) if len(rest) else {}
+    for _, rule, _example in MATCH_RULES[1:]:
+        for i in rest.tolist():
+            key = keys.iloc[i]
+            if out[i] >= 0 or key["doc_id"] not in by_doc:
                 continue
-            free = [j for j in rule(key, by_doc[key.doc_id]) if j not in claimed]
+            free = [j for j in rule(key, by_doc[key["doc_id"]]) if j not in claimed]
             if free:
                 out[i] = free[0]
                 claimed.add(free[0])
@@ -94,8 +101,8 @@ def match(keys: pd.DataFrame, mentions: pd.DataFrame) -> np.ndarray:
 
 def is_excluded(mentions: pd.DataFrame) -> np.ndarray:
     """Which mentions an analyst excluded (they make no fact)."""
-    fields = mentions["corrected"].astype("string").fillna("")
-    return fields.str.split(", ").map(lambda f: "exclude" in f).to_numpy(dtype=bool)
+    fields = mentions["corrected"].astype("string")
+    return fields.str.contains(r"(?:^|, )exclude(?:,|$)", regex=True).fillna(False).to_numpy(dtype=bool)
 
 
 def apply_corrections(mentions: pd.DataFrame, corrections: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
@@ -109,46 +116,55 @@ def apply_corrections(mentions: pd.DataFrame, corrections: pd.DataFrame) -> tupl
     keys = corrections.drop_duplicates(list(KEY)).copy()
     keys["_at"] = match(keys, mentions)
     at = corrections[list(KEY)].merge(keys[[*KEY, "_at"]], on=list(KEY), how="left")["_at"].to_numpy()
-    for pos in np.unique(at[at >= 0]).tolist():
-        group = corrections[at == pos]
+    updates: dict[str, dict[int, object]] = {}
+    for pos, group in corrections.assign(_at=at).groupby("_at", sort=False):
+        if pos < 0:
+            continue
         changes = dict(zip(group["field"], group["set_to"].astype(object).where(group["set_to"].notna(), None)))
-        _correct(out, pos, changes)
-        figure[group.index] = out.at[pos, "figure_id"]
+        row = {c: out.at[pos, c] for c in _READ}
+        for column, value in corrected_row(row, changes).items():
+            updates.setdefault(column, {})[pos] = value
+        figure[group.index] = row["figure_id"]
+    for column, values in updates.items():  # one assignment per column: a cell at a time is slow
+        out.loc[list(values), column] = pd.array(list(values.values()), dtype=out[column].dtype)
     return out, figure
 
 
-def _correct(out: pd.DataFrame, pos: int, changes: dict[str, str | None]) -> None:
-    """Apply one figure's corrections to row ``pos`` of ``out``."""
-    rules = {f: out.at[pos, f] for f in (*LABELS, "value")}
-    for field in LABELS:
-        if field in changes:
-            out.at[pos, field] = changes[field] if changes[field] is not None else pd.NA
+#: The columns a correction reads from its mention.
+_READ = (*LABELS, "value", "why", "qualifier", "kind", "currency", "fx_date", "event_date", "published",
+         "figure_id")
+
+
+def corrected_row(row: dict, changes: dict[str, str | None]) -> dict:
+    """The columns that one figure's corrections change, from the mention's values ``row``."""
+    new: dict = {f: changes[f] if changes[f] is not None else pd.NA for f in LABELS if f in changes}
     if changes.get("value") is not None:
-        _set_value(out, pos, float(changes["value"]))
+        new.update(_valued(row, float(changes["value"])))
     if changes.get("exclude") != "yes":
-        changes.pop("exclude", None)
+        changes = {f: v for f, v in changes.items() if f != "exclude"}
     fields = [f for f in CORRECTION_FIELDS if f in changes]
-    out.at[pos, "corrected"] = ", ".join(fields)
-    out.at[pos, "why"] = corrected_why(out.at[pos, "why"], changes, rules)
+    new["corrected"] = ", ".join(fields)
+    new["why"] = corrected_why(row["why"], changes, row)
     if any(f != "note" for f in fields):
-        out.at[pos, "confidence"] = 1.0
+        new["confidence"] = 1.0
+    return new
 
 
-def _set_value(out: pd.DataFrame, pos: int, value: float) -> None:
+def _valued(row: dict, value: float) -> dict:
     """A point amount in the figure's currency, converted again at the figure's rate date."""
-    out.at[pos, "value"] = value
-    out.at[pos, "low"] = out.at[pos, "high"] = pd.NA
-    if out.at[pos, "qualifier"] in ("range", "vague"):
-        out.at[pos, "qualifier"] = "exact"
-    if out.at[pos, "kind"] != "money":
-        return
+    new = {"value": value, "low": pd.NA, "high": pd.NA}
+    if row["qualifier"] in ("range", "vague"):
+        new["qualifier"] = "exact"
+    if row["kind"] != "money":
+        return new
     from ledger.normalise.fx import conversion
 
-    day = next((d for d in (out.at[pos, c] for c in ("fx_date", "event_date", "published")) if pd.notna(d)), None)
-    conv = conversion(_text(out.at[pos, "currency"]), day.date() if isinstance(day, _dt.datetime) else day)
+    day = next((d for d in (row[c] for c in ("fx_date", "event_date", "published")) if pd.notna(d)), None)
+    conv = conversion(_text(row["currency"]), day.date() if isinstance(day, _dt.datetime) else day)
     usd, eur = conv.to_usd(value), conv.to_eur(value)
-    out.at[pos, "value_usd"] = usd if usd is not None else pd.NA
-    out.at[pos, "value_eur"] = eur if eur is not None else pd.NA
+    new["value_usd"] = usd if usd is not None else pd.NA
+    new["value_eur"] = eur if eur is not None else pd.NA
+    return new
 
 
 def _text(value) -> str | None:
