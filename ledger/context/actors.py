@@ -6,6 +6,7 @@ before it ("Nepal is to receive ₹550 crore"), else the last one before it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ledger.context.clauses import Clause, ListIndex, flat
@@ -16,6 +17,8 @@ from ledger.context.subject import subject_of
 
 __all__ = ["SELF", "Candidates", "candidates", "classify", "decide", "pick"]
 
+#: Between a possessive and the amount it owns: the possessive ending and an adjective or two.
+_OWNS = re.compile(r"(?:['’]s?)?\s+(?:(?:new|additional|latest|first|second|own|total|annual|initial|further)\s+)?")
 #: A recipient named this close after a figure ("$X ... to the people of Afghanistan") beats earlier holders.
 _NEAR_RECIPIENT = 90
 
@@ -26,7 +29,10 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
     ``until`` (the next figure); ``we`` is who "we" are (the publisher), never a recipient then;
     ``verb_at`` is where the verb that governs the figure begins."""
     givers = [m for m in actors.donors if m.end <= at or m.start in actors.explicit]  # "Ukraine's needs"
-    donor = subject_of(actors, verb_at).actor or _nearest(givers, at, prefer_before=True)  # after it is no giver
+    owner = next((m for m in reversed(actors.donors) if m.possessive and m.end <= at
+                  and _OWNS.fullmatch(actors.text[m.end:at])), None)  # "Saudi Arabia's $600 billion commitment"
+    donor = (owner.canonical if owner else None) or subject_of(actors, verb_at).actor or _nearest(
+        givers, at, prefer_before=True)  # after it is no giver
     giver = (we if donor == SELF else donor) or we  # a publisher never gives to itself
     held = [m for m in actors.holders if m.end <= at and m.canonical not in (donor, giver)]
     stop = at + _NEAR_RECIPIENT if until is None else min(until, at + _NEAR_RECIPIENT)
@@ -76,6 +82,8 @@ class Candidates:
     unknown_giver: bool = False  # a name that is no actor gives ("General Electric will provide $X")
     giver_name: str | None = None  # that name as written
     group_giver: bool = False  # several givers named together as the subject ("donors pledged")
+    explicit_donor: bool = False  # the donor is named as such ("from Japan", "Japan's", "by the G7")
+    owner: str | None = None  # the last possessive before the figure ("welcomes Australia's announcement")
 
     def giver(self, doc: DocumentFrame) -> str | None:
         """The donor named, with "we" read as the publisher (None when a newspaper says "we")."""
@@ -124,15 +132,27 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
                 r, rk = Decision(r2, "named-in-list-lead-in", r2, NEIGHBOUR), _kind(lead_actors, r2)
     none = Decision(None, "none-named", "", FALLBACK)
     subject = subject_of(actors, verb_at)
-    return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group)
+    explicit = d is not None and any(m.canonical == d.value and m.start in actors.explicit for m in actors.donors)
+    owner = next((m.canonical for m in reversed(actors.donors) if m.possessive and m.end <= cl.at
+                  and m.canonical not in (SELF, we)), None)
+    return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group, explicit, owner)
 
 
-def decide(role: str, cand: Candidates, doc: DocumentFrame) -> dict[str, Decision]:
-    """Donor and recipient of a figure with role ``role``: none for figures that are no aid."""
+def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = False) -> dict[str, Decision]:
+    """Donor and recipient of a figure with role ``role``: none for figures that are no aid;
+    ``praised``: the publisher welcomes the amount, so it is someone else's."""
     if role == "other":
         none = Decision(None, "not-aid", "", CLAUSE)
         return {"donor": none, "recipient": none}
     donor = cand.donor
+    if praised and cand.owner is not None and cand.owner != cand.giver(doc):
+        donor = Decision(cand.owner, "owner-of-what-is-welcomed", cand.owner, SENTENCE)  # "welcomes Australia's
+    elif praised and (not cand.explicit_donor or donor.value == SELF):  # announcement"; "Biden welcomed the
+        donor = Decision(None, "someone-elses-money", donor.words, SENTENCE)  # G7's commitment"
+    if donor.value is None and cand.group_giver:  # "countries and organisations have announced $X"
+        donor = Decision(None, "several-givers", "", SENTENCE)
+    elif donor.value is None and praised and donor.rule != "someone-elses-money":  # "we welcome $X"
+        donor = Decision(None, "someone-elses-money", "", SENTENCE)
     if donor.value is None and cand.unknown_giver and cand.giver_name:
         donor = Decision(cand.giver_name, "named-subject", cand.giver_name, SENTENCE)  # "Argidius Foundation"
     if donor.value == SELF:

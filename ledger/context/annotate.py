@@ -18,7 +18,7 @@ from ledger.context.decision import Decision, why_text
 from ledger.context.document import DocumentFrame, publisher_of
 from ledger.context.evidence import evidence
 from ledger.context.figure_role import role_of
-from ledger.context.frame import FOREIGN_AID, money_decision
+from ledger.context.frame import money_decision, praised
 from ledger.context.kinds import aid_type_of, stage_of
 from ledger.context.neighbours import Neighbours, inherited_role
 from ledger.context.items import topic_item
@@ -42,7 +42,6 @@ class _State:
     sents: list[int]  # the sentence of each figure in ``out``
     last_aid: int = -1  # index in ``out`` of the last figure whose role is not "other"
     last_whole: int = -1  # index in ``out`` of the last package, budget or running total
-    abroad: int = 0  # amounts whose own words send them abroad
 
     def prev_in(self, sent: int) -> Figure | None:
         """The last figure so far when it is in sentence ``sent``."""
@@ -61,10 +60,6 @@ def annotate(text: str, figures: list[Figure], published: _dt.date | None, *,
     lede = lede_date(index, published)
     found = _clauses(text, figures, index)
     state = _read(figures, found, index, lists, doc, published, lede)
-    if not doc.abroad and fill.about_aid_abroad(state.out, state.decisions, state.abroad):  # read again:
-        # nothing here is spent at home
-        doc = replace(doc, abroad=True)
-        state = _read(figures, found, index, lists, doc, published, lede)
     return fill.document_defaults(state.out, state.decisions, state.sents, index, doc)
 
 
@@ -77,9 +72,8 @@ def _read(figures: list[Figure], found: list[Clause], index: SentenceIndex, list
         if prev is not None and CONVERSION.match(cl.before) and fig.kind == prev.kind == "money":
             _restate(state, fig, prev, cl.sent)
             continue
-        decisions, abroad = _first_pass(fig, cl, _neighbours(state, cl, lists), doc, published, lede)
+        decisions = _first_pass(fig, cl, _neighbours(state, cl, lists), doc, published, lede)
         _add(state, fig, cl, index, decisions)
-        state.abroad += abroad
     return state
 
 
@@ -95,8 +89,8 @@ def _neighbours(state: _State, cl: Clause, lists: ListIndex) -> Neighbours:
 
 
 def _first_pass(fig: Figure, cl: Clause, near: Neighbours, doc: DocumentFrame,
-                published: _dt.date | None, lede: _dt.date | None) -> tuple[dict[str, Decision], bool]:
-    """The decisions about one figure, and whether its own words send it abroad."""
+                published: _dt.date | None, lede: _dt.date | None) -> dict[str, Decision]:
+    """The decisions about one figure, read from its clause, sentence and neighbours."""
     inherited = inherited_role(fig, cl, near)
     item = own_item(fig, cl, near.prev) if fig.kind == "money" else None
     topic = topic_item(cl.text, cl.at) if fig.kind == "money" and item is None else None
@@ -107,15 +101,13 @@ def _first_pass(fig: Figure, cl: Clause, near: Neighbours, doc: DocumentFrame,
     else:
         role = role_of(fig, cl, near, inherited)
     decisions = {"role": role}
-    decisions.update(_actors.decide(role.value, givers, doc))
+    decisions.update(_actors.decide(role.value, givers, doc, praised(ev)))
     decisions["stage"] = stage_of(fig, role.value, cl, ev)
     decisions["aid_type"] = aid_type_of(fig, role.value, cl, ev)
-    decisions["event_date"] = event_date(cl, role.value, published, lede)
+    decisions["event_date"] = event_date(cl, role, published, lede)
     decisions["window"] = period_of(cl, role.value, decisions["event_date"].value or published,
                                     decisions["recipient"].value)
-    abroad = fig.kind == "money" and (givers.foreign(doc) or ev.own is not None and ev.own.cls == "aid"
-                                      and ev.own.value in FOREIGN_AID)
-    return decisions, abroad
+    return decisions
 
 
 def _add(state: _State, fig: Figure, cl: Clause, index: SentenceIndex, d: dict[str, Decision]) -> None:

@@ -26,7 +26,7 @@ _PAIR_MIN = 2
 class Publisher:
     domain: str
     actor: str
-    voice: str  # government | organisation | news
+    voice: str  # government | organisation | news | joint (a statement several governments sign)
     dollar: str | None
 
     @property

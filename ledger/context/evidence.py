@@ -33,15 +33,27 @@ _QUALIFY = (r"(?:(?:an|a|the|additional|another|new|further|extra|up\s+to|nearly
 _BEFORE_GAP = re.compile(rf"^(?:(?:\s+[\w'’.-]+){{0,4}}?,?\s+{_JOIN}\s+{_QUALIFY}|\s*[:=]\s*{_QUALIFY}|\s+{_QUALIFY})$",
                          re.IGNORECASE)
 _STOP = re.compile(r"[,;:.!?()\[\]—–]|\b(?:that|which|who|whom|because|while|when|but|whereas|after|before)\b")
+#: Words that may join two nouns of one phrase ("aid cut", "relief fund", "investment in new
+#: factories" is not one: a preposition starts another phrase).
+_COMPOUND = re.compile(r"^\s*(?:(?!in\b|of\b|for\b|to\b|on\b|at\b|by\b|with\b|and\b|or\b)[\w'’-]+\s+){0,1}$",
+                       re.IGNORECASE)
+#: Aid nouns that hold money without saying what it is: "an investment pledge" is investment;
+#: "production assistance" is assistance.
+_CONTAINERS = frozenset(("package", "packages", "pledge", "pledges", "commitment", "commitments", "allocation",
+                         "allocations", "tranche", "tranches", "disbursement", "disbursements"))
+#: "allocation of", "package of new": a container noun and its content.
+_CONTENT = re.compile(r"^\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 #: Up to three words (an auxiliary, an adverb) between a figure and the verb it is the subject of.
 _NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
+#: "commitment to invest": the infinitive that says what a pledge is for.
+_TO_VERB = re.compile(r"\s+to\s+")
 #: What ends a list that a part word opens.
 _LIST_BREAK = re.compile(r"[;:.!?()\[\]—–]|\b(?:that|which|who|because|while|when|but|whereas)\b")
 #: An amount restated in brackets right after the figure ("NOK 45 million (USD 4.5 million)"): the
 #: figure's words go on after it.
 _RESTATED = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]")
 #: "has provided", "have already sent", "has been spent": a perfect tense of giving.
-_PERFECT = re.compile(r"\b(?:has|have|had|['’]ve)\s+(?:[\w-]+\s+){0,2}?(?:been\s+)?$", re.IGNORECASE)
+_PERFECT = re.compile(r"(?<!\bwill\s)(?<!\bwould\s)(?<!\bshould\s)(?<!\bcould\s)\b(?:has|have|had|['’]ve)\s+(?:[\w-]+\s+){0,2}?(?:been\s+)?$", re.IGNORECASE)
 #: How far (characters) a verb before a figure may stand and still govern it ("is providing an
 #: additional $X").
 _VERB_REACH = 40
@@ -52,6 +64,16 @@ _SUPERLATIVE = re.compile(r"\b(?:largest|biggest|greatest|highest|lowest|first|w
 _SUPERLATIVE_REACH = 80
 #: The running-total words a superlative turns into a comparison.
 _COMPARED = frozenset(("since", "to date", "so far", "thus far", "yet", "ever"))
+#: "new", "additional": words that make an amount a new one, whatever the tense of its verb.
+_NEW = re.compile(r"\b(?:new|additional|another|further|fresh|latest)\b", re.IGNORECASE)
+_NEW_REACH = 25
+_IN_NEW = re.compile(r"\s+(?:in|of)\s+(?:[\w-]+\s+)?(?:new|additional|further|fresh)\b", re.IGNORECASE)
+#: Words that add parts up; in a clause about the future they sum a new allocation, not a running
+#: total ("six appeals will receive a cumulative $33 million: ..."; "brings ... to" stays a total).
+_SUMMED = frozenset(("cumulative", "cumulatively", "a total of", "in total", "total", "altogether", "all told",
+                     "overall"))
+_FUTURE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|to\s+be)\b(?!\s+(?:bring|brings|raise|take)\b)",
+                     re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +129,12 @@ class Evidence:
         if cue is not None and cue.text.lower() in _COMPARED and _SUPERLATIVE.search(
                 self.text, max(0, cue.start - _SUPERLATIVE_REACH), cue.start):
             cue = None
+        if cue is not None and cue.text.lower() in _SUMMED and _FUTURE.search(
+                self.text, max(0, self.at - _SUPERLATIVE_REACH), self.at):
+            cue = None  # "will receive a cumulative $33 million": the sum of a new allocation's parts
+        if cue is None and self.perfect is not None and (
+                _NEW.search(self.text, max(0, self.at - _NEW_REACH), self.at) or _IN_NEW.match(self.text, self.end)):
+            return None  # "has committed $1 billion in new assistance": a new package, not a total
         return cue or self.perfect
 
 
@@ -120,10 +148,27 @@ def _attached_after(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
     start = _after_start(cl)
     stop = _STOP.search(cl.text, start)
     limit = stop.start() if stop else len(cl.text)
-    for c in found:
-        if c.start >= start and c.end <= limit and c.cls in _NOUNS and c.value != "verb":
-            return c if _AFTER_GAP.match(cl.text[start:c.start]) else None
-    return None
+    nouns = [c for c in found if c.start >= start and c.end <= limit and c.cls in _NOUNS and c.value != "verb"]
+    if not nouns or not _AFTER_GAP.match(cl.text[start:nouns[0].start]):
+        return None
+    phrase = [nouns[0]]  # "$10 billion aid cut", "a $550 billion investment pledge": one noun phrase
+    for c in nouns[1:]:
+        if not _COMPOUND.match(cl.text[phrase[-1].end:c.start]):
+            break
+        phrase.append(c)
+    # its head says what the money is ("aid cut" is a cut), unless the head only holds money
+    # ("package", "pledge", "fund"): then the word before it does ("investment pledge")
+    head = next((c for c in reversed(phrase) if not _container(c)), phrase[0])
+    if _container(head):  # "a $2 billion package of tax cuts": a container's content decides
+        content = next((c for c in nouns if c.start > head.end), None)
+        if content is not None and _CONTENT.match(cl.text[head.end:content.start]) and not _container(content):
+            return content
+    return head
+
+
+def _container(c: Cue) -> bool:
+    """An aid noun that says money is given but not what it is ("package", "pledge", "funding")."""
+    return c.cls == "aid" and (c.value == "weak" or c.text.lower() in _CONTAINERS)
 
 
 def _attached_before(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
@@ -132,6 +177,18 @@ def _attached_before(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
         if lo <= c.start and c.end <= cl.at and c.cls in _NOUNS and c.value != "verb":
             return c if _BEFORE_GAP.match(cl.text[c.end:cl.at]) else None
     return None
+
+
+def _committed_to(found: tuple[Cue, ...], own: Cue | None, text: str) -> Cue | None:
+    """ "a $600 billion commitment to invest in the United States": a pledge to invest or to buy is
+    that investment or purchase."""
+    if own is None or own.cls != "aid":
+        return own
+    nxt = next((c for c in found if c.start >= own.end), None)
+    if nxt is not None and (nxt.cls == "spend" or nxt.cls == "other" and nxt.value == "verb") and _TO_VERB.fullmatch(
+            text[own.end:nxt.start]):
+        return nxt
+    return own
 
 
 def _governing_verb(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
@@ -161,7 +218,7 @@ def evidence(cl: Clause, item_cues: tuple[Cue, ...] = ()) -> Evidence:
     """The cues around the figure of clause ``cl``; ``item_cues`` are the cues of its item phrase,
     which say what the money is when nothing is attached to it."""
     found = cues(cl.text)
-    own = _attached_after(found, cl) or _attached_before(found, cl)
+    own = _committed_to(found, _attached_after(found, cl) or _attached_before(found, cl), cl.text)
     if own is None:
         own = next((c for c in item_cues if c.cls in _NOUNS and c.value != "verb"), None)
     lo, hi = cl.at - len(cl.before), cl.end + len(cl.after)

@@ -8,6 +8,7 @@ organisation's own release; without a recipient, the recipient the release is ab
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import replace
 
 from ledger import data
@@ -21,29 +22,16 @@ from ledger.model import Figure
 from ledger.text.gazetteer import find_actors
 from ledger.text.sentences import SentenceIndex, clean
 
-__all__ = ["about_aid_abroad", "confidence", "document_defaults", "headline_frame"]
+__all__ = ["confidence", "document_defaults", "headline_frame"]
 
 #: The headline: the first sentence of the text (the title comes first).
 _HEADLINE = 0
 
 
-#: A release whose headline does not say so is about aid abroad when at least this many of its amounts
-#: go abroad ...
-_ABROAD_MIN = 3
-#: ... more than are said to be spent at home, and at least this share of its amounts with a role.
-_ABROAD_SHARE = 0.6
-_AT_HOME = frozenset(("spent-at-home", "aid-at-home"))
+#: Donor rules that leave the donor empty on purpose: the release's giver does not fill it.
+_NOBODY_NAMED = frozenset(("several-givers", "someone-elses-money"))
 #: Role rules that say money is spent at home: it takes no recipient from the release's pair.
-_AT_HOME_RULES = _AT_HOME | {"domestic-spending", "invested-at-home"}
-
-
-def about_aid_abroad(figs: list[Figure], decisions: list[dict[str, Decision]], abroad: int) -> bool:
-    """Whether a release is about aid abroad: ``abroad`` of its amounts name a recipient abroad or
-    an aid noun of security, humanitarian or development assistance, more than name beneficiaries
-    at home."""
-    aided = sum(1 for f in figs if f.kind == "money" and f.role not in (None, "other"))
-    home = sum(1 for d in decisions if d["role"].rule in _AT_HOME)
-    return abroad >= _ABROAD_MIN and abroad > home and abroad >= _ABROAD_SHARE * aided
+_AT_HOME_RULES = frozenset(("spent-at-home", "aid-at-home", "domestic-spending", "invested-at-home"))
 
 
 def confidence(d: dict[str, Decision]) -> float:
@@ -67,23 +55,38 @@ def _headline_pair(index: SentenceIndex) -> tuple[str | None, str | None]:
     return donor, recipient
 
 
+#: "Joint Statement of ...", "G7 Leaders' Statement", "... Communiqué": a text several governments
+#: sign, whose "we" is all of them.
+_JOINT = re.compile(r"\bjoint\s+(?:\w+\s+)?(?:statements?|declarations?|communiqu[eé]s?|readouts?)\b|"
+                    r"\bleaders['’]?\s+(?:statement|declaration|communiqu[eé])\b|\bcommuniqu[eé]\b", re.IGNORECASE)
+#: "to Ukraine", "for Haiti", "in Sudan", "with Kenya": a place the headline's aid goes to.
+_GETTER_MARK = re.compile(r"\b(?:to|for|in|with|on)\s+(?:the\s+)?(?:people\s+of\s+)?$", re.IGNORECASE)
+
+
 def headline_frame(index: SentenceIndex, publisher: Publisher | None) -> DocumentFrame:
     """The document's frame before its figures are read: its publisher, its headline's pair, and
     whether the headline speaks of aid abroad ("... Global Food Security", "... Loans to Ukraine")."""
     donor, recipient = _headline_pair(index)
+    if publisher is not None and index.spans and _JOINT.search(index.sentence(_HEADLINE)):
+        publisher = replace(publisher, voice="joint")  # "we" are all who sign it: no one donor
     return DocumentFrame(publisher, donor, recipient, _headline_abroad(index, publisher))
 
 
 def _headline_abroad(index: SentenceIndex, publisher: Publisher | None) -> bool:
+    """An aid word (not "support" or "funding" alone) with a getter abroad, or aid of a foreign
+    kind: "... Loans to Ukraine", "... Global Food Security"; not "... Support Coal Workers and
+    Reduce Reliance on Competitors Like China"."""
     if not index.spans:
         return False
     headline = clean(index.sentence(_HEADLINE))
     found = cues(headline)
-    if not any(c.cls in ("aid", "give") for c in found):
+    if any(c.cls == "aid" and c.value in FOREIGN_AID for c in found):
+        return True
+    if not any(c.cls == "aid" and c.value != "weak" or c.cls == "give" for c in found):
         return False
     home = publisher.actor if publisher is not None else None
-    abroad = [m for m in find_actors(headline) if m.canonical != home and m.kind in ("country", "institution", "group")]
-    return bool(abroad) or any(c.cls == "aid" and c.value in FOREIGN_AID for c in found)
+    return any(m.canonical != home and m.kind in ("country", "institution", "group")
+               and _GETTER_MARK.search(headline, max(0, m.start - 12), m.start) for m in find_actors(headline))
 
 
 def _dollar(doc: DocumentFrame, donor: str | None) -> str | None:
@@ -116,7 +119,7 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
         fig = _own_dollar(fig, dollar)
         if fig.role not in (None, "other") and (fig.donor is None or fig.recipient is None):
             d = dict(d)
-            if fig.donor is None and (donor or speaker):
+            if fig.donor is None and (donor or speaker) and d["donor"].rule not in _NOBODY_NAMED:
                 rule = "release-is-about" if donor else "publisher"
                 d["donor"] = Decision(donor or speaker, rule, doc.publisher.domain if not donor and doc.publisher
                                       else "", DOCUMENT)

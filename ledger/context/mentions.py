@@ -65,7 +65,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "firm": re.compile(rf"^(?:['’]s)?(?:-based\b|\s+(?:[\w-]+\s+)?(?:{_words('firm')})\b)", i),
         "setting": re.compile(rf"\b(?:{_words('setting')})\s+(?:the\s+)?$", i),
-        "war": re.compile(rf"^(?:['’]s)?\s*(?:(?:full-scale|unprovoked|further|brutal|illegal|ongoing)\s+|\w+\s+\d+\s+)"
+        "war": re.compile(rf"^(?:['’]s)?\s*(?:(?:full-scale|unprovoked|further|brutal|illegal|ongoing)\s+|\w+\s+\d+(?:st|nd|rd|th)?\s+)"
                           rf"{{0,3}}(?:{_words('war')})\b", i),
         "war_setting": re.compile(rf"(?:['’]s|\bRussian)\s+(?:[\w-]+\s+){{0,3}}?(?:{_words('war_setting')})\s+"
                                   rf"(?:of|in|on|against)\s+(?:the\s+)?$", i),
@@ -79,6 +79,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "organ": re.compile(rf"\b(?:{_words('organ')})\b(?:\s+[\w-]+){{0,3}}?\s+of\s+(?:the\s+)?$", i),
         "give_to": re.compile(rf"\b(?:{_words('give_to')})\s+(?:the\s+)?$", i),
         "origin": re.compile(rf"\b(?:{_words('origin')})\s+from\s+(?:the\s+)?$", i),
+        "occasion": re.compile(rf"^\s+(?:{_words('occasion')})\b", i),
+        "source": re.compile(rf"\b(?:{_words('source')})\s+from\s+(?:the\s+)?$", i),
     }
 
 
@@ -123,6 +125,9 @@ RULES: tuple[Rule, ...] = (
         else None),
     ("where-people-come-from", "services for arrivals from Ukraine",
      lambda a: "recipient" if a.hit("origin", "before") else None),
+    ("occasion", "discussed on the Guatemala trip; at the G20 summit",
+     lambda a: "skip" if a.hit("occasion", "after") and not a.m.possessive else None),
+    ("source-of-something", "frozen assets from Russia", lambda a: "skip" if a.hit("source", "before") else None),
     ("from-or-by", "$20 million from Japan", lambda a: "donor" if _FROM_BY.search(a.before) else None),
     ("organ-of", "the Ministry of Defence of the Czech Republic", lambda a: "donor" if a.hit("organ", "before") else None),
     ("own-agency", "$14 billion for the State Department to aid Kyiv",

@@ -34,6 +34,19 @@ _RANKING = re.compile(r"\b(?:recipients?|partners?|beneficiar(?:y|ies))\b", re.I
 #: Between a subject and its verb: a few words, none of them a preposition ("the Act allocated",
 #: "the bill also provides"; not "the authority under section 506 to direct").
 _SUBJECT_GAP = re.compile(r"^\s*(?:(?!to\b|of\b|under\b|for\b|in\b|by\b)[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+#: What stands between a budget and an amount it does not hold: a verb of speech ("the Fund said
+#: $3 billion has been spent") or a list's break ("from the fund: Chad -- $10 million").
+_REPORTED = re.compile(r"[:;]|\b(?:said|says|say|told|tells|noted|notes|stated|states|reported|reports|estimated|"
+                       r"estimates|warned|warns|added|argued|wrote)\b", re.IGNORECASE)
+#: "$X to Japan's GDP", "$X to the deficit": money added to something that is no aid.
+_ADDED_TO = re.compile(r"^\s+(?:[\w-]+\s+)?to\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}$", re.IGNORECASE)
+#: "a $10 million loan", "an additional $5 million": one amount, not a sum.
+_ONE_THING = re.compile(r"\b(?:a|an)\s+(?:(?:new|additional|further|single|first|second|third|one-time)\s+)?$",
+                        re.IGNORECASE)
+#: How far (characters) before a figure an enabling word reaches ("unlock over $X"), and what may
+#: stand between a figure and an enabling noun after it ("an additional $100 billion boost").
+_ENABLE_REACH = 50
+_ENABLED_BY = re.compile(r"^\s*(?:[\w-]+\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +91,10 @@ def _not_aid(f: MoneyFrame) -> Decision | None:
     verb = f.ev.verb
     if verb is not None and verb.cls == "other":
         return Decision("other", "not-aid-verb", verb.text, CLAUSE)
+    into = next((c for c in f.ev.after if c.cls == "other" and c.value == "economy"
+                 and _ADDED_TO.match(f.ev.text[f.ev.end:c.start])), None)
+    if into is not None:  # "could contribute up to $37 billion to Japan's GDP"
+        return Decision("other", "added-to-no-aid", into.text, CLAUSE)
     return None
 
 
@@ -96,6 +113,23 @@ def _private(f: MoneyFrame) -> Decision | None:
     if not f.public_giver or f.publisher_home and not f.own_government and not f.humanitarian:
         return Decision("other", "private-spending", spend.text, INFERRED)
     return None
+
+
+def _deal(f: MoneyFrame) -> Decision | None:
+    """Deals, contracts and trade are no aid, unless the clause speaks of aid ("a $60 million deal to
+    provide food assistance")."""
+    if _own(f, "spend") and f.ev.own.value == "deal" and not any(c.cls in ("aid", "type") for c in f.ev.clause):
+        return Decision("other", "a-deal", f.ev.own.text, CLAUSE)
+    return None
+
+
+def _enabled(f: MoneyFrame) -> Decision | None:
+    """What a giver's money or reform unlocks, enables or leverages is others' capacity: a budget
+    line, not the giver's package ("reforms to unlock over $250 billion in new lending")."""
+    cue = next((c for c in f.ev.before if c.cls == "enable" and f.ev.at - c.end <= _ENABLE_REACH), None)
+    after = next((c for c in f.ev.after if c.cls == "enable" and _ENABLED_BY.match(f.ev.text[f.ev.end:c.start])), None)
+    cue = cue or after
+    return Decision("budget", "capacity-it-enables", cue.text, CLAUSE) if cue is not None else None
 
 
 def _change(f: MoneyFrame) -> Decision | None:
@@ -156,14 +190,20 @@ def _legislative(f: MoneyFrame) -> Decision | None:
     for c in f.ev.clause:
         if c.cls == "give" and c.value in _LEGISLATIVE:
             return Decision("budget", "legislature-asked-or-voted", c.text, CLAUSE)
+    giving = next((c for c in f.ev.before if c.cls == "give"), None)
+    if giving is not None and giving.value == "proposed":  # "the President's proposal for $4 billion"
+        return Decision("budget", "legislature-asked-or-voted", giving.text, CLAUSE)
     house = f.ev.has("legislature", "lead")
-    if house is not None and f.ev.has("give", "lead") is not None:
+    if house is not None and (f.ev.has("give", "lead") is not None or f.ev.has("spend", "lead") is not None
+                              or _own(f, "aid")):
         return Decision("budget", "legislature-asked-or-voted", house.text, CLAUSE)
     nearest = next((c for c in f.ev.before if c.cls in ("budget", "give", "aid")), None)
-    if nearest is not None and nearest.cls == "budget":  # "the bill provides $X", not "authority to direct
+    if nearest is not None and nearest.cls == "budget" and not _REPORTED.search(f.ev.text, nearest.end, f.ev.at):
+        # "the bill provides $X", not "authority to direct
         return Decision("budget", "budget-holds-it", nearest.text, CLAUSE)  # the drawdown of $X"
     verb = f.ev.verb
-    if verb is not None:  # "the Inflation Reduction Act allocated $3.1 billion": a law gives
+    if verb is not None and not verb.text.lower().startswith(("receiv", "will receiv", "to receiv")):
+        # "the Inflation Reduction Act allocated $3.1 billion": a law gives (an appeal that receives does not)
         subject = next((c for c in f.ev.before if c.end <= verb.start and c.cls in ("budget", "give", "aid")), None)
         if subject is not None and subject.cls == "budget" and _SUBJECT_GAP.match(f.ev.between(subject, verb)):
             return Decision("budget", "budget-gives", subject.text, CLAUSE)
@@ -185,24 +225,55 @@ def _part(f: MoneyFrame) -> Decision | None:
 
 
 def _past_year(f: MoneyFrame) -> Decision | None:
-    return Decision("cumulative", "past-year-total", f.past_year, CLAUSE) if f.past_year else None
+    """What went to a recipient in a past year adds up to that year's total ("In 2023, NOK1.7 billion
+    went to Ukraine"); one thing of that year is not a total ("in 2023 DFC committed a $10 million loan")."""
+    if not f.past_year or _ONE_THING.search(f.ev.text, max(0, f.ev.at - 30), f.ev.at):
+        return None
+    return Decision("cumulative", "past-year-total", f.past_year, CLAUSE)
+
+
+def _spend_cue(f: MoneyFrame):
+    """The figure's own spending noun, or the spending verb that governs it."""
+    if _own(f, "spend"):
+        return f.ev.own
+    return f.ev.verb if f.ev.verb is not None and f.ev.verb.cls == "spend" else None
 
 
 def _domestic(f: MoneyFrame) -> Decision | None:
-    """Money a government spends at home: for beneficiaries at home, or for nobody abroad and with
-    no word of foreign aid ("security assistance", "humanitarian", "development assistance")."""
+    """Money a government spends at home: for beneficiaries that can only be at home ("nationwide",
+    "American families"); in a release not about aid abroad, for farmers, schools or firms, or
+    invested; or for nobody abroad in a government's own release with no word of foreign aid."""
+    own = f.ev.own
+    inside = own is not None and next((c for c in f.ev.after if c.cls == "home" and c.value == "explicit"
+                                       and c.end <= own.start), None)
+    if inside:  # "$500 million in domestic food production assistance": the money's own words
+        return Decision("budget", "spent-at-home", inside.text, CLAUSE)
     if f.foreign:
         return None
-    home = f.ev.has("home")
-    if home is not None and not f.place_abroad:
-        return Decision("budget", "spent-at-home", home.text, INFERRED)
-    spend = f.ev.own if _own(f, "spend") else f.ev.verb if f.ev.verb is not None and f.ev.verb.cls == "spend" else None
-    if spend is not None:  # "we're investing $100 billion in public transit": at home unless named abroad
+    homes = [c for c in f.ev.sentence if c.cls == "home"]
+    explicit = next((c for c in homes if c.value == "explicit"), None)
+    if explicit is not None and not f.place_abroad:
+        return Decision("budget", "spent-at-home", explicit.text, INFERRED)
+    if f.abroad:
+        return None
+    if homes and not f.place_abroad:
+        return Decision("budget", "spent-at-home", homes[0].text, INFERRED)
+    spend = _spend_cue(f)
+    if spend is not None and spend.value != "deal":  # "we're investing $100 billion in public transit"
         return Decision("budget", "invested-at-home", spend.text, INFERRED)
-    if not f.own_government or f.abroad or f.humanitarian or _own(f, "aid") and f.ev.own.value in _FOREIGN_AID:
+    if not f.own_government or f.humanitarian or _own(f, "aid") and f.ev.own.value in _FOREIGN_AID:
         return None  # at home only when a government's own release speaks of its own spending
     cue = f.ev.own or f.ev.verb or f.ev.has("give")
     return Decision("budget", "domestic-spending", cue.text if cue else "", INFERRED)
+
+
+def _investment(f: MoneyFrame) -> Decision | None:
+    """Investing, deals and spending with no word of aid in the clause: an investment, not aid
+    ("$243.5 billion in economic deals between the United States and Qatar")."""
+    spend = _spend_cue(f)
+    if spend is not None and not any(c.cls in ("aid", "type") for c in f.ev.clause):
+        return Decision("other", "investment", spend.text, INFERRED)
+    return None
 
 
 def _new_aid(f: MoneyFrame) -> Decision | None:
@@ -224,19 +295,22 @@ RULES: tuple[Rule, ...] = (
     ("price-per-unit", "gas at $2.99 a gallon", _price),
     ("not-aid-noun", "a $4 trillion tax hike; the plan saved families $800", _not_aid),
     ("private-spending", "Blackstone announced a $25 billion investment", _private),
+    ("capacity-it-enables", "reforms to unlock over $250 billion in new lending", _enabled),
     ("size-of-a-change", "an increase of 18% or NOK9 billion", _change),
+    ("a-deal", "$243 billion in economic deals between the United States and Qatar", _deal),
     ("vague-amount", "billions of dollars", _vague),
     ("no-aid-frame", "It was $1.9 trillion, and people said it could not pass", _no_frame),
     ("budget-noun", "a $33 billion supplemental request", _budget_noun),
     ("amount-per-year", "$1 billion a year for climate finance", _per_year),
     ("written-as-a-part", "including $100 million for air defence", lambda f: _inherited(f, written=True)),
     ("future-period", "DKK 64.8 billion for military support from 2023 to 2028", _future),
+    ("legislature-asked-or-voted", "the House passed the $40 billion bill; the Act allocated $3 billion", _legislative),
     ("domestic-spending", "USDA has invested $3.9 billion in 333 projects", _domestic),
     ("running-total", "brings Washington's military assistance to more than $19.3 billion", _total),
-    ("legislature-asked-or-voted", "the House passed the $40 billion bill", _legislative),
     ("part-of-whole", "The package includes $100 million for air defence", _part),
     ("past-year-total", "In 2023, NOK1.7 billion went to Ukraine", _past_year),
     ("listed-with-others", "$5 billion in drawdown authority, $6 billion for USAI", lambda f: _inherited(f, written=False)),
+    ("investment", "announced $243.5 billion in economic deals with Qatar", _investment),
     ("new-aid", "announced a new $275 million aid package", _new_aid),
     ("giver-and-getter", "Denmark's largest partners were UNICEF at $4 million", _giver_and_getter),
 )

@@ -19,6 +19,9 @@ __all__ = ["Subject", "subject_of"]
 
 #: Where the subject of a verb may begin: the last clause break before it.
 _BREAK = re.compile(r"[.;:!?—–(\[]|,\s+(?:and|but|while|as|which|who|that)\b|^")
+#: A phrase that opens a clause before its subject: "In Guatemala and Honduras, ...", "Like Japan, ...".
+_OPENER = re.compile(r"\s*(?:In|For|Across|Throughout|With|At|On|After|During|Under|Since|From|Like|Unlike|Following|"
+                     r"Beyond|Besides|Alongside)\b[^,;]{1,80},")
 #: A capitalised word that names someone ("General Electric"); sentence-initial function words,
 #: titles and months do not.
 _NAME = re.compile(r"\b(?!(?:The|A|An|This|That|These|Those|It|Its|They|Their|In|On|At|As|By|For|To|With|And|But|"
@@ -39,6 +42,9 @@ _WHICH = re.compile(r"\b(?:which|who)\b")
 _ANTECEDENT_GAP = re.compile(r"^\s*(?:\([^)]{1,20}\))?\s*$")
 #: At most one word between a possessive and the verb it owns ("the EU's approval", "Norway's new pledge").
 _ADJACENT = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
+#: The actor right before an infinitive of giving gives ("an agreement by G7 leaders to provide
+#: $X", "the G7 commitment to mobilize $X", "the EU's pledge to lend").
+_INFINITIVE_OWNER = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}to\s")
 #: A relative clause between an actor and the verb: "CERF, which has allocated $X".
 _RELATIVE = re.compile(r"^[^.;]{0,80}?(?:,\s*|\s)(?:which|who)\s+(?:[\w-]+\s+){0,3}$")
 
@@ -58,6 +64,9 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
     text = actors.text
     breaks = list(_BREAK.finditer(text, 0, verb_at))
     start = breaks[-1].end() if breaks else 0
+    opener = _OPENER.match(text, start, verb_at)  # "In Guatemala and Honduras, USDA will provide"
+    if opener:
+        start = opener.end()
     if breaks and _WHICH.search(breaks[-1].group(0)):  # "CERF, which has allocated": its antecedent
         before = [m for m in actors.donors if m.end <= breaks[-1].start() and
                   _ANTECEDENT_GAP.match(text[m.end:breaks[-1].start()])]
@@ -67,7 +76,9 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
     if named:  # the clause's first actor, the antecedent of a relative clause ("CERF, which has"),
         last = named[-1]  # or the owner of a verb made a noun ("the EU's approval of")
         between = text[last.end:verb_at]
-        if _RELATIVE.match(between) or last.possessive and _ADJACENT.fullmatch(between):
+        if (_RELATIVE.match(between) or last.possessive and _ADJACENT.fullmatch(between)
+                or _INFINITIVE_OWNER.fullmatch(between + text[verb_at:verb_at + 3].lower())
+                and not _RECEIVE.match(text, verb_at)):
             return Subject(last.canonical, False)
         return Subject(named[0].canonical, False)
     if _RECEIVE.match(text, verb_at):

@@ -27,7 +27,9 @@ _LEDE_SENTENCES = 12
 #: A lede's day is at most this many days before publication.
 _LEDE_DAYS = 3
 #: Reported speech ("Kirby said that ..."): the figure belongs to the day of the reported event.
-_REPORTED = re.compile(r"\b(?:said|says|told|announced|stated)\b")
+_REPORTED = re.compile(r"\b(?:said|says|told|announced|stated|reported|posted)\b")
+#: A law that gave in the past: "the American Rescue Plan provided", "the Act allocated".
+_ENACTED = re.compile(r"\b(?:provided|allocated|invested|delivered|gave|funded|appropriated|made)\b")
 #: "since Monday", "until March 3": a bound of a period, not the day of the event.
 _NOT_EVENT = re.compile(r"\b(?:since|Since|from|From|after|After|until|Until|by|By|before|Before|through|between)\s+$")
 #: How far before a date expression the words above are looked for.
@@ -40,10 +42,10 @@ def lede_date(index: SentenceIndex, published: _dt.date | None) -> _dt.date | No
         return None
     for i in range(min(len(index.spans), _LEDE_SENTENCES)):
         s = index.sentence(i)
-        if "day" not in s:  # every weekday and "yesterday"
+        if "day" not in s and "night" not in s:  # every weekday, "yesterday", "last night"
             continue
         for m in find_dates(s):
-            if m.kind == "weekday" or (m.kind == "rel" and m.text.lower() == "yesterday"):
+            if m.kind == "weekday" or (m.kind == "rel" and m.text.lower() in ("yesterday", "last night")):
                 day = resolve(m, published, says_today=bool(_TODAY.search(s)))
                 if day is not None and _dt.timedelta(0) < published - day <= _dt.timedelta(days=_LEDE_DAYS):
                     return day
@@ -76,8 +78,11 @@ def _named_day(cl: Clause, published: _dt.date | None) -> tuple[_dt.date | None,
     return (best[1], best[2], month_only) if best else (None, "", month_only)
 
 
-def event_date(cl: Clause, role: str, published: _dt.date | None, lede: _dt.date | None) -> Decision:
-    """The event date of the figure of clause ``cl`` with role ``role``."""
+def event_date(cl: Clause, role: Decision, published: _dt.date | None, lede: _dt.date | None) -> Decision:
+    """The event date of the figure of clause ``cl`` whose role was decided by ``role``."""
+    if role.rule in ("budget-gives", "legislature-asked-or-voted") and _ENACTED.search(cl.before):  # "the Rescue Plan provided $350 billion":
+        return Decision(None, "earlier-law", "", CLAUSE)  # an earlier law's amount names no day
+    role = role.value
     if role == "cumulative":
         return Decision(published, "claim-date", "", DOCUMENT)
     day, words, month_only = _named_day(cl, published)

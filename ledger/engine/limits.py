@@ -31,7 +31,7 @@ def date_in_range(day: _dt.date | None) -> bool:
 def _number_pattern() -> re.Pattern[str]:
     """Digit runs, or any word the grammar can read as (part of) a number, as a prefix tree."""
     from ledger.extract import tables
-    from ledger.extract.patterns import _alt
+    from ledger.text.trie import alternation as _alt
 
     words = set(tables.number_words())
     words |= {token.lower() for token, _m, match in tables.scales() if token.isalpha()}
