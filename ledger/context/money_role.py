@@ -7,16 +7,17 @@ that gives, lends, commits or budgets it. Prices, taxes, deficits, revenues, a f
 investments and every amount without a giver are ``other``.
 
 ``RULES`` is read top to bottom; the first rule that matches decides. Each rule names the
-principle it states and one example.
+principle it states and one example. What the rules read is a
+:class:`~ledger.context.money_frame.MoneyFrame`.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from ledger.context.decision import CLAUSE, FALLBACK, INFERRED, Decision
-from ledger.context.evidence import Evidence
+from ledger.context.money_frame import (
+    MoneyFrame, Rule, framed, measures_aid, mobilized, owns, ranked, spend_cue,
+)
 from ledger.context.neighbours import WRITTEN
 
 __all__ = ["MoneyFrame", "RULES", "money_role"]
@@ -29,8 +30,6 @@ _FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
 #: "part of a broader new $50-million spending package", not "part of an effort to rebuild schools".
 _WHOLE_NAMED = re.compile(r"\s+(?:[\w$.,-]+\s+){0,5}?(?:package|commitment|pledge|contribution|allocation|"
                           r"assistance|aid|funding|grant|loan|tranche|\$|€|£|¥|(?:US)?\$?\d)", re.IGNORECASE)
-#: "the largest recipients", "its top partners": a ranking of what each got.
-_RANKING = re.compile(r"\b(?:recipients?|partners?|beneficiar(?:y|ies))\b", re.IGNORECASE)
 #: Between a subject and its verb: a few words, none of them a preposition ("the Act allocated",
 #: "the bill also provides"; not "the authority under section 506 to direct").
 _SUBJECT_GAP = re.compile(r"^\s*(?:(?!to\b|of\b|under\b|for\b|in\b|by\b)[\w'’-]+\s+){0,3}$", re.IGNORECASE)
@@ -53,36 +52,6 @@ _ENABLE_REACH = 50
 _ENABLED_BY = re.compile(r"^\s*(?:[\w-]+\s+)?$")
 
 
-@dataclass(frozen=True, slots=True)
-class MoneyFrame:
-    """What the rules read: the figure's cues and what the actor and neighbour rules found."""
-
-    ev: Evidence
-    per: str | None  # "$2.99 a gallon" → "gallon"
-    change: bool  # the figure is the size of a change ("an increase of $X")
-    vague: bool  # "billions of dollars"
-    giver: str | None  # the donor: named in the sentence, "we" of a publisher, or the release's
-    public_giver: bool  # the giver is a government, agency or international organisation
-    foreign: bool  # a recipient abroad (another country, an organisation, a people)
-    abroad: bool  # the release is about aid abroad
-    humanitarian: bool  # the sentence speaks of relief, disaster or emergency
-    named_giver: bool  # the giver is named in the sentence (not taken from the document)
-    getter: bool  # a recipient is named in the sentence
-    own_government: bool  # the giver is the government that publishes the text
-    publisher_home: bool  # a government publishes the text (its country is "home")
-    place_abroad: bool  # the sentence names a country other than the giver's ("families hit by the war in Ukraine")
-    inherited: Decision | None  # the role a neighbour or the list lead-in passes on
-    past_year: str | None  # "in 2023" when that year ended before publication
-    future_period: str | None  # "from 2023 to 2028", "by 2030": a period reaching past publication
-
-
-Rule = tuple[str, str, Callable[[MoneyFrame], Decision | None]]
-
-
-def _own(f: MoneyFrame, cls: str) -> bool:
-    return f.ev.own is not None and f.ev.own.cls == cls
-
-
 def _price(f: MoneyFrame) -> Decision | None:
     if f.per and f.per not in ("year", "annum"):
         return Decision("other", "price-per-unit", f"a {f.per}", CLAUSE)
@@ -90,7 +59,7 @@ def _price(f: MoneyFrame) -> Decision | None:
 
 
 def _not_aid(f: MoneyFrame) -> Decision | None:
-    if _own(f, "other") and not _mobilized(f) and not _measures_aid(f):
+    if owns(f, "other") and not mobilized(f) and not measures_aid(f):
         return Decision("other", "not-aid-noun", f.ev.own.text, CLAUSE)
     verb = f.ev.verb
     if verb is not None and verb.cls == "other":
@@ -102,22 +71,10 @@ def _not_aid(f: MoneyFrame) -> Decision | None:
     return None
 
 
-def _measures_aid(f: MoneyFrame) -> bool:
-    """ "the Czech government's military aid had reached the cost 10 billion korunas": a cost or value
-    of the aid named before it in the clause."""
-    return f.ev.own.value == "measure" and any(c.cls == "aid" and c.value != "weak" for c in f.ev.before)
-
-
-def _mobilized(f: MoneyFrame) -> bool:
-    """Private finance a government mobilises counts as its development finance (OECD)."""
-    return f.ev.own.text.lower().startswith("private") and any(
-        c.cls == "give" and c.text.lower().startswith("mobili") for c in f.ev.sentence)
-
-
 def _private(f: MoneyFrame) -> Decision | None:
     """Investments, deals and spending of firms — and of foreign governments in the publisher's
     country ("Saudi Arabia's $600 billion commitment to invest in the United States")."""
-    spend = f.ev.own if _own(f, "spend") else f.ev.verb
+    spend = f.ev.own if owns(f, "spend") else f.ev.verb
     if spend is None or spend.cls != "spend":
         return None
     if not f.public_giver or f.publisher_home and not f.own_government and not f.humanitarian:
@@ -128,7 +85,7 @@ def _private(f: MoneyFrame) -> Decision | None:
 def _deal(f: MoneyFrame) -> Decision | None:
     """Deals, contracts and trade are no aid, unless the clause speaks of aid ("a $60 million deal to
     provide food assistance")."""
-    if _own(f, "spend") and f.ev.own.value == "deal" and not any(c.cls in ("aid", "type") for c in f.ev.clause):
+    if owns(f, "spend") and f.ev.own.value == "deal" and not any(c.cls in ("aid", "type") for c in f.ev.clause):
         return Decision("other", "a-deal", f.ev.own.text, CLAUSE)
     return None
 
@@ -152,29 +109,20 @@ def _vague(f: MoneyFrame) -> Decision | None:
     return None
 
 
-def _framed(f: MoneyFrame) -> bool:
-    """Words that make the money something given, lent, committed or budgeted — or a named giver
-    and a named getter ("Denmark's largest partners were UNICEF at $4 million")."""
-    return (_own(f, "aid") or _own(f, "budget") or _own(f, "spend") or f.ev.verb is not None
-            or f.ev.has("give", "before") is not None or f.ev.given_after() is not None
-            or f.ev.has("budget", "before") is not None or f.ev.total() is not None
-            or f.inherited is not None or f.named_giver and f.getter and _RANKING.search(f.ev.text) is not None)
-
-
 def _no_frame(f: MoneyFrame) -> Decision | None:
     """Money that nothing frames as given, or that nobody gives: a giver, named or implied by the
     money's own noun ("the health aid", "the relief budget"), or a named getter must stand behind it."""
-    if not _framed(f):
+    if not framed(f):
         return Decision("other", "no-aid-frame", "", INFERRED)
     legislature = any(c.cls == "give" and c.value in _LEGISLATIVE or c.cls == "legislature" for c in f.ev.clause)
-    implied = _own(f, "budget") or _own(f, "aid") and f.ev.own.value != "weak"
+    implied = owns(f, "budget") or owns(f, "aid") and f.ev.own.value != "weak"
     if f.giver is None and not (f.public_giver or f.inherited or legislature or implied or f.getter):
         return Decision("other", "no-giver", "", INFERRED)
     return None
 
 
 def _budget_noun(f: MoneyFrame) -> Decision | None:
-    return Decision("budget", "budget-noun", f.ev.own.text, CLAUSE) if _own(f, "budget") else None
+    return Decision("budget", "budget-noun", f.ev.own.text, CLAUSE) if owns(f, "budget") else None
 
 
 def _per_year(f: MoneyFrame) -> Decision | None:
@@ -210,7 +158,7 @@ def _legislative(f: MoneyFrame) -> Decision | None:
         return Decision("budget", "legislature-asked-or-voted", giving.text, CLAUSE)
     house = f.ev.has("legislature", "lead")
     if house is not None and (f.ev.has("give", "lead") is not None or f.ev.has("spend", "lead") is not None
-                              or _own(f, "aid")):
+                              or owns(f, "aid")):
         return Decision("budget", "legislature-asked-or-voted", house.text, CLAUSE)
     nearest = next((c for c in f.ev.before if c.cls in ("budget", "give", "aid")), None)
     if nearest is not None and nearest.cls == "budget" and not _REPORTED.search(f.ev.text, nearest.end, f.ev.at):
@@ -247,13 +195,6 @@ def _past_year(f: MoneyFrame) -> Decision | None:
     return Decision("cumulative", "past-year-total", f.past_year, CLAUSE)
 
 
-def _spend_cue(f: MoneyFrame):
-    """The figure's own spending noun, or the spending verb that governs it."""
-    if _own(f, "spend"):
-        return f.ev.own
-    return f.ev.verb if f.ev.verb is not None and f.ev.verb.cls == "spend" else None
-
-
 def _domestic(f: MoneyFrame) -> Decision | None:
     """Money a government spends at home: for beneficiaries that can only be at home ("nationwide",
     "American families"); in a release not about aid abroad, for farmers, schools or firms, or
@@ -272,10 +213,10 @@ def _domestic(f: MoneyFrame) -> Decision | None:
         return None
     if homes and not f.place_abroad:
         return Decision("budget", "spent-at-home", homes[0].text, INFERRED)
-    spend = _spend_cue(f)
+    spend = spend_cue(f)
     if spend is not None and spend.value != "deal":  # "we're investing $100 billion in public transit"
         return Decision("budget", "invested-at-home", spend.text, INFERRED)
-    if not f.own_government or f.humanitarian or _own(f, "aid") and f.ev.own.value in _FOREIGN_AID:
+    if not f.own_government or f.humanitarian or owns(f, "aid") and f.ev.own.value in _FOREIGN_AID:
         return None  # at home only when a government's own release speaks of its own spending
     cue = f.ev.own or f.ev.verb or f.ev.has("give")
     return Decision("budget", "domestic-spending", cue.text if cue else "", INFERRED)
@@ -284,14 +225,14 @@ def _domestic(f: MoneyFrame) -> Decision | None:
 def _investment(f: MoneyFrame) -> Decision | None:
     """Investing, deals and spending with no word of aid in the clause: an investment, not aid
     ("$243.5 billion in economic deals between the United States and Qatar")."""
-    spend = _spend_cue(f)
+    spend = spend_cue(f)
     if spend is not None and not any(c.cls in ("aid", "type") for c in f.ev.clause):
         return Decision("other", "investment", spend.text, INFERRED)
     return None
 
 
 def _new_aid(f: MoneyFrame) -> Decision | None:
-    cue = (f.ev.own if _own(f, "aid") else None) or f.ev.verb or f.ev.has("give") or f.ev.has("aid") or (
+    cue = (f.ev.own if owns(f, "aid") else None) or f.ev.verb or f.ev.has("give") or f.ev.has("aid") or (
         f.ev.given_after())
     if cue is None:
         return None
@@ -300,7 +241,7 @@ def _new_aid(f: MoneyFrame) -> Decision | None:
 
 def _giver_and_getter(f: MoneyFrame) -> Decision | None:
     """A named giver and its recipients ranked with no verb: what each got, a running total."""
-    if f.named_giver and f.getter and _RANKING.search(f.ev.text) is not None:
+    if ranked(f):
         return Decision("cumulative", "giver-and-getter", "", INFERRED)
     return None
 
