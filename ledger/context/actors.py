@@ -14,11 +14,12 @@ from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTE
 from ledger.context.document import DocumentFrame
 from ledger.context.mentions import SELF, Actors, classify
 from ledger.context.subject import subject_of
+from ledger.context.words import alternation
 
 __all__ = ["SELF", "Candidates", "candidates", "classify", "decide", "pick"]
 
 #: Between a possessive and the amount it owns: the possessive ending and an adjective or two.
-_OWNS = re.compile(r"(?:['’]s?)?\s+(?:(?:new|additional|latest|first|second|own|total|annual|initial|further)\s+)?")
+_OWNS = re.compile(rf"(?:['’]s?)?\s+(?:(?:{alternation('owned_amount')})\s+)?")
 #: A recipient named this close after a figure ("$X ... to the people of Afghanistan") beats earlier holders.
 _NEAR_RECIPIENT = 90
 

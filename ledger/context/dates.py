@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ledger.text.calendar import MONTH_TITLE as MONTH, WEEKDAY_TITLE as _WEEKDAY, WEEKDAYS as _WEEKDAYS
+from ledger.context.words import alternation
 
 #: One alternation; named groups say which kind of expression matched.
 DATE_PATTERN = re.compile(
@@ -19,8 +20,8 @@ DATE_PATTERN = re.compile(
     rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d\d)?)"
     rf"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
     rf"|(?P<my>(?:in|In)\s+{MONTH}(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b)(?:\s+(?:19|20)\d\d)?)"
-    rf"|(?P<weekday>(?:(?:on|On|last|Last|this|This)\s+)?{_WEEKDAY})"
-    rf"|(?P<rel>yesterday|Yesterday|last night|Last night|today|Today|tonight|this week|last week|last month|last year|earlier this month|this month|this year)"
+    rf"|(?P<weekday>(?:(?:{alternation('before_a_weekday')})\s+)?{_WEEKDAY})"
+    rf"|(?P<rel>{alternation('relative_days', space=' ')})"
     rf")\b"
 )
 

@@ -12,45 +12,39 @@ from dataclasses import dataclass
 
 from ledger.context.clauses import Clause
 from ledger.context.cues import Cue, cues
+from ledger.context.words import alternation, none_of, words
 
 __all__ = ["Evidence", "evidence"]
 
 #: Words that may stand between a figure and the noun it measures, after it: "$X in new aid",
 #: "$X of additional funding", "$X worth of weapons" (up to four words, no punctuation; not "$X to
 #: families", whose noun names who gets it).
-_AFTER_GAP = re.compile(r"^[\s)\]]*(?:(?!to\b|for\b|toward\b|towards\b|from\b|by\b)[\w'’.-]+\s+){0,4}$",
+_AFTER_GAP = re.compile(rf"^[\s)\]]*(?:{none_of('not_between_money_and_noun')}[\w'’.-]+\s+){{0,4}}$",
                         re.IGNORECASE)
-_JOIN = (r"(?:of|at|worth|totaling|totalling|totaled|amounting\s+to|valued\s+at|estimated\s+at|"
-         r"in\s+the\s+amount\s+of|to\s+the\s+tune\s+of|in\s+the\s+sum\s+of|is|was|were|are|of\s+up\s+to|"
-         r"reached|reaches|hit|hits|stood\s+at|stands\s+at|rose\s+to|fell\s+to|grew\s+to|climbed\s+to|"
-         r"totaled|totalled|amounted\s+to|(?:grew|rose|increased|expanded|fell|declined|dropped|went\s+up|"
-         r"went\s+down)\s+(?:from|to)|(?:has|have|had)\s+(?:been\s+)?(?:\w+\s+)?(?:expanded|increased|grown|risen)\s+"
-         r"(?:from|to))")
-_QUALIFY = (r"(?:(?:an|a|the|additional|another|new|further|extra|up\s+to|nearly|almost|about|over|"
-            r"more\s+than|some|around|approximately|roughly|at\s+least|just|only|US|U\.S\.)\s+)*")
+_JOIN = (rf"(?:{alternation('joins_noun_to_amount')}|(?:{alternation('changes_from_to')})\s+(?:from|to)|"
+         r"(?:has|have|had)\s+(?:been\s+)?(?:\w+\s+)?(?:expanded|increased|grown|risen)\s+(?:from|to))")
+_QUALIFY = rf"(?:(?:{alternation('before_an_amount')})\s+)*"
 #: ... and before it: "a deficit of $X", "a package for Ukraine worth nearly $X", "budget: $X",
 #: "an additional $X" (a few words may stand between the noun and a joining word, none without one).
 _BEFORE_GAP = re.compile(rf"^(?:(?:\s+[\w'’.-]+){{0,4}}?,?\s+{_JOIN}\s+{_QUALIFY}|\s*[:=]\s*{_QUALIFY}|\s+{_QUALIFY})$",
                          re.IGNORECASE)
-_STOP = re.compile(r"[,;:.!?()\[\]—–]|\b(?:that|which|who|whom|because|while|when|but|whereas|after|before)\b")
+_STOP = re.compile(rf"[,;:.!?()\[\]—–]|\b(?:{alternation('clause_stops')})\b")
 #: Words that may join two nouns of one phrase ("aid cut", "relief fund", "investment in new
 #: factories" is not one: a preposition starts another phrase).
-_COMPOUND = re.compile(r"^\s*(?:(?!in\b|of\b|for\b|to\b|on\b|at\b|by\b|with\b|and\b|or\b)[\w'’-]+\s+){0,1}$",
-                       re.IGNORECASE)
+_COMPOUND = re.compile(rf"^\s*(?:{none_of('phrase_breaks')}[\w'’-]+\s+){{0,1}}$", re.IGNORECASE)
 #: Aid nouns that hold money without saying what it is: "an investment pledge" is investment;
 #: "production assistance" is assistance.
-_CONTAINERS = frozenset(("package", "packages", "pledge", "pledges", "commitment", "commitments", "allocation",
-                         "allocations", "tranche", "tranches", "disbursement", "disbursements"))
+_CONTAINERS = frozenset(words("container_nouns"))
 #: "allocation of", "package of new": a container noun and its content.
 _CONTENT = re.compile(r"^\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 #: Up to three words (an auxiliary, an adverb) between a figure and the verb it is the subject of.
 _NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
 #: An article before a verb's word makes it a noun ("reached the cost 10 billion korunas").
-_ARTICLE = re.compile(r"\b(?:the|a|an|its|their|our|his|her)\s+$", re.IGNORECASE)
+_ARTICLE = re.compile(rf"\b(?:{alternation('articles')})\s+$", re.IGNORECASE)
 #: "commitment to invest": the infinitive that says what a pledge is for.
 _TO_VERB = re.compile(r"\s+to\s+")
 #: What ends a list that a part word opens.
-_LIST_BREAK = re.compile(r"[;:.!?()\[\]—–]|\b(?:that|which|who|because|while|when|but|whereas)\b")
+_LIST_BREAK = re.compile(rf"[;:.!?()\[\]—–]|\b(?:{alternation('list_breaks')})\b")
 #: An amount restated in brackets right after the figure ("NOK 45 million (USD 4.5 million)"): the
 #: figure's words go on after it.
 _RESTATED = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]")
@@ -61,21 +55,19 @@ _PERFECT = re.compile(r"(?<!\bwill\s)(?<!\bwould\s)(?<!\bshould\s)(?<!\bcould\s)
 _VERB_REACH = 40
 _NOUNS = frozenset(("aid", "budget", "other", "spend"))
 #: "the largest single commitment since", "our biggest tranche ... to date": a comparison.
-_SUPERLATIVE = re.compile(r"\b(?:largest|biggest|greatest|highest|lowest|first|worst|best|most\s+\w+|"
-                          r"\w+est\s+(?:ever|single))\b", re.IGNORECASE)
+_SUPERLATIVE = re.compile(rf"\b(?:{alternation('superlatives')}|most\s+\w+|\w+est\s+(?:ever|single))\b",
+                          re.IGNORECASE)
 _SUPERLATIVE_REACH = 80
 #: The running-total words a superlative turns into a comparison.
-_COMPARED = frozenset(("since", "to date", "so far", "thus far", "yet", "ever"))
+_COMPARED = frozenset(words("compared_totals"))
 #: "new", "additional": words that make an amount a new one, whatever the tense of its verb.
-_NEW = re.compile(r"\b(?:new|additional|another|further|fresh|latest)\b", re.IGNORECASE)
+_NEW = re.compile(rf"\b(?:{alternation('new_amount')})\b", re.IGNORECASE)
 _NEW_REACH = 25
 _IN_NEW = re.compile(r"\s+(?:in|of)\s+(?:[\w-]+\s+)?(?:new|additional|further|fresh)\b", re.IGNORECASE)
 #: Words that add parts up; in a clause about the future they sum a new allocation, not a running
 #: total ("six appeals will receive a cumulative $33 million: ..."; "brings ... to" stays a total).
-_SUMMED = frozenset(("cumulative", "cumulatively", "a total of", "in total", "total", "altogether", "all told",
-                     "overall"))
-_FUTURE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|to\s+be)\b(?!\s+(?:bring|brings|raise|take)\b)",
-                     re.IGNORECASE)
+_SUMMED = frozenset(words("summing_words"))
+_FUTURE = re.compile(rf"\b(?:{alternation('future')})\b(?!\s+(?:bring|brings|raise|take)\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from ledger.context.clauses import Clause
 from ledger.context.decision import CLAUSE, FALLBACK, INFERRED, NEIGHBOUR, Decision
 from ledger.context.evidence import evidence
 from ledger.context.neighbours import COORDINATED, WRITTEN, Neighbours
+from ledger.context.words import alternation
 from ledger.model import Figure
 
 __all__ = ["RULES", "role_of"]
@@ -23,13 +24,12 @@ __all__ = ["RULES", "role_of"]
 Rule = tuple[str, str, Callable[[Figure, Clause, Neighbours, Decision | None], Decision | None]]
 
 #: "half of which", "half of our $20 billion loan", "40 percent of the funding": a share of an amount.
-_SHARE_OF = re.compile(r"^\s*(?:of\s+which|of\s+(?:our|the|this|that|its|their)\s+(?:[$€£¥]|"
-                       r"(?:[\w-]+\s+){0,2}(?:assistance|aid|funding|funds|loan|package|commitment|contribution)s?\b))",
-                       re.IGNORECASE)
+_SHARE_OF = re.compile(rf"^\s*(?:of\s+which|of\s+(?:{alternation('whole_determiners')})\s+(?:[$€£¥]|"
+                       rf"(?:[\w-]+\s+){{0,2}}(?:{alternation('shared_amount_nouns')})s?\b))", re.IGNORECASE)
 
 
 #: Words that put a thing beside an amount, not inside it.
-_BESIDES = re.compile(r"\b(?:alongside|in\s+addition\s+to|besides|apart\s+from|separately)\b", re.IGNORECASE)
+_BESIDES = re.compile(rf"\b(?:{alternation('besides')})\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ from ledger.context.decision import DOCUMENT, Decision, why_text
 from ledger.context.document import DocumentFrame, Publisher, default_pair
 from ledger.context.frame import FOREIGN_AID
 from ledger.context.what import fill_topic
+from ledger.context.words import alternation
 from ledger.model import Figure
 from ledger.text.gazetteer import find_actors
 from ledger.text.sentences import SentenceIndex, clean
@@ -57,7 +58,7 @@ def _headline_pair(index: SentenceIndex) -> tuple[str | None, str | None]:
 
 #: "Joint Statement of ...", "G7 Leaders' Statement", "... Communiqué": a text several governments
 #: sign, whose "we" is all of them.
-_JOINT = re.compile(r"\bjoint\s+(?:\w+\s+)?(?:statements?|declarations?|communiqu[eé]s?|readouts?)\b|"
+_JOINT = re.compile(rf"\bjoint\s+(?:\w+\s+)?(?:{alternation('joint_texts', end='s?')})\b|"
                     r"\bleaders['’]?\s+(?:statement|declaration|communiqu[eé])\b|\bcommuniqu[eé]\b", re.IGNORECASE)
 #: "to Ukraine", "for Haiti", "in Sudan", "with Kenya": a place the headline's aid goes to.
 _GETTER_MARK = re.compile(r"\b(?:to|for|in|with|on)\s+(?:the\s+)?(?:people\s+of\s+)?$", re.IGNORECASE)

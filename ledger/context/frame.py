@@ -11,6 +11,7 @@ from ledger.context.decision import Decision
 from ledger.context.document import DocumentFrame
 from ledger.context.evidence import Evidence
 from ledger.context.money_role import MoneyFrame, money_role
+from ledger.context.words import alternation
 from ledger.model import Figure
 from ledger.text.gazetteer import find_actors
 
@@ -26,10 +27,9 @@ _PERIOD_END = re.compile(r"\b(?:(?:19|20)\d\d\s*(?:-|–|to|through|until)\s*|(?
                          r"((?:19|20)\d\d)\b")
 #: "an increase of $X", "cut by $X": the figure is the size of a change.
 #: "$200 billion more than Europe": the size of a difference between two amounts.
-_DIFFERENCE = re.compile(r"^\s*(?:more|less|fewer|higher|lower|bigger|smaller)\s+than\b", re.IGNORECASE)
-_CHANGE = re.compile(r"\b(?:increase|decrease|decline|rise|drop|reduction|jump|boost|growth|fall|cut)s?\s+"
-                     r"(?:of|by)\s+(?:\w+\s+){0,2}$|\b(?:increased|decreased|declined|rose|grew|fell|dropped|"
-                     r"jumped)\s+by\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_DIFFERENCE = re.compile(rf"^\s*(?:{alternation('comparatives')})\s+than\b", re.IGNORECASE)
+_CHANGE = re.compile(rf"\b(?:{alternation('change_nouns')})s?\s+(?:of|by)\s+(?:\w+\s+){{0,2}}$|"
+                     rf"\b(?:{alternation('change_verbs')})\s+by\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
 
 
 def _years(cl: Clause, pattern: re.Pattern[str]) -> list[int]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ledger import data
 from ledger.context.dates import MONTH
+from ledger.context.words import alternation
 from ledger.text.gazetteer import Mention, find_actors
 
 __all__ = ["RULES", "SELF", "Actors", "classify"]
@@ -27,9 +28,9 @@ _WINDOW = 60
 #: "Palestine was the second-largest recipient", "CSOs received", "is to receive": the actor holds
 #: the amount named after it.
 _HOLDER_AFTER = re.compile(
-    r"^\]?(?:\s+(?:also|each|together|jointly))?\s+(?:received|receives|receiving|got|gets|obtained|"
-    r"(?:is|are|was|were|will|would)\s+(?:also\s+)?(?:to|set\s+to|due\s+to|expected\s+to)?\s*(?:receive|get)|"
-    r"(?:was|is|were|are|remained|became)\s+(?:again\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,2}"
+    rf"^\]?(?:\s+(?:also|each|together|jointly))?\s+(?:{alternation('verbs_of_getting')}|"
+    rf"(?:{alternation('auxiliaries')})\s+(?:also\s+)?(?:to|set\s+to|due\s+to|expected\s+to)?\s*(?:receive|get)|"
+    rf"(?:{alternation('verbs_of_being')})\s+(?:again\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}"
     r"(?:recipients?|partners?|beneficiar(?:y|ies)))\b")
 #: "... partners in 2023 were Gavi at NOK1.5 billion": a ranking of holders.
 _AT_AMOUNT = re.compile(r"^\]?\s+at\s+(?:about\s+|around\s+|some\s+)?(?:[A-Z]{2,3}\s?|US)?[$€£¥]?\d")
@@ -65,7 +66,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "firm": re.compile(rf"^(?:['’]s)?(?:-based\b|\s+(?:[\w-]+\s+)?(?:{_words('firm')})\b)", i),
         "setting": re.compile(rf"\b(?:{_words('setting')})\s+(?:the\s+)?$", i),
-        "war": re.compile(rf"^(?:['’]s)?\s*(?:(?:full-scale|unprovoked|further|brutal|illegal|ongoing)\s+|\w+\s+\d+(?:st|nd|rd|th)?\s+)"
+        "war": re.compile(rf"^(?:['’]s)?\s*(?:(?:{alternation('war_adjectives')})\s+|\w+\s+\d+(?:st|nd|rd|th)?\s+)"
                           rf"{{0,3}}(?:{_words('war')})\b", i),
         "war_setting": re.compile(rf"(?:['’]s|\bRussian)\s+(?:[\w-]+\s+){{0,3}}?(?:{_words('war_setting')})\s+"
                                   rf"(?:of|in|on|against)\s+(?:the\s+)?$", i),

@@ -19,6 +19,7 @@ from ledger.context.money_frame import (
     MoneyFrame, Rule, framed, measures_aid, mobilized, owns, ranked, spend_cue,
 )
 from ledger.context.neighbours import WRITTEN
+from ledger.context.words import alternation, none_of
 
 __all__ = ["MoneyFrame", "RULES", "money_role"]
 
@@ -28,24 +29,22 @@ _LEGISLATIVE = frozenset(("requested", "appropriated"))
 #: "relief", "grant" or "loan" alone may be a government's spending at home.
 _FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
 #: "part of a broader new $50-million spending package", not "part of an effort to rebuild schools".
-_WHOLE_NAMED = re.compile(r"\s+(?:[\w$.,-]+\s+){0,5}?(?:package|commitment|pledge|contribution|allocation|"
-                          r"assistance|aid|funding|grant|loan|tranche|\$|€|£|¥|(?:US)?\$?\d)", re.IGNORECASE)
+_WHOLE_NAMED = re.compile(rf"\s+(?:[\w$.,-]+\s+){{0,5}}?(?:{alternation('whole_nouns')}|\$|€|£|¥|(?:US)?\$?\d)",
+                          re.IGNORECASE)
 #: Between a subject and its verb: a few words, none of them a preposition ("the Act allocated",
 #: "the bill also provides"; not "the authority under section 506 to direct").
-_SUBJECT_GAP = re.compile(r"^\s*(?:(?!to\b|of\b|under\b|for\b|in\b|by\b)[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_SUBJECT_GAP = re.compile(rf"^\s*(?:{none_of('not_between_subject_and_verb')}[\w'’-]+\s+){{0,3}}$", re.IGNORECASE)
 #: What stands between a budget and an amount it does not hold: a verb of speech ("the Fund said
 #: $3 billion has been spent") or a list's break ("from the fund: Chad -- $10 million").
-_REPORTED = re.compile(r"[:;]|\b(?:said|says|say|told|tells|noted|notes|stated|states|reported|reports|estimated|"
-                       r"estimates|warned|warns|added|argued|wrote)\b", re.IGNORECASE)
+_REPORTED = re.compile(rf"[:;]|\b(?:{alternation('speech_verbs')})\b", re.IGNORECASE)
 #: "$X to Japan's GDP", "$X to the deficit": money added to something that is no aid.
 _ADDED_TO = re.compile(r"^\s+(?:[\w-]+\s+)?to\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}$", re.IGNORECASE)
 #: "its annual assistance to Nepal from", "yearly contribution of": aid counted by the year.
-_ANNUAL = re.compile(r"\b(?:annual|yearly)\s+(?:[\w-]+\s+){0,2}?(?:aid|assistance|support|contributions?|funding|"
-                     r"grants?|allocations?)\b[^.;:]*$", re.IGNORECASE)
+_ANNUAL = re.compile(rf"\b(?:annual|yearly)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation('yearly_aid_nouns')})\b[^.;:]*$",
+                     re.IGNORECASE)
 _ANNUAL_REACH = 60
 #: "a $10 million loan", "an additional $5 million": one amount, not a sum.
-_ONE_THING = re.compile(r"\b(?:a|an)\s+(?:(?:new|additional|further|single|first|second|third|one-time)\s+)?$",
-                        re.IGNORECASE)
+_ONE_THING = re.compile(rf"\b(?:a|an)\s+(?:(?:{alternation('one_thing')})\s+)?$", re.IGNORECASE)
 #: How far (characters) before a figure an enabling word reaches ("unlock over $X"), and what may
 #: stand between a figure and an enabling noun after it ("an additional $100 billion boost").
 _ENABLE_REACH = 50

@@ -14,6 +14,7 @@ from ledger.context import parts
 from ledger.context.clauses import Clause, ListIndex
 from ledger.context.decision import NEIGHBOUR, Decision
 from ledger.context.evidence import evidence
+from ledger.context.words import alternation
 from ledger.model import Figure
 
 __all__ = ["COORDINATED", "Neighbours", "RULES", "WRITTEN", "inherited_role"]
@@ -29,8 +30,7 @@ _OF_SENTENCE = re.compile(_OF)
 _FROM_TO = re.compile(r"^[\s)]*(?:in\s+(?:19|20)\d\d\s*)?,?\s*to\s+$")
 #: "This includes $X", "It also includes $X": the parts of the previous sentence's figure.
 _THIS_INCLUDES = re.compile(
-    r"^\W*(?:(This|It|That|These|Those)|The\s+(?:[\w-]+\s+){0,3}?(?:package|bill|request|measure|legislation|plan|"
-    r"funding|assistance|aid|supplemental|proposal|commitment|pledge|contribution|total))\s+(?:also\s+)?"
+    rf"^\W*(?:(This|It|That|These|Those)|The\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation('including_wholes')}))\s+(?:also\s+)?"
     r"(?:includ\w*|consists\s+of|comprises)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 #: "$5 billion is included to ...": a part of the whole the text is about.
 _IS_INCLUDED = re.compile(r"^\s*(?:is|are|was|were)\s+(?:also\s+)?included\b", re.IGNORECASE)
@@ -44,12 +44,12 @@ _FURTHER = re.compile(r"\b(?:a\s+further|another|an\s+additional|an\s+extra)\s+$
 #: before in an enumeration) give way to the figure's own words ("To date, the U.S. has deployed").
 WRITTEN = frozenset(("written-as-a-part", "included-in-the-whole", "listed-after-its-whole", "from-x-to-y",
                      "part-after-its-whole"))
+_ENUMERATION_JOINERS = alternation("enumeration_joiners", start=r"\b", end=r"\b")
 #: "80 tanks, 20 howitzers", "$5 billion for X, $6 billion for Y, and $4 billion for Z": amounts in one
 #: enumeration share a role (the words between are the previous count's noun and a separator).
 COORDINATED = re.compile(
-    r"^[^.:!?]{0,80}?(?:,|;|\band\b|\bor\b|\bas\s+well\s+as\b|\balongside\b|\balong\s+with\b|\bplus\b)\s*"
-    r"(?:and\s+)?(?:(?:more\s+than|about|nearly|"
-    r"over|some|approximately|up\s+to|at\s+least|almost|around|another|an\s+additional)\s+)?$", re.IGNORECASE)
+    rf"^[^.:!?]{{0,80}}?(?:,|;|{_ENUMERATION_JOINERS})\s*"
+    rf"(?:and\s+)?(?:(?:{alternation('enumerated_amount')})\s+)?$", re.IGNORECASE)
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ledger.context.cues import cues
+from ledger.context.words import alternation
 
 __all__ = ["is_adjacent_part", "is_lead_in", "lead_in_role"]
 
@@ -15,9 +16,8 @@ __all__ = ["is_adjacent_part", "is_lead_in", "lead_in_role"]
 _ADJACENT_PART = re.compile(r"\b(?:including|includes|include|of\s+which)\s+(?:(?!of\b|for\b|to\b)[a-z]+\s+){0,2}$",
                             re.IGNORECASE)
 #: "$X of our loan", "$X from the package": the amount right before its whole.
-_PART_AFTER = re.compile(r"^\s*(?:of|from)\s+(?:our|the|this|that|its|their|his|her)\s+(?:\w+\s+){0,3}?"
-                         r"(?:loan|package|commitment|pledge|funding|funds|total|amount|assistance|aid|contribution)s?\b",
-                         re.IGNORECASE)
+_PART_AFTER = re.compile(rf"^\s*(?:of|from)\s+(?:{alternation('part_determiners')})\s+(?:\w+\s+){{0,3}}?"
+                         rf"(?:{alternation('part_wholes')})s?\b", re.IGNORECASE)
 #: How far before a part word the amount may stand ("including more than $X").
 _PART_REACH = 40
 _LEAD_IN = re.compile(r":\s*$")

@@ -14,29 +14,26 @@ from dataclasses import dataclass
 
 from ledger import data
 from ledger.context.mentions import Actors
+from ledger.context.words import alternation
+from ledger.text.calendar import MONTHS, WEEKDAYS
 
 __all__ = ["Subject", "subject_of"]
 
 #: Where the subject of a verb may begin: the last clause break before it.
-_BREAK = re.compile(r"[.;:!?—–(\[]|,\s+(?:and|but|while|as|which|who|that)\b|^")
+_BREAK = re.compile(rf"[.;:!?—–(\[]|,\s+(?:{alternation('clause_breaks_after_comma')})\b|^")
 #: A phrase that opens a clause before its subject: "In Guatemala and Honduras, ...", "Like Japan, ...".
-_OPENER = re.compile(r"\s*(?:In|For|Across|Throughout|With|At|On|After|During|Under|Since|From|Like|Unlike|Following|"
-                     r"Beyond|Besides|Alongside)\b[^,;]{1,80},")
+_OPENER = re.compile(rf"\s*(?:{alternation('clause_openers')})\b[^,;]{{1,80}},")
 #: A capitalised word that names someone ("General Electric"); sentence-initial function words,
 #: titles and months do not.
-_NAME = re.compile(r"\b(?!(?:The|A|An|This|That|These|Those|It|Its|They|Their|In|On|At|As|By|For|To|With|And|But|"
-                   r"Today|Yesterday|Also|Additionally|Together|Since|Over|Under|Through|Last|Next|This|Now|"
-                   r"Mr|Ms|Mrs|Dr|President|Vice|Secretary|Minister|Prime|Chancellor|Ambassador|Administrator|"
-                   r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
-                   r"June|July|August|September|October|November|December)\b)[A-Z][\w&'’.-]+")
+_NAME = re.compile(rf"\b(?!(?:{alternation('no_name')}|{'|'.join(w.title() for w in (*WEEKDAYS, *MONTHS))})\b)"
+                   r"[A-Z][\w&'’.-]+")
 #: A name as written: capitalised words, with "of", "the", "&" and a bracketed acronym inside.
 _NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?(?:\([A-Z][\w.&-]*\)|[A-Z][\w&'’.-]*))*")
 #: Verbs whose subject gets the money.
 _RECEIVE = re.compile(r"receiv|got\b|gets\b|obtain", re.IGNORECASE)
 #: ", a global chipmaking giant,", ", one of the world's largest NGOs,": a firm or NGO in apposition.
-_FIRM_APPOSITION = re.compile(r"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s+of)\b[^,]{0,60}?\b(?:company|firm|maker|"
-                              r"manufacturer|giant|NGO|NGOs|foundation|charity|organi[sz]ation|group|bank|investor)s?\b",
-                              re.IGNORECASE)
+_FIRM_APPOSITION = re.compile(rf"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s+of)\b[^,]{{0,60}}?\b"
+                              rf"(?:{alternation('firm_nouns')})s?\b", re.IGNORECASE)
 _WHICH = re.compile(r"\b(?:which|who)\b")
 #: Between an antecedent and its relative pronoun: a bracketed acronym or a noun or two ("Fund (CERF),
 #: which", "the G7 grouping, which").

@@ -13,6 +13,7 @@ from ledger.context.clauses import Clause
 from ledger.context.dates import find_dates, resolve
 from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, Decision
 from ledger.context.windows import window
+from ledger.context.words import alternation
 from ledger.text.sentences import SentenceIndex
 
 __all__ = ["event_date", "lede_date", "period_of"]
@@ -27,11 +28,11 @@ _LEDE_SENTENCES = 12
 #: A lede's day is at most this many days before publication.
 _LEDE_DAYS = 3
 #: Reported speech ("Kirby said that ..."): the figure belongs to the day of the reported event.
-_REPORTED = re.compile(r"\b(?:said|says|told|announced|stated|reported|posted)\b")
+_REPORTED = re.compile(rf"\b(?:{alternation('reporting_verbs')})\b")
 #: A law that gave in the past: "the American Rescue Plan provided", "the Act allocated".
-_ENACTED = re.compile(r"\b(?:provided|allocated|invested|delivered|gave|funded|appropriated|made)\b")
+_ENACTED = re.compile(rf"\b(?:{alternation('enacting_verbs')})\b")
 #: "since Monday", "until March 3": a bound of a period, not the day of the event.
-_NOT_EVENT = re.compile(r"\b(?:since|Since|from|From|after|After|until|Until|by|By|before|Before|through|between)\s+$")
+_NOT_EVENT = re.compile(rf"\b(?:{alternation('period_bounds')})\s+$")
 #: How far before a date expression the words above are looked for.
 _BOUND_REACH = 12
 
