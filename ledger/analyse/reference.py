@@ -14,10 +14,18 @@ REFERENCE_DTYPES: dict[str, str] = {
     "date": "datetime64[ns]", "series": "string", "amount": "Float64", "currency": "string",
     "donor": "string", "recipient": "string",
 }
-_SCALES = (("billion", 1e9), ("bn", 1e9), ("million", 1e6), ("mn", 1e6), ("mln", 1e6),
-           ("thousand", 1e3), ("k", 1e3))
-_CURRENCIES = ("usd", "eur", "gbp", "jpy", "inr", "chf", "cad", "aud", "nok", "krw", "sek", "pln")
-_NOT_AMOUNTS = re.compile(r"(?:^|_)(?:id|year|month|day|count|n|number|index)(?:_|$)")
+
+def _column_words(kind: str) -> tuple[tuple[str, str], ...]:
+    """(word, value) of one kind of ``analyse/reference_columns.tsv``, in file order."""
+    return tuple((w, v) for w, k, v in data.rows("analyse/reference_columns.tsv") if k == kind)
+
+
+#: Scale words of column names ("pda_usd_million"), tried in order.
+_SCALES = tuple((w, float(v)) for w, v in _column_words("scale"))
+#: Currency codes of column names ("kiel_eur_bn"); none: US$.
+_CURRENCIES = tuple(w for w, _v in _column_words("currency"))
+#: Words of columns that hold no amount ("year", "n_packages").
+_NOT_AMOUNTS = re.compile(r"(?:^|_)(?:" + "|".join(re.escape(w) for w, _v in _column_words("not_amount")) + r")(?:_|$)")
 _TOKENS = re.compile(r"[a-z]+")
 
 
