@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ledger import data
 from ledger.read.chrome import strip_chrome
 from ledger.read.clean import UnreadableInput, repair_text
 from ledger.model import Document
@@ -11,7 +12,8 @@ from ledger.read.text import assemble, stable_id
 
 __all__ = ["read_html", "looks_like_html"]
 
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)\b", re.I | re.S)
+_START_TAGS = "|".join(r"\s+".join(map(re.escape, tag.split())) for tag in data.entries("read/html_start_tags.txt"))
+_HTML_START = re.compile(rf"^\s*(?:<!--.*?-->\s*)*<(?:{_START_TAGS})\b", re.I | re.S)
 # Captions, navigation and asides never hold article figures.
 _PRUNE = ["//figcaption", "//nav", "//aside", "//footer", "//*[contains(@class,'caption')]"]
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}

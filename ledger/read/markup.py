@@ -8,6 +8,8 @@ from __future__ import annotations
 import html
 import re
 
+from ledger import data
+
 __all__ = ["strip_markup", "drop_between"]
 
 
@@ -36,9 +38,8 @@ def drop_between(text: str, opening: str, closing: str, *, ignore_case: bool = F
 
 _CELL_GAP = re.compile(r"</t[dh]>\s*(?=<t[dh][\s>])", re.I)
 _BR = re.compile(r"<br\s*/?>", re.I)
-_BLOCK_TAG = re.compile(
-    r"</?(?:p|div|tr|table|thead|tbody|tfoot|caption|li|ul|ol|dl|dt|dd|h[1-6]|figure|blockquote|"
-    r"section|article|header|footer|aside|nav|hr|pre)\b[^<>]*>", re.I)
+_BLOCK_TAG = re.compile(r"</?(?:" + "|".join(map(re.escape, data.entries("read/html_block_tags.txt"))) + r")\b[^<>]*>",
+                        re.I)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)")
 _LINK = re.compile(r"\[([^\[\]]*)\]\(\s*[^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\s*\)")
