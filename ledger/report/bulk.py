@@ -19,6 +19,7 @@ from xml.sax.saxutils import quoteattr
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
+from ledger import data
 from ledger.report.cells import TextStyles, date_cells, float_cells, int_cells, text_cells, text_values
 from ledger.report.printing import column_points
 from ledger.report.safe import MAX_URL_CHARS, http_url
@@ -37,9 +38,7 @@ _LINK_TYPE = _R_NS + "/hyperlink"
 # ``http_url`` would split on or reject (white space, '|', control characters); others are parsed.
 _PLAIN_URL = re.compile(r"https?://[A-Za-z0-9._~%!$&'()*+,;=-]+(?:[/?#][^\s|\x00-\x1f\x7f\ufffe\uffff\u202a-\u202e\u2066-\u2069\[\]\\]*)?\Z")
 # Elements that come after <hyperlinks> in a worksheet (ECMA-376 CT_Worksheet order).
-_AFTER_LINKS = re.compile(r"<(?:printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|"
-                          r"customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|"
-                          r"picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|</worksheet>")
+_AFTER_LINKS = re.compile(r"<(?:" + "|".join(data.entries("report/worksheet_elements.txt")) + r")\b|</worksheet>")
 
 
 @dataclass
