@@ -50,6 +50,8 @@ def test_gazetteer_maps_aliases_and_metonyms(alias, canonical):
         ("Headline without a stop\n\nBody sentence one. Body two.", 3),
         ("The package includes:\n\n- 500 generators;\n- 20 trucks.", 3),
         ("Mr. Smith met Gen. Jones in Washington. They spoke.", 2),
+        ("**Norway gave $5 million.** Since May, more has come.", 2),  # a full stop inside bold ends one
+        ("It said **yes.** Then it left.", 2),
     ],
 )
 def test_sentence_splitter(text, n):

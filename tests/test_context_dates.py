@@ -22,6 +22,14 @@ CASES = [
      "$350 billion", None),
     # a year of a budget or an earlier year names no single day
     ("The 2024 budget sets aside $12 million for schools.", "2024-03-01", "$12 million", None),
+    ("The 2024 budget sets aside $12 million for schools.", "2023-03-11", "$12 million", None),
+    # a background figure is dated by the article's claim, even beside an old year
+    ("Since 2001, infections fell by 40 percent.", "2023-03-11", "40 percent", dt.date(2023, 3, 11)),
+    # reported speech in an article whose lede names the day: that day; a background fact: the article's day
+    ("On Thursday, Oslo pledged $5 million to Chad.\n\nThe minister said that 300 clinics would close.",
+     "2023-03-11", "300", dt.date(2023, 3, 9)),
+    ("On Thursday, Oslo pledged $5 million to Chad.\n\nSome 300 clinics have closed in the region.",
+     "2023-03-11", "300", dt.date(2023, 3, 11)),
     # a running total is dated by its claim
     ("So far, Norway has contributed a total of NOK 385 million to Sudan.", "2025-11-05", "NOK 385 million",
      dt.date(2025, 11, 5)),

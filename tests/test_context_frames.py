@@ -3,7 +3,7 @@ donor, recipient, stage and aid type ``ledger.extract_figures`` gives one figure
 
 Every rule of the role and actor tables (``ledger.context.money_role``, ``figure_role``,
 ``neighbours``, ``mentions``) is stated by a case here; ``known_misses.tsv`` lists documented
-failures, run as strict xfail so that a fix shows.
+failures, run as strict xfail so that a fix shows. In a cell, ``\\n`` stands for a line break.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def _rows(name: str) -> list[dict[str, str]]:
     for line in lines[1:]:
         cells = line.split("\t")
         assert len(cells) == len(header), f"{name}: {cells[0]} has {len(cells)} columns"
-        rows.append(dict(zip(header, cells)))
+        rows.append({k: v.replace("\\n", "\n") for k, v in zip(header, cells)})
     return rows
 
 

@@ -1,4 +1,5 @@
-"""Round-4 item rules: every row is a sentence written for these tests (left of the figure, right of it)."""
+"""Items by behaviour: the noun phrase that names what a figure is, from the words left and right of it.
+Every row is a sentence written for these tests."""
 from __future__ import annotations
 
 import datetime as _dt
@@ -30,6 +31,20 @@ from ledger.context.items import count_item, money_item, percent_item
         # dotted abbreviations and bracketed acronyms stay inside the noun phrase
         ("", " in additional U.K. Government loan guarantees to Kenya.", "additional U.K. Government loan guarantees"),
         ("", " in emergency food assistance (EFA) grants for Sudan.", "emergency food assistance (EFA) grants"),
+        # a change names the change; a purpose or a link word names the thing
+        ("Aid rose, an increase of ", " (US$2 million) on 2022.", "increase"),
+        ("Funding to Chad increased by ", ", reaching a new high.", "increase"),
+        ("It was a net decline of ", " from the plan.", "net decline"),
+        ("Oslo gave ", " to procure water pumps for farms.", "water pumps"),
+        ("Oslo gave ", " to scale up school meals in the north.", "school meals"),
+        ("Of that, ", " will be for seed distribution.", "seed distribution"),
+        ("Rome sent tents worth ", " to Chad.", "tents"),
+        ("The fund raised the amount of mobilized grants from ", " in 2019.", "mobilized grants"),
+        ("Seoul approved ", " for 2024 Foreign Affairs budget.", "2024 Foreign Affairs budget"),
+        # a year, a verb or a bare level is no item
+        ("Spending grew ", " (US$4 million) in 2022.", None),
+        ("The relief budget was significantly expanded from ", " in 2019.", None),
+        ("The budget stood at ", ".", None),
     ],
 )
 def test_money_items(left, right, item):
@@ -97,6 +112,9 @@ def test_weak_items(item, is_weak):
     [
         ("Norway sent a 12-person disaster assessment team to Malawi on Monday.", "12", "disaster assessment team"),
         ("Swedish aid reached a record high of $6 billion in 2023.", "$6 billion", "Swedish aid"),
+        # an amount without an item of its own takes the article's aid topic
+        ("Norway gave $5 million in ODA to Chad.\n\nNorway gave $3 million in ODA to Mali.\n\n"
+         "In 2022, $2 million went to Niger.", "$2 million", "ODA"),
     ],
 )
 def test_annotate_uses_the_item_rules(text, surface, item):
