@@ -1,4 +1,5 @@
-"""Context rules added for items, roles and actors: each row is a sentence written for these tests."""
+"""Context rules by behaviour: items of percentages, counts and money, roles of parts and totals, the
+recipient a release is about, channels and owners, sentence ends. Each row is a sentence written for these tests."""
 from __future__ import annotations
 
 import datetime as dt
