@@ -201,11 +201,24 @@ def score(gold: list[dict], pred: list[tuple]) -> tuple[int, int, int]:
     return v, u, c
 
 
-def prf(correct: int, npred: int, ngold: int) -> str:
+def percent_prf(correct: int, npred: int, ngold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 in percent."""
     p = 100 * correct / npred if npred else 0.0
     r = 100 * correct / ngold if ngold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def prf(correct: int, npred: int, ngold: int) -> str:
+    p, r, f = percent_prf(correct, npred, ngold)
     return f"{p:5.1f} / {r:5.1f} / {f:5.1f}"
+
+
+def f1_scores(data: list[dict], preds: list[list[tuple]]) -> tuple[float, float, float]:
+    """F1 in percent of ``value``, ``value+unit`` and ``value+change`` over a whole set."""
+    ngold = sum(len(s["quantities"]) for s in data)
+    npred = sum(len(p) for p in preds)
+    totals = [sum(col) for col in zip(*(score(s["quantities"], p) for s, p in zip(data, preds)))]
+    return tuple(percent_prf(t, npred, ngold)[2] for t in totals)
 
 
 def unit_misses(gold: list[dict], pred: list[tuple]) -> list[tuple]:
