@@ -93,7 +93,8 @@ FILE_CASES: dict[str, Callable[[], tuple[str, bytes]]] = {
     "reader: 10,000 unclosed divs": lambda: ("open.html", b"<html><body>" + b"<div>" * 10_000 + b"$5 million"),
     "reader: 5 MB single-line text file": lambda: ("line.txt", _prose_and_numbers(5 * MB).encode()),
     "reader: 5 MB HTML of one paragraph": lambda: (
-        "big.html", b"<html><body><article><p>" + _prose_and_numbers(5 * MB).encode() + b"</p></article></body></html>"),
+        "big.html",
+        b"<html><body><article><p>" + _prose_and_numbers(5 * MB).encode() + b"</p></article></body></html>"),
     "reader: 2 MB of random bytes": lambda: ("junk.txt", random.Random(3).randbytes(2 * MB)),
     "reader: 2 MB of mojibake": lambda: ("moji.txt", _repeat("Zürich â‚¬5 million ", 2 * MB).encode()),
     "reader: 100,000 JSONL lines, half broken": lambda: (

@@ -189,8 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     run = corpus_run.run_or_skip(args)
     if run is None:
         return 0
-    money = corpus_run.mentions(run, "doc_id, url, published, start, \"end\", surface, sentence, role, donor, recipient",
-                                "kind = 'money'")
+    money = corpus_run.mentions(
+        run, "doc_id, url, published, start, \"end\", surface, sentence, role, donor, recipient", "kind = 'money'")
     judgments = load_judgments(args.judgments)
     scored, counts = score(draw(money[money["role"].isin(ROLES)], args.n, args.seed), judgments)
     report(scored, counts, args)

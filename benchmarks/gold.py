@@ -58,7 +58,7 @@ class Score:
     confident: int = 0  # of those, confidence >= CONFIDENT
     confident_role: int = 0  # of those, role right
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn

@@ -18,10 +18,10 @@ from __future__ import annotations
 import argparse
 import json
 import math
-from dataclasses import replace
 import re
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -80,8 +80,8 @@ def _changes_as_ranges(text: str, figs: list) -> list:
     out: list = []
     for f in figs:
         prev = out[-1] if out else None
-        if (prev is not None and prev.value is not None and f.value is not None and _TO.fullmatch(text, prev.end, f.start)
-                and _from_before(text, prev.start)):
+        if (prev is not None and prev.value is not None and f.value is not None
+                and _TO.fullmatch(text, prev.end, f.start) and _from_before(text, prev.start)):
             low, high = sorted((prev.value, f.value))
             out[-1] = replace(f, start=prev.start, value=None, low=low, high=high, qualifier="range")
             continue
@@ -98,12 +98,13 @@ def _in_minor_units(figs: list) -> list:
     out, last = [], None
     for f in figs:
         share = minor_written(f.surface) if f.kind == "money" else None
-        if share is None and f.kind == "money" and last is not None and not any(c.isalpha() or c in "$€£¥" for c in f.surface):
+        if (share is None and f.kind == "money" and last is not None
+                and not any(c.isalpha() or c in "$€£¥" for c in f.surface)):
             share = last[0]
         if share:
             end = f.surface.rstrip().lower()
             last = (share, "point" if end[-1:] == "p" else "penny" if end.endswith("pence") else "cent")
-            scale = lambda v: None if v is None else v / share  # noqa: E731
+            scale = lambda v, share=share: None if v is None else v / share  # noqa: E731
             f = replace(f, value=scale(f.value), low=scale(f.low), high=scale(f.high), unit=last[1], currency=None)
         out.append(f)
     return out

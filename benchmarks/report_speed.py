@@ -21,12 +21,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ledger.store.schema import FACT_DTYPES, MENTION_DTYPES
 from ledger.analyse import totals
+from ledger.analyse.reconcile import reconcile
 from ledger.report import write_reports
 from ledger.report.flat import write_csv, write_parquet
-from ledger.analyse.reconcile import reconcile
 from ledger.report.workbook import write_workbook
+from ledger.store.schema import FACT_DTYPES, MENTION_DTYPES
 
 DONORS = ["United States", "United Kingdom", "Germany", "Japan", "India", "European Union", None]
 WORDS = ("the government announced a new package of military and humanitarian aid for the country "

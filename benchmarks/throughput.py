@@ -64,8 +64,8 @@ def extractor_vs_quantulum(texts: list[str]) -> None:
     ours, n_ours, passes = time_it(ledger.extract_figures, texts, min_seconds=3.0)
     theirs, n_theirs, _ = time_it(q3.parse, texts)
     print(f"slice: {len(texts)} paragraphs, {chars:,} characters (one core)")
-    print(f"| tool | seconds | characters/s | figures |")
-    print(f"|---|---|---|---|")
+    print("| tool | seconds | characters/s | figures |")
+    print("|---|---|---|---|")
     print(f"| aid-ledger extract_figures | {ours:.2f} (mean of {passes} passes) | "
           f"{chars / ours:,.0f} | {n_ours} |")
     print(f"| quantulum3 parser.parse | {theirs:.2f} | {chars / theirs:,.0f} | {n_theirs} |")

@@ -10,6 +10,7 @@ import datetime as _dt
 from ledger.engine.limits import MAX_NUMBERS, extraction_cutoff
 from ledger.model import Document, Figure, ReadError, Row
 from ledger.version import __version__
+
 __all__ = ["Document", "Figure", "ReadError", "Row", "__version__", "extract_figures"]
 
 

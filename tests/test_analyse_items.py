@@ -61,7 +61,8 @@ def test_item_counts_group_spellings_of_one_system():
     table = item_counts(typed_frame(rows, FACT_DTYPES))
     assert tuple(table.columns) == ITEM_COLUMNS
     got = {(r.system, r.donor): (r.category, r.count, r.items) for r in table.itertuples()}
-    assert got == {("HIMARS", US): ("artillery", 22, "HIMARS"), ("Challenger 2", UK): ("armour", 14, "Challenger 2 tanks")}
+    assert got == {("HIMARS", US): ("artillery", 22, "HIMARS"),
+                   ("Challenger 2", UK): ("armour", 14, "Challenger 2 tanks")}
     assert table.attrs["n_not_equipment"] == 1
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ledger.version import __version__
 from ledger.cli import main
+from ledger.version import __version__
 
 ARTICLE = """url: https://example.org/news/aid-1
 published: 2023-03-04

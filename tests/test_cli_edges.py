@@ -14,8 +14,8 @@ import pytest
 
 from ledger.cli import main
 from ledger.engine.batches import Batch, Processed
-from ledger.model import Document
 from ledger.engine.job import Progress
+from ledger.model import Document
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"

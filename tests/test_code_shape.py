@@ -12,8 +12,7 @@ from __future__ import annotations
 import ast
 import re
 from pathlib import Path
-from re import _constants as sre
-from re import _parser as sre_parse
+from re import _constants as sre, _parser as sre_parse
 
 import pytest
 
@@ -39,7 +38,7 @@ IDENTIFIERS = {
     ("ledger.context.actors", "_PUBLIC"): "kinds of actor (the gazetteer's kind column)",
     ("ledger.report.reconciliation", "SHOWN"): "the columns of a frame, a table or a file the code writes",
     ("ledger.report.sheet", "number_format"): "the columns of a frame, a table or a file the code writes",
-    ("ledger.report.workbook", "SHEETS"): "the sheets the workbook writer makes (what each answers: data/report/sheets.tsv)",
+    ("ledger.report.workbook", "SHEETS"): "the sheets the workbook makes (what each answers: data/report/sheets.tsv)",
     ("ledger.report.workbook", "LONG_TEXT"): "the columns of a frame, a table or a file the code writes",
     ("ledger.review.importing", "_INFO"): "the columns of a frame, a table or a file the code writes",
     ("ledger.review.queue", "REVIEW_COLUMNS"): "the columns of a frame, a table or a file the code writes",

@@ -156,7 +156,8 @@ def test_event_dates(text, surface, role_date):
 
 
 def test_no_published_date_gives_no_relative_date():
-    assert _annotate_one("Spain on Friday pledged $10 million to Chad.", "$10 million", published=None).event_date is None
+    fig = _annotate_one("Spain on Friday pledged $10 million to Chad.", "$10 million", published=None)
+    assert fig.event_date is None
 
 
 @pytest.mark.parametrize(

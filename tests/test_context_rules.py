@@ -109,8 +109,8 @@ def test_roles_of_parts_and_totals(text, specs, roles):
     "text, donor, recipient",
     [
         # named once, in passing: not the article's recipient
-        ("Norway's aid in 2023\n\nNorway pledged $5 million to Mali.\n\nNorway also gave $2 million for climate work.\n\n"
-         "Norway added $1 million for health.", "Norway", None),
+        ("Norway's aid in 2023\n\nNorway pledged $5 million to Mali.\n\n"
+         "Norway also gave $2 million for climate work.\n\nNorway added $1 million for health.", "Norway", None),
         # the headline names the recipient: figures without one get it
         ("Japan announces aid to Laos\n\nJapan gave $5 million on Monday.\n\nJapan added $1 million.",
          "Japan", "Laos"),

@@ -5,15 +5,16 @@ import datetime as dt
 
 import pytest
 
-from ledger.store.schema import FACT_COLUMNS, rows_frame
 from ledger.store import build_facts, fact_id_of
+from ledger.store.schema import FACT_COLUMNS, rows_frame
 
 D = dt.date
+DAY = D(2022, 12, 9)
 _counter = iter(range(10**6))
 
 
 def mention(doc="a", surface="$400 million", value=400e6, *, kind="money", currency="USD", role="package",
-            donor="United States", recipient="Ukraine", event=D(2022, 12, 9), published=D(2022, 12, 9),
+            donor="United States", recipient="Ukraine", event=DAY, published=DAY,
             low=None, high=None, unit=None):
     n = next(_counter)
     return dict(doc_id=doc, source=f"{doc}.txt", url=f"https://example.org/{doc}", published=published,

@@ -6,8 +6,8 @@ import re
 import pytest
 
 import ledger
-from ledger.engine.limits import extraction_cutoff
 from ledger.engine.batches import process_batch
+from ledger.engine.limits import extraction_cutoff
 from ledger.model import Document, ReadError
 
 NUMBER = re.compile(r"\d+|\b(?:million|billion|twenty|five|hundred|half|tens|thousands)\b")

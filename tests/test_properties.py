@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ledger import extract_figures
 from ledger.model import CHANGES, KINDS, QUALIFIERS, ROLES

@@ -16,9 +16,12 @@ ARTICLE = "The ministry announced a grant of $5 million for 40 schools on Monday
 
 
 @pytest.mark.parametrize("text, fields, body", [
-    ("url: http://x.org/a\npublished: 2022-11-03\ntitle: Grant\n\nBody.", {"url": "http://x.org/a", "published": "2022-11-03", "title": "Grant"}, "Body."),
-    ("---\ntitle: \"Loan agreed\"\npublished: 2021-06-30\n---\nBody.", {"title": "Loan agreed", "published": "2021-06-30"}, "Body."),
-    ("WASHINGTON: The United States gave $5 million.\n\nMore.", {}, "WASHINGTON: The United States gave $5 million.\n\nMore."),
+    ("url: http://x.org/a\npublished: 2022-11-03\ntitle: Grant\n\nBody.",
+     {"url": "http://x.org/a", "published": "2022-11-03", "title": "Grant"}, "Body."),
+    ("---\ntitle: \"Loan agreed\"\npublished: 2021-06-30\n---\nBody.",
+     {"title": "Loan agreed", "published": "2021-06-30"}, "Body."),
+    ("WASHINGTON: The United States gave $5 million.\n\nMore.", {},
+     "WASHINGTON: The United States gave $5 million.\n\nMore."),
     ("Note: no header here\n\nBody.", {}, "Note: no header here\n\nBody."),
     ("---\nnot closed\nBody.", {}, "---\nnot closed\nBody."),
 ])
@@ -50,7 +53,8 @@ def _row(**fields) -> str:
     ("a.txt", f"title: Grant for schools\npublished: 2022-11-03\n\n{ARTICLE}\n",
      ("Grant for schools", dt.date(2022, 11, 3), "Grant for schools\n\n" + ARTICLE)),
     ("a.txt", f"title: Grant\npublished: unknown\n\n{ARTICLE}\n", ("Grant", None, "Grant\n\n" + ARTICLE)),
-    ("a.md", f"---\ntitle: Grant\npublished: 2021-06-30\n---\n**{ARTICLE}**\n", ("Grant", dt.date(2021, 6, 30), "Grant\n\n" + ARTICLE)),
+    ("a.md", f"---\ntitle: Grant\npublished: 2021-06-30\n---\n**{ARTICLE}**\n",
+     ("Grant", dt.date(2021, 6, 30), "Grant\n\n" + ARTICLE)),
     ("a.markdown", f"# Grant\n\n{ARTICLE}", ("Grant", None, "Grant\n\n" + ARTICLE)),
     ("a.html", f"<html><head><title>Grant</title></head><body><article><p>{ARTICLE}</p></article></body></html>",
      ("Grant", None, "Grant\n\n" + ARTICLE)),
@@ -58,10 +62,12 @@ def _row(**fields) -> str:
      ("Grant", dt.date(2022, 1, 2), "Grant\n\n" + ARTICLE)),
     ("a.jsonl", _row(id="d1", text=ARTICLE, title="Grant", published="2022-01-02", url="http://x.org"),
      ("Grant", dt.date(2022, 1, 2), "Grant\n\n" + ARTICLE)),
-    ("a.csv", f'id,title,published,text\nd1,Grant,2022-01-02,"{ARTICLE}"\n', ("Grant", dt.date(2022, 1, 2), "Grant\n\n" + ARTICLE)),
+    ("a.csv", f'id,title,published,text\nd1,Grant,2022-01-02,"{ARTICLE}"\n',
+     ("Grant", dt.date(2022, 1, 2), "Grant\n\n" + ARTICLE)),
     ("latin1.txt", ("title: Café grant\n\n" + ARTICLE + " Café.").encode("cp1252"),
      ("Café grant", None, "Café grant\n\n" + ARTICLE + " Café.")),
-    ("mojibake.txt", "title: Grant\n\nThe donorâ€™s grant is â‚¬5 million.", ("Grant", None, "Grant\n\nThe donor’s grant is €5 million.")),
+    ("mojibake.txt", "title: Grant\n\nThe donorâ€™s grant is â‚¬5 million.",
+     ("Grant", None, "Grant\n\nThe donor’s grant is €5 million.")),
 ])
 def test_each_input_kind(tmp_path, name, data, expected):
     (doc,) = list(iter_documents([_write(tmp_path, name, data)]))
@@ -96,10 +102,13 @@ def test_bad_input_gives_one_error_and_the_batch_goes_on(tmp_path, name, data, r
 
 @pytest.mark.parametrize("lines, expected", [
     ([_row(id="a", text=ARTICLE), "{broken\n", _row(id="c", text=ARTICLE)], [":1", (2, "broken JSON line"), ":3"]),
-    ([_row(id="a", text=ARTICLE), _row(id="b", title="no text"), _row(id="c", text=ARTICLE)], [":1", (2, "no 'text'"), ":3"]),
+    ([_row(id="a", text=ARTICLE), _row(id="b", title="no text"), _row(id="c", text=ARTICLE)],
+     [":1", (2, "no 'text'"), ":3"]),
     ([_row(id="a", text=ARTICLE), _row(id="b", text="   "), _row(id="c", text=ARTICLE)], [":1", (2, "empty"), ":3"]),
-    ([_row(id="a", text=ARTICLE), _row(id="b", text="x" * 5000), _row(id="c", text=ARTICLE)], [":1", (2, "row too large"), ":3"]),
-    ([_row(id="a", text=ARTICLE), "[1, 2]\n", "\n", _row(id="c", text=ARTICLE)], [":1", (2, "expected an object"), ":4"]),
+    ([_row(id="a", text=ARTICLE), _row(id="b", text="x" * 5000), _row(id="c", text=ARTICLE)],
+     [":1", (2, "row too large"), ":3"]),
+    ([_row(id="a", text=ARTICLE), "[1, 2]\n", "\n", _row(id="c", text=ARTICLE)],
+     [":1", (2, "expected an object"), ":4"]),
 ])
 def test_broken_corpus_line_names_its_line(tmp_path, lines, expected):
     path = _write(tmp_path, "c.jsonl", "".join(lines))

@@ -12,8 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ledger.engine.limits import date_in_range
 from ledger.read import Document, ReadError, iter_documents

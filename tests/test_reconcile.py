@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from test_report_frames import CLAIM_SENTENCE, UA, UK, US, fact
 
-from ledger.store.schema import FACT_DTYPES, typed_frame
 from ledger.analyse import load_reference, reconcile
 from ledger.analyse.claims import claim_interval, clause_aid_type
+from ledger.store.schema import FACT_DTYPES, typed_frame
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 US_PACKAGES = SHARED / "datasets" / "us-packages" / "us-packages.csv"

@@ -28,7 +28,8 @@ def _coloured(png: bytes, colour: tuple[int, int, int], tolerance: int = 12) -> 
     image = Image.open(io.BytesIO(png)).convert("RGB")
     raw, (r, g, b) = image.tobytes(), colour
     return sum(1 for i in range(0, len(raw), 3)
-               if abs(raw[i] - r) <= tolerance and abs(raw[i + 1] - g) <= tolerance and abs(raw[i + 2] - b) <= tolerance)
+               if abs(raw[i] - r) <= tolerance and abs(raw[i + 1] - g) <= tolerance
+               and abs(raw[i + 2] - b) <= tolerance)
 
 
 @pytest.fixture(scope="module")

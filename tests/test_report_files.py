@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 from test_report_frames import INJECTIONS, sample_documents, sample_errors, sample_facts, sample_mentions
 
-from ledger.store.schema import FACT_DTYPES, MENTION_DTYPES
 from ledger.report import REPORT_FILES, write_reports
 from ledger.report.sheet import DATE_FORMAT, EUR_FORMAT, NUMBER_FORMAT, USD_FORMAT
 from ledger.report.workbook import SHEETS
+from ledger.store.schema import FACT_DTYPES, MENTION_DTYPES
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +43,8 @@ def test_every_file_and_sheet_is_written(reports, book):
     assert book.sheetnames == list(SHEETS)
 
 
-@pytest.mark.parametrize("sheet, rows, cols", [("Ledger", 8, len(FACT_DTYPES)), ("Mentions", 8, len(MENTION_DTYPES)), ("Sources", 1, 7),
-                                               ("Errors", 2, 3), ("Items", 2, 8)])
+@pytest.mark.parametrize("sheet, rows, cols", [("Ledger", 8, len(FACT_DTYPES)), ("Mentions", 8, len(MENTION_DTYPES)),
+                                               ("Sources", 1, 7), ("Errors", 2, 3), ("Items", 2, 8)])
 def test_tables_cover_the_data_with_frozen_header(book, sheet, rows, cols):
     ws = book[sheet]
     (table,) = ws.tables.values()

@@ -153,8 +153,8 @@ def test_csv_cells_are_quoted_for_every_formula_prefix(text, risky):
 def test_bidi_controls_never_reach_a_link_or_its_text(tmp_path, url, link):
     import pandas as pd
 
-    from ledger.report.sheet import SheetWriter
     from ledger.report.safe import http_url, xlsx_text
+    from ledger.report.sheet import SheetWriter
 
     assert http_url(url) == link
     assert xlsx_text(url) == url.replace("\u202e", "").replace("\u2066", "")

@@ -12,8 +12,7 @@ import pandas as pd
 import pytest
 
 from ledger.cli import main
-from ledger.model import Row
-from ledger.model import Document, ReadError
+from ledger.model import Document, ReadError, Row
 from ledger.store import Store
 
 GOOD = "Japan gave $5 million to Ukraine on Friday."

@@ -10,13 +10,14 @@ import pytest
 
 from ledger import Document, Figure, ReadError
 from ledger.normalise import to_rows
-from ledger.store.schema import DOCUMENT_DTYPES, ERROR_DTYPES, FACT_DTYPES, MENTION_DTYPES
 from ledger.store import SCHEMA_VERSION, Store, StoreError
+from ledger.store.schema import DOCUMENT_DTYPES, ERROR_DTYPES, FACT_DTYPES, MENTION_DTYPES
 
 D = dt.date
+DAY = D(2022, 12, 9)
 
 
-def doc(doc_id: str, text: str = "Washington sent $400 million.", published=D(2022, 12, 9)) -> Document:
+def doc(doc_id: str, text: str = "Washington sent $400 million.", published=DAY) -> Document:
     return Document(doc_id=doc_id, source=f"{doc_id}.txt", text=text, title=f"Title {doc_id}",
                     published=published, url=f"https://example.org/{doc_id}")
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ledger.cli import main
 from ledger.analyse import load_reference
+from ledger.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 KIEL = REPO.parent / "shared" / "datasets" / "kiel-ukraine-support-tracker" / "data_explorer.csv"
@@ -37,7 +37,8 @@ FTS = {"data": {"flows": [
                        {"type": "Location", "name": "United States"}],
      "destinationObjects": [{"type": "Location", "name": "Ukraine"}]},
     {"id": "2", "amountUSD": 5_000_000, "flowDate": "2023-02-10T00:00:00Z", "status": "pledge",
-     "sourceObjects": [{"type": "Location", "name": "Japan"}], "destinationObjects": [{"type": "Location", "name": "Ukraine"}]},
+     "sourceObjects": [{"type": "Location", "name": "Japan"}],
+     "destinationObjects": [{"type": "Location", "name": "Ukraine"}]},
 ]}}
 
 

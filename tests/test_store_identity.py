@@ -3,12 +3,10 @@ spelling of the path it was read through; the command line can say when, where a
 from __future__ import annotations
 
 import io
-import os
 import sqlite3
 import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from ledger.cli import main

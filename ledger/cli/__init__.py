@@ -11,8 +11,8 @@ import sys
 import traceback
 from pathlib import Path
 
-from ledger.version import __version__
 from ledger.cli.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, PROG, UsageError
+from ledger.version import __version__
 
 FORMATS = ("jsonl", "csv", "table")
 

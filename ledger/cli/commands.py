@@ -15,8 +15,8 @@ from ledger.cli.errors import EXIT_OK, EXIT_SOME_FAILED, PROG, UsageError
 from ledger.cli.output import RowWriter, output_file
 from ledger.cli.review import cmd_review, warn_stale
 
-RECONCILE_COLUMNS = ("claim_date", "donor", "recipient", "aid_type", "surface", "qualifier", "window_start", "corpus_sum",
-                     "reference_sum", "verdict", "corpus_verdict")
+RECONCILE_COLUMNS = ("claim_date", "donor", "recipient", "aid_type", "surface", "qualifier", "window_start",
+                     "corpus_sum", "reference_sum", "verdict", "corpus_verdict")
 _CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".csv", ".json")
 
 

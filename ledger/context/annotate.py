@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, replace
 
-from ledger.context import actors as _actors
-from ledger.context import fill
+from ledger.context import actors as _actors, fill
 from ledger.context.clauses import CONVERSION, Clause, ListIndex, clauses as _clauses
 from ledger.context.cues import cues
 from ledger.context.decision import Decision, why_text
@@ -19,9 +18,9 @@ from ledger.context.document import DocumentFrame, publisher_of
 from ledger.context.evidence import evidence
 from ledger.context.figure_role import role_of
 from ledger.context.frame import money_decision, praised
+from ledger.context.items import topic_item
 from ledger.context.kinds import aid_type_of, stage_of
 from ledger.context.neighbours import Neighbours, inherited_role
-from ledger.context.items import topic_item
 from ledger.context.what import item_of, own_item
 from ledger.context.when import event_date, lede_date, period_of
 from ledger.model import Figure

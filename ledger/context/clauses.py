@@ -5,8 +5,8 @@ import re
 from dataclasses import dataclass, field
 
 from ledger.context import parts
-from ledger.text.sentences import SentenceIndex
 from ledger.model import Figure
+from ledger.text.sentences import SentenceIndex
 
 _WS_CHARS = "\n\r\t\f\v"
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ledger.text.calendar import MONTH_TITLE as MONTH, WEEKDAY_TITLE as _WEEKDAY, WEEKDAYS as _WEEKDAYS
 from ledger.context.words import alternation
+from ledger.text.calendar import MONTH_TITLE as MONTH, WEEKDAY_TITLE as _WEEKDAY, WEEKDAYS as _WEEKDAYS
 
 #: One alternation; named groups say which kind of expression matched.
 DATE_PATTERN = re.compile(

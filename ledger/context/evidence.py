@@ -49,7 +49,8 @@ _LIST_BREAK = re.compile(rf"[;:.!?()\[\]—–]|\b(?:{alternation('list_breaks')
 #: figure's words go on after it.
 _RESTATED = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]")
 #: "has provided", "have already sent", "has been spent": a perfect tense of giving.
-_PERFECT = re.compile(r"(?<!\bwill\s)(?<!\bwould\s)(?<!\bshould\s)(?<!\bcould\s)\b(?:has|have|had|['’]ve)\s+(?:[\w-]+\s+){0,2}?(?:been\s+)?$", re.IGNORECASE)
+_PERFECT = re.compile(r"(?<!\bwill\s)(?<!\bwould\s)(?<!\bshould\s)(?<!\bcould\s)\b(?:has|have|had|['’]ve)\s+"
+                      r"(?:[\w-]+\s+){0,2}?(?:been\s+)?$", re.IGNORECASE)
 #: How far (characters) a verb before a figure may stand and still govern it ("is providing an
 #: additional $X").
 _VERB_REACH = 40

@@ -1,7 +1,7 @@
-"""Round-4 item rules: weak nouns, subjects of levels, lists, channels, teams and rates.
+"""Item rules beyond the noun phrase: weak nouns, subjects of levels, lists, channels, teams and rates.
 
-* a noun that never names money or a count ("record high", "work", "effects": ``ledger/data/context/non_item_nouns.txt``)
-  is dropped; "NP reached a record high of $X" → the subject NP;
+* a noun that never names money or a count ("record high", "work", "effects":
+  ``ledger/data/context/non_item_nouns.txt``) is dropped; "NP reached a record high of $X" → the subject NP;
 * "$X to the following NP:" → NP; "$X per year through Feed the Future" → the NP after "through"
   when nothing else names the money;
 * "the 25-person response team" → "response team" (the NP after "N-person|-member|-strong");
@@ -14,13 +14,22 @@ import re
 from functools import lru_cache
 
 from ledger import data
-from ledger.text import calendar
-from ledger.text.gazetteer import canonical_name
 from ledger.context.noun_phrase import (
-    alternation, cues, head_noun, is_word, noun_phrase, qualifier_prefix, stop_words, tokenize, words_before,
+    alternation,
+    cues,
+    head_noun,
+    is_word,
+    noun_phrase,
+    qualifier_prefix,
+    stop_words,
+    tokenize,
+    words_before,
 )
 from ledger.extract import tables
+from ledger.text import calendar
+from ledger.text.gazetteer import canonical_name
 from ledger.text.nouns import determiners
+
 
 @lru_cache(maxsize=1)
 def non_item_nouns() -> frozenset[str]:

@@ -7,7 +7,7 @@ Rule based, on the one-line sentence around the figure:
 * counts: the words after the number ("80,000 155mm artillery rounds"), "NP of" kept
   when the head is a measure word ("sets of body armor", "rounds of ammunition").
 
-The noun-phrase grammar is in :mod:`ledger.context.noun_phrase`; the round-4 rules (weak
+The noun-phrase grammar is in :mod:`ledger.context.noun_phrase`; the rules beyond it (weak
 nouns, levels, "through NP", teams, rates) in :mod:`ledger.context.item_rules`.
 """
 from __future__ import annotations
@@ -15,14 +15,31 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ledger.text.gazetteer import canonical_name
 from ledger.context.item_rules import (
-    count_left, following_np, level_subject, np_after_rate, rate_subject, skip_amount, through_np, weak,
+    count_left,
+    following_np,
+    level_subject,
+    np_after_rate,
+    rate_subject,
+    skip_amount,
+    through_np,
+    weak,
 )
 from ledger.context.noun_phrase import (
-    alternation, cue_values, cues, head_noun, is_word, noun_phrase, qualifier_prefix, stop_words, tokenize, words_before,
+    alternation,
+    cue_values,
+    cues,
+    head_noun,
+    is_word,
+    noun_phrase,
+    qualifier_prefix,
+    stop_words,
+    tokenize,
+    words_before,
 )
+from ledger.text.gazetteer import canonical_name
 from ledger.text.nouns import determiners, is_aid_noun
+
 
 @lru_cache(maxsize=1)
 def _left_of() -> re.Pattern[str]:

@@ -16,7 +16,14 @@ import re
 
 from ledger.context.decision import CLAUSE, FALLBACK, INFERRED, Decision
 from ledger.context.money_frame import (
-    MoneyFrame, Rule, framed, measures_aid, mobilized, owns, ranked, spend_cue,
+    MoneyFrame,
+    Rule,
+    framed,
+    measures_aid,
+    mobilized,
+    owns,
+    ranked,
+    spend_cue,
 )
 from ledger.context.neighbours import WRITTEN
 from ledger.context.words import alternation, none_of
@@ -263,7 +270,8 @@ RULES: tuple[Rule, ...] = (
     ("running-total", "brings Washington's military assistance to more than $19.3 billion", _total),
     ("part-of-whole", "The package includes $100 million for air defence", _part),
     ("past-year-total", "In 2023, NOK1.7 billion went to Ukraine", _past_year),
-    ("listed-with-others", "$5 billion in drawdown authority, $6 billion for USAI", lambda f: _inherited(f, written=False)),
+    ("listed-with-others", "$5 billion in drawdown authority, $6 billion for USAI",
+     lambda f: _inherited(f, written=False)),
     ("investment", "announced $243.5 billion in economic deals with Qatar", _investment),
     ("new-aid", "announced a new $275 million aid package", _new_aid),
     ("giver-and-getter", "Denmark's largest partners were UNICEF at $4 million", _giver_and_getter),

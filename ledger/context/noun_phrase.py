@@ -9,7 +9,7 @@ are never items.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ledger import data
 from ledger.extract import tables
@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def cues(name: str) -> frozenset[str]:
     """The words of one set of ``context/item_cues.tsv`` ("left_link", "predicate_verb", ...)."""
     found = frozenset(w for s, w, _v, _n in data.rows("context/item_cues.tsv") if s == name)
@@ -32,7 +32,7 @@ def cues(name: str) -> frozenset[str]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def cue_values(name: str) -> dict[str, str]:
     return {w: v for s, w, v, _n in data.rows("context/item_cues.tsv") if s == name}
 

@@ -3,8 +3,9 @@ provide $13 million", "General Electric and Standard Bank will provide $80 milli
 
 The subject is read back from the verb to the last clause break: the first actor of the gazetteer
 (or "we") there is the giver ("KSrelief, WFP sign"; "We are encouraging Haiti ... and are
-providing"), or the antecedent of a relative clause; a name that is no actor (a firm, a person) means the giver is someone
-the ledger does not know — not the publisher; nothing named leaves the publisher as the giver.
+providing"), or the antecedent of a relative clause; a name that is no actor (a firm, a person) means
+the giver is someone the ledger does not know — not the publisher; nothing named leaves the publisher
+as the giver.
 """
 from __future__ import annotations
 

@@ -81,8 +81,9 @@ def _named_day(cl: Clause, published: _dt.date | None) -> tuple[_dt.date | None,
 
 def event_date(cl: Clause, role: Decision, published: _dt.date | None, lede: _dt.date | None) -> Decision:
     """The event date of the figure of clause ``cl`` whose role was decided by ``role``."""
-    if role.rule in ("budget-gives", "legislature-asked-or-voted") and _ENACTED.search(cl.before):  # "the Rescue Plan provided $350 billion":
-        return Decision(None, "earlier-law", "", CLAUSE)  # an earlier law's amount names no day
+    if role.rule in ("budget-gives", "legislature-asked-or-voted") and _ENACTED.search(cl.before):
+        # "the Rescue Plan provided $350 billion": an earlier law's amount names no day
+        return Decision(None, "earlier-law", "", CLAUSE)
     role = role.value
     if role == "cumulative":
         return Decision(published, "claim-date", "", DOCUMENT)

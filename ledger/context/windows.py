@@ -181,7 +181,8 @@ RULES: tuple[Rule, ...] = (
     Rule("last year", r"\b(?:last|the\s+past|the\s+previous)\s+calendar\s+year\b|\blast\s+year\b", _last_year,
          "last year → the previous calendar year"),
     Rule("past period", r"\b(?:in|over|during|within)\s+(?:just\s+)?(?:the\s+)?(?:last|past)\s+(?:(?P<n>\d+|[a-z]+)"
-         r"\s+)?(?P<unit>day|week|month|year)s?\b", _past, "in the last two weeks → claim date - 14 days .. claim date"),
+         r"\s+)?(?P<unit>day|week|month|year)s?\b", _past,
+         "in the last two weeks → claim date - 14 days .. claim date"),
     Rule("administration", _SINCE + r"(?:(?:this|the|our)\s+administration\b|(?:taking|(?:he|she|the\s+president|"
          r"i|we)\s+took)\s+office\b)", _administration, "since taking office → inauguration .. claim date"),
     Rule("named event", _SINCE + _OWNER + r"(?P<p>{N})\b", _named_event,

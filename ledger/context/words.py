@@ -16,7 +16,7 @@ __all__ = ["alternation", "none_of", "words"]
 _FILE = "context/pattern_words.tsv"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def words(name: str) -> tuple[str, ...]:
     """The words and phrases of list ``name``, in file order."""
     for row in data.table(_FILE):

@@ -21,7 +21,7 @@ from importlib import resources
 __all__ = ["document", "entries", "rows", "table", "text"]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def text(name: str) -> str:
     """The raw text of the data file ``name`` ("extract/scales.tsv")."""
     return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
@@ -31,7 +31,7 @@ def _lines(name: str) -> list[str]:
     return [ln for ln in text(name).splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The records of a ``.tsv`` file as tuples of its columns, header dropped."""
     lines = _lines(name)
@@ -47,20 +47,20 @@ def rows(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def table(name: str) -> tuple[dict[str, str], ...]:
     """The records of a ``.tsv`` file as dicts keyed by its header."""
     header = tuple(c.strip() for c in _lines(name)[0].split("\t"))
     return tuple(dict(zip(header, r)) for r in rows(name))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def entries(name: str) -> tuple[str, ...]:
     """The entries of a ``.txt`` file (one per line, stripped), in file order."""
     return tuple(ln.strip() for ln in _lines(name))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def document(name: str):
     """The parsed content of a ``.json`` file."""
     return json.loads(text(name))

@@ -14,8 +14,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from ledger.engine.limits import MAX_NUMBERS, extraction_cutoff
-from ledger.model import Row
-from ledger.model import Document, ReadError
+from ledger.model import Document, ReadError, Row
 
 DEFAULT_BATCH_SIZE = 64
 

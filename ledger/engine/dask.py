@@ -19,10 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ledger.model import Row
-from ledger.store.schema import DTYPES, rows_frame
 from ledger.engine.batches import Batch, Processed, process_batch
-from ledger.model import Document, ReadError
+from ledger.model import Document, ReadError, Row
+from ledger.store.schema import DTYPES, rows_frame
 
 CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 DOCS_PER_PARTITION = 200

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ledger.store.schema import ERROR_DTYPES, typed_frame
 from ledger.engine.batches import DEFAULT_BATCH_SIZE, Batch, run_local
 from ledger.model import ReadError
 from ledger.read.inputs import DEFAULT_MAX_BYTES
+from ledger.store.schema import ERROR_DTYPES, typed_frame
 
 DEFAULT_OUT = Path("reports")
 

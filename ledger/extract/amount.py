@@ -31,7 +31,8 @@ def _cents() -> re.Pattern[str]:
     below_hundred = [w for w, (_v, c) in tables.number_words().items() if c in ("unit", "teen", "ten")]
     words = "|".join(sorted(below_hundred, key=len, reverse=True))
     return re.compile(
-        rf"[ \t\u00a0]++(?:and[ \t\u00a0]++)?+(?:(?P<d>\d{{1,2}})(?!\d|[.,]\d)|(?P<w>(?i:(?:{words})(?:[- ](?:{words}))?+)))"
+        rf"[ \t\u00a0]++(?:and[ \t\u00a0]++)?+(?:(?P<d>\d{{1,2}})(?!\d|[.,]\d)"
+        rf"|(?P<w>(?i:(?:{words})(?:[- ](?:{words}))?+)))"
         + _CENTS_END
     )
 

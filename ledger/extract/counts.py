@@ -21,7 +21,7 @@ _SHORT_WINDOW = 40  # read first: most counted noun phrases end within it
 _FIRST = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+[\"“‘]?([A-Za-z0-9][\w'’.-]*)")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def counted_style() -> Style:
     """The grammar's counted-noun style: function words, ``extract/count_stopwords.txt`` and date words end
     the phrase; "and"/"or"/commas are crossed before the head ("1,000 light and heavy machine guns")."""
@@ -91,7 +91,8 @@ def _head(tokens: list[str], picked: list[int], one: bool) -> tuple[int, str] | 
 _COMPOUND = re.compile(r"(?:[ \t\u00a0]++|-)([a-z]++)(?=[ \t\u00a0]++[a-z]{2})")
 
 
-_OF_WORD = re.compile(r"\)?+[ \t\u00a0]*+\n?[ \t\u00a0]*+of[ \t\u00a0]*+\n?[ \t\u00a0]*+([A-Za-z]++)(['’]s)?+(?![\w'’])")
+_OF_WORD = re.compile(r"\)?+[ \t\u00a0]*+\n?[ \t\u00a0]*+of[ \t\u00a0]*+\n?[ \t\u00a0]*+"
+                      r"([A-Za-z]++)(['’]s)?+(?![\w'’])")
 
 
 _SUPERLATIVE = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+(?:most|least)(?=[ \t\u00a0\n])")
@@ -106,7 +107,8 @@ def noun_after_of(text: str, pos: int) -> tuple[str, str, int] | None:
     word = m.group(1)
     if text.startswith(")", pos) and word[0].islower() and word.lower() not in tables.cues("of_determiner"):
         return counted_noun(text, m.start(1), one=False)  # "80% (123,000) of people": the bracket restates a share
-    if not (m.group(2) and word[0].isupper()) and (word.lower() not in tables.cues("of_determiner") or word[0].isupper()):
+    if not (m.group(2) and word[0].isupper()) and (
+            word.lower() not in tables.cues("of_determiner") or word[0].isupper()):
         return None
     sm = _SUPERLATIVE.match(text, m.end())  # "of the most vulnerable countries"
     return counted_noun(text, sm.end() if sm else m.end(), one=False)

@@ -17,7 +17,8 @@ _AGE_WORDS = frozenset({"aged", "age"})
 TIMES_SIGNS = frozenset("×x·")
 _EXPONENT = re.compile(r"[ \t\u00a0]?[×x·][ \t\u00a0]?10(?:(?:\^|\*\*)([−–-]?\d{1,3})|([−–-]\d{1,3}))(?![\d.,])")
 # "1/2 pound", "1⁄32 of a US quart": a written fraction, then (after "of a") the unit it divides
-_SLASH = re.compile(r"[/⁄](?P<d>\d{1,3})(?![\d/⁄.,])[ \t\u00a0]*+(?:of[ \t\u00a0]++an?[ \t\u00a0]++(?:US[ \t\u00a0]++)?+)?+")
+_SLASH = re.compile(r"[/⁄](?P<d>\d{1,3})(?![\d/⁄.,])[ \t\u00a0]*+"
+                    r"(?:of[ \t\u00a0]++an?[ \t\u00a0]++(?:US[ \t\u00a0]++)?+)?+")
 _SENTENCE_END = frozenset('.!?:;\n"“(*#|>-–—')
 
 

@@ -14,7 +14,7 @@ _CLOCK_AFTER = re.compile(r"[ \t\u00a0]?[AaPp]\.?[Mm]\b\.?")
 _MAGNITUDE = re.compile(r"[ \t\u00a0-]*(?i:magnitude|on the richter)")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _identifier_words() -> frozenset[str]:
     return tables.word_set("identifier_words.txt")
 
@@ -116,7 +116,7 @@ def is_magnitude(text: str, start: int, end: int) -> bool:
     return bool(_MAGNITUDE.match(text, end)) or previous_word(text, start).lower() == "magnitude"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _caliber_after() -> re.Pattern[str]:
     words = "|".join(sorted((re.escape(w) for w in tables.cues("caliber_noun")), key=len, reverse=True))
     return re.compile(
@@ -125,7 +125,7 @@ def _caliber_after() -> re.Pattern[str]:
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _file_size_before() -> re.Pattern[str]:
     words = "|".join(sorted(w for w in tables.cues("file_size_before") if w != "("))
     return re.compile(rf"(?i)(?:\(|{words})[^()\n]{{0,12}}$")

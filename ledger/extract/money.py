@@ -62,7 +62,8 @@ def minor_written(surface: str) -> float | None:
     if m is None:
         return None
     head = surface[:m.start()].lower()
-    if any(ch in head for ch in "$€£¥") or any(w in patterns.post_currency_codes() for w in re.findall(r"[a-z]+", head)):
+    codes = patterns.post_currency_codes()
+    if any(ch in head for ch in "$€£¥") or any(w in codes for w in re.findall(r"[a-z]+", head)):
         return None
     return minor_share(m.group("m"))[1] if m.group("m") else 0.01
 

@@ -9,10 +9,8 @@ import functools
 import re
 
 from ledger.extract import tables, units
-from ledger.extract.space import GAP, GAP1
-from ledger.extract.space import WS as _WS
+from ledger.extract.space import GAP, GAP1, WS as _WS
 from ledger.text.trie import alternation
-
 
 
 def _phrase(p: str) -> str:
@@ -20,7 +18,7 @@ def _phrase(p: str) -> str:
     return r"\s+".join(re.escape(part) for part in p.split())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _breakable(word: str) -> str:
     """A word that a hard wrap or a soft hyphen may cut ("bill\nion"), as a pattern piece."""
     if len(word) < 5:
@@ -28,7 +26,7 @@ def _breakable(word: str) -> str:
     return "(?:\n|\u00ad)?".join(map(re.escape, word))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def scale() -> re.Pattern[str]:
     """A scale word right after a number."""
     parts = []
@@ -43,13 +41,13 @@ def scale() -> re.Pattern[str]:
     return re.compile(r"(?:" + "|".join(parts) + r")(?![A-Za-z0-9])")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def scale_multipliers() -> dict[str, tuple[float, str]]:
     """Group name in :func:`scale` → (multiplier, match)."""
     return {f"{m[0]}_{t}": (mult, m) for t, mult, m in tables.scales()}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def post_currency() -> re.Pattern[str]:
     """A currency word or code right after a number (and its scale), or a minor unit ("cents", "pence"); a
     few adjectives may stand between ("94 million more dollars", "billions of federal taxpayer dollars")."""
@@ -63,13 +61,13 @@ def post_currency() -> re.Pattern[str]:
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def post_currency_codes() -> dict[str, str]:
     """lower-cased marker → code (markers after the number match case-insensitively)."""
     return {m.lower(): c for m, c, pos in tables.currencies() if pos in ("post", "both")}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def pre_currency_codes() -> dict[str, str]:
     """lower-cased marker → code."""
     return {m.lower(): c for m, c, pos in reversed(tables.currencies()) if pos in ("pre", "both")}
@@ -86,7 +84,7 @@ def _case_sensitive(alias: str) -> bool:
     return any(ch.isupper() for ch in alias) or len(alias) <= 2
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _unit_fast() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     """Every alias lower-cased in one trie matched case-insensitively, and the aliases as written (kept case)
     and lower-cased (any case) to check a match against."""
@@ -111,14 +109,14 @@ def unit_match(text: str, pos: int) -> re.Match[str] | None:
     return unit().match(text, pos)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def unit() -> re.Pattern[str]:
     """A unit of measure or duration right after a number, each alias with its own case rule (longest first)."""
     alts = [_phrase(a) if _case_sensitive(a) else f"(?i:{_phrase(a)})" for a, _u, _k in units.table()]
     return re.compile(rf"{_UNIT_HEAD}(?P<unit>{'|'.join(alts)})(?![A-Za-z0-9])")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def unit_names() -> dict[str, tuple[str, str]]:
     """lower-cased alias with single spaces → (unit name, kind)."""
     return {" ".join(a.lower().split()): (u, k) for a, u, k in units.table()}
@@ -129,13 +127,13 @@ def _tail_phrases(phrases) -> str:
     return alternation(phrases, spaces=True)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def qualifier_ahead() -> re.Pattern[str]:
     """A qualifier phrase before the second value of a change ("from 10,000 to nearly 15,000")."""
     return re.compile(rf"(?:{_tail_phrases(tables.qualifiers())}){GAP1}", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def qualifier_reversed() -> re.Pattern[str]:
     """A qualifier phrase ending right before a figure ("more than", "about"), for the reversed text before it,
     matched at its start: one attempt instead of a search over every position of a window (the same phrase:
@@ -144,7 +142,7 @@ def qualifier_reversed() -> re.Pattern[str]:
     return re.compile(rf"\s*(?P<q>{_tail_phrases(phrases)})(?![\w])", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def change_reversed() -> re.Pattern[str]:
     """A change cue ending right before a figure or its qualifier ("rose", "an increase of", "cut by"), for the
     reversed text before it, matched at its start."""
@@ -152,7 +150,7 @@ def change_reversed() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:yb\s+)?(?P<c>{_tail_phrases(phrases)})(?![\w-])", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rate() -> re.Pattern[str]:
     """A per-unit rate right after an amount: "a share", "per gallon", "each month", "/month", "annually"."""
     nouns = "|".join(_phrase(n) for n in sorted(tables.rate_nouns(), key=len, reverse=True))

@@ -134,7 +134,8 @@ def _second_bound(text: str, pos: int) -> Amount | None:
 
 
 def _merge(first: Amount, second: Amount, *, ordered: bool = True) -> Amount | None:
-    if filters.is_year(first.value or 0, first.digits, 1000) and filters.is_year(second.value or 0, second.digits, 1000):
+    if (filters.is_year(first.value or 0, first.digits, 1000)
+            and filters.is_year(second.value or 0, second.digits, 1000)):
         return None
     if (filters.is_year(first.value or 0, first.digits) and "," in second.digits) or (
             filters.is_year(second.value or 0, second.digits) and "," in first.digits):

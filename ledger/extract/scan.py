@@ -32,7 +32,7 @@ _SKIP = (
 )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def pre_currency_alt() -> str:
     """Currency markers written before a number; three-letter codes also in lower case ("usd 20")."""
     markers = [m for m, _c, pos in tables.currencies() if pos in ("pre", "both")]
@@ -40,7 +40,7 @@ def pre_currency_alt() -> str:
     return alternation(markers) + "|(?i:" + alternation(codes) + ")"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def number_word_alt() -> str:
     return alternation(tables.number_words())
 
@@ -61,7 +61,7 @@ def _words_branch() -> str:
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def master() -> re.Pattern[str]:
     """Single pass over a text: things to skip, then candidate numbers (digits, words, vague words)."""
     vague = alternation(tables.vague()).replace(r"\ ", r"\s+")
@@ -82,7 +82,7 @@ def master() -> re.Pattern[str]:
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def scanner() -> re.Pattern[str]:
     """:func:`master` behind one non-word character: a pattern that begins with a character class lets the
     regex engine skip fast to the next candidate position (every figure starts at a word boundary)."""
@@ -145,7 +145,7 @@ def words_number(phrase: str, start: int) -> Number | None:
     return Number(start, start + length, value, words=True, scaled=scaled)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def bare_number() -> re.Pattern[str]:
     """A number (optionally with a currency marker) anchored where the second bound of a range starts."""
     nw = number_word_alt()

@@ -74,7 +74,7 @@ def table() -> list[tuple[str, str, str]]:
     found: dict[str, tuple[str, str]] = {}
     dropped_units = set()
     dropped_aliases = set()
-    for alias, name, kind, action in data.rows("extract/units.tsv"):
+    for alias, name, _kind, action in data.rows("extract/units.tsv"):
         if action == "drop":
             (dropped_units if alias == "*" else dropped_aliases).add(alias if alias != "*" else name)
     for name, unit in _database().items():

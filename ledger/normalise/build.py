@@ -4,10 +4,8 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 
-from ledger.model import Figure
+from ledger.model import Document, Figure, Row
 from ledger.normalise.fx import conversion
-from ledger.model import Row
-from ledger.model import Document
 
 
 def figure_id(doc_id: str, start: int, end: int, surface: str) -> str:

@@ -5,11 +5,11 @@ cleaners it uses, exported for direct use.
 """
 from __future__ import annotations
 
+from ledger.model import Document, ReadError
 from ledger.read.chrome import strip_chrome
 from ledger.read.clean import UnreadableInput, decode_bytes, repair_text
-from ledger.model import Document, ReadError
-from ledger.read.html import read_html
 from ledger.read.count import count_documents
+from ledger.read.html import read_html
 from ledger.read.identity import document_id
 from ledger.read.inputs import DEFAULT_MAX_BYTES, SUFFIXES, Metadata, expand_paths, iter_documents
 from ledger.read.meta import find_published, find_title, parse_date, split_header

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 
 from ledger import data
+from ledger.model import Document
 from ledger.read.chrome import strip_chrome
 from ledger.read.clean import UnreadableInput, repair_text
-from ledger.model import Document
 from ledger.read.meta import parse_date
 from ledger.read.text import assemble, stable_id
 

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ledger.engine.limits import EARLIEST_DATE, LATEST_DATE, date_in_range
+from ledger.model import Document, ReadError
 from ledger.read.clean import UnreadableInput, decode_bytes, printable_name, sniff_binary, valid_unicode
 from ledger.read.corpus import iter_csv, iter_json_file, iter_jsonl
-from ledger.model import Document, ReadError
 from ledger.read.html import looks_like_html, read_html
 from ledger.read.identity import document_id
 from ledger.read.text import read_text
@@ -157,7 +157,8 @@ def _guard(source: str, read) -> Iterator[Item]:
     except UnreadableInput as exc:
         yield ReadError(source, str(exc))
     except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        yield ReadError(source, f"cannot read: {exc.strerror or exc}" if isinstance(exc, OSError) else f"cannot read: {exc}")
+        reason = exc.strerror or exc if isinstance(exc, OSError) else exc
+        yield ReadError(source, f"cannot read: {reason}")
     except RecursionError:
         yield ReadError(source, "cannot read: nested too deeply")
     except Exception as exc:  # a reader bug must not stop the batch; name it clearly

@@ -122,7 +122,8 @@ def _marker_pattern() -> re.Pattern[str]:
     def alternation(words: list[str]) -> str:
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
     return re.compile(
-        rf"^[ \t*_#>|-]*(?:(?P<pub>{alternation(tables['published_markers'])})|(?P<upd>{alternation(tables['updated_markers'])}))"
+        rf"^[ \t*_#>|-]*(?:(?P<pub>{alternation(tables['published_markers'])})"
+        rf"|(?P<upd>{alternation(tables['updated_markers'])}))"
         rf"\b[ \t]*(?:on|at)?[ \t]*[:|-]?[ \t]*",
         re.IGNORECASE | re.MULTILINE,
     )

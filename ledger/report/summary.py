@@ -35,7 +35,8 @@ def write_summary(ws, *, counts: dict[str, int], tables: dict[str, pd.DataFrame]
                   reconciliation: pd.DataFrame, points: pd.DataFrame, note: str) -> None:
     for j, width in enumerate(WIDTHS, 1):
         ws.column_dimensions[get_column_letter(j)].width = width
-    print_ready(ws, title_rows=None, fit_height=2, area=f"A1:{get_column_letter(len(WIDTHS))}{PAGE_ROWS + 1 + 2 * CHART_ROWS}")
+    last_row = PAGE_ROWS + 1 + 2 * CHART_ROWS
+    print_ready(ws, title_rows=None, fit_height=2, area=f"A1:{get_column_letter(len(WIDTHS))}{last_row}")
     g = Grid(ws, widths=dict(enumerate(WIDTHS, 1)))
     g.text(1, 1, "aid-ledger: summary", font=TITLE)
     g.text(2, 1, note, font=NOTE)

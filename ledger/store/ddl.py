@@ -13,8 +13,7 @@ import sqlite3
 from ledger.analyse.months import MONTHS_DTYPES
 from ledger.analyse.reconcile import RECONCILE_DTYPES
 from ledger.analyse.reference import REFERENCE_DTYPES
-from ledger.store.schema import (CORRECTION_DTYPES, DOCUMENT_DTYPES, ERROR_TABLE, FACT_DTYPES, MENTION_DTYPES,
-                                 RUN_TABLE)
+from ledger.store.schema import CORRECTION_DTYPES, DOCUMENT_DTYPES, ERROR_TABLE, FACT_DTYPES, MENTION_DTYPES, RUN_TABLE
 
 _SQL_TYPES = {"string": "TEXT", "Int64": "INTEGER", "Float64": "REAL", "datetime64[ns]": "TEXT"}
 

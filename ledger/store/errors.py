@@ -11,8 +11,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from ledger.engine.limits import EARLIEST_DATE, LATEST_DATE, date_in_range
-from ledger.model import Row
-from ledger.model import Document, ReadError
+from ledger.model import Document, ReadError, Row
 
 _DATE_FIELDS = ("published", "event_date", "fx_date")
 

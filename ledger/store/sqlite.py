@@ -26,8 +26,15 @@ from ledger.store.errors import forget_errors_of, rows_in_range, write_errors
 from ledger.store.frames import first_of_each_id, frame_params, read_frame, row_params, sql_value
 from ledger.store.lock import StoreBusy, busy_message, lock_store, unlock_store
 from ledger.store.reading import StoreTables
-from ledger.store.schema import COLUMNS, DOCUMENT_DTYPES, FACT_COLUMNS, FACT_DTYPES, MENTION_DTYPES
-from ledger.store.schema import StoreError, ensure_schema
+from ledger.store.schema import (
+    COLUMNS,
+    DOCUMENT_DTYPES,
+    FACT_COLUMNS,
+    FACT_DTYPES,
+    MENTION_DTYPES,
+    StoreError,
+    ensure_schema,
+)
 
 BatchItem = tuple[Document, str, list[Row]]
 

@@ -8,8 +8,8 @@ import pandas as pd
 
 from ledger.analyse.months import MONTHS_DTYPES
 from ledger.analyse.reconcile import RECONCILE_DTYPES
-from ledger.store.frames import frame_params, read_frame
 from ledger.store.ddl import FACT_DOCUMENT_TABLE, REFERENCE_TABLE
+from ledger.store.frames import frame_params, read_frame
 
 
 def fill_fact_documents(conn: sqlite3.Connection) -> None:

@@ -17,18 +17,18 @@ YEAR = r"(?:19|20)\d\d"
 FIRST_YEAR, LAST_YEAR = 1800, 2100
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _rows() -> tuple[tuple[str, str, int, str], ...]:
     return tuple((w, k, int(n), f) for w, k, n, f in data.rows("text/calendar.tsv"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def months() -> dict[str, int]:
     """Lower-case month name or abbreviation → month number ("sept" → 9)."""
     return {w: n for w, k, n, _f in _rows() if k == "month"}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def weekdays() -> dict[str, int]:
     """Lower-case weekday name or abbreviation → ISO weekday number (Monday = 1)."""
     return {w: n for w, k, n, _f in _rows() if k == "weekday"}
@@ -43,7 +43,7 @@ def abbreviations() -> frozenset[str]:
     return frozenset(w for w, _k, _n, f in _rows() if f == "abbreviation")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def date_words() -> frozenset[str]:
     """Month names and abbreviations and weekday names: a number beside one is part of a date."""
     return frozenset(months()) | frozenset(_names("weekday"))

@@ -4,14 +4,15 @@ One tokenizer, one plural rule and one reader of noun phrases serve both the nou
 counts ("80,000 155mm artillery rounds" → head "round") and the item a figure is of ("$40 million
 in humanitarian assistance" → "humanitarian assistance"). A phrase is a run of words stopped by
 punctuation or a function word; after a plural head, a verb or a plain word opens a new clause.
-The plural rule and head nouns are :mod:`ledger.text.plurals`. The two uses differ only in their :class:`Style` (which function words stop them, whether leading
-determiners, "of"/"and" joiners and lists are read). Word lists are in ``ledger/data/text/``.
+The plural rule and head nouns are :mod:`ledger.text.plurals`. The two uses differ only in their
+:class:`Style` (which function words stop them, whether leading determiners, "of"/"and" joiners and
+lists are read). Word lists are in ``ledger/data/text/``.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ledger import data
 from ledger.text.plurals import irregular_plurals, is_plural, singular
@@ -33,7 +34,7 @@ def is_word(tok: str) -> bool:
     return tok[0].isalnum()
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str) -> frozenset[str]:
     """A one-word-a-line list of ``ledger/data/text/`` as a lower-case set."""
     return frozenset(e.lower() for e in data.entries(f"text/{name}"))
@@ -167,7 +168,8 @@ class _Walk:
         if low in style.stop:
             return not (style.joiners and _joins(self.tokens, i, last, style, self.count))
         if tok[0].isdigit() and style.crossing:
-            return self.joined or _NUMBER.fullmatch(tok) is not None and (not tok.isdigit() or not last or last.isdigit())
+            return self.joined or (_NUMBER.fullmatch(tok) is not None
+                                   and (not tok.isdigit() or not last or last.isdigit()))
         return False
 
 
@@ -250,7 +252,8 @@ def _list_end(tokens, i: int, stop: frozenset[str]) -> int | None:
 
 def _new_clause(tok: str, low: str, last: str, picked: list[str]) -> bool:
     """A word that opens a clause after the phrase read so far (items only)."""
-    if is_plural(last) and last[0].islower() and tok[0].islower() and low not in words("joiners.txt") and not is_plural(tok):
+    if (is_plural(last) and last[0].islower() and tok[0].islower() and low not in words("joiners.txt")
+            and not is_plural(tok)):
         return True  # "workers safe", "clinics reaching"
     if is_aid_noun(last) and low.endswith(("ed", "ing")) and not is_aid_noun(low):
         return True  # "aid requested today", "funding provided by"

@@ -6,17 +6,17 @@ Irregular plurals and uncountable head nouns are ``ledger/data/text/plurals.tsv`
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ledger import data
 
 
-@lru_cache(maxsize=None)
+@cache
 def _head_ends() -> frozenset[str]:
     return frozenset(e.lower() for e in data.entries("text/head_ends.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def irregular_plurals() -> dict[str, str]:
     """Irregular or uncountable noun → singular ("people" → "person", "ammunition" → itself)."""
     return {w.lower(): s for w, s in data.rows("text/plurals.tsv")}
@@ -27,8 +27,9 @@ def singular(word: str) -> str | None:
     """Singular lower-case form of a plural (or uncountable) noun; None when ``word`` is not one.
 
     The one plural rule of the project: irregular forms from ``text/plurals.tsv``, acronym plurals
-    ("HMMWVs", "IDs"), words of four letters or more ("gas" is none), plural demonyms ("Ukrainians" → person), then -ies, -ches/-shes/-sses/-xes/-zzes, -oes
-    and -s; words in -ss, -us, -is and possessives are not plurals."""
+    ("HMMWVs", "IDs"), words of four letters or more ("gas" is none), plural demonyms ("Ukrainians" →
+    person), then -ies, -ches/-shes/-sses/-xes/-zzes, -oes and -s; words in -ss, -us, -is and
+    possessives are not plurals."""
     low = word.lower()
     irregular = irregular_plurals()
     if low in irregular:
@@ -48,7 +49,7 @@ def singular(word: str) -> str | None:
     return low[:-1]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _irregular_plural_of() -> dict[str, str]:
     """singular → its irregular plural ("foot" → "feet"), from the same table read the other way."""
     out: dict[str, str] = {}
