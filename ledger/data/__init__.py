@@ -1,8 +1,8 @@
 """Reference data — every vocabulary, cue list, gazetteer and unit alias the stages use — behind
 one loader.
 
-Files live in one folder per stage (``read/``, ``extract/``, ``context/``, ``analyse/``,
-``report/``) and follow one convention:
+Files live in one folder per stage (``text/`` for the text layer shared by extract and context,
+``read/``, ``extract/``, ``context/``, ``analyse/``, ``report/``) and follow one convention:
 
 - UTF-8; a line starting with ``#`` is a comment; blank lines are ignored;
 - ``.tsv``: tab-separated, the first line that is not a comment names the columns;
