@@ -49,12 +49,14 @@ def _headline_pair(index: SentenceIndex) -> tuple[str | None, str | None]:
     headline = clean(index.sentence(_HEADLINE))
     if not any(c.cls in ("aid", "give") for c in cues(headline)):
         return None, None
-    actors = _actors.classify(headline)
+    actors = _actors.classify(_PLACE_OPENER.sub("", headline))  # "In Lusaka, Zambia, ..." is where, not who
     donor = next((m.canonical for m in actors.donors if m.canonical != _actors.SELF), None)
     recipient = next((m.canonical for m in (*actors.recipients, *actors.holders) if m.canonical != donor), None)
     return donor, recipient
 
 
+#: "In Lusaka, Zambia, ...", "At the G20 summit, ...": where the text happens, before its subject.
+_PLACE_OPENER = re.compile(r"^\s*(?:In|At|From|Outside)\s+[^,;.]{1,40},(?:\s*[A-Z][\w’' -]{1,30},)?")
 #: "Joint Statement of ...", "G7 Leaders' Statement", "... Communiqué": a text several governments
 #: sign, whose "we" is all of them.
 _JOINT = re.compile(r"\bjoint\s+(?:\w+\s+)?(?:statements?|declarations?|communiqu[eé]s?|readouts?)\b|"

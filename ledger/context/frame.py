@@ -12,7 +12,7 @@ from ledger.context.document import DocumentFrame
 from ledger.context.evidence import Evidence
 from ledger.context.money_role import MoneyFrame, money_role
 from ledger.model import Figure
-from ledger.text.gazetteer import find_actors
+from ledger.text.gazetteer import find_actors, kind_of
 
 __all__ = ["FOREIGN_AID", "money_decision", "praised"]
 
@@ -65,7 +65,8 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
     # in a government's release, aid nobody else is named to give is its own (a firm's is not)
     aid_abroad = cand.foreign(doc) or ev.own is not None and ev.own.cls == "aid" and ev.own.value in FOREIGN_AID
     giver = named or cand.giver_name or (None if cand.unknown_giver and not aid_abroad else doc.donor or speaker)
-    foreign = cand.foreign(doc) or cand.recipient.value is None and doc.recipient not in (None, speaker, named)
+    foreign = cand.foreign(doc) or (cand.recipient.value is None and doc.recipient not in (None, speaker, named)
+                                    and kind_of(doc.recipient) != "state")  # a release about Michigan is at home
     frame = MoneyFrame(
         ev=ev, per=fig.per, change=fig.change is not None or _CHANGE.search(cl.before) is not None
         or _DIFFERENCE.match(cl.after) is not None,

@@ -21,7 +21,7 @@ __all__ = ["Subject", "subject_of"]
 _BREAK = re.compile(r"[.;:!?—–(\[]|,\s+(?:and|but|while|as|which|who|that)\b|^")
 #: A phrase that opens a clause before its subject: "In Guatemala and Honduras, ...", "Like Japan, ...".
 _OPENER = re.compile(r"\s*(?:In|For|Across|Throughout|With|At|On|After|During|Under|Since|From|Like|Unlike|Following|"
-                     r"Beyond|Besides|Alongside)\b[^,;]{1,80},")
+                     r"Beyond|Besides|Alongside)\b[^,;]{1,80},(?:\s*[A-Z][\w’' -]{1,30},)?")
 #: A capitalised word that names someone ("General Electric"); sentence-initial function words,
 #: titles and months do not.
 _NAME = re.compile(r"\b(?!(?:The|A|An|This|That|These|Those|It|Its|They|Their|In|On|At|As|By|For|To|With|And|But|"
@@ -34,7 +34,7 @@ _NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?(?:\
 #: Verbs whose subject gets the money.
 _RECEIVE = re.compile(r"receiv|got\b|gets\b|obtain", re.IGNORECASE)
 #: ", a global chipmaking giant,", ", one of the world's largest NGOs,": a firm or NGO in apposition.
-_FIRM_APPOSITION = re.compile(r"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s+of)\b[^,]{0,60}?\b(?:company|firm|maker|"
+_FIRM_APPOSITION = re.compile(r"^[*_]*\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s+of)\b[^,]{0,60}?\b(?:company|firm|maker|"
                               r"manufacturer|giant|NGO|NGOs|foundation|charity|organi[sz]ation|group|bank|investor)s?\b",
                               re.IGNORECASE)
 _WHICH = re.compile(r"\b(?:which|who)\b")
