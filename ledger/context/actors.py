@@ -19,6 +19,8 @@ __all__ = ["SELF", "Candidates", "candidates", "classify", "decide", "pick"]
 
 #: Between a possessive and the amount it owns: the possessive ending and an adjective or two.
 _OWNS = re.compile(r"(?:['’]s?)?\s+(?:(?:new|additional|latest|first|second|own|total|annual|initial|further)\s+)?")
+#: How far (characters) before its verb a subject stands to be the verb's own ("the United States intends to").
+_DIRECT_SUBJECT = 25
 #: A recipient named this close after a figure ("$X ... to the people of Afghanistan") beats earlier holders.
 _NEAR_RECIPIENT = 90
 
@@ -84,6 +86,7 @@ class Candidates:
     group_giver: bool = False  # several givers named together as the subject ("donors pledged")
     explicit_donor: bool = False  # the donor is named as such ("from Japan", "Japan's", "by the G7")
     owner: str | None = None  # the last possessive before the figure ("welcomes Australia's announcement")
+    subject: str | None = None  # the actor named right before the verb that governs the figure
 
     def giver(self, doc: DocumentFrame) -> str | None:
         """The donor named, with "we" read as the publisher (None when a newspaper says "we")."""
@@ -135,7 +138,10 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     explicit = d is not None and any(m.canonical == d.value and m.start in actors.explicit for m in actors.donors)
     owner = next((m.canonical for m in reversed(actors.donors) if m.possessive and m.end <= cl.at
                   and m.canonical not in (SELF, we)), None)
-    return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group, explicit, owner)
+    direct = next((m.canonical for m in actors.donors if verb_at is not None and m.canonical == subject.actor
+                   and 0 <= verb_at - m.end <= _DIRECT_SUBJECT), None)  # "the United States intends to provide"
+    return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group, explicit, owner,
+                      direct)
 
 
 def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = False) -> dict[str, Decision]:
@@ -145,6 +151,7 @@ def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = Fals
         none = Decision(None, "not-aid", "", CLAUSE)
         return {"donor": none, "recipient": none}
     donor = cand.donor
+    praised = praised and cand.subject in (None, SELF)  # "..., where the United States intends to provide $X"
     if praised and cand.owner is not None and cand.owner != cand.giver(doc):
         donor = Decision(cand.owner, "owner-of-what-is-welcomed", cand.owner, SENTENCE)  # "welcomes Australia's
     elif praised and (not cand.explicit_donor or donor.value == SELF):  # announcement"; "Biden welcomed the

@@ -70,6 +70,8 @@ _COMPARED = frozenset(("since", "to date", "so far", "thus far", "yet", "ever"))
 _NEW = re.compile(r"\b(?:new|additional|another|further|fresh|latest)\b", re.IGNORECASE)
 _NEW_REACH = 25
 _IN_NEW = re.compile(r"\s+(?:in|of)\s+(?:[\w-]+\s+)?(?:new|additional|further|fresh)\b", re.IGNORECASE)
+#: "$X went to Ukraine" adds up what went there; "When I went to South Korea, ... $X" is a trip.
+_MONEY_GOES = frozenset(("went to", "goes to", "go to"))
 #: Words that add parts up; in a clause about the future they sum a new allocation, not a running
 #: total ("six appeals will receive a cumulative $33 million: ..."; "brings ... to" stays a total).
 _SUMMED = frozenset(("cumulative", "cumulatively", "a total of", "in total", "total", "altogether", "all told",
@@ -126,12 +128,12 @@ class Evidence:
         """A running-total word before the figure, or right after it; or a perfect of giving.
         A superlative's "to date" or "since" compares, it does not add up ("our biggest tranche
         of security assistance to date")."""
-        cue = self.has("total", "lead") or next(
+        cue = next((c for c in self.lead if c.cls == "total" and c.text.lower() not in _MONEY_GOES), None) or next(
             (c for c in self.after if c.cls == "total" and c.value != "next"), None)
         if cue is not None and cue.text.lower() in _COMPARED and _SUPERLATIVE.search(
                 self.text, max(0, cue.start - _SUPERLATIVE_REACH), cue.start):
             cue = None
-        if cue is not None and cue.text.lower() == "reach" and any(
+        if cue is not None and cue.text.lower().endswith("reach") and any(
                 _container(c) and c.end <= cue.start for c in self.lead):
             cue = None  # "this package, expected to reach €2 billion": the size of one package
         if cue is not None and cue.text.lower() in _SUMMED and _FUTURE.search(

@@ -59,7 +59,7 @@ def _headline_pair(index: SentenceIndex) -> tuple[str | None, str | None]:
 _PLACE_OPENER = re.compile(r"^\s*(?:In|At|From|Outside)\s+[^,;.]{1,40},(?:\s*[A-Z][\w’' -]{1,30},)?")
 #: "Joint Statement of ...", "G7 Leaders' Statement", "... Communiqué": a text several governments
 #: sign, whose "we" is all of them.
-_JOINT = re.compile(r"\bjoint\s+(?:\w+\s+)?(?:statements?|declarations?|communiqu[eé]s?|readouts?)\b|"
+_JOINT = re.compile(r"\bjoint\s+(?:[\w’'-]+\s+)?(?:statements?|declarations?|communiqu[eé]s?|readouts?)\b|"
                     r"\bleaders['’]?\s+(?:statement|declaration|communiqu[eé])\b|\bcommuniqu[eé]\b", re.IGNORECASE)
 #: "to Ukraine", "for Haiti", "in Sudan", "with Kenya": a place the headline's aid goes to.
 _GETTER_MARK = re.compile(r"\b(?:to|for|in|with|on)\s+(?:the\s+)?(?:people\s+of\s+)?$", re.IGNORECASE)
@@ -114,6 +114,8 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
     """``figs`` with donors and recipients the release is about, and the publisher's dollar."""
     pairs = [(f.donor, f.recipient) for f in figs if f.role not in (None, "other") and f.kind == "money"]
     donor, recipient = default_pair(pairs, (doc.donor, doc.recipient))
+    if doc.publisher is not None and doc.publisher.voice == "joint":
+        donor = None  # a statement several governments sign is about no one donor
     speaker = doc.publisher.speaks_for if doc.publisher is not None else None
     dollar = _dollar(doc, donor)
     out = []

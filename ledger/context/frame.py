@@ -59,7 +59,7 @@ def praised(ev: Evidence) -> bool:
 def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame, inherited: Decision | None,
                    ev: Evidence, published: _dt.date | None) -> Decision:
     """The role of money figure ``fig`` read from its evidence ``ev``."""
-    others = praised(ev)  # "we welcome the $650 billion allocation": someone else's money
+    others = praised(ev) and cand.subject in (None, SELF)  # "we welcome the $650 billion allocation"
     named = None if others and (not cand.explicit_donor or cand.donor.value == SELF) else cand.giver(doc)
     speaker = doc.publisher.speaks_for if doc.publisher is not None and not others else None
     # in a government's release, aid nobody else is named to give is its own (a firm's is not)

@@ -37,6 +37,8 @@ _RANKING = re.compile(r"\b(?:partners?|recipients?|beneficiaries)\b")
 #: "Nepal is to receive ₹550 crore and the Maldives ₹400 crore": an actor right before an amount.
 _AMOUNT_AFTER = re.compile(r"^\s*(?:--|[-–—:])?\s+(?:[A-Z]{2,3}\s?|US|Rs\.?\s?)?[$€£¥₹]?\s?\d")
 _IN_OF = re.compile(r"\b(?:in|of|with)\s+(?:the\s+)?$", re.IGNORECASE)
+#: What joins the actors of one list: "X, Y, and Z", "X and Y", "X or Y".
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?", re.IGNORECASE)
 _FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 _FROM_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
@@ -160,5 +162,27 @@ def classify(sentence: str) -> Actors:
         sides[side].append(m)
         if side == "donor" and name != "subject":
             explicit.add(m.start)
+    _share_roles(sides, sentence)
     donors = sorted(sides["donor"], key=lambda m: m.start)
     return Actors(tuple(donors), tuple(sides["recipient"]), tuple(sides["holder"]), frozenset(explicit), sentence)
+
+
+def _share_roles(sides: dict[str, list[Mention]], sentence: str) -> None:
+    """Actors listed together play one part: "in El Salvador, Guatemala, and Honduras" are all places
+    the money goes, so a listed actor that the subject rule took for a giver gets it too."""
+    named = sorted((m for side in ("donor", "recipient") for m in sides[side]), key=lambda m: m.start)
+    run: list[Mention] = []
+    for m in named:
+        if run and not _LISTED.fullmatch(sentence[run[-1].end:m.start]):
+            _to_recipients(run, sides)
+            run = []
+        run.append(m)
+    _to_recipients(run, sides)
+
+
+def _to_recipients(run: list[Mention], sides: dict[str, list[Mention]]) -> None:
+    if len(run) > 1 and any(m in sides["recipient"] for m in run):
+        for m in run:
+            if m in sides["donor"] and m.kind != "self":
+                sides["donor"].remove(m)
+                sides["recipient"].append(m)

@@ -137,7 +137,8 @@ def _enabled(f: MoneyFrame) -> Decision | None:
     """What a giver's money or reform unlocks, enables or leverages is others' capacity: a budget
     line, not the giver's package ("reforms to unlock over $250 billion in new lending")."""
     cue = next((c for c in f.ev.before if c.cls == "enable" and f.ev.at - c.end <= _ENABLE_REACH), None)
-    after = next((c for c in f.ev.after if c.cls == "enable" and _ENABLED_BY.match(f.ev.text[f.ev.end:c.start])), None)
+    after = next((c for c in f.ev.after if c.cls == "enable" and c.text.lower().startswith("boost")
+                  and _ENABLED_BY.match(f.ev.text[f.ev.end:c.start])), None)  # "a $100 billion boost to"
     cue = cue or after
     return Decision("budget", "capacity-it-enables", cue.text, CLAUSE) if cue is not None else None
 
