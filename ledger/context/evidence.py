@@ -32,7 +32,8 @@ _QUALIFY = (r"(?:(?:an|a|the|additional|another|new|further|extra|up\s+to|nearly
 #: "an additional $X" (a few words may stand between the noun and a joining word, none without one).
 _BEFORE_GAP = re.compile(rf"^(?:(?:\s+[\w'’.-]+){{0,4}}?,?\s+{_JOIN}\s+{_QUALIFY}|\s*[:=]\s*{_QUALIFY}|\s+{_QUALIFY})$",
                          re.IGNORECASE)
-_STOP = re.compile(r"[,;:.!?()\[\]—–]|\b(?:that|which|who|whom|because|while|when|but|whereas|after|before)\b")
+_STOP = re.compile(r"[,;:!?()\[\]—–]|\.(?!\w)(?<!\b[A-Z]\.)|\b(?:that|which|who|whom|because|while|when|but|whereas|"
+                   r"after|before)\b")  # "U.S." stops nothing
 #: Words that may join two nouns of one phrase ("aid cut", "relief fund", "investment in new
 #: factories" is not one: a preposition starts another phrase).
 _COMPOUND = re.compile(r"^\s*(?:(?!in\b|of\b|for\b|to\b|on\b|at\b|by\b|with\b|and\b|or\b)[\w'’-]+\s+){0,1}$",

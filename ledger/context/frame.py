@@ -21,6 +21,8 @@ FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
 
 #: "in 2023", "during 2022" (a whole year; "in January 2021" names a month of it).
 _IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+((?:19|20)\d\d)\b(?!\s*[-–/])")
+#: "From 2022 to 2023", "between 2019 and 2021": a span of past years, whose amount is its total.
+_PAST_SPAN = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+((?:19|20)\d\d)\s+(?:to|and|through|until)\s+((?:19|20)\d\d)\b")
 #: "from 2023 to 2028", "2024-2027", "through 2030", "by 2025".
 _PERIOD_END = re.compile(r"\b(?:(?:19|20)\d\d\s*(?:-|–|to|through|until)\s*|(?:[Bb]y|[Tt]hrough|[Uu]ntil)\s+)"
                          r"((?:19|20)\d\d)\b")
@@ -41,7 +43,11 @@ def _past_year(cl: Clause, published: _dt.date | None) -> str | None:
     if published is None:
         return None
     past = [y for y in _years(cl, _IN_YEAR) if y < published.year]
-    return f"in {past[0]}" if past else None
+    if past:
+        return f"in {past[0]}"
+    spans = [(a, b) for a, b in _PAST_SPAN.findall(cl.before + " " + cl.text[cl.at:cl.end + len(cl.after)])
+             if int(b) < published.year]  # "From 2022 to 2023, the U.S. provided more than $22 million"
+    return f"from {spans[0][0]} to {spans[0][1]}" if spans else None
 
 
 def _future_period(cl: Clause, published: _dt.date | None) -> str | None:

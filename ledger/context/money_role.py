@@ -44,6 +44,11 @@ _ADDED_TO = re.compile(r"^\s+(?:[\w-]+\s+)?to\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,
 _ANNUAL = re.compile(r"\b(?:annual|yearly)\s+(?:[\w-]+\s+){0,2}?(?:aid|assistance|support|contributions?|funding|"
                      r"grants?|allocations?)\b[^.;:]*$", re.IGNORECASE)
 _ANNUAL_REACH = 60
+#: "$X made available from the Law", "$X under the Act": a budget that holds the amount, after it.
+_FROM_LAW = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:from|under|through|in)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?$",
+                       re.IGNORECASE)
+#: A law by its name ("the Bipartisan Infrastructure Law", "the Inflation Reduction Act"), not "law enforcement".
+_NAMED_LAW = re.compile(r"^[A-Z].*\b(?:Law|Act|Plan|Bill)$")
 #: "a $10 million loan", "an additional $5 million": one amount, not a sum.
 _ONE_THING = re.compile(r"\b(?:a|an)\s+(?:(?:new|additional|further|single|first|second|third|one-time)\s+)?$",
                         re.IGNORECASE)
@@ -213,6 +218,10 @@ def _legislative(f: MoneyFrame) -> Decision | None:
     if house is not None and (f.ev.has("give", "lead") is not None or f.ev.has("spend", "lead") is not None
                               or _own(f, "aid")):
         return Decision("budget", "legislature-asked-or-voted", house.text, CLAUSE)
+    law = next((c for c in f.ev.after if c.cls == "budget" and _NAMED_LAW.search(c.text)
+                and _FROM_LAW.match(f.ev.text[f.ev.end:c.start])), None)
+    if law is not None:  # "an additional $2.7 billion made available from the Bipartisan Infrastructure Law"
+        return Decision("budget", "budget-holds-it", law.text, CLAUSE)
     nearest = next((c for c in f.ev.before if c.cls in ("budget", "give", "aid")), None)
     if nearest is not None and nearest.cls == "budget" and not _REPORTED.search(f.ev.text, nearest.end, f.ev.at):
         # "the bill provides $X", not "authority to direct
