@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ledger.context.clauses import Clause, ListIndex, flat
 from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTENCE, Decision
 from ledger.context.document import DocumentFrame
-from ledger.context.mentions import SELF, Actors, classify
+from ledger.context.mentions import SELF, Actors, classify, listed
 from ledger.context.subject import subject_of
 
 __all__ = ["SELF", "Candidates", "candidates", "classify", "decide", "pick"]
@@ -87,6 +87,7 @@ class Candidates:
     explicit_donor: bool = False  # the donor is named as such ("from Japan", "Japan's", "by the G7")
     owner: str | None = None  # the last possessive before the figure ("welcomes Australia's announcement")
     subject: str | None = None  # the actor named right before the verb that governs the figure
+    several: bool = False  # the recipient is one of several listed together ("to Jamaica, Peru, and Mongolia")
 
     def giver(self, doc: DocumentFrame) -> str | None:
         """The donor named, with "we" read as the publisher (None when a newspaper says "we")."""
@@ -141,7 +142,7 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     direct = next((m.canonical for m in actors.donors if verb_at is not None and m.canonical == subject.actor
                    and 0 <= verb_at - m.end <= _DIRECT_SUBJECT), None)  # "the United States intends to provide"
     return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group, explicit, owner,
-                      direct)
+                      direct, r is not None and r.rule == "named-in-sentence" and listed(actors, r.value))
 
 
 def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = False) -> dict[str, Decision]:
@@ -167,6 +168,8 @@ def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = Fals
         donor = Decision(who, "first-person-publisher" if who else "first-person-unknown",
                          doc.publisher.domain if doc.publisher else "", DOCUMENT if who else FALLBACK)
     recipient = cand.recipient
+    if cand.several:  # money for several countries listed together goes to none of them alone
+        recipient = Decision(None, "several-recipients", recipient.words, SENTENCE)
     if recipient.value is not None and recipient.value == donor.value:
         recipient = Decision(None, "donor-never-receives", recipient.words, SENTENCE)
     return {"donor": donor, "recipient": recipient}

@@ -128,7 +128,8 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
                 d["donor"] = Decision(donor or speaker, rule, doc.publisher.domain if not donor and doc.publisher
                                       else "", DOCUMENT)
             new_donor = d["donor"].value
-            if fig.recipient is None and recipient and recipient != new_donor and d["role"].rule not in _AT_HOME_RULES:
+            if (fig.recipient is None and recipient and recipient != new_donor and d["role"].rule not in _AT_HOME_RULES
+                    and d["recipient"].rule != "several-recipients"):
                 d["recipient"] = Decision(recipient, "release-is-about", "", DOCUMENT)
             fig = replace(fig, donor=new_donor, recipient=d["recipient"].value, why=why_text(d),
                           confidence=confidence(d))

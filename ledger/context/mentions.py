@@ -15,7 +15,7 @@ from ledger import data
 from ledger.context.dates import MONTH
 from ledger.text.gazetteer import Mention, find_actors
 
-__all__ = ["RULES", "SELF", "Actors", "classify"]
+__all__ = ["RULES", "SELF", "Actors", "classify", "listed"]
 
 #: Stands for the article's own voice ("we", "our", "I hereby direct"): its publisher.
 SELF = "@self"
@@ -39,6 +39,7 @@ _AMOUNT_AFTER = re.compile(r"^\s*(?:--|[-–—:])?\s+(?:[A-Z]{2,3}\s?|US|Rs\.?\
 _IN_OF = re.compile(r"\b(?:in|of|with)\s+(?:the\s+)?$", re.IGNORECASE)
 #: What joins the actors of one list: "X, Y, and Z", "X and Y", "X or Y".
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?", re.IGNORECASE)
+_AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
 _FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 _FROM_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
@@ -174,15 +175,35 @@ def _share_roles(sides: dict[str, list[Mention]], sentence: str) -> None:
     run: list[Mention] = []
     for m in named:
         if run and not _LISTED.fullmatch(sentence[run[-1].end:m.start]):
-            _to_recipients(run, sides)
+            _to_recipients(run, sides, sentence)
             run = []
         run.append(m)
-    _to_recipients(run, sides)
+    _to_recipients(run, sides, sentence)
 
 
-def _to_recipients(run: list[Mention], sides: dict[str, list[Mention]]) -> None:
-    if len(run) > 1 and any(m in sides["recipient"] for m in run):
+def _is_list(run: list[Mention], sentence: str) -> bool:
+    """Two or more actors joined as a list: an "and" or "or" among the joints ("Inside Ukraine, U.S.
+    partners" is a phrase and its subject, not a list)."""
+    return len(run) > 1 and any(_AND_OR.search(sentence[a.end:b.start]) for a, b in zip(run, run[1:]))
+
+
+def _to_recipients(run: list[Mention], sides: dict[str, list[Mention]], sentence: str) -> None:
+    if _is_list(run, sentence) and any(m in sides["recipient"] for m in run):
         for m in run:
             if m in sides["donor"] and m.kind != "self":
                 sides["donor"].remove(m)
                 sides["recipient"].append(m)
+
+
+def listed(actors: Actors, name: str) -> bool:
+    """Whether a recipient ``name`` is listed with other recipients ("Jamaica, Peru, and Mongolia")."""
+    named = sorted(actors.recipients, key=lambda m: m.start)
+    run: list[Mention] = []
+    for m in named + [None]:
+        if m is not None and run and _LISTED.fullmatch(actors.text[run[-1].end:m.start]):
+            run.append(m)
+            continue
+        if _is_list(run, actors.text) and name in {r.canonical for r in run} and len({r.canonical for r in run}) > 1:
+            return True
+        run = [m] if m is not None else []
+    return False
