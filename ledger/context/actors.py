@@ -88,6 +88,7 @@ class Candidates:
     owner: str | None = None  # the last possessive before the figure ("welcomes Australia's announcement")
     subject: str | None = None  # the actor named right before the verb that governs the figure
     several: bool = False  # the recipient is one of several listed together ("to Jamaica, Peru, and Mongolia")
+    firm_giver: bool = False  # the giver named as the subject is a firm ("Chobani announced $1.7 billion")
 
     def giver(self, doc: DocumentFrame) -> str | None:
         """The donor named, with "we" read as the publisher (None when a newspaper says "we")."""
@@ -142,7 +143,8 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     direct = next((m.canonical for m in actors.donors if verb_at is not None and m.canonical == subject.actor
                    and 0 <= verb_at - m.end <= _DIRECT_SUBJECT), None)  # "the United States intends to provide"
     return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group, explicit, owner,
-                      direct, r is not None and r.rule == "named-in-sentence" and listed(actors, r.value))
+                      direct, r is not None and r.rule == "named-in-sentence" and listed(actors, r.value),
+                      subject.unknown and subject.firm)
 
 
 def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = False) -> dict[str, Decision]:

@@ -71,7 +71,8 @@ def headline_frame(index: SentenceIndex, publisher: Publisher | None) -> Documen
     donor, recipient = _headline_pair(index)
     if publisher is not None and index.spans and _JOINT.search(index.sentence(_HEADLINE)):
         publisher = replace(publisher, voice="joint")  # "we" are all who sign it: no one donor
-    return DocumentFrame(publisher, donor, recipient, _headline_abroad(index, publisher))
+    disaster = bool(index.spans) and any(c.cls == "disaster" for c in cues(clean(index.sentence(_HEADLINE))))
+    return DocumentFrame(publisher, donor, recipient, _headline_abroad(index, publisher), disaster)
 
 
 def _headline_abroad(index: SentenceIndex, publisher: Publisher | None) -> bool:

@@ -19,8 +19,8 @@ __all__ = ["FOREIGN_AID", "money_decision", "praised"]
 #: Aid nouns that speak of aid abroad whoever is named as its subject ("security assistance").
 FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
 
-#: "in 2023", "during 2022" (a whole year; "in January 2021" names a month of it).
-_IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+((?:19|20)\d\d)\b(?!\s*[-–/])")
+#: "in 2023", "during 2022" (a whole year; "in January 2021" names a month of it; "in 2024 prices" no time).
+_IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+((?:19|20)\d\d)\b(?!\s*[-–/])(?!\s+(?:prices|dollars|terms|values))")
 #: "From 2022 to 2023", "between 2019 and 2021": a span of past years, whose amount is its total.
 _PAST_SPAN = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+((?:19|20)\d\d)\s+(?:to|and|through|until)\s+((?:19|20)\d\d)\b")
 #: "from 2023 to 2028", "2024-2027", "through 2030", "by 2025".
@@ -39,10 +39,22 @@ def _years(cl: Clause, pattern: re.Pattern[str]) -> list[int]:
     return [int(y) for y in pattern.findall(window)]
 
 
+def _nearest_year(cl: Clause) -> list[str]:
+    """The "in YEAR" nearest the figure, before it or right after it (empty when none)."""
+    before = [(len(cl.before) - m.end(), m.group(1)) for m in _IN_YEAR.finditer(cl.before)]
+    after = [(m.start(), m.group(1)) for m in _IN_YEAR.finditer(cl.text, cl.end, cl.end + len(cl.after))]
+    after = [(d - cl.end, y) for d, y in after]
+    near = sorted(before + after)
+    return [near[0][1]] if near else []
+
+
 def _past_year(cl: Clause, published: _dt.date | None) -> str | None:
     if published is None:
         return None
-    past = [y for y in _years(cl, _IN_YEAR) if y < published.year]
+    years = _nearest_year(cl)  # the year nearest the amount names its time ("Following the 2021 loan,
+    past = [int(y) for y in years if int(y) < published.year]  # in 2024 DFC committed $X")
+    if years and not past:
+        return None
     if past:
         return f"in {past[0]}"
     spans = [(a, b) for a, b in _PAST_SPAN.findall(cl.before + " " + cl.text[cl.at:cl.end + len(cl.after)])
@@ -78,13 +90,13 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         or _DIFFERENCE.match(cl.after) is not None,
         vague=fig.qualifier == "vague", giver=giver,
         public_giver=cand.public_giver(doc) and not cand.unknown_giver or cand.group_giver,
-        foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("aid", "clause"),
+        foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("aid", "clause") or doc.disaster,
         named_giver=named is not None or cand.group_giver, getter=cand.recipient.value is not None,
         own_government=doc.publisher is not None and doc.publisher.voice == "government" and giver == speaker,
         publisher_home=doc.publisher is not None and doc.publisher.voice == "government",
         place_abroad=any(m.kind in ("country", "region") and m.canonical not in (giver, speaker)
                          for m in find_actors(cl.text)),
-        inherited=inherited,
+        inherited=inherited, firm_giver=cand.firm_giver,
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),
     )
     return money_role(frame)

@@ -39,7 +39,11 @@ _AMOUNT_AFTER = re.compile(r"^\s*(?:--|[-–—:])?\s+(?:[A-Z]{2,3}\s?|US|Rs\.?\
 _IN_OF = re.compile(r"\b(?:in|of|with)\s+(?:the\s+)?$", re.IGNORECASE)
 #: What joins the actors of one list: "X, Y, and Z", "X and Y", "X or Y".
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?", re.IGNORECASE)
+#: A verb right after an actor: it is the subject of a new clause, not the last of a list.
+_CLAUSE_VERB = re.compile(r"(?:['’]s)?\s+(?:also\s+)?(?:has|have|had|is|are|was|were|will|would|can|could|should|"
+                          r"announced|pledged|committed|provided|gave|said|says)\b", re.IGNORECASE)
 _AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
+_FOR_USE_BY = re.compile(r"\bfor\s+(?:the\s+)?use\s+(?:by|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 _FROM_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
@@ -131,6 +135,8 @@ RULES: tuple[Rule, ...] = (
     ("occasion", "discussed on the Guatemala trip; at the G20 summit",
      lambda a: "skip" if a.hit("occasion", "after") and not a.m.possessive else None),
     ("source-of-something", "frozen assets from Russia", lambda a: "skip" if a.hit("source", "before") else None),
+    ("for-use-by", "$2 million for use by the South Carolina Department of Transportation",
+     lambda a: "recipient" if _FOR_USE_BY.search(a.before) else None),
     ("from-or-by", "$20 million from Japan", lambda a: "donor" if _FROM_BY.search(a.before) else None),
     ("organ-of", "the Ministry of Defence of the Czech Republic", lambda a: "donor" if a.hit("organ", "before") else None),
     ("own-agency", "$14 billion for the State Department to aid Kyiv",
@@ -184,7 +190,8 @@ def _share_roles(sides: dict[str, list[Mention]], sentence: str) -> None:
 def _is_list(run: list[Mention], sentence: str) -> bool:
     """Two or more actors joined as a list: an "and" or "or" among the joints ("Inside Ukraine, U.S.
     partners" is a phrase and its subject, not a list)."""
-    return len(run) > 1 and any(_AND_OR.search(sentence[a.end:b.start]) for a, b in zip(run, run[1:]))
+    return (len(run) > 1 and any(_AND_OR.search(sentence[a.end:b.start]) for a, b in zip(run, run[1:]))
+            and not _CLAUSE_VERB.match(sentence, run[-1].end))  # "to Ukraine, and Japan has been providing"
 
 
 def _to_recipients(run: list[Mention], sides: dict[str, list[Mention]], sentence: str) -> None:
