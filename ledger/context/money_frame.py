@@ -12,10 +12,16 @@ from ledger.context.cues import Cue
 from ledger.context.decision import Decision
 from ledger.context.evidence import Evidence
 
-__all__ = ["MoneyFrame", "Rule", "framed", "measures_aid", "mobilized", "owns", "ranked", "spend_cue"]
+__all__ = ["MoneyFrame", "Rule", "framed", "law_after", "not_aid_noun", "owns", "ranked", "spend_cue"]
 
 #: "the largest recipients", "its top partners": a ranking of what each got.
 _RANKING = re.compile(r"\b(?:recipients?|partners?|beneficiar(?:y|ies))\b", re.IGNORECASE)
+#: "$X made available from the Law", "$X under the Act": a budget that holds the amount, after it.
+_FROM_LAW = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:from|under|through|in)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?$",
+                       re.IGNORECASE)
+#: A law by its name ("the Bipartisan Infrastructure Law", "the Inflation Reduction Act"), not "law enforcement".
+_NAMED_LAW = re.compile(r"^[A-Z].*\b(?:Law|Act|Plan|Bill)$")
+_REQUEST = re.compile(r"\b(?:request|requests|supplemental)$", re.IGNORECASE)  # "$X from the funding request"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +43,7 @@ class MoneyFrame:
     publisher_home: bool  # a government publishes the text (its country is "home")
     place_abroad: bool  # the sentence names a country other than the giver's ("families hit by the war in Ukraine")
     inherited: Decision | None  # the role a neighbour or the list lead-in passes on
+    firm_giver: bool  # the giver named as the subject is a firm
     past_year: str | None  # "in 2023" when that year ended before publication
     future_period: str | None  # "from 2023 to 2028", "by 2030": a period reaching past publication
 
@@ -50,13 +57,19 @@ def owns(f: MoneyFrame, cls: str) -> bool:
     return f.ev.own is not None and f.ev.own.cls == cls
 
 
-def measures_aid(f: MoneyFrame) -> bool:
+def not_aid_noun(f: MoneyFrame) -> bool:
+    """The money's own noun says it is no aid ("a $4 trillion tax hike"), unless it is private
+    finance a government mobilises or the cost of aid named before it."""
+    return owns(f, "other") and not _mobilized(f) and not _measures_aid(f)
+
+
+def _measures_aid(f: MoneyFrame) -> bool:
     """ "the Czech government's military aid had reached the cost 10 billion korunas": a cost or value
     of the aid named before it in the clause."""
     return f.ev.own.value == "measure" and any(c.cls == "aid" and c.value != "weak" for c in f.ev.before)
 
 
-def mobilized(f: MoneyFrame) -> bool:
+def _mobilized(f: MoneyFrame) -> bool:
     """Private finance a government mobilises counts as its development finance (OECD)."""
     return f.ev.own.text.lower().startswith("private") and any(
         c.cls == "give" and c.text.lower().startswith("mobili") for c in f.ev.sentence)
@@ -81,3 +94,10 @@ def spend_cue(f: MoneyFrame) -> Cue | None:
     if owns(f, "spend"):
         return f.ev.own
     return f.ev.verb if f.ev.verb is not None and f.ev.verb.cls == "spend" else None
+
+
+def law_after(f: MoneyFrame) -> Cue | None:
+    """A law or a funding request named after the amount that holds it ("an additional $2.7 billion
+    made available from the Bipartisan Infrastructure Law", "$X from the funding request")."""
+    return next((c for c in f.ev.after if c.cls == "budget" and (_NAMED_LAW.search(c.text) or _REQUEST.search(c.text))
+                 and _FROM_LAW.match(f.ev.text[f.ev.end:c.start])), None)

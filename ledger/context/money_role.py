@@ -15,16 +15,7 @@ from __future__ import annotations
 import re
 
 from ledger.context.decision import CLAUSE, FALLBACK, INFERRED, Decision
-from ledger.context.money_frame import (
-    MoneyFrame,
-    Rule,
-    framed,
-    measures_aid,
-    mobilized,
-    owns,
-    ranked,
-    spend_cue,
-)
+from ledger.context.money_frame import MoneyFrame, Rule, framed, law_after, not_aid_noun, owns, ranked, spend_cue
 from ledger.context.neighbours import WRITTEN
 from ledger.context.words import alternation, none_of
 
@@ -65,7 +56,7 @@ def _price(f: MoneyFrame) -> Decision | None:
 
 
 def _not_aid(f: MoneyFrame) -> Decision | None:
-    if owns(f, "other") and not mobilized(f) and not measures_aid(f):
+    if not_aid_noun(f):
         return Decision("other", "not-aid-noun", f.ev.own.text, CLAUSE)
     verb = f.ev.verb
     if verb is not None and verb.cls == "other":
@@ -88,6 +79,14 @@ def _private(f: MoneyFrame) -> Decision | None:
     return None
 
 
+def _firms_money(f: MoneyFrame) -> Decision | None:
+    """A firm gives aid only when the clause says aid ("Chobani announced $1.7 billion to expand its
+    operations" is an investment; "Pfizer donated $5 million in medicines" is aid)."""
+    if f.firm_giver and not any(c.cls in ("aid", "type") and c.value != "weak" for c in f.ev.clause):
+        return Decision("other", "a-firm's-money", "", INFERRED)
+    return None
+
+
 def _deal(f: MoneyFrame) -> Decision | None:
     """Deals, contracts and trade are no aid, unless the clause speaks of aid ("a $60 million deal to
     provide food assistance")."""
@@ -100,7 +99,8 @@ def _enabled(f: MoneyFrame) -> Decision | None:
     """What a giver's money or reform unlocks, enables or leverages is others' capacity: a budget
     line, not the giver's package ("reforms to unlock over $250 billion in new lending")."""
     cue = next((c for c in f.ev.before if c.cls == "enable" and f.ev.at - c.end <= _ENABLE_REACH), None)
-    after = next((c for c in f.ev.after if c.cls == "enable" and _ENABLED_BY.match(f.ev.text[f.ev.end:c.start])), None)
+    after = next((c for c in f.ev.after if c.cls == "enable" and c.text.lower().startswith("boost")
+                  and _ENABLED_BY.match(f.ev.text[f.ev.end:c.start])), None)  # "a $100 billion boost to"
     cue = cue or after
     return Decision("budget", "capacity-it-enables", cue.text, CLAUSE) if cue is not None else None
 
@@ -166,6 +166,9 @@ def _legislative(f: MoneyFrame) -> Decision | None:
     if house is not None and (f.ev.has("give", "lead") is not None or f.ev.has("spend", "lead") is not None
                               or owns(f, "aid")):
         return Decision("budget", "legislature-asked-or-voted", house.text, CLAUSE)
+    law = law_after(f)
+    if law is not None:  # "an additional $2.7 billion made available from the Bipartisan Infrastructure Law"
+        return Decision("budget", "budget-holds-it", law.text, CLAUSE)
     nearest = next((c for c in f.ev.before if c.cls in ("budget", "give", "aid")), None)
     if nearest is not None and nearest.cls == "budget" and not _REPORTED.search(f.ev.text, nearest.end, f.ev.at):
         # "the bill provides $X", not "authority to direct
@@ -256,6 +259,7 @@ RULES: tuple[Rule, ...] = (
     ("price-per-unit", "gas at $2.99 a gallon", _price),
     ("not-aid-noun", "a $4 trillion tax hike; the plan saved families $800", _not_aid),
     ("private-spending", "Blackstone announced a $25 billion investment", _private),
+    ("a-firm's-money", "Woodside Energy Group approved a $17.5 billion LNG project", _firms_money),
     ("capacity-it-enables", "reforms to unlock over $250 billion in new lending", _enabled),
     ("size-of-a-change", "an increase of 18% or NOK9 billion", _change),
     ("a-deal", "$243 billion in economic deals between the United States and Qatar", _deal),
