@@ -29,7 +29,7 @@ _WINDOW = 60
 _HOLDER_AFTER = re.compile(
     r"^\]?(?:\s+(?:also|each|together|jointly))?\s+(?:received|receives|receiving|got|gets|obtained|"
     r"(?:is|are|was|were|will|would)\s+(?:also\s+)?(?:to|set\s+to|due\s+to|expected\s+to)?\s*(?:receive|get)|"
-    r"(?:was|is|were|are|remained|became)\s+(?:again\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:was|is|were|are|remained|remains|became|becomes)\s+(?:again\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:recipients?|partners?|beneficiar(?:y|ies)))\b")
 #: "... partners in 2023 were Gavi at NOK1.5 billion": a ranking of holders.
 _AT_AMOUNT = re.compile(r"^\]?\s+at\s+(?:about\s+|around\s+|some\s+)?(?:[A-Z]{2,3}\s?|US)?[$€£¥]?\d")
