@@ -52,9 +52,10 @@ def _str_or_none(value: object) -> str | None:
     return value or None
 
 
-def iter_jsonl(handle: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
-    """Documents of a JSONL stream, one line at a time."""
-    line = 0
+def iter_jsonl(handle: BinaryIO, source: str, max_bytes: int, *, line_offset: int = 0) -> Iterator[Item]:
+    """Documents of a JSONL stream, one line at a time; ``line_offset`` lines of the corpus come
+    before the stream (a range of a corpus file numbers its lines as the whole file does)."""
+    line = line_offset
     while True:
         try:
             raw = handle.readline(max_bytes + 1)
@@ -92,8 +93,9 @@ def _json_row(raw: bytes, source: str, line: int) -> Item:
     return row_document(row, source, line)
 
 
-def iter_csv(handle: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
-    """Documents of a CSV file with a header row naming a ``text`` column."""
+def iter_csv(handle: BinaryIO, source: str, max_bytes: int, *, line_offset: int = 0) -> Iterator[Item]:
+    """Documents of a CSV file with a header row naming a ``text`` column; ``line_offset`` is added
+    to every line number (a range of a corpus file, read behind a copy of its header)."""
     if csv.field_size_limit() < max_bytes:
         csv.field_size_limit(max_bytes)
     reader = csv.DictReader(io.TextIOWrapper(handle, encoding=_csv_encoding(handle), errors="replace", newline=""))
@@ -107,9 +109,9 @@ def iter_csv(handle: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
         except StopIteration:
             return
         except csv.Error as exc:
-            yield ReadError(source, f"broken CSV row: {exc}", reader.line_num)
+            yield ReadError(source, f"broken CSV row: {exc}", reader.line_num + line_offset)
             continue
-        yield row_document(row, source, reader.line_num)
+        yield row_document(row, source, reader.line_num + line_offset)
 
 
 def _csv_encoding(handle: BinaryIO) -> str:
