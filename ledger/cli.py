@@ -189,6 +189,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_run(args) -> int:
+    from ledger.dask_engine import DaskError
     from ledger.pipeline import default_jobs
     from ledger.runner import DEFAULT_MAX_BYTES, run_job
     from ledger.store import StoreError
@@ -204,6 +205,8 @@ def cmd_run(args) -> int:
                           on_error=_report_error)
     except StoreError as exc:
         raise _store_error(exc) from None
+    except DaskError as exc:
+        raise UsageError(str(exc)) from None
     except ImportError as exc:
         if args.engine == "dask":
             raise UsageError(f"the Dask engine needs Dask: pip install 'aid-ledger[dask]' ({exc})") from None

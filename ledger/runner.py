@@ -85,7 +85,7 @@ def run_job(paths: list[str], *, out: Path = DEFAULT_OUT, db: Path | None = None
             from ledger.dask_engine import run_dask
 
             batches = run_dask(paths, out=out, scheduler=scheduler, max_bytes=max_bytes,
-                               known=store.known)
+                               known=store.known, jobs=jobs, batch_size=batch_size)
         else:
             inputs = iter_documents(paths, max_bytes=max_bytes, stdin=stdin)
             batches = run_local(inputs, jobs=jobs, batch_size=batch_size, known=store.known)
