@@ -3,6 +3,12 @@
     PYTHONPATH=. .venv/bin/python benchmarks/gold.py            # the real pipeline
     PYTHONPATH=. .venv/bin/python benchmarks/gold.py --oracle   # context alone, on gold spans
     PYTHONPATH=. .venv/bin/python benchmarks/gold.py --misses   # also list every wrong attribute
+    PYTHONPATH=. .venv/bin/python benchmarks/gold.py --split "new dev"   # one split only
+
+Scores are printed per text, per split ("first 15", "new dev", "held-out") and OVERALL. The
+held-out texts check that rules generalise: ``--misses`` lists their details only with
+``--split held-out``. When predicted figures carry a ``confidence`` (a float in [0, 1]), each
+line also gives the role accuracy of the figures with confidence >= 0.8 and their number.
 
 Real pipeline: each article is read with ``ledger.read.iter_documents`` (or, when the
 reader is not there, from its 3-line header), then ``ledger.extract_figures``.
@@ -27,6 +33,14 @@ SHARED = ROOT.parent / "shared"
 GOLD = SHARED / "corpus" / "gold"
 ARTICLES = SHARED / "corpus" / "articles"
 ATTRS = ("unit", "qualifier", "item", "role", "donor", "recipient", "date")
+SPLITS = {
+    "first 15": ("000_seed", "001", "002", "003", "006", "007", "008", "009", "010", "011", "012", "013",
+                 "046", "047", "048"),
+    "new dev": ("049", "050", "051", "053", "054", "056", "057", "059", "062", "063", "065", "066"),
+    "held-out": ("052", "055", "058", "060", "061", "064"),
+}
+HELD_OUT = "held-out"
+CONFIDENT = 0.8  # figures at or above this confidence get their own role accuracy
 
 sys.path.insert(0, str(ROOT))
 
@@ -40,6 +54,9 @@ class Score:
     right: dict[str, int] = field(default_factory=lambda: {a: 0 for a in ATTRS})
     seen: int = 0
     misses: list[str] = field(default_factory=list)
+    scored_confidence: int = 0  # matched figures that carry a confidence
+    confident: int = 0  # of those, confidence >= CONFIDENT
+    confident_role: int = 0  # of those, role right
 
     def add(self, other: "Score") -> None:
         self.tp += other.tp
@@ -49,6 +66,9 @@ class Score:
         self.seen += other.seen
         for a in ATTRS:
             self.right[a] += other.right[a]
+        self.scored_confidence += other.scored_confidence
+        self.confident += other.confident
+        self.confident_role += other.confident_role
 
     def prf(self) -> tuple[float, float, float]:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
@@ -116,7 +136,7 @@ def locate(text: str, surfaces: list[str]) -> list[tuple[int, int] | None]:
 
 
 def oracle_figures(text: str, gold: dict):
-    from ledger.extract.figure import Figure
+    from ledger.model import Figure
 
     figs = []
     for g, span in zip(gold["figures"], locate(text, [g["surface"] for g in gold["figures"]])):
@@ -127,58 +147,67 @@ def oracle_figures(text: str, gold: dict):
     return figs
 
 
-def score_document(gold_path: Path, *, oracle: bool) -> Score:
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    article = next(ARTICLES.glob(gold["doc"] + "*.txt"))
-    text, published = load_document(article, gold, oracle=oracle)
+def predict(text: str, gold: dict, published, *, oracle: bool) -> list:
+    """The figures the pipeline finds in ``text`` (with ``oracle``: context alone on the gold spans)."""
     if oracle:
         from ledger.context import annotate
 
-        preds = annotate(text, oracle_figures(text, gold), published)
-    else:
-        from ledger import extract_figures
+        return annotate(text, oracle_figures(text, gold), published)
+    from ledger import extract_figures
 
-        preds = extract_figures(text, published=published)
-    golds = gold["figures"]
-    spans = locate(text, [g["surface"] for g in golds])
-    sc = Score()
-    used: set[int] = set()
-    matched_pred: set[int] = set()
+    return extract_figures(text, published=published)
+
+
+def _match_figures(sc: Score, golds: list[dict], spans: list, preds: list) -> set[int]:
+    """Match gold figures to predictions by surface in text order, scoring the matched ones;
+    returns the indexes of the matched predictions."""
+    matched: set[int] = set()
     j0 = 0
     for g, span in zip(golds, spans):
-        hit = None
-        for j in range(j0, len(preds)):
-            if j in used:
-                continue
-            p = preds[j]
-            if _norm(p.surface) == _norm(g["surface"]) and (span is None or p.start < span[1] and span[0] < p.end):
-                hit = j
-                break
+        hit = next((j for j in range(j0, len(preds)) if j not in matched
+                    and _norm(preds[j].surface) == _norm(g["surface"])
+                    and (span is None or preds[j].start < span[1] and span[0] < preds[j].end)), None)
         if hit is None:
             if not g.get("optional"):
                 sc.fn += 1
                 sc.misses.append(f"MISS {g['surface']!r}")
             continue
-        used.add(hit)
-        matched_pred.add(hit)
+        matched.add(hit)
         j0 = hit + 1
         if g.get("optional"):
             continue
         sc.tp += 1
         sc.seen += 1
         _score_attrs(sc, preds[hit], g)
-    sc.fp = sum(1 for j in range(len(preds)) if j not in matched_pred)
-    for neg in gold.get("negatives", []):
+    return matched
+
+
+def _leaks(text: str, negatives: list[dict], unmatched: list) -> list[str]:
+    """Negatives with an occurrence overlapping an unmatched prediction."""
+    leaked = []
+    for neg in negatives:
         s = neg["surface"]
         i = text.find(s)
         while i >= 0:
-            if any(p.start < i + len(s) and i < p.end for j, p in enumerate(preds) if j not in matched_pred):
-                sc.leaked.append(s)
+            if any(p.start < i + len(s) and i < p.end for p in unmatched):
+                leaked.append(s)
                 break
             i = text.find(s, i + 1)
-    for j, p in enumerate(preds):
-        if j not in matched_pred:
-            sc.misses.append(f"FP {p.surface!r}")
+    return leaked
+
+
+def score_document(gold_path: Path, *, oracle: bool) -> Score:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    article = next(ARTICLES.glob(gold["doc"] + "*.txt"))
+    text, published = load_document(article, gold, oracle=oracle)
+    preds = predict(text, gold, published, oracle=oracle)
+    golds = gold["figures"]
+    sc = Score()
+    matched = _match_figures(sc, golds, locate(text, [g["surface"] for g in golds]), preds)
+    unmatched = [p for j, p in enumerate(preds) if j not in matched]
+    sc.fp = len(unmatched)
+    sc.leaked = _leaks(text, gold.get("negatives", []), unmatched)
+    sc.misses += [f"FP {p.surface!r}" for p in unmatched]
     return sc
 
 
@@ -194,37 +223,71 @@ def _score_attrs(sc: Score, p, g: dict) -> None:
     }
     pred = {"unit": p.unit, "qualifier": p.qualifier, "item": p.item, "role": p.role, "donor": p.donor,
             "recipient": p.recipient, "date": p.event_date.isoformat() if p.event_date else None}
+    _score_confidence(sc, getattr(p, "confidence", None), got["role"])
     for a, ok in got.items():
         sc.right[a] += ok
         if not ok:
             sc.misses.append(f"{a:9} {g['surface']!r:22} pred={pred[a]!r} gold={g.get(a)!r}  | {p.sentence[:110]}")
 
 
+def _score_confidence(sc: Score, confidence, role_right: bool) -> None:
+    """Count a matched figure towards the role accuracy of confident figures."""
+    if confidence is None:
+        return
+    sc.scored_confidence += 1
+    if float(confidence) >= CONFIDENT:
+        sc.confident += 1
+        sc.confident_role += role_right
+
+
 def _row(name: str, sc: Score) -> str:
     p, r, f = sc.prf()
     acc = " ".join(f"{a}={sc.right[a] / sc.seen:.3f}" if sc.seen else f"{a}=-" for a in ATTRS)
-    return f"{name:58} P={p:.3f} R={r:.3f} F1={f:.3f} leaked={len(sc.leaked)} n={sc.seen} {acc}"
+    line = f"{name:58} P={p:.3f} R={r:.3f} F1={f:.3f} leaked={len(sc.leaked)} n={sc.seen} {acc}"
+    if sc.scored_confidence:
+        role = f"{sc.confident_role / sc.confident:.3f}" if sc.confident else "-"
+        line += f" conf>={CONFIDENT}: role={role} n={sc.confident}"
+    return line
+
+
+def split_of(stem: str) -> str:
+    """The split a gold text belongs to ("other" for a text in no split)."""
+    return next((name for name, stems in SPLITS.items() if stem in stems), "other")
+
+
+def _print_document(gp: Path, sc: Score, *, misses: bool) -> None:
+    print(_row(gp.stem, sc))
+    if misses:
+        for m in sc.misses:
+            print("    " + m)
+    if sc.leaked:
+        print("    leaked:", ", ".join(sc.leaked))
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--oracle", action="store_true", help="score context alone on gold spans")
     ap.add_argument("--misses", action="store_true", help="list every miss, false positive and wrong attribute")
+    ap.add_argument("--split", choices=tuple(SPLITS), help="score and print only the texts of this split")
     args = ap.parse_args(argv)
     if not GOLD.is_dir():
         print(f"skip: gold corpus not found at {GOLD} (../shared is absent)")
         return 0
-    total = Score()
+    total, by_split = Score(), {}
     for gp in sorted(GOLD.glob("*.json")):
+        split = split_of(gp.stem)
+        if args.split and split != args.split:
+            continue
         sc = score_document(gp, oracle=args.oracle)
-        print(_row(gp.stem, sc))
-        if args.misses:
-            for m in sc.misses:
-                print("    " + m)
-        if sc.leaked:
-            print("    leaked:", ", ".join(sc.leaked))
+        _print_document(gp, sc, misses=args.misses and (split != HELD_OUT or args.split == HELD_OUT))
+        by_split.setdefault(split, Score()).add(sc)
         total.add(sc)
-    print(_row("OVERALL" + (" (oracle spans)" if args.oracle else ""), total))
+    suffix = " (oracle spans)" if args.oracle else ""
+    for name in (*SPLITS, "other"):
+        if name in by_split and not args.split:
+            print(_row(f"SPLIT {name} ({len(SPLITS.get(name, ()))} texts)" if name in SPLITS else "SPLIT other",
+                       by_split[name]))
+    print(_row((f"SPLIT {args.split}" if args.split else "OVERALL") + suffix, total))
     return 0
 
 

@@ -3,7 +3,7 @@
     PYTHONPATH=. .venv/bin/python benchmarks/report_speed.py [--mentions 100000] [--facts 70000]
                                                              [--plain-share 1.0] [--no-plain]
 
-Builds typed frames (mention and fact dtypes of ``ledger.normalise.row``) with realistic text
+Builds typed frames (mention and fact dtypes of ``ledger.store.schema``) with realistic text
 lengths (sentences ~200 characters, one URL and title per document, a few risky texts), then
 times, in one process: the whole ``write_reports``; ``ledger.xlsx`` by the fast path
 (``write_workbook(fast=True)``) and by the plain openpyxl path (``fast=False``) on the same
@@ -21,10 +21,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ledger.normalise.row import FACT_DTYPES, MENTION_DTYPES
-from ledger.report import totals, write_reports
+from ledger.store.schema import FACT_DTYPES, MENTION_DTYPES
+from ledger.analyse import totals
+from ledger.report import write_reports
 from ledger.report.flat import write_csv, write_parquet
-from ledger.report.reconcile import reconcile
+from ledger.analyse.reconcile import reconcile
 from ledger.report.workbook import write_workbook
 
 DONORS = ["United States", "United Kingdom", "Germany", "Japan", "India", "European Union", None]

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ledger.extract.figure import Figure
-from ledger.limits import MAX_NUMBERS, extraction_cutoff
-from ledger.read.document import Document, ReadError
-
-__version__ = "0.1.0"
-__all__ = ["Figure", "Document", "ReadError", "extract_figures", "__version__"]
+from ledger.engine.limits import MAX_NUMBERS, extraction_cutoff
+from ledger.model import Document, Figure, ReadError, Row
+from ledger.version import __version__
+__all__ = ["Document", "Figure", "ReadError", "Row", "__version__", "extract_figures"]
 
 
 def extract_figures(text: str, *, published: _dt.date | str | None = None,
@@ -21,7 +19,7 @@ def extract_figures(text: str, *, published: _dt.date | str | None = None,
 
     ``published`` (a date or ISO string) anchors relative dates ("on Friday"). A text with
     more than ``max_numbers`` numbers (no real article comes near the default) is read only
-    up to that number; ``ledger.limits.extraction_cutoff`` tells where.
+    up to that number; ``ledger.engine.limits.extraction_cutoff`` tells where.
     """
     from ledger.context import annotate
     from ledger.extract import find_figures

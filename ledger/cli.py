@@ -1,4 +1,4 @@
-"""Command-line interface: a thin layer over :mod:`ledger.runner` and the stages.
+"""Command-line interface: a thin layer over :mod:`ledger.engine.job` and the stages.
 
 Exit status: 0 all inputs processed, 1 some input failed (each named on stderr), 2 usage error.
 """
@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from ledger import __version__
+from ledger.version import __version__
 
 PROG = "aid-ledger"
 FORMATS = ("jsonl", "csv", "table")
@@ -132,7 +132,7 @@ def _check_reference(path: Path | None):
     if not path.is_file():
         raise UsageError(f"reference file {str(path)!r} not found: give a CSV with a date column and "
                          f"amount columns")
-    from ledger.report import load_reference
+    from ledger.analyse import load_reference
 
     try:
         return load_reference(path)
@@ -158,9 +158,9 @@ def _store_error(exc: Exception) -> UsageError:
 
 
 def cmd_extract(args) -> int:
-    from ledger.pipeline import default_jobs, run_local
+    from ledger.engine.batches import default_jobs, run_local
     from ledger.read import iter_documents
-    from ledger.runner import DEFAULT_MAX_BYTES
+    from ledger.read.inputs import DEFAULT_MAX_BYTES
 
     fmt = args.format or ("table" if sys.stdout.isatty() and args.output is None else "jsonl")
     inputs = iter_documents(args.paths, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
@@ -189,9 +189,10 @@ def cmd_extract(args) -> int:
 
 
 def cmd_run(args) -> int:
-    from ledger.dask_engine import DaskError
-    from ledger.pipeline import default_jobs
-    from ledger.runner import DEFAULT_MAX_BYTES, run_job
+    from ledger.engine.dask import DaskError
+    from ledger.engine.batches import default_jobs
+    from ledger.engine.job import run_job
+    from ledger.read.inputs import DEFAULT_MAX_BYTES
     from ledger.store import StoreError
 
     _check_reference(args.reference)
@@ -218,7 +219,7 @@ def cmd_run(args) -> int:
 
 
 def _existing_store(args):
-    from ledger.runner import store_path
+    from ledger.engine.job import store_path
     from ledger.store import Store
 
     path = store_path(args.out, args.db)
@@ -229,7 +230,7 @@ def _existing_store(args):
 
 
 def cmd_report(args) -> int:
-    from ledger.runner import write_all_reports
+    from ledger.engine.job import write_all_reports
     from ledger.store import StoreError
 
     _check_reference(args.reference)
@@ -245,7 +246,7 @@ def cmd_report(args) -> int:
 
 
 def cmd_reconcile(args) -> int:
-    from ledger.report import reconcile
+    from ledger.analyse import reconcile
     from ledger.store import StoreError
 
     ref = _check_reference(args.reference)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from test_report_frames import DE, UA, UK, US, sample_facts
 
-from ledger.report import totals
+from ledger.analyse import totals
 
 TABLES = totals(sample_facts())
 

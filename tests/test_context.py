@@ -8,7 +8,7 @@ import pytest
 from ledger.context import annotate, canonical_name, split_sentences
 from ledger.context.dates import find_dates, resolve
 from ledger.context.items import head_noun
-from ledger.extract.figure import Figure
+from ledger.model import Figure
 
 SAT = dt.date(2023, 3, 11)  # a Saturday
 

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from ledger.context import annotate, canonical_name
-from ledger.extract.figure import Figure
+from ledger.model import Figure
 
 TUE = dt.date(2023, 2, 7)
 

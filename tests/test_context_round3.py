@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from ledger.context import annotate, split_sentences
-from ledger.extract.figure import Figure
+from ledger.model import Figure
 
 DAY = dt.date(2023, 3, 11)
 UNITS = {"money": "USD", "percent": "%"}

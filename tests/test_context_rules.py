@@ -7,7 +7,7 @@ import pytest
 
 from ledger.context import annotate, split_sentences
 from ledger.context.items import count_item, head_noun, money_item, percent_item, topic_item
-from ledger.extract.figure import Figure
+from ledger.model import Figure
 
 DAY = dt.date(2023, 3, 11)
 

@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from ledger.context.gazetteer import find_actors
+from ledger.text.gazetteer import find_actors
 from ledger.context.roles import cue_role, cue_role_in
-from ledger.context.trie import trie_pattern
+from ledger.text.trie import trie_pattern
 
 PHRASES = ["aid", "aid package", "aids", "air", "air defence", "loan*", "new loan"]
 

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from ledger.context import annotate
-from ledger.extract.figure import Figure
+from ledger.model import Figure
 
 
 @pytest.mark.parametrize("text, surface, role", [

@@ -7,7 +7,7 @@ import gzip
 
 import pytest
 
-from ledger.dask_plan import Sizer, plan_partitions
+from ledger.engine.partitions import Sizer, plan_partitions
 from ledger.read import iter_documents, ranges
 from ledger.read.ranges import ByteRange, WholeFiles, read_part
 

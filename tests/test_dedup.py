@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from ledger.normalise.row import FACT_COLUMNS, rows_frame
+from ledger.store.schema import FACT_COLUMNS, rows_frame
 from ledger.store import build_facts, fact_id_of
 
 D = dt.date

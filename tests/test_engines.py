@@ -13,14 +13,14 @@ import pytest
 
 pytest.importorskip("dask.distributed", reason="the Dask extra is not installed")
 
-import ledger.dask_engine as dask_engine  # noqa: E402
-import ledger.dask_plan as dask_plan  # noqa: E402
+import ledger.engine.dask as dask_engine  # noqa: E402
+import ledger.engine.partitions as partitions  # noqa: E402
 from ledger.cli import main  # noqa: E402
-from ledger.dask_engine import run_dask  # noqa: E402
-from ledger.pipeline import run_local  # noqa: E402
+from ledger.engine.batches import run_local  # noqa: E402
+from ledger.engine.dask import run_dask  # noqa: E402
+from ledger.engine.job import run_job  # noqa: E402
 from ledger.read import iter_documents  # noqa: E402
 from ledger.read.ranges import ByteRange  # noqa: E402
-from ledger.runner import run_job  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
@@ -143,7 +143,7 @@ def _table(db: Path, sql: str) -> list[tuple]:
 
 
 def test_a_local_cluster_gives_the_same_store_and_reports(tmp_path, monkeypatch):
-    monkeypatch.setattr(dask_plan, "MIN_BYTES", 20_000)  # several partitions of a small corpus
+    monkeypatch.setattr(partitions, "MIN_BYTES", 20_000)  # several partitions of a small corpus
     paths = _inputs(tmp_path)
     local = run_job(paths, out=tmp_path / "local", jobs=1, progress=False)
     dask = run_job(paths, out=tmp_path / "dask", engine="dask", jobs=2, progress=False)

@@ -6,9 +6,9 @@ import re
 import pytest
 
 import ledger
-from ledger.limits import extraction_cutoff
-from ledger.pipeline import process_batch
-from ledger.read.document import Document, ReadError
+from ledger.engine.limits import extraction_cutoff
+from ledger.engine.batches import process_batch
+from ledger.model import Document, ReadError
 
 ARTICLE = "Tokyo pledged $5.5 billion to Kyiv on Monday, and 40 generators. " * 5
 
@@ -38,8 +38,8 @@ def test_extract_figures_stops_at_the_limit_and_keeps_offsets():
 
 
 def test_pipeline_reports_a_cut_document_and_keeps_its_figures(monkeypatch):
-    monkeypatch.setattr("ledger.pipeline.MAX_NUMBERS", 10)
-    monkeypatch.setattr("ledger.pipeline.extraction_cutoff", lambda text: extraction_cutoff(text, 10))
+    monkeypatch.setattr("ledger.engine.batches.MAX_NUMBERS", 10)
+    monkeypatch.setattr("ledger.engine.batches.extraction_cutoff", lambda text: extraction_cutoff(text, 10))
     doc = Document(doc_id="d", source="dump.txt", text=ARTICLE + "7 " * 100)
     out = process_batch([doc])
     assert [type(x).__name__ for x in out] == ["Processed", "ReadError"]

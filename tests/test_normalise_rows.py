@@ -7,7 +7,7 @@ import pytest
 
 from ledger import Document, Figure
 from ledger.normalise import figure_id, to_rows
-from ledger.normalise.row import COLUMNS, rows_frame
+from ledger.store.schema import COLUMNS, rows_frame
 
 D = dt.date
 TEXT = "Britain pledged £2.3 billion on Friday; 40 trucks followed."

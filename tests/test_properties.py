@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ledger import extract_figures
-from ledger.extract.figure import CHANGES, KINDS, QUALIFIERS, ROLES
+from ledger.model import CHANGES, KINDS, QUALIFIERS, ROLES
 
 # Pieces that look like parts of amounts: digits and separators, currency markers, scale and
 # qualifier words, counted nouns, things that must not be figures, and odd white space.

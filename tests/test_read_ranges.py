@@ -7,7 +7,7 @@ import gzip
 import pytest
 
 from ledger.read import iter_documents, ranges
-from ledger.read.document import ReadError
+from ledger.model import ReadError
 from ledger.read.pieces import compressed_pieces
 from ledger.read.ranges import ByteRange, CompressedTail, Unsplittable, WholeFiles, file_ranges, read_part
 

@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 from test_report_frames import CLAIM_SENTENCE, UA, UK, US, fact
 
-from ledger.normalise.row import FACT_DTYPES, typed_frame
-from ledger.report import load_reference, reconcile
-from ledger.report.baseline import parse_baseline
-from ledger.report.reconcile import claim_interval
+from ledger.store.schema import FACT_DTYPES, typed_frame
+from ledger.analyse import load_reference, reconcile
+from ledger.analyse.baseline import parse_baseline
+from ledger.analyse.reconcile import claim_interval
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 US_PACKAGES = SHARED / "datasets" / "us-packages" / "us-packages.csv"

@@ -1,7 +1,7 @@
 """Hand-made typed frames shared by the report tests (no store, no extraction needed; no tests here)."""
 from __future__ import annotations
 
-from ledger.normalise.row import DOCUMENT_DTYPES, ERROR_DTYPES, FACT_DTYPES, MENTION_DTYPES, typed_frame
+from ledger.store.schema import DOCUMENT_DTYPES, ERROR_DTYPES, FACT_DTYPES, MENTION_DTYPES, typed_frame
 
 US, UK, DE, UA = "United States", "United Kingdom", "Germany", "Ukraine"
 CLAIM_SENTENCE = ("The new drawdown lifts American military aid to Kyiv since Russia's February 24 "

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from ledger.cli import main
-from ledger.pipeline import run_local
+from ledger.engine.batches import run_local
 from ledger.read import iter_documents
 
 REPO = Path(__file__).resolve().parents[1]

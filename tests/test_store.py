@@ -10,7 +10,7 @@ import pytest
 
 from ledger import Document, Figure, ReadError
 from ledger.normalise import to_rows
-from ledger.normalise.row import DOCUMENT_DTYPES, ERROR_DTYPES, FACT_DTYPES, MENTION_DTYPES
+from ledger.store.schema import DOCUMENT_DTYPES, ERROR_DTYPES, FACT_DTYPES, MENTION_DTYPES
 from ledger.store import SCHEMA_VERSION, Store, StoreError
 
 D = dt.date

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ledger.context.annotate import annotate
-from ledger.context.gazetteer import canonical_name, find_actors
-from ledger.context.sentences import split_sentences
+from ledger.text.gazetteer import canonical_name, find_actors
+from ledger.text.sentences import split_sentences
 
 __all__ = ["annotate", "canonical_name", "find_actors", "split_sentences"]

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ledger.context.gazetteer import Mention, find_actors
+from ledger.text.gazetteer import Mention, find_actors
 
 _RECIPIENT_BEFORE = re.compile(
     r"(?:\b(?:to|for|in|into|within|inside|toward|towards|across|of|with|reach|reaching|help|helping|support|supporting|boost)"

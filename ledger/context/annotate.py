@@ -13,8 +13,8 @@ from ledger.context.dates import find_dates, resolve
 from ledger.context.figure_role import Neighbours, role_of
 from ledger.context.item_rules import team_item
 from ledger.context.items import count_item, is_aid_topic, is_change, money_item, percent_item, topic_item
-from ledger.context.sentences import SentenceIndex, clean
-from ledger.extract.figure import Figure
+from ledger.text.sentences import SentenceIndex, clean
+from ledger.model import Figure
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TODAY = re.compile(r"\b(?:today|tonight)\b", re.IGNORECASE)

@@ -5,8 +5,8 @@ import re
 from dataclasses import dataclass, field
 
 from ledger.context import roles as _roles
-from ledger.context.sentences import SentenceIndex
-from ledger.extract.figure import Figure
+from ledger.text.sentences import SentenceIndex
+from ledger.model import Figure
 
 _WS_CHARS = "\n\r\t\f\v"
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")

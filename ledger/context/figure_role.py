@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ledger.context import roles as _roles
 from ledger.context.clauses import CONVERSION, Clause, ListIndex
-from ledger.extract.figure import Figure
+from ledger.model import Figure
 
 _OF = r"(?:^\W*|\bthat\s+)[Oo]f\s+(?:the|this|that|our|its)\b"
 #: "Of the $2.76 billion ...", "... announcing that of the $50 billion G7 commitment, ...": a whole comes next.

@@ -1,6 +1,6 @@
 """Round-4 item rules: weak nouns, subjects of levels, lists, channels, teams and rates.
 
-* a noun that never names money or a count ("record high", "work", "effects": ``ledger/data/non_item_nouns.txt``)
+* a noun that never names money or a count ("record high", "work", "effects": ``ledger/data/context/non_item_nouns.txt``)
   is dropped; "NP reached a record high of $X" → the subject NP;
 * "$X to the following NP:" → NP; "$X per year through Feed the Future" → the NP after "through"
   when nothing else names the money;
@@ -12,10 +12,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-from ledger.context.gazetteer import canonical_name
-from ledger.context.noun_phrase import LEADING, STOP_WORDS, head_noun, is_word, noun_phrase, tokenize
+from ledger import data
+from ledger.text.gazetteer import canonical_name
+from ledger.context.noun_phrase import (
+    LEADING,
+    STOP_WORDS,
+    head_noun,
+    is_word,
+    noun_phrase,
+    tokenize,
+)
 
 _QUALIFIER = (r"(?:about |around |nearly |over |more than |approximately |almost |some |roughly |under |below |"
               r"less than |just |only |up to |at least )?")
@@ -23,8 +30,7 @@ _QUALIFIER = (r"(?:about |around |nearly |over |more than |approximately |almost
 
 @lru_cache(maxsize=1)
 def non_item_nouns() -> frozenset[str]:
-    raw = resources.files("ledger.data").joinpath("non_item_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(data.entries("context/non_item_nouns.txt"))
 
 
 @lru_cache(maxsize=8192)

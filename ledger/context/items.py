@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ledger.context.gazetteer import canonical_name
+from ledger.text.gazetteer import canonical_name
 from ledger.context.item_rules import (
     count_left, following_np, level_subject, np_after_rate, rate_subject, skip_amount, through_np, weak,
 )

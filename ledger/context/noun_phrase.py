@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ledger.context.gazetteer import canonical_name
+from ledger.text.gazetteer import canonical_name
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*|[,;:()\[\]\"“”—–]|\S")
 STOP_WORDS = frozenset(

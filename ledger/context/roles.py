@@ -1,7 +1,7 @@
 """Role of a figure: package | component | cumulative | budget | other.
 
-Cue phrases live in ``ledger/data/role_cues.tsv`` (role, side, phrases) and counted
-nouns that are never aid in ``ledger/data/other_units.txt``. Cues are looked for in
+Cue phrases live in ``ledger/data/context/role_cues.tsv`` (role, side, phrases) and counted
+nouns that are never aid in ``ledger/data/context/other_units.txt``. Cues are looked for in
 the figure's own clause: the words between the previous figure (or the sentence
 start) and this one ("before"), and the words up to the next figure ("after").
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-from ledger.context.trie import trie_pattern
+from ledger import data
+from ledger.text.trie import trie_pattern
 
 ROLE_ORDER = ("other", "budget", "cumulative")
 _AID_VERBS = re.compile(
@@ -39,13 +39,9 @@ def _cue_table() -> tuple[re.Pattern[str], dict[str, frozenset[Key]], tuple[tupl
     Role "none" phrases ("budget support") are matched like the others and give no role: a
     longer phrase wins at its position, so they mask the cues inside them.
     """
-    raw = resources.files("ledger.data").joinpath("role_cues.tsv").read_text(encoding="utf-8")
     literal: dict[str, set[Key]] = {}
     wild: list[tuple[re.Pattern[str], Key]] = []
-    for line in raw.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        role, side, alts = line.split("\t")
+    for role, side, alts in data.rows("context/role_cues.tsv"):
         for p in alts.split("|"):
             p = " ".join(p.strip().lower().split())
             if not p:
@@ -107,8 +103,7 @@ def _lower_same_length(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def other_units() -> frozenset[str]:
-    raw = resources.files("ledger.data").joinpath("other_units.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(data.entries("context/other_units.txt"))
 
 
 def cue_role(before: str, after: str) -> str | None:

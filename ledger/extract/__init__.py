@@ -1,7 +1,7 @@
 """Extract stage: the amount grammar that finds every figure in a text."""
 from __future__ import annotations
 
-from ledger.extract.figure import Figure
+from ledger.model import Figure
 from ledger.extract.grammar import find_figures
 
 __all__ = ["Figure", "find_figures"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ledger.extract import filters
-from ledger.extract.figure import Figure
+from ledger.model import Figure
 
 _LINKS = frozenset({"and", "while", "whilst", "but", "plus"})
 # what may follow the borrowed number: a preposition, a relative word or punctuation ("187 by tender", "95800 who")

@@ -8,7 +8,7 @@ import math
 import re
 
 from ledger.extract import coordination, extras, filters, money, nouns, numbers, patterns, tables, tails
-from ledger.extract.figure import Figure
+from ledger.model import Figure
 from ledger.extract.tails import Cand
 
 _SCALE_WORDS = frozenset(w for w, (_v, c) in tables.number_words().items() if c == "scale")

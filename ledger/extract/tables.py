@@ -1,21 +1,13 @@
-"""The grammar's reference tables, read once from ``ledger/data/`` (TSV / one-word-a-line files)."""
+"""The grammar's reference tables (``ledger/data/extract/``), parsed once."""
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def _lines(name: str) -> list[str]:
-    """Non-empty, non-comment lines of a data file."""
-    text = (DATA / name).read_text(encoding="utf-8")
-    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+from ledger import data
 
 
-def _rows(name: str) -> list[list[str]]:
-    """TSV rows of a data file, header dropped."""
-    return [ln.split("\t") for ln in _lines(name)[1:]]
+def _rows(name: str) -> tuple[tuple[str, ...], ...]:
+    return data.rows(f"extract/{name}")
 
 
 @functools.lru_cache(maxsize=None)
@@ -87,7 +79,7 @@ def count_phrases() -> dict[str, str]:
 @functools.lru_cache(maxsize=None)
 def word_set(name: str) -> frozenset[str]:
     """A one-word-a-line file as a lower-case set."""
-    return frozenset(ln.strip().lower() for ln in _lines(name))
+    return frozenset(e.lower() for e in data.entries(f"extract/{name}"))
 
 
 @functools.lru_cache(maxsize=None)

@@ -3,6 +3,6 @@ from __future__ import annotations
 
 from ledger.normalise.build import figure_id, to_row, to_rows
 from ledger.normalise.fx import Conversion, conversion
-from ledger.normalise.row import Row
+from ledger.model import Row
 
 __all__ = ["Conversion", "Row", "conversion", "figure_id", "to_row", "to_rows"]

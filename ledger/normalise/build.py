@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 
-from ledger.extract.figure import Figure
+from ledger.model import Figure
 from ledger.normalise.fx import conversion
-from ledger.normalise.row import Row
-from ledger.read.document import Document
+from ledger.model import Row
+from ledger.model import Document
 
 
 def figure_id(doc_id: str, start: int, end: int, surface: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ledger.read.chrome import strip_chrome
 from ledger.read.clean import UnreadableInput, decode_bytes, repair_text
-from ledger.read.document import Document, ReadError
+from ledger.model import Document, ReadError
 from ledger.read.html import read_html
 from ledger.read.inputs import DEFAULT_MAX_BYTES, SUFFIXES, expand_paths, iter_documents
 from ledger.read.meta import find_published, find_title, parse_date, split_header

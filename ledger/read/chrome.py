@@ -1,6 +1,6 @@
 """Remove page chrome (menus, teasers, sidebars, captions, bylines, footers) from scraped text.
 
-Rules are data (``ledger/data/read_chrome.tsv``) applied line by line, plus one structural
+Rules are data (``ledger/data/read/chrome.tsv``) applied line by line, plus one structural
 rule for sidebars: inside a block (lines with no blank line between them), a short
 title-case section header followed only by headline-like lines is a list of other stories.
 """

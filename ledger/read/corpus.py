@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from ledger.read.clean import UnreadableInput, decode_bytes
-from ledger.read.document import Document, ReadError
+from ledger.model import Document, ReadError
 from ledger.read.text import read_text
 
 __all__ = ["iter_jsonl", "iter_csv", "iter_json_file", "row_document"]

@@ -5,7 +5,7 @@ import re
 
 from ledger.read.chrome import strip_chrome
 from ledger.read.clean import UnreadableInput, repair_text
-from ledger.read.document import Document
+from ledger.model import Document
 from ledger.read.meta import parse_date
 from ledger.read.text import assemble, stable_id
 

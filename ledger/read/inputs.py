@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from ledger.read.clean import UnreadableInput, decode_bytes, sniff_binary
 from ledger.read.corpus import iter_csv, iter_json_file, iter_jsonl
-from ledger.read.document import Document, ReadError
+from ledger.model import Document, ReadError
 from ledger.read.html import looks_like_html, read_html
 from ledger.read.text import read_text
 

@@ -1,13 +1,11 @@
-"""Reference tables of the read stage, loaded once from ``ledger/data/``."""
+"""Reference tables of the read stage (``ledger/data/read/``), compiled once."""
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+from ledger import data
 
 
 @dataclass(frozen=True)
@@ -36,19 +34,16 @@ def _one_line(pattern: str) -> str:
 
 @lru_cache(maxsize=1)
 def chrome_rules() -> ChromeRules:
-    """The chrome markers of ``read_chrome.tsv``, compiled into a few whole-text patterns."""
+    """The chrome markers of ``read/chrome.tsv``, compiled into a few whole-text patterns."""
     by_rule: dict[str, list[str]] = {}
     guards: set[str] = set()
     starts: set[str] = set()
-    for line in (DATA / "read_chrome.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rule, pattern, *rest = line.split("\t")
+    for rule, pattern, *rest in data.rows("read/chrome.tsv"):
         by_rule.setdefault(rule, []).append(pattern)
         if rule == "drop_short_line":
             guard = [w for w in (rest[1] if len(rest) > 1 else "").split(",") if w]
             if not guard:
-                raise ValueError(f"read_chrome.tsv: drop_short_line needs guard words: {pattern}")
+                raise ValueError(f"read/chrome.tsv: drop_short_line needs guard words: {pattern}")
             guards.update(guard)
         elif rule in ("drop_line", "drop_block", "cut_rest"):
             starts.update(w[:3] for w in (rest[1] if len(rest) > 1 else "").split(",") if w)
@@ -74,4 +69,4 @@ def chrome_rules() -> ChromeRules:
 @lru_cache(maxsize=1)
 def date_tables() -> dict:
     """Month names, published/updated markers and "unknown" values (``read_dates.json``)."""
-    return json.loads((DATA / "read_dates.json").read_text(encoding="utf-8"))
+    return data.document("read/dates.json")

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ledger.read.corpus import _skip_line, iter_csv, iter_jsonl
-from ledger.read.document import Document, ReadError
+from ledger.model import Document, ReadError
 from ledger.read.inputs import _guard, iter_documents
 
 __all__ = ["ByteRange", "WholeFiles", "CompressedTail", "Part", "Sizes", "Unsplittable",

@@ -7,7 +7,7 @@ import re
 
 from ledger.read.chrome import clean_markup, strip_chrome
 from ledger.read.clean import UnreadableInput, repair_text
-from ledger.read.document import Document
+from ledger.model import Document
 from ledger.read.meta import find_published, find_title, parse_date, split_header
 
 __all__ = ["read_text", "assemble", "stable_id"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import io
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
@@ -14,10 +13,18 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.axis import DateAxis
 
-from ledger.report.aggregate import UNKNOWN
+from ledger import data
+from ledger.analyse.aggregate import UNKNOWN
 from ledger.report.bulk import BulkTable, fill_tables, plan_table
-from ledger.report.sheet import (DATE_FORMAT, EUR_FORMAT, MAX_LINKS, MAX_ROWS, USD_FORMAT, SheetWriter,
-                                 set_widths)
+from ledger.report.sheet import (
+    DATE_FORMAT,
+    EUR_FORMAT,
+    MAX_LINKS,
+    MAX_ROWS,
+    USD_FORMAT,
+    SheetWriter,
+    set_widths,
+)
 
 SHEETS = ("Summary", "Ledger", "Mentions", "Totals", "Items", "Reconciliation", "Sources", "Errors", "About")
 SUMMING_RULES = (
@@ -130,13 +137,11 @@ def _num(x) -> float | None:
 
 @functools.lru_cache(maxsize=1)
 def column_meanings() -> tuple[tuple[str, str], ...]:
-    text = resources.files("ledger.data").joinpath("report_columns.tsv").read_text(encoding="utf-8")
-    rows = [ln.split("\t", 1) for ln in text.splitlines()[2:] if ln and not ln.startswith("#")]
-    return tuple((c, m) for c, m in rows)
+    return tuple((c, m) for c, m in data.rows("report/columns.tsv"))
 
 
 def _about(ws, run_info: dict[str, str], truncated: dict[str, int], unlinked: dict[str, int]) -> None:
-    from ledger import __version__
+    from ledger.version import __version__
 
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 110

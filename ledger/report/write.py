@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ledger.report.aggregate import totals
+from ledger.analyse.aggregate import totals
+from ledger.analyse.reconcile import reconcile
 from ledger.report.atomic import atomic_path
 from ledger.report.flat import write_csv, write_parquet
-from ledger.report.reconcile import reconcile
 from ledger.report.workbook import write_workbook
 
 REPORT_FILES = ("ledger.xlsx", "ledger.csv", "facts.csv", "errors.csv", "ledger.parquet")

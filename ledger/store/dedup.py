@@ -32,7 +32,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from ledger.normalise.row import FACT_DTYPES, typed_frame
+from ledger.store.schema import FACT_DTYPES, typed_frame
 
 AID_ROLES = frozenset({"package", "component", "cumulative", "budget"})
 DATE_WINDOW_DAYS = 7
@@ -262,7 +262,8 @@ def build_facts(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
                            "published": pd.to_datetime(m["published"]), "doc_id": m["doc_id"]})
     grouped = by_cid.groupby("cid", sort=True)
     facts = m.loc[rep, ["kind", "role", "donor", "recipient", "currency", "unit", "item", "value", "low",
-                        "high", "qualifier", "value_usd", "value_eur", "surface", "sentence"]]
+                        "high", "qualifier", "value_usd", "value_eur", "surface", "sentence", "stage", "aid_type",
+                        "window_start", "window_end", "why", "confidence"]]
     facts = facts.reset_index(drop=True)
     facts["fact_id"] = fact_ids
     facts["event_date"] = grouped["event_date"].min().to_numpy()

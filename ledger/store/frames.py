@@ -9,7 +9,8 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from ledger.normalise.row import COLUMNS, Row
+from ledger.model import Row
+from ledger.store.schema import COLUMNS
 
 
 def sql_value(value):

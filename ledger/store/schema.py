@@ -1,12 +1,73 @@
-"""The SQLite schema of the store, generated from the typed frames of ``row.py``."""
+"""The store's tables: typed frame schemas (pandas dtypes) and the SQLite DDL made from them.
+
+Every writer (SQLite, CSV, Parquet, Excel) uses these schemas; a frame of rows, facts,
+documents or errors always has exactly these columns with these dtypes.
+"""
 from __future__ import annotations
 
 import sqlite3
 
-from ledger.normalise.row import DOCUMENT_DTYPES, FACT_DTYPES, MENTION_DTYPES
+import pandas as pd
 
-#: Bumped whenever the tables change; a store with a newer version is refused.
-SCHEMA_VERSION = 1
+from ledger.model import ROW_COLUMNS, Row
+
+#: Bumped whenever the tables change; a store with a newer version is refused, an older one
+#: is refused with the command that rebuilds it.
+SCHEMA_VERSION = 2
+
+COLUMNS: tuple[str, ...] = ROW_COLUMNS
+
+#: pandas dtypes for a frame of rows (dates are ``datetime64[ns]`` at midnight).
+DTYPES: dict[str, str] = {
+    "doc_id": "string", "source": "string", "url": "string", "published": "datetime64[ns]",
+    "title": "string", "start": "Int64", "end": "Int64", "surface": "string", "sentence": "string",
+    "kind": "string", "value": "Float64", "low": "Float64", "high": "Float64",
+    "qualifier": "string", "change": "string", "unit": "string", "currency": "string",
+    "item": "string", "role": "string", "donor": "string", "recipient": "string",
+    "event_date": "datetime64[ns]", "figure_id": "string", "value_usd": "Float64",
+    "value_eur": "Float64", "fx_rate": "Float64", "fx_date": "datetime64[ns]", "fx_source": "string",
+    "stage": "string", "aid_type": "string", "window_start": "datetime64[ns]",
+    "window_end": "datetime64[ns]", "why": "string", "confidence": "Float64",
+}
+assert tuple(DTYPES) == COLUMNS
+
+#: A fact: one figure after de-duplication of its mentions across documents.
+#: ``value``/``low``/``high``/``value_usd``/``value_eur`` come from the representative
+#: (earliest, most precise) mention; ``event_date`` is the earliest event date.
+FACT_DTYPES: dict[str, str] = {
+    "fact_id": "string", "kind": "string", "role": "string", "donor": "string",
+    "recipient": "string", "currency": "string", "unit": "string", "item": "string",
+    "value": "Float64", "low": "Float64", "high": "Float64", "qualifier": "string",
+    "value_usd": "Float64", "value_eur": "Float64", "event_date": "datetime64[ns]",
+    "first_published": "datetime64[ns]", "n_mentions": "Int64", "n_documents": "Int64",
+    "doc_ids": "string", "sources": "string", "urls": "string", "surface": "string",
+    "sentence": "string", "stage": "string", "aid_type": "string",
+    "window_start": "datetime64[ns]", "window_end": "datetime64[ns]", "why": "string",
+    "confidence": "Float64",
+}
+FACT_COLUMNS: tuple[str, ...] = tuple(FACT_DTYPES)
+
+#: Mentions as stored: every Row column plus the fact it was merged into.
+MENTION_DTYPES: dict[str, str] = {**DTYPES, "fact_id": "string"}
+
+DOCUMENT_DTYPES: dict[str, str] = {
+    "doc_id": "string", "source": "string", "url": "string", "title": "string",
+    "published": "datetime64[ns]", "content_hash": "string", "n_figures": "Int64",
+}
+
+ERROR_DTYPES: dict[str, str] = {"source": "string", "line": "Int64", "reason": "string"}
+
+
+def typed_frame(records, dtypes: dict[str, str]) -> pd.DataFrame:
+    """A DataFrame with exactly ``dtypes``' columns, in order, with those dtypes."""
+    df = pd.DataFrame(list(records), columns=list(dtypes))
+    return df.astype(dtypes)
+
+
+def rows_frame(rows) -> pd.DataFrame:
+    """A typed DataFrame of rows (an empty one keeps every column and dtype)."""
+    return typed_frame((r.as_dict() if isinstance(r, Row) else r for r in rows), DTYPES)
+
 
 _SQL_TYPES = {"string": "TEXT", "Int64": "INTEGER", "Float64": "REAL", "datetime64[ns]": "TEXT"}
 
@@ -77,6 +138,10 @@ def ensure_schema(conn: sqlite3.Connection, where: str) -> None:
                          f"aid-ledger or use --db to pick another store")
     if version == SCHEMA_VERSION:
         return
+    if version is not None:
+        raise StoreError(f"{where} was written by an older aid-ledger (schema {version}); its figures "
+                         f"lack the columns this version fills: rebuild it from the inputs with "
+                         f"'aid-ledger run PATH... --db NEW_FILE'")
     conn.execute("BEGIN IMMEDIATE")
     try:
         for statement in _ddl():

@@ -17,10 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ledger.normalise.row import (
-    COLUMNS, DOCUMENT_DTYPES, ERROR_DTYPES, FACT_COLUMNS, FACT_DTYPES, MENTION_DTYPES, Row,
-)
-from ledger.read.document import Document, ReadError
+from ledger.model import Row
+from ledger.store.schema import COLUMNS, DOCUMENT_DTYPES, ERROR_DTYPES, FACT_COLUMNS, FACT_DTYPES, MENTION_DTYPES
+from ledger.model import Document, ReadError
 from ledger.store.dedup import build_facts
 from ledger.store.frames import frame_params, read_frame, row_params, sql_value
 from ledger.store.schema import ERROR_TABLE, StoreError, ensure_schema
@@ -170,7 +169,7 @@ class Store:
 
     def _current_run(self, conn: sqlite3.Connection) -> int:
         if self._run_id is None:
-            from ledger import __version__
+            from ledger.version import __version__
 
             cur = conn.execute("INSERT INTO runs (started, version, documents, skipped, errors) "
                                "VALUES (?, ?, 0, 0, 0)", (_now(), __version__))

@@ -1,6 +1,6 @@
 """Actors (countries, capitals, metonyms, institutions) → canonical English names.
 
-The table is ``ledger/data/gazetteer.tsv``; every alias of every entry is compiled into
+The table is ``ledger/data/text/gazetteer.tsv``; every alias of every entry is compiled into
 one alternation (longest alias first) so a sentence is scanned once.
 """
 from __future__ import annotations
@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from ledger.context.trie import trie_pattern
+from ledger import data
+from ledger.text.trie import trie_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,11 +29,7 @@ class Mention:
 def load_gazetteer() -> dict[str, tuple[str, str]]:
     """``alias -> (canonical, kind)`` from the shipped data file."""
     table: dict[str, tuple[str, str]] = {}
-    raw = resources.files("ledger.data").joinpath("gazetteer.tsv").read_text(encoding="utf-8")
-    for line in raw.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        canonical, kind, aliases = line.split("\t")
+    for canonical, kind, aliases in data.rows("text/gazetteer.tsv"):
         for alias in aliases.split("|"):
             table.setdefault(alias.strip(), (canonical, kind))
     return table

@@ -3,16 +3,16 @@
 "since February 24" → the most recent February 24 before the claim; "since 2014" →
 2014-01-01; "since the start of the Biden administration" → 2021-01-20; "this year" →
 1 January of the claim's year; "since the invasion" (of Ukraine) → 2022-02-24. Named
-phrases live in ``ledger/data/baselines.tsv`` and ``ledger/data/administrations.tsv``.
+phrases live in ``ledger/data/analyse/baselines.tsv`` and ``ledger/data/analyse/administrations.tsv``.
 """
 from __future__ import annotations
 
-import csv
 import datetime as _dt
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
+
+from ledger import data
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
@@ -45,10 +45,8 @@ class Baseline:
         return self.date if self.inclusive else self.date + _dt.timedelta(days=1)
 
 
-def _data_rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("ledger.data").joinpath(name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+def _data_rows(name: str) -> tuple[dict[str, str], ...]:
+    return data.table(f"analyse/{name}")
 
 
 @functools.lru_cache(maxsize=1)

@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from ledger.limits import MAX_NUMBERS, extraction_cutoff
-from ledger.normalise.row import Row
-from ledger.read.document import Document, ReadError
+from ledger.engine.limits import MAX_NUMBERS, extraction_cutoff
+from ledger.model import Row
+from ledger.model import Document, ReadError
 
 DEFAULT_BATCH_SIZE = 64
 

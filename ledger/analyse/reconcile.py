@@ -22,9 +22,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from ledger.report.baseline import parse_baseline
-from ledger.report.reference import REFERENCE_DTYPES, reference_frame
-from ledger.report.series import PackageSeries, is_package, package_series
+from ledger.analyse.baseline import parse_baseline
+from ledger.analyse.reference import REFERENCE_DTYPES, reference_frame
+from ledger.analyse.series import PackageSeries, is_package, package_series
 
 CONSISTENT = "consistent"
 MISSES = "corpus misses packages"

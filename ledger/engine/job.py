@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from ledger.normalise.row import ERROR_DTYPES, typed_frame
-from ledger.pipeline import DEFAULT_BATCH_SIZE, Batch, run_local
-from ledger.read.document import ReadError
+from ledger.store.schema import ERROR_DTYPES, typed_frame
+from ledger.engine.batches import DEFAULT_BATCH_SIZE, Batch, run_local
+from ledger.model import ReadError
+from ledger.read.inputs import DEFAULT_MAX_BYTES
 
 DEFAULT_OUT = Path("reports")
-DEFAULT_MAX_BYTES = 20_000_000
 
 
 @dataclass(slots=True)
@@ -82,7 +82,7 @@ def run_job(paths: list[str], *, out: Path = DEFAULT_OUT, db: Path | None = None
     out.mkdir(parents=True, exist_ok=True)
     with Store(store_path(out, db)) as store:
         if engine == "dask":
-            from ledger.dask_engine import run_dask
+            from ledger.engine.dask import run_dask
 
             batches = run_dask(paths, out=out, scheduler=scheduler, max_bytes=max_bytes,
                                known=store.known, jobs=jobs, batch_size=batch_size)
@@ -114,8 +114,9 @@ def run_job(paths: list[str], *, out: Path = DEFAULT_OUT, db: Path | None = None
 def write_all_reports(store, out: Path, *, reference: Path | None = None,
                       errors: list[ReadError] | None = None, inputs: list[str] | None = None) -> list[Path]:
     """Write every report file from the store's frames."""
-    from ledger import __version__
-    from ledger.report import load_reference, write_reports
+    from ledger.version import __version__
+    from ledger.analyse import load_reference
+    from ledger.report import write_reports
 
     ref = load_reference(reference) if reference is not None else None
     errs = errors_frame(errors) if errors is not None else store.errors()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ledger.report.series import fact_dates, is_package
+from ledger.analyse.series import fact_dates, is_package
 
 UNKNOWN = "(unknown)"
 MONEY_COLUMNS = ["n_facts", "usd", "eur", "n_unconverted", "n_not_summed"]

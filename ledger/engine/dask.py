@@ -1,9 +1,9 @@
 """The distributed engine: extraction on a Dask cluster, rows as partitioned Parquet.
 
-The client plans partitions (:mod:`ledger.dask_plan`: byte ranges of corpus files, pieces of a
+The client plans partitions (:mod:`ledger.engine.partitions`: byte ranges of corpus files, pieces of a
 compressed corpus, groups of files) and keeps a bounded window of them in flight. Each task reads
 only its own bytes, extracts, writes ``<out>/parquet/part-NNNNN.parquet`` (the
-:data:`ledger.normalise.row.DTYPES` schema) and returns the rows without the texts. The client
+:data:`ledger.store.schema.DTYPES` schema) and returns the rows without the texts. The client
 takes the partitions as they finish (``as_completed``), holds early ones in a reorder buffer and
 stores them in input order, in batches of ``batch_size`` documents exactly as the local engine
 batches them, so store, facts and reports are the same, and the client's memory follows the
@@ -26,11 +26,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from ledger.dask_plan import Partition, plan_partitions
-from ledger.normalise.row import COLUMNS, DTYPES, Row
-from ledger.pipeline import DEFAULT_BATCH_SIZE, Batch, Processed, process_batch
-from ledger.read.document import Document, ReadError
+from ledger.engine.batches import DEFAULT_BATCH_SIZE, Batch, Processed, content_hash, process_batch
+from ledger.engine.partitions import Partition, plan_partitions
+from ledger.model import Document, ReadError, Row
 from ledger.read.ranges import read_part
+from ledger.store.schema import COLUMNS, DTYPES
 
 RETRIES = 1
 CONNECT_TIMEOUT = 30  # seconds to reach a scheduler
@@ -61,8 +61,6 @@ def _extract(doc: Document) -> Extracted:
     done = [r for r in results if isinstance(r, Processed)]
     errors = [r for r in results if isinstance(r, ReadError)]
     if not done:
-        from ledger.pipeline import content_hash
-
         return Extracted(replace(doc, text=""), content_hash(doc), None, errors)
     return Extracted(replace(doc, text=""), done[0].content_hash, [_ROW_VALUES(r) for r in done[0].rows],
                      errors)

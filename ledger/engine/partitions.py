@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ledger.read.document import ReadError
+from ledger.model import ReadError
 from ledger.read.inputs import _kind, expand_paths
 from ledger.read.pieces import compressed_pieces, decompressed_size
 from ledger.read.ranges import ByteRange, CompressedTail, Part, Unsplittable, WholeFiles, file_ranges

@@ -25,7 +25,7 @@ def load_reference(path: str | Path, *, donor: str | None = None, recipient: str
     Columns named ``*_million``/``*_bn``/``*_thousand`` are scaled; the currency is read
     from the column name (``pda_usd_million`` → USD) unless given. ``donor``/``recipient``
     columns (or arguments) scope it to a pair; without them the pair is inferred from the
-    corpus when reconciling (see :func:`ledger.report.reconcile.reconcile`).
+    corpus when reconciling (see :func:`ledger.analyse.reconcile.reconcile`).
     """
     raw = pd.read_csv(path)
     return reference_frame(raw, donor=donor, recipient=recipient, currency=currency)
