@@ -19,8 +19,10 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-WHITEHOUSE = ROOT.parent / "shared" / "corpus" / "whitehouse.jsonl.gz"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus_run import WHITEHOUSE  # noqa: E402  (../shared, or $AID_LEDGER_SHARED)
+
 WEEKS_PER_COPY = 52
 
 
