@@ -87,6 +87,15 @@ def test_dask_batches_equal_the_local_engines(tmp_path, client, batch_size):
     assert not (tmp_path / "out" / "pieces").exists()  # pieces of the compressed corpus are gone
 
 
+def test_pieces_are_removed_and_nothing_else(tmp_path, client):
+    pieces = tmp_path / "out" / "pieces"
+    pieces.mkdir(parents=True)
+    (pieces / "00001-00002.jsonl").write_text("left by a run that was killed\n")
+    (pieces / "notes-2024.jsonl").write_text("a user's own file\n")
+    _dask(_inputs(tmp_path), tmp_path, client)
+    assert sorted(p.name for p in pieces.iterdir()) == ["notes-2024.jsonl"]
+
+
 def test_documents_already_stored_are_skipped_as_locally(tmp_path, client):
     paths = _inputs(tmp_path)
     first = _local(paths, batch_size=64)

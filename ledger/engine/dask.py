@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import operator
 import os
-import shutil
+import re
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -36,6 +36,7 @@ RETRIES = 1
 CONNECT_TIMEOUT = 30  # seconds to reach a scheduler
 IN_FLIGHT_PER_SLOT = 4  # partitions submitted or waiting in the reorder buffer, per worker slot
 _ROW_VALUES = operator.attrgetter(*COLUMNS)
+PIECE_NAME = re.compile(r"\d{5,}-\d{5,}\.jsonl")  # input number - piece number
 
 
 class DaskError(Exception):
@@ -217,7 +218,7 @@ def run_dask(paths: list[str], *, out: Path, scheduler: str | None = None, max_b
     spill = out / "pieces"
     for stale in (out / "parquet").glob("part-*.parquet"):
         stale.unlink()  # partitions of an earlier run would mix with this one's in dashboards
-    shutil.rmtree(spill, ignore_errors=True)
+    _clear_pieces(spill)  # of a run that was killed
     with (_given(client) if client is not None else connect(scheduler, jobs)) as client:
         slots = worker_slots(client)
         plan = plan_partitions(paths, slots=slots, spill_dir=spill, max_bytes=max_bytes, min_bytes=min_bytes)
@@ -226,12 +227,24 @@ def run_dask(paths: list[str], *, out: Path, scheduler: str | None = None, max_b
                                done=lambda part: _drop_piece(part, spill))
             yield from to_batches(entries, batch_size, known)
         finally:
-            shutil.rmtree(spill, ignore_errors=True)
+            _clear_pieces(spill)
 
 
 @contextmanager
 def _given(client) -> Iterator:
     yield client
+
+
+def _clear_pieces(spill: Path) -> None:
+    """Remove the pieces of compressed corpora (``NNNNN-NNNNN.jsonl``), and the folder if empty;
+    anything else a user put there stays."""
+    for piece in spill.glob("*-*.jsonl"):
+        if PIECE_NAME.fullmatch(piece.name):
+            piece.unlink(missing_ok=True)
+    try:
+        spill.rmdir()
+    except OSError:
+        pass
 
 
 def _drop_piece(partition: Partition, spill: Path) -> None:
