@@ -6,8 +6,8 @@ For each factor, writes the corpus that many times over (``corpus_copies.multipl
 ids, dates shifted) into a temporary folder, then runs, one after the other on the same file,
 ``python -m ledger run CORPUS --out TMP --jobs N`` (local engine) and the same with
 ``--engine dask`` (a local cluster of N workers), ``--repeat`` times, alternating. Prints wall
-time, peak memory of the process tree (sampled every 0.1 s), the machine's 1-minute load average
-before and after each run, whether the two engines wrote identical ``facts.csv``, ``ledger.csv``
+time, CPU time and peak memory of the process tree (sampled every 0.1 s), the machine's 1-minute
+load average before and after each run, whether the two engines wrote identical ``facts.csv``, ``ledger.csv``
 and ``errors.csv``, and the ratios dask / local and factor k / factor 1 (of the fastest run of
 each). Skips cleanly without the shared corpus.
 """
@@ -29,22 +29,42 @@ from throughput import tree_rss  # noqa: E402
 COMPARED = ("facts.csv", "ledger.csv", "errors.csv")
 
 
+def tree_cpu(proc, seen: dict[int, float]) -> None:
+    """Record the CPU seconds (user + system) of every process in ``proc``'s tree by pid."""
+    import psutil
+
+    try:
+        root = psutil.Process(proc.pid)
+        procs = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return
+    for q in procs:
+        try:
+            times = q.cpu_times()
+            seen[q.pid] = times.user + times.system
+        except psutil.Error:
+            pass
+
+
 def timed_run(corpus: Path, out: Path, jobs: int, engine: str) -> dict:
-    """Wall seconds, peak tree RSS and exit status of one ``aid-ledger run``."""
+    """Wall seconds, CPU seconds of the process tree (sampled, so a process's last 0.1 s may be
+    missed), peak tree RSS and exit status of one ``aid-ledger run``."""
     cmd = [sys.executable, "-m", "ledger", "run", str(corpus), "--out", str(out), "--jobs", str(jobs),
            "--engine", engine, "-q"]
     load = os.getloadavg()[0]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak, cpu = 0, {}
     while proc.poll() is None:
         peak = max(peak, tree_rss(proc))
+        tree_cpu(proc, cpu)
         time.sleep(0.1)
     wall = time.perf_counter() - t0
     err = proc.stderr.read()
     if proc.returncode not in (0, 1):
         print("\n".join(f"    {line}" for line in err.strip().splitlines()[-5:]))
-    return {"wall": wall, "peak": peak, "exit": proc.returncode, "load": (load, os.getloadavg()[0])}
+    return {"wall": wall, "cpu": sum(cpu.values()), "peak": peak, "exit": proc.returncode,
+            "load": (load, os.getloadavg()[0])}
 
 
 def same_outputs(a: Path, b: Path) -> bool:
@@ -58,8 +78,9 @@ def run_factor(corpus: Path, tmp: Path, factor: int, args) -> dict[str, list[dic
             out = tmp / f"out-{factor}-{engine}"
             r = timed_run(corpus, out, args.jobs, engine)
             runs[engine].append(r)
-            print(f"| ×{factor} | {engine} --jobs {args.jobs} | {r['wall']:.1f} | {r['peak'] / 2**20:,.0f} MiB "
-                  f"| {r['load'][0]:.2f} → {r['load'][1]:.2f} | {r['exit']} |", flush=True)
+            print(f"| ×{factor} | {engine} --jobs {args.jobs} | {r['wall']:.1f} | {r['cpu']:.1f} "
+                  f"| {r['peak'] / 2**20:,.0f} MiB | {r['load'][0]:.2f} → {r['load'][1]:.2f} | {r['exit']} |",
+                  flush=True)
         runs["same"] = same_outputs(tmp / f"out-{factor}-local", tmp / f"out-{factor}-dask")
     return runs
 
@@ -76,8 +97,9 @@ def main() -> int:
         print(f"skipped: {args.corpus} not found (the shared corpus is not beside the checkout)")
         return 0
     best: dict[tuple[int, str], float] = {}
-    print("| corpus | engine | wall s | peak memory (process tree) | load before → after | exit |")
-    print("|---|---|---|---|---|---|")
+    print("| corpus | engine | wall s | CPU s (process tree) | peak memory (process tree) "
+          "| load before → after | exit |")
+    print("|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for factor in args.factors:
             corpus = multiply_corpus(args.corpus, factor, Path(tmp) / f"x{factor}.jsonl.gz", docs=args.docs)
