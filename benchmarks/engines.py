@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -71,11 +72,14 @@ def same_outputs(a: Path, b: Path) -> bool:
     return all((a / name).read_bytes() == (b / name).read_bytes() for name in COMPARED)
 
 
-def run_factor(corpus: Path, tmp: Path, factor: int, args) -> dict[str, list[dict]]:
-    runs: dict[str, list[dict]] = {"local": [], "dask": []}
+def run_factor(corpus: Path, tmp: Path, factor: int, args) -> dict:
+    """Each engine ``args.repeat`` times on ``corpus``, alternating, each into a fresh ``--out``
+    (a store that holds the documents already would skip them)."""
+    runs: dict = {"local": [], "dask": []}
     for _ in range(args.repeat):
-        for engine in runs:
+        for engine in ("local", "dask"):
             out = tmp / f"out-{factor}-{engine}"
+            shutil.rmtree(out, ignore_errors=True)
             r = timed_run(corpus, out, args.jobs, engine)
             runs[engine].append(r)
             print(f"| ×{factor} | {engine} --jobs {args.jobs} | {r['wall']:.1f} | {r['cpu']:.1f} "
