@@ -2,10 +2,14 @@
 
     PYTHONPATH=. .venv/bin/python benchmarks/adversarial.py [--only NAME] [--profile NAME] [--limit 2.0]
 
-Times ``ledger.extract_figures`` (grammar + context) on generated hostile texts and the reader
-(``ledger.read.iter_documents``) on hostile files, one case at a time, and prints seconds per
-case, the figures found and the worst case. Exits 1 when the worst case is over ``--limit``
-seconds (2 s by default). ``--profile NAME`` prints the top functions of one case (cProfile).
+Times ``ledger.extract_figures`` (grammar + context) on generated hostile texts, the reader
+(``ledger.read.iter_documents``) on hostile files, and the whole main job (read, store, facts,
+reports: ``ledger.engine.job.run_job``) on hostile corpora, one case at a time, and prints seconds per
+case, what was found and the worst case. Run families marked x1/x2/x4 grow their input twice over:
+their seconds must grow at most about twice over too (linear), printed as ratios to x1. Exits 1
+when the worst text or file case is over ``--limit`` seconds (2 s by default), or when a run
+family's x4 case takes more than 6 times its x1 case.
+``--profile NAME`` prints the top functions of one case (cProfile).
 """
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ import argparse
 import cProfile
 import pstats
 import random
+import re
 import sys
 import tempfile
 import time
@@ -72,6 +77,9 @@ TEXT_CASES: dict[str, Callable[[], str]] = {
     "5 MB single line of prose and numbers": lambda: _prose_and_numbers(5 * MB),
     "newlines only (1 MB)": lambda: "\n" * MB,
     "NUL and control characters (1 MB)": lambda: _repeat("\x00\x01\x1b5\x00", MB),
+    "a million a million ... (1 MB)": lambda: _repeat("a million ", MB),
+    "one two three ... number words (1 MB)": lambda: _repeat("one two three four five six seven eight nine ten ", MB),
+    "half of hundreds of thousands ... (1 MB)": lambda: _repeat("half of hundreds of thousands ", MB),
 }
 
 
@@ -92,6 +100,48 @@ FILE_CASES: dict[str, Callable[[], tuple[str, bytes]]] = {
         "c.jsonl", b"".join(b'{"id": "%d", "text": "$%d million"}\n' % (i, i) if i % 2 else b'{"id": \n'
                             for i in range(100_000))),
 }
+
+
+def _broken_lines(n: int) -> bytes:
+    """``n`` broken JSONL lines with a good row every 1,000."""
+    good = b'{"id": "%d", "text": "Japan gave $5 million to Ukraine."}\n'
+    return b"".join(good % i if i % 1000 == 0 else b'{"id": "%d", "text": \n' % i for i in range(n))
+
+
+def _gzip_of_newlines(mib: int) -> bytes:
+    import gzip
+    import io
+
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", compresslevel=9) as fh:
+        for _ in range(mib):
+            fh.write(b"\n" * (1 << 20))
+    return buf.getvalue()
+
+
+RUN_CASES: dict[str, Callable[[], tuple[str, bytes]]] = {
+    "run: 10,000 broken JSONL lines (x1)": lambda: ("c.jsonl", _broken_lines(10_000)),
+    "run: 20,000 broken JSONL lines (x2)": lambda: ("c.jsonl", _broken_lines(20_000)),
+    "run: 40,000 broken JSONL lines (x4)": lambda: ("c.jsonl", _broken_lines(40_000)),
+    "run: a 1 MB row of 'a million ' (x1)": lambda: ("w.jsonl", b'{"text": "%s"}\n' % (b"a million " * 100_000)),
+    "run: a 2 MB row of 'a million ' (x2)": lambda: ("w.jsonl", b'{"text": "%s"}\n' % (b"a million " * 200_000)),
+    "run: a 4 MB row of 'a million ' (x4)": lambda: ("w.jsonl", b'{"text": "%s"}\n' % (b"a million " * 400_000)),
+    "run: .jsonl.gz of 256 MiB of newlines (x1)": lambda: ("n.jsonl.gz", _gzip_of_newlines(256)),
+    "run: .jsonl.gz of 512 MiB of newlines (x2)": lambda: ("n.jsonl.gz", _gzip_of_newlines(512)),
+    "run: .jsonl.gz of 1 GiB of newlines (x4)": lambda: ("n.jsonl.gz", _gzip_of_newlines(1024)),
+}
+
+
+def run_store_case(name: str, data: bytes) -> tuple[float, int]:
+    """Seconds of the whole main job on one hostile corpus, and the mentions plus errors stored."""
+    from ledger.engine.job import run_job
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        t0 = time.perf_counter()
+        summary = run_job([str(path)], out=Path(tmp) / "out", jobs=1, progress=False)
+        return time.perf_counter() - t0, summary.mentions + len(summary.errors)
 
 
 def run_text_case(text: str) -> tuple[float, int]:
@@ -119,6 +169,10 @@ def run_case(name: str) -> tuple[float, int, int]:
         text = TEXT_CASES[name]()
         seconds, n = run_text_case(text)
         return seconds, n, len(text)
+    if name in RUN_CASES:
+        file_name, data = RUN_CASES[name]()
+        seconds, n = run_store_case(file_name, data)
+        return seconds, n, len(data)
     file_name, data = FILE_CASES[name]()
     seconds, n = run_file_case(file_name, data)
     return seconds, n, len(data)
@@ -134,7 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     from ledger import extract_figures
 
     extract_figures("warm-up: Kyiv received $5 million on Friday.")  # load tables outside the timings
-    names = [n for n in (*TEXT_CASES, *FILE_CASES) if not args.only or args.only in n]
+    import ledger.engine.job  # noqa: F401  (and pandas, openpyxl: imports are not the run's cost)
+    import ledger.report  # noqa: F401
+    names = [n for n in (*TEXT_CASES, *FILE_CASES, *RUN_CASES) if not args.only or args.only in n]
     if args.profile:
         name = next(n for n in names if args.profile in n)
         cProfile.runctx("run_case(name)", globals(), {"name": name, "run_case": run_case}, "/tmp/adv.prof")
@@ -142,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"{'case':<48} {'size':>10} {'found':>8} {'seconds':>8}")
     worst = ("", 0.0)
+    base: dict[str, float] = {}
+    superlinear = []
     for name in names:
         try:
             seconds, found, size = run_case(name)
@@ -149,11 +207,22 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:<48} CRASHED: {type(exc).__name__}: {exc}")
             worst = (name, float("inf"))
             continue
-        print(f"{name:<48} {size:>10,} {found:>8,} {seconds:>8.2f}", flush=True)
-        if seconds > worst[1]:
+        family, _, step = name.rpartition(" (x")
+        family = re.sub(r"\d[\d,]*\s*(?:MiB|GiB|MB)?", "N", family)
+        ratio = ""
+        if step == "1)":
+            base[family] = seconds
+        elif family in base and base[family] > 0:
+            ratio = f"  ({seconds / base[family]:.1f}x the x1 time)"
+            if step == "4)" and seconds > 6 * base[family]:
+                superlinear.append(family)
+        print(f"{name:<48} {size:>10,} {found:>8,} {seconds:>8.2f}{ratio}", flush=True)
+        if seconds > worst[1] and name not in RUN_CASES:
             worst = (name, seconds)
     print(f"worst: {worst[0]} {worst[1]:.2f} s (limit {args.limit:.1f} s)")
-    return 0 if worst[1] <= args.limit else 1
+    if superlinear:
+        print("not linear: " + "; ".join(superlinear))
+    return 0 if worst[1] <= args.limit and not superlinear else 1
 
 
 if __name__ == "__main__":

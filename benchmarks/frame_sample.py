@@ -78,9 +78,12 @@ def accepted(judged: dict, field: str) -> list[str | None]:
     return [value(v) for v in got] if isinstance(got, list) else [value(got)]
 
 
-def find_row(judged: dict, by_doc: dict[str, pd.DataFrame]):
-    """The current row of a judgment: same document and surface, nearest span within NEAR (or None)."""
+def find_row(judged: dict, by_doc: dict[str, pd.DataFrame], by_url: dict[str, pd.DataFrame]):
+    """The current row of a judgment: same document (id, else url: ids change with the reader) and
+    surface, nearest span within NEAR (or None)."""
     rows = by_doc.get(judged.get("doc_id"))
+    if rows is None:
+        rows = by_url.get(judged.get("url") or "")
     if rows is None:
         return None
     rows = rows[rows["surface"] == judged.get("surface")]
@@ -93,9 +96,10 @@ def find_row(judged: dict, by_doc: dict[str, pd.DataFrame]):
 def rescore(money: pd.DataFrame, judgments: list[dict]) -> dict[str, int]:
     """Every judgment against the row the ledger holds now, in or out of today's sample."""
     by_doc = {doc: rows for doc, rows in money.groupby("doc_id")}
+    by_url = {url: rows for url, rows in money.groupby("url") if value(url)}
     counts = {"judgments": len(judgments), "found": 0, "right": 0}
     for judged in judgments:
-        row = find_row(judged, by_doc)
+        row = find_row(judged, by_doc, by_url)
         if row is not None:
             counts["found"] += 1
             counts["right"] += all(agreement(row, judged).values())

@@ -147,15 +147,21 @@ def oracle_figures(text: str, gold: dict):
     return figs
 
 
-def predict(text: str, gold: dict, published, *, oracle: bool) -> list:
+def url_of(article: Path) -> str | None:
+    """The ``url:`` header line of a shared article (who published it), if it has one."""
+    first = article.read_text(encoding="utf-8").split("\n", 1)[0]
+    return first[4:].strip() if first.startswith("url:") else None
+
+
+def predict(text: str, gold: dict, published, *, oracle: bool, url: str | None = None) -> list:
     """The figures the pipeline finds in ``text`` (with ``oracle``: context alone on the gold spans)."""
     if oracle:
         from ledger.context import annotate
 
-        return annotate(text, oracle_figures(text, gold), published)
+        return annotate(text, oracle_figures(text, gold), published, url=url)
     from ledger import extract_figures
 
-    return extract_figures(text, published=published)
+    return extract_figures(text, published=published, url=url)
 
 
 def _match_figures(sc: Score, golds: list[dict], spans: list, preds: list) -> set[int]:
@@ -200,7 +206,7 @@ def score_document(gold_path: Path, *, oracle: bool) -> Score:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     article = next(ARTICLES.glob(gold["doc"] + "*.txt"))
     text, published = load_document(article, gold, oracle=oracle)
-    preds = predict(text, gold, published, oracle=oracle)
+    preds = predict(text, gold, published, oracle=oracle, url=url_of(article))
     golds = gold["figures"]
     sc = Score()
     matched = _match_figures(sc, golds, locate(text, [g["surface"] for g in golds]), preds)

@@ -7,12 +7,18 @@ first unconsumed prediction with a close value counts for `value`; on that match
 consumes the prediction and counts for `value+unit`; `value+change` likewise with the change convention
 (=, ~, >, <, up, down). P = correct / predicted, R = correct / gold. Both tools run on the same sentences
 in the same run; sentences per second are measured on the extraction calls only.
+
+Our figures are written in NewsQuant's conventions before scoring: unit names (quantulum3's, the counted
+noun), a change "from X to Y" that the ledger gives as two figures becomes NewsQuant's range X-Y, and money
+written in a minor unit ("19 cents", "164p"; the ledger gives 0.19 USD, 1.64 GBP) goes back to cents or
+pence.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import math
+from dataclasses import replace
 import re
 import sys
 import time
@@ -55,17 +61,65 @@ def currency_names() -> dict[str, str]:
     return names
 
 
+_FROM = re.compile(r"(?i)\bfrom\s+$")
+_TO = re.compile(r"(?i)\s+to\s+")
+
+
+def _from_before(text: str, start: int) -> bool:
+    """"from" before a figure, or before its qualifier ("from up to 252 miles")."""
+    from ledger.extract import patterns
+
+    qm = patterns.qualifier_reversed().match(text[max(0, start - 40):start][::-1])
+    at = start - qm.end() if qm else start
+    return _FROM.search(text, max(0, at - 8), at) is not None
+
+
+def _changes_as_ranges(text: str, figs: list) -> list:
+    """NewsQuant writes a change "from X to Y" as the range X-Y; the ledger gives the value before and the
+    value after as two figures. Join such a pair into one range here, in NewsQuant's convention."""
+    out: list = []
+    for f in figs:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.value is not None and f.value is not None and _TO.fullmatch(text, prev.end, f.start)
+                and _from_before(text, prev.start)):
+            low, high = sorted((prev.value, f.value))
+            out[-1] = replace(f, start=prev.start, value=None, low=low, high=high, qualifier="range")
+            continue
+        out.append(f)
+    return out
+
+
+def _in_minor_units(figs: list) -> list:
+    """NewsQuant writes "19 cents" and "164p" in the minor unit; the ledger gives money in the major unit
+    (0.19 USD, 1.64 GBP). Write such figures (and a bare amount that repeats their unit: "84.75 cents, while
+    the lowest is 74.07") back in cents or pence ("p" is NewsQuant's "point", "pence" the RT sets' "penny")."""
+    from ledger.extract.money import minor_written
+
+    out, last = [], None
+    for f in figs:
+        share = minor_written(f.surface) if f.kind == "money" else None
+        if share is None and f.kind == "money" and last is not None and not any(c.isalpha() or c in "$€£¥" for c in f.surface):
+            share = last[0]
+        if share:
+            end = f.surface.rstrip().lower()
+            last = (share, "point" if end[-1:] == "p" else "penny" if end.endswith("pence") else "cent")
+            scale = lambda v: None if v is None else v / share  # noqa: E731
+            f = replace(f, value=scale(f.value), low=scale(f.low), high=scale(f.high), unit=last[1], currency=None)
+        out.append(f)
+    return out
+
+
 def ours(text: str, cur: dict[str, str]) -> list[tuple]:
     from ledger.extract import find_figures
 
     out = []
-    for f in find_figures(text):
+    for f in _in_minor_units(_changes_as_ranges(text, find_figures(text))):
         value = (f.low, f.high) if f.value is None else f.value
         if f.kind == "percent" and f.value is not None and not any(ch.isdigit() for ch in f.surface) \
                 and not PERCENT_WORD.search(f.surface):
             value = f.value / 100  # a fraction in words ("a third of"): NewsQuant writes the share of one
         if f.kind == "money":
-            unit = cur.get(f.unit or "", (f.unit or "").lower())
+            unit = f.unit if f.unit in ("cent", "penny", "point") else cur.get(f.unit or "", (f.unit or "").lower())
         elif f.kind == "percent":
             unit = "percentage"
         elif f.kind == "count":

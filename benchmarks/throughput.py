@@ -1,18 +1,21 @@
 """Throughput: aid-ledger's extractor against quantulum3, then the whole main job on the real corpus.
 
-    python benchmarks/throughput.py [--chars 300000] [--skip-full] [--corpus PATH]
+    python benchmarks/throughput.py [--chars 300000] [--skip-full] [--corpus PATH] [--baseline DIR]
 
 Part 1 runs, in one process and on the same slice of ../shared/corpus/whitehouse.jsonl.gz,
 ``ledger.extract_figures`` (grammar + context) and quantulum3's ``parser.parse`` on one core
 and prints characters per second and the ratio. Part 2 runs ``aid-ledger run`` over the whole
 corpus with ``--jobs 1`` and ``--jobs 2`` and prints wall time and peak memory (the sum of
-the resident memory of the process tree, sampled every 0.1 s). Skips cleanly without shared/.
+the resident memory of the process tree, sampled every 0.1 s). With ``--baseline DIR`` it times this
+checkout and the ``ledger`` package in DIR side by side instead (alternating processes, CPU time).
+Skips cleanly without shared/.
 """
 from __future__ import annotations
 
 import argparse
 import gzip
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -69,6 +72,42 @@ def extractor_vs_quantulum(texts: list[str]) -> None:
     print(f"speed ratio: {theirs / ours:.0f}x quantulum3")
 
 
+_SIDE = """
+import gc, sys, time
+sys.path.insert(0, {bench!r})
+from throughput import corpus_slice
+from pathlib import Path
+texts = corpus_slice(Path({corpus!r}), {chars})
+import ledger
+from ledger.extract import find_figures
+for f in (find_figures, ledger.extract_figures):
+    [f(t) for t in texts]
+def cpu(f):
+    gc.collect(); t0 = time.process_time(); [f(t) for t in texts]; return time.process_time() - t0
+print(cpu(find_figures), cpu(ledger.extract_figures), sum(len(find_figures(t)) for t in texts))
+"""
+
+
+def side_by_side(baseline: Path, corpus: Path, chars: int, rounds: int = 5) -> None:
+    """find_figures and extract_figures of this checkout and of the ``ledger`` package in ``baseline`` (e.g.
+    an export of main), on the same slice, in alternating processes; best CPU time of ``rounds`` each."""
+    code = _SIDE.format(bench=str(Path(__file__).resolve().parent), corpus=str(corpus), chars=chars)
+    best = {"this checkout": [1e9, 1e9, 0], str(baseline): [1e9, 1e9, 0]}
+    for _ in range(rounds):
+        for name, root in (("this checkout", REPO), (str(baseline), baseline)):
+            env = {**os.environ, "PYTHONPATH": str(root)}
+            out = subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True,
+                                 check=True)
+            ff, ef, n = out.stdout.split()
+            best[name] = [min(best[name][0], float(ff)), min(best[name][1], float(ef)), int(n)]
+    print("| code | find_figures s (CPU, best) | extract_figures s | figures |")
+    print("|---|---|---|---|")
+    for name, (ff, ef, n) in best.items():
+        print(f"| {name} | {ff:.3f} | {ef:.3f} | {n} |")
+    (a, b, _), (c, d, _) = best.values()
+    print(f"ratio this / baseline: find_figures {a / c:.3f}, extract_figures {b / d:.3f}")
+
+
 def tree_rss(proc) -> int:
     import psutil
 
@@ -112,9 +151,14 @@ def main() -> int:
     ap.add_argument("--chars", type=int, default=300_000, help="size of the slice for part 1")
     ap.add_argument("--skip-full", action="store_true", help="only part 1")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--baseline", type=Path, help="a folder holding another 'ledger' package (e.g. "
+                    "'git archive main | tar -x -C DIR'): time it side by side with this checkout instead")
     args = ap.parse_args()
     if not args.corpus.is_file():
         print(f"skipped: {args.corpus} not found (the shared corpus is not beside the checkout)")
+        return 0
+    if args.baseline:
+        side_by_side(args.baseline, args.corpus, args.chars)
         return 0
     sys.path.insert(0, str(REPO))
     extractor_vs_quantulum(corpus_slice(args.corpus, args.chars))

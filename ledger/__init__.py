@@ -13,11 +13,12 @@ from ledger.version import __version__
 __all__ = ["Document", "Figure", "ReadError", "Row", "__version__", "extract_figures"]
 
 
-def extract_figures(text: str, *, published: _dt.date | str | None = None,
+def extract_figures(text: str, *, published: _dt.date | str | None = None, url: str | None = None,
                     max_numbers: int | None = MAX_NUMBERS) -> list[Figure]:
     """Every figure in ``text``, in text order, with its context.
 
-    ``published`` (a date or ISO string) anchors relative dates ("on Friday"). A text with
+    ``published`` (a date or ISO string) anchors relative dates ("on Friday"); ``url`` names the
+    publisher (who "we" are in a government's release, which dollar a bare "$" is). A text with
     more than ``max_numbers`` numbers (no real article comes near the default) is read only
     up to that number; ``ledger.engine.limits.extraction_cutoff`` tells where.
     """
@@ -28,4 +29,4 @@ def extract_figures(text: str, *, published: _dt.date | str | None = None,
         published = _dt.date.fromisoformat(published[:10])
     cut = extraction_cutoff(text, max_numbers)
     part = text if cut is None else text[:cut]
-    return annotate(part, find_figures(part), published)
+    return annotate(part, find_figures(part), published, url=url)

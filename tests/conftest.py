@@ -72,3 +72,9 @@ def csv_corpus(tmp_path) -> Path:
     path = tmp_path / "corpus.csv"
     path.write_bytes(b"\xef\xbb\xbf" + _csv_text().encode("utf-8"))
     return path
+
+
+@pytest.fixture(scope="module")
+def ledger_cli_module() -> LedgerCli:
+    """``ledger_cli`` for module-scoped fixtures (one run shared by a module's tests)."""
+    return LedgerCli()

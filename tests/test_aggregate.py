@@ -41,7 +41,7 @@ def test_running_sum_per_pair_and_overall():
     assert df["date"].is_monotonic_increasing
 
 
-@pytest.mark.parametrize("item, donor, count", [("155mm artillery rounds", US, 80000), ("Challenger 2 tanks", UK, 14)])
-def test_item_counts(item, donor, count):
-    df = TABLES["items"].set_index(["item", "donor"])
-    assert df.loc[(item, donor), "count"] == count
+@pytest.mark.parametrize("system, donor, count", [("155mm rounds", US, 80000), ("Challenger 2", UK, 14)])
+def test_item_counts(system, donor, count):
+    df = TABLES["items"].set_index(["system", "donor"])
+    assert df.loc[(system, donor), "count"] == count

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ledger import __version__
+from ledger.version import __version__
 from ledger.cli import main
 
 ARTICLE = """url: https://example.org/news/aid-1
@@ -82,12 +82,12 @@ def test_extract_stdin(article):
     assert "C$30 million" in proc.stdout
 
 
-def test_extract_missing_path_goes_on(article, tmp_path, capsys):
+def test_extract_missing_path_is_a_usage_error(article, tmp_path, capsys):
     missing = tmp_path / "nope.txt"
-    assert main(["extract", str(missing), str(article), "--format", "jsonl", "--jobs", "1"]) == 1
+    assert main(["extract", str(missing), str(article), "--format", "jsonl", "--jobs", "1"]) == 2
     captured = capsys.readouterr()
-    assert str(missing) in captured.err
-    assert "C$30 million" in captured.out
+    assert captured.err == f"aid-ledger: error: no such file or folder: '{missing}' (nothing was read or written)\n"
+    assert captured.out == ""
 
 
 @pytest.mark.parametrize("argv, fragment", [

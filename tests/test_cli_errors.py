@@ -106,29 +106,20 @@ def test_newer_store_is_left_untouched(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("command", ["extract", "run"])
-def test_missing_input_is_named_and_the_rest_goes_on(command, tmp_path, capsys):
+def test_missing_input_exits_2_and_writes_nothing(command, tmp_path, capsys):
     paths = _make_paths(tmp_path)
     argv = [command, str(paths["MISSING"]), str(paths["ARTICLE"]), "--jobs", "1"]
-    if command == "run":
-        argv += ["--out", str(paths["OUT"]), "-q"]
-    else:
-        argv += ["--format", "jsonl"]
-    assert main(argv) == 1
+    argv += ["--out", str(paths["OUT"]), "-q"] if command == "run" else ["--format", "jsonl"]
+    assert main(argv) == 2
     out, err = capsys.readouterr()
-    failing = [line for line in err.splitlines() if "missing.txt" in line]
-    assert len(failing) == 1, err
-    assert "Traceback" not in err
-    if command == "extract":
-        assert "NOK 2.5 billion" in out
-    else:
-        assert "NOK 2.5 billion" in (paths["OUT"] / "ledger.csv").read_text(encoding="utf-8")
-        assert "missing.txt" in (paths["OUT"] / "errors.csv").read_text(encoding="utf-8")
+    assert err == f"aid-ledger: error: no such file or folder: '{paths['MISSING']}' (nothing was read or written)\n"
+    assert out == "" and not paths["OUT"].exists()
 
 
 @pytest.mark.parametrize("argv, code", [
     (["extract", "ARTICLE", "--format", "jsonl", "--jobs", "1"], 0),
     (["run", "ARTICLE", "--out", "OUT", "--jobs", "1", "-q"], 0),
-    (["run", "ARTICLE", "MISSING", "--out", "OUT", "--jobs", "1", "-q"], 1),
+    (["run", "ARTICLE", "MISSING", "--out", "OUT", "--jobs", "1", "-q"], 2),
     (["extract", "ARTICLE", "--max-bytes", "10", "--format", "jsonl", "--jobs", "1"], 1),
 ])
 def test_exit_status(argv, code, tmp_path, capsys):

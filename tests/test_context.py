@@ -122,7 +122,8 @@ def test_sentence_without_actors_uses_the_article_pair():
     "phrase, published, expected",
     [
         ("on Friday", SAT, dt.date(2023, 3, 10)),
-        ("on Saturday", SAT, dt.date(2023, 3, 4)),
+        ("on Saturday", SAT, SAT),  # an article of a Saturday: that Saturday
+        ("last Saturday", SAT, dt.date(2023, 3, 4)),
         ("yesterday", SAT, dt.date(2023, 3, 10)),
         ("on Dec. 9", dt.date(2022, 12, 10), dt.date(2022, 12, 9)),
         ("May 21", dt.date(2023, 6, 1), dt.date(2023, 5, 21)),

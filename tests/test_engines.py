@@ -3,6 +3,7 @@ skips) in the same order, the same store and reports; a failing task is retried,
 fails for good is named in the errors without losing the other partitions."""
 from __future__ import annotations
 
+import datetime
 import gzip
 import itertools
 import json
@@ -30,7 +31,7 @@ MAX = 20_000_000
 
 def _corpus(tmp_path: Path) -> Path:
     """A JSONL corpus: 30 real documents when ../shared is there, written ones otherwise, with a
-    broken line and a row without text among them."""
+    broken line, a row without text and a row without a date among them."""
     if SHARED_CORPUS.is_file():
         with gzip.open(SHARED_CORPUS, "rt", encoding="utf-8") as src:
             rows = [line.rstrip("\n") for line in itertools.islice(src, 30)]
@@ -41,15 +42,27 @@ def _corpus(tmp_path: Path) -> Path:
                 for i in range(30)]
     rows[4] = '{"id": "broken", "text": '
     rows[11] = json.dumps({"id": "no-text"})
+    rows[17] = json.dumps({"id": "undated", "text": "The fund on Friday gave $3 million to 12 schools."})
     path = tmp_path / "corpus.jsonl"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return path
 
 
+def _copy_row(line: str) -> str:
+    """A row of the corpus as another document (another url), or the line as it is if broken."""
+    try:
+        row = json.loads(line)
+    except ValueError:
+        return line
+    return json.dumps({**row, "url": f"https://example.org/copy/{row.get('id')}"})
+
+
 def _inputs(tmp_path: Path) -> list[str]:
+    """A folder of articles, the corpus, a missing file and a gzip corpus of other documents."""
     corpus = _corpus(tmp_path)
     gz = tmp_path / "corpus-copy.jsonl.gz"
-    gz.write_bytes(gzip.compress(corpus.read_bytes().replace(b'"id": "', b'"id": "gz-')))
+    copy = "".join(_copy_row(line) + "\n" for line in corpus.read_text(encoding="utf-8").splitlines())
+    gz.write_bytes(gzip.compress(copy.encode("utf-8")))
     return [str(EXAMPLES), str(corpus), str(tmp_path / "missing.txt"), str(gz)]
 
 
@@ -87,6 +100,16 @@ def test_dask_batches_equal_the_local_engines(tmp_path, client, batch_size):
     assert not (tmp_path / "out" / "pieces").exists()  # pieces of the compressed corpus are gone
 
 
+def test_metadata_from_the_command_line_is_applied_as_locally(tmp_path, client):
+    from ledger.read import Metadata
+
+    paths = _inputs(tmp_path)
+    metadata = Metadata(default_published=datetime.date(2023, 2, 24))
+    dask = _dask(paths, tmp_path, client, metadata=metadata)
+    local = list(run_local(iter_documents(paths, max_bytes=MAX, metadata=metadata), jobs=1))
+    assert _shape(dask) == _shape(local) != _shape(_local(paths))
+
+
 def test_pieces_are_removed_and_nothing_else(tmp_path, client):
     pieces = tmp_path / "out" / "pieces"
     pieces.mkdir(parents=True)
@@ -111,13 +134,13 @@ def _failing(monkeypatch, times: int):
     calls: list[ByteRange] = []
     real = dask_engine.read_part
 
-    def read_part(part, max_bytes):
+    def read_part(part, max_bytes, metadata=None):
         if isinstance(part, ByteRange) and part.first_line > 1 and part.source.endswith("corpus.jsonl"):
             if not calls or calls[0] == part:
                 calls.append(part)
                 if len(calls) <= times:
                     raise OSError("worker lost its disk")
-        return real(part, max_bytes)
+        return real(part, max_bytes, metadata)
 
     monkeypatch.setattr(dask_engine, "read_part", read_part)
     return calls

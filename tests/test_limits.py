@@ -10,6 +10,7 @@ from ledger.engine.limits import extraction_cutoff
 from ledger.engine.batches import process_batch
 from ledger.model import Document, ReadError
 
+NUMBER = re.compile(r"\d+|\b(?:million|billion|twenty|five|hundred|half|tens|thousands)\b")
 ARTICLE = "Tokyo pledged $5.5 billion to Kyiv on Monday, and 40 generators. " * 5
 
 
@@ -18,14 +19,18 @@ ARTICLE = "Tokyo pledged $5.5 billion to Kyiv on Monday, and 40 generators. " * 
     ("x" * 10_000, 10, None),      # no numbers at all
     ("", 10, None),
     ("1 " * 50, 10, 10),           # cut before the 11th number
-    (ARTICLE, 9, 9),               # "$5.5" holds two digit runs, "40" one: 15 in all
+    (ARTICLE, 9, 8),               # "$5.5" two digit runs, "billion" a word, "40" one: the cut
+                                   # falls before "$5.5", whose second digit run is the 10th
+    ("a million " * 20_000, 10, 10),  # number words count like digits
+    ("twenty-five hundred " * 20_000, 10, 9),  # the 11th is "five": the cut keeps "twenty-five" whole
+    ("half of tens of thousands " * 20_000, 10, 10),
 ])
 def test_cutoff(text, limit, numbers_kept):
     cut = extraction_cutoff(text, limit)
     if numbers_kept is None:
         assert cut is None
     else:
-        assert len(re.findall(r"\d+", text[:cut])) == numbers_kept
+        assert len(NUMBER.findall(text[:cut])) == numbers_kept
 
 
 def test_extract_figures_stops_at_the_limit_and_keeps_offsets():

@@ -84,12 +84,24 @@ def test_html_page_keeps_article(kept):
     ("The grant is $3 million.\n\nRelated stories\nFive dead as floods hit the coast\nMayor resigns",
      "The grant is $3 million."),
     ("The grant is $3 million.\n\nTags: aid, floods, grants", "The grant is $3 million."),
+    # photo captions with their credits, gallery counters, bylines with dates, breadcrumbs, teaser headlines
+    ("Tents stand in a field near the river\nJane Roe/Reuters\n\nThe grant is $3 million.", "The grant is $3 million."),
+    ("Two medics carry supplies. Photo by Ann Lee/AFP\nThe grant is $3 million.", "The grant is $3 million."),
+    ("3 of 5 | Two medics carry supplies | License Photo\nThe grant is $3 million.", "The grant is $3 million."),
+    ("Sam Okafor14 March 2023\nThe grant is $3 million.", "The grant is $3 million."),
+    ("Home > World > Africa > Donors pledge $3 million\nThe grant is $3 million.", "The grant is $3 million."),
+    ("ALSO READ\nFloods hit the coast for a third week\nMinister resigns after 12 days\n-\nThe grant is $3 million.",
+     "The grant is $3 million."),
+    ("Updated March 3, 2021 at 5:00 PM EST\nThe grant is $3 million.", "The grant is $3 million."),
+    ("Jo Park @jopark\nThe grant is $3 million.", "The grant is $3 million."),
 ])
 def test_strip_chrome(text, expected):
     assert strip_chrome(text) == expected
 
 
 @pytest.mark.parametrize("text", [
+    "On Tuesday, August 31, 2021, the President signed into law:\n\n- H.R. 1234, a bill for relief.",
+    "Officials said:\nSeveral donors gave more.\nAid Chief/Reuters analysis shows gains in 2023.",
     "The package includes:\n\n- 800 Stinger anti-aircraft systems;\n- 2,000 Javelin systems;",
     "Related to this, the United States gave $5 million.",
     "By the end of the year the United\nStates had provided $2 billion.",
@@ -133,3 +145,13 @@ def test_shared_articles_keep_gold_figures_and_lose_chrome(gold_path):
     chrome = [n["surface"] for n in gold["negatives"] if re.search("chrome|sidebar|teaser|caption", n["why"])]
     assert [c for c in chrome if _ws(c) in text] == []
     assert doc.published == (dt.date.fromisoformat(gold["published"]) if gold["published"] else None)
+
+
+def test_headline_repeated_as_the_first_line_keeps_its_figures():
+    from ledger.read.text import read_text
+
+    raw = ("title: Donors give $5 million for flood relief\n\nDonors give $5 million for flood relief\n\n"
+           "The grant of $5 million will buy tents.")
+    doc = read_text(raw, "page.txt")
+    assert doc.text.count("$5 million") == 3  # the title, the body's first line, the body
+    assert read_text("# Grant\n\nA grant of $5 million.", "a.md").text.count("Grant") == 1  # a heading is read once

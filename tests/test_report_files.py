@@ -44,7 +44,7 @@ def test_every_file_and_sheet_is_written(reports, book):
 
 
 @pytest.mark.parametrize("sheet, rows, cols", [("Ledger", 8, len(FACT_DTYPES)), ("Mentions", 8, len(MENTION_DTYPES)), ("Sources", 1, 7),
-                                               ("Errors", 2, 3), ("Items", 2, 6)])
+                                               ("Errors", 2, 3), ("Items", 2, 8)])
 def test_tables_cover_the_data_with_frozen_header(book, sheet, rows, cols):
     ws = book[sheet]
     (table,) = ws.tables.values()
@@ -123,10 +123,10 @@ def test_totals_sheet_equals_sums_of_ledger(book):
     assert sum(totals) == pytest.approx(expected)
 
 
-def test_items_sheet_counts_equipment_by_item_and_donor(book):
+def test_items_sheet_counts_equipment_by_system_and_donor(book):
     ws = book["Items"]
-    got = {(i.value, d.value): n.value for i, d, n in zip(*(_column(ws, c) for c in ("item", "donor", "count")))}
-    assert got == {("155mm artillery rounds", "United States"): 80000, ("Challenger 2 tanks", "United Kingdom"): 14}
+    got = {(i.value, d.value): n.value for i, d, n in zip(*(_column(ws, c) for c in ("system", "donor", "count")))}
+    assert got == {("155mm rounds", "United States"): 80000, ("Challenger 2", "United Kingdom"): 14}
 
 
 def test_summary_has_a_native_chart(reports):

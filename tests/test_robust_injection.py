@@ -121,3 +121,47 @@ def _is_number(cell: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# Every prefix OWASP and ASVS 5 list, and the forms spreadsheets fold into them → is it quoted?
+PREFIXES = [
+    ("=1+2", True), ("+1", True), ("-1", True), ("@SUM(A1)", True), ("\tx", True), ("\rx", True),
+    ("\nx", True), ("\x00=1", True), ("\x00x", True), ("  =1+2", True), ("\u00a0=1", True),
+    ("\u3000@x", True), ("\uff1d1+2", True), ("\ufe661", True), ("\uff0b1", True), ("\uff0d1", True),
+    ("\uff20x", True), (" \t=1", True),
+    ("x=1", False), ("Kyiv", False), (" Kyiv", False), ("1-2", False), ("", False), ("'=1", False),
+]
+
+
+@pytest.mark.parametrize("text, risky", PREFIXES)
+def test_csv_cells_are_quoted_for_every_formula_prefix(text, risky):
+    import pandas as pd
+
+    from ledger.report.flat import neutralised
+    from ledger.report.safe import safe_text
+
+    assert safe_text(text) == ("'" + text if risky else text)
+    frame = neutralised(pd.DataFrame({"t": pd.Series([text], dtype="string")}))
+    assert frame["t"].iloc[0] == safe_text(text)
+
+
+@pytest.mark.parametrize("url, link", [
+    ("https://example.org/a", "https://example.org/a"),
+    ("https://example.org/\u202egnp.exe", None),  # a right-to-left override: never a link
+    ("https://exa\u2066mple.org/", None),
+])
+def test_bidi_controls_never_reach_a_link_or_its_text(tmp_path, url, link):
+    import pandas as pd
+
+    from ledger.report.sheet import SheetWriter
+    from ledger.report.safe import http_url, xlsx_text
+
+    assert http_url(url) == link
+    assert xlsx_text(url) == url.replace("\u202e", "").replace("\u2066", "")
+    book = openpyxl.Workbook(write_only=True)
+    ws = book.create_sheet("S")
+    SheetWriter(ws).write_frame(pd.DataFrame({"url": pd.Series([url], dtype="string")}), link="url")
+    book.save(tmp_path / "b.xlsx")
+    cell = openpyxl.load_workbook(tmp_path / "b.xlsx")["S"]["A2"]
+    assert cell.value == xlsx_text(url)
+    assert (cell.hyperlink.target if cell.hyperlink else None) == link

@@ -160,7 +160,7 @@ def test_a_span_reported_twice_by_the_extractor_is_stored_once(store):
 
 def test_frames_follow_writes_made_by_another_process(tmp_path):
     path = tmp_path / "ledger.sqlite"
-    with Store(path) as reader, Store(path) as writer:
+    with Store(path) as reader, Store(path, exclusive=False) as writer:
         reader.add_batch([item("a")], [])
         reader.rebuild_facts()
         writer.add_batch([item("b", figures=[package(7e6, "$7 million")])], [])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ledger.analyse.items import item_counts
 from ledger.analyse.series import fact_dates, is_package
 
 UNKNOWN = "(unknown)"
@@ -102,24 +103,3 @@ def running_packages(facts: pd.DataFrame) -> pd.DataFrame:
         "cumulative_usd": usd.cumsum(),
     })
     return out.astype({"cumulative_pair_usd": "Float64", "cumulative_usd": "Float64"}).reset_index(drop=True)
-
-
-def item_counts(facts: pd.DataFrame) -> pd.DataFrame:
-    """Counts of equipment (count facts of packages and their components) by item and donor;
-    only point counts are added ("hundreds of drones" is counted in ``n_not_summed``)."""
-    counts = facts[((facts["kind"] == "count") & facts["role"].isin(["package", "component"]))
-                   .fillna(False).astype(bool)].copy()
-    counts["item"] = counts["item"].fillna(counts["unit"]).fillna(UNKNOWN)
-    counts["unit"] = counts["unit"].fillna(UNKNOWN)
-    counts["donor"] = counts["donor"].fillna(UNKNOWN)
-    by = ["item", "unit", "donor"]
-    if counts.empty:
-        return pd.DataFrame({c: pd.Series(dtype="string") for c in by}).assign(
-            count=pd.Series(dtype="Float64"), n_facts=pd.Series(dtype="Int64"),
-            n_not_summed=pd.Series(dtype="Int64"))
-    counts["not_summed"] = counts["value"].isna()
-    grouped = counts.groupby(by)
-    out = pd.DataFrame({"count": grouped["value"].sum(min_count=1), "n_facts": grouped.size(),
-                        "n_not_summed": grouped["not_summed"].sum()}).reset_index()
-    out = out.astype({"count": "Float64", "n_facts": "Int64", "n_not_summed": "Int64"})
-    return out.sort_values(["item", "donor"], kind="stable").reset_index(drop=True)

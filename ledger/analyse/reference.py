@@ -1,10 +1,13 @@
 """Reference series of packages (a CSV with a date column and amount columns) in long form."""
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 import pandas as pd
+
+from ledger import data
 
 #: One row per (date, series) amount, scaled to units of ``currency``.
 REFERENCE_DTYPES: dict[str, str] = {
@@ -20,14 +23,24 @@ _TOKENS = re.compile(r"[a-z]+")
 
 def load_reference(path: str | Path, *, donor: str | None = None, recipient: str | None = None,
                    currency: str | None = None) -> pd.DataFrame:
-    """Read a reference CSV (a date column, one or more amount columns) into long form.
+    """Read a reference into long form: the Kiel tracker export, OCHA FTS flows (JSON, or CSV
+    with an ``amountUSD`` column; :mod:`ledger.analyse.sources`), or a CSV with a date column and
+    one or more amount columns.
 
     Columns named ``*_million``/``*_bn``/``*_thousand`` are scaled; the currency is read
     from the column name (``pda_usd_million`` → USD) unless given. ``donor``/``recipient``
     columns (or arguments) scope it to a pair; without them the pair is inferred from the
     corpus when reconciling (see :func:`ledger.analyse.reconcile.reconcile`).
     """
+    from ledger.analyse import sources
+
+    if Path(path).suffix.lower() == ".json":
+        return sources.fts_frame(sources.fts_flows(Path(path)))
     raw = pd.read_csv(path)
+    if sources.is_kiel(raw):
+        return sources.kiel_frame(raw)
+    if sources.is_fts(raw):
+        return sources.fts_frame(raw)
     return reference_frame(raw, donor=donor, recipient=recipient, currency=currency)
 
 
@@ -85,3 +98,15 @@ def _scale(col: str) -> float:
 def _currency(col: str) -> str:
     tokens = _TOKENS.findall(str(col).lower())
     return next((c.upper() for c in _CURRENCIES if c in tokens), "USD")
+
+
+@functools.lru_cache(maxsize=1)
+def _series_words() -> dict[str, str]:
+    return {r["word"]: r["aid_type"] for r in data.table("analyse/reference_series.tsv")}
+
+
+def series_aid_type(series: str | None) -> str | None:
+    """The kind of aid a reference series holds, from the words of its name (``pda_usd_million`` →
+    military, ``kiel_humanitarian`` → humanitarian, ``fts_paid`` → humanitarian), or None."""
+    tokens = _TOKENS.findall(str(series or "").lower())
+    return next((_series_words()[t] for t in tokens if t in _series_words()), None)

@@ -4,13 +4,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ledger.context import roles as _roles
+from ledger.context import parts
 from ledger.text.sentences import SentenceIndex
 from ledger.model import Figure
 
 _WS_CHARS = "\n\r\t\f\v"
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
-CONVERSION = re.compile(r"^\s*(?:\(|or\s+|/\s*)\s*$")
+CONVERSION = re.compile(r"^\s*(?:\(|\[|or\s+|/\s*)\s*$")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 #: How far back a list item looks for the sentence that opens its list.
 _LIST_LOOKBACK = 40
@@ -26,6 +26,7 @@ class Clause:
     before: str
     after: str
     text: str
+    lead: int = 0  # where the words about this amount begin: the end of the previous amount of money
 
 
 def flat(s: str) -> str:
@@ -40,11 +41,11 @@ def clauses(text: str, figures: list[Figure], index: SentenceIndex) -> list[Clau
     """The clause of every figure: from the previous figure of its sentence to the next one."""
     sents = [index.index_of(f.start) for f in figures]
     out = []
-    line, line_of = "", -1
+    line, line_of, lead = "", -1, 0
     for i, f in enumerate(figures):
         s0, s1 = index.spans[sents[i]]
         if sents[i] != line_of:
-            line, line_of = flat(text[s0:s1]), sents[i]
+            line, line_of, lead = flat(text[s0:s1]), sents[i], 0
         lo = figures[i - 1].end - s0 if i and sents[i - 1] == sents[i] else 0
         j = i + 1
         while (j < len(figures) and sents[j] == sents[i]
@@ -52,7 +53,9 @@ def clauses(text: str, figures: list[Figure], index: SentenceIndex) -> list[Clau
             j += 1  # "NOK1.2 billion (US$111 million) in 2023": the clause goes on after the conversion
         hi = figures[j].start - s0 if j < len(figures) and sents[j] == sents[i] else len(line)
         at, end = f.start - s0, f.end - s0
-        out.append(Clause(sents[i], at, end, line[max(0, lo):at], line[end:max(end, hi)], line))
+        out.append(Clause(sents[i], at, end, line[max(0, lo):at], line[end:max(end, hi)], line, lead))
+        if f.kind == "money":
+            lead = end
     return out
 
 
@@ -74,7 +77,7 @@ class ListIndex:
     def _is_lead_in(self, j: int) -> bool:
         hit = self._opens.get(j)
         if hit is None:
-            hit = self._opens[j] = _roles.is_lead_in(self.index.sentence(j)) and not self._is_item(j)
+            hit = self._opens[j] = parts.is_lead_in(self.index.sentence(j)) and not self._is_item(j)
         return hit
 
     def _starts_paragraph(self, j: int) -> bool:

@@ -10,22 +10,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-    r"Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from ledger.text.calendar import MONTH_TITLE as MONTH, WEEKDAY_TITLE as _WEEKDAY, WEEKDAYS as _WEEKDAYS
 
 #: One alternation; named groups say which kind of expression matched.
 DATE_PATTERN = re.compile(
     rf"\b(?:"
-    rf"(?P<mdy>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?)(?![\d,]*\s*(?:million|billion|percent))"
-    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?:19|20)\d\d)?)"
+    rf"(?P<mdy>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?)(?![\d,]*\s*(?:million|billion|percent))"
+    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d\d)?)"
     rf"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
-    rf"|(?P<my>(?:in|In)\s+{_MONTH}(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b)(?:\s+(?:19|20)\d\d)?)"
+    rf"|(?P<my>(?:in|In)\s+{MONTH}(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b)(?:\s+(?:19|20)\d\d)?)"
     rf"|(?P<weekday>(?:(?:on|On|last|Last|this|This)\s+)?{_WEEKDAY})"
-    rf"|(?P<rel>yesterday|Yesterday|today|Today|tonight|this week|last week|last month|last year|earlier this month|this month|this year)"
+    rf"|(?P<rel>yesterday|Yesterday|last night|Last night|today|Today|tonight|this week|last week|last month|last year|earlier this month|this month|this year)"
     rf")\b"
 )
 
@@ -59,10 +54,11 @@ def _parse(expression: str, published: _dt.date) -> _dt.date | None:
 
 
 def _weekday(expression: str, published: _dt.date, says_today: bool) -> _dt.date:
-    name = expression.split()[-1].lower()
-    target = _WEEKDAYS.index(name)
-    back = (published.weekday() - target) % 7
-    if back == 0 and not says_today:
+    """The last such weekday up to publication: an article of a Monday means that Monday by "on
+    Monday", the one before by "last Monday"."""
+    words = expression.lower().split()
+    back = (published.weekday() - _WEEKDAYS.index(words[-1])) % 7
+    if back == 0 and words[0] == "last" and not says_today:
         back = 7
     return published - _dt.timedelta(days=back)
 
@@ -71,8 +67,7 @@ def resolve(mention: DateMention, published: _dt.date | None, *, says_today: boo
     """The calendar day a date expression names, or None if it names no single day.
 
     A month without a day ("in January 2021") and "last month"/"this year" name no day.
-    A weekday is the last such day before ``published`` (the same day only when the
-    sentence says "today").
+    A weekday is the last such day up to ``published`` (the same day unless it says "last").
     """
     kind, text = mention.kind, mention.text
     if kind == "iso":
@@ -92,7 +87,7 @@ def resolve(mention: DateMention, published: _dt.date | None, *, says_today: boo
         low = text.lower()
         if low in ("today", "tonight", "this week"):
             return published
-        if low == "yesterday":
+        if low in ("yesterday", "last night"):  # a morning paper's "last night" is the day before
             return published - _dt.timedelta(days=1)
         return None
     got = _parse(text.replace(" of ", " "), published)

@@ -14,19 +14,13 @@ import re
 from functools import lru_cache
 
 from ledger import data
+from ledger.text import calendar
 from ledger.text.gazetteer import canonical_name
 from ledger.context.noun_phrase import (
-    LEADING,
-    STOP_WORDS,
-    head_noun,
-    is_word,
-    noun_phrase,
-    tokenize,
+    alternation, cues, head_noun, is_word, noun_phrase, qualifier_prefix, stop_words, tokenize, words_before,
 )
-
-_QUALIFIER = (r"(?:about |around |nearly |over |more than |approximately |almost |some |roughly |under |below |"
-              r"less than |just |only |up to |at least )?")
-
+from ledger.extract import tables
+from ledger.text.nouns import determiners
 
 @lru_cache(maxsize=1)
 def non_item_nouns() -> frozenset[str]:
@@ -44,17 +38,7 @@ def tail_np(text: str, max_words: int = 4, names: bool = False) -> str | None:
 
     ``names``: "rate in Haiti" goes on over "in|of" before a name.
     """
-    words: list[str] = []
-    for tok in reversed(tokenize(text)):
-        low = tok.lower()
-        if names and low in ("in", "of") and words and all(w[0].isupper() for w in words):
-            words.insert(0, tok)
-            continue
-        if not is_word(tok) or low in STOP_WORDS or low in LEADING or len(words) >= max_words:
-            break
-        words.insert(0, tok)
-        if low.endswith(("'s", "’s")) and len(words) > 1:
-            break  # "Chad's population": a possessor opens the noun phrase
+    words = words_before(tokenize(text), max_words, names=names)
     while words and words[0].lower() in ("in", "of"):
         words.pop(0)
     if not words or not words[-1].isalpha() or _verb_like(words[-1]):
@@ -65,25 +49,20 @@ def tail_np(text: str, max_words: int = 4, names: bool = False) -> str | None:
 
 def _verb_like(word: str) -> bool:
     low = word.lower()
-    return word[0].islower() and (low.endswith(("ed", "ly")) or low in _VERB_FORMS)
+    return word[0].islower() and (low.endswith(("ed", "ly")) or low in cues("predicate_verb"))
 
-
-_VERB_FORMS = frozenset(
-    "rose fell grew reached remained stood is was are were hit cut went gone done made given taken came got paid "
-    "spent left became did said had has have goes stays".split()
-)
-
-#: "Norwegian ODA reached a record high of": the subject of a level names the money.
-_LEVEL = re.compile(
-    r"\s(?:reached|reaches|hit|hits|rose\s+to|climbed\s+to|fell\s+to|dropped\s+to|stood\s+at|stands\s+at|"
-    r"remained\s+at)\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:of|at)\s+"
-    + _QUALIFIER + "$"
-)
+@lru_cache(maxsize=1)
+def _level() -> re.Pattern[str]:
+    """"Norwegian ODA reached a record high of": the subject of a level names the money."""
+    return re.compile(
+        rf"\s(?:{alternation('level_phrase')})\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?[\w-]+"
+        rf"\s+(?:of|at)\s+{qualifier_prefix()}$"
+    )
 
 
 def level_subject(left: str) -> str | None:
     """"NP reached a record high of $X" → NP."""
-    m = _LEVEL.search(left[-160:])
+    m = _level().search(left[-160:])
     return tail_np(left[-160:][:m.start()]) if m else None
 
 
@@ -91,7 +70,6 @@ _FOLLOWING = re.compile(r"^\s+(?:to|for|on|in)\s+the\s+following\s+")
 #: "$X per year through NP", "$X will be to help save lives through NP": a few plain words, then the channel.
 _THROUGH = re.compile(r"^(?:\s+[a-z]+){0,6}?\s+through\s+(?:the\s+)?")
 _NAME_JOINERS = frozenset("the of and for".split())
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
 def following_np(right: str) -> str | None:
@@ -107,7 +85,7 @@ def through_np(right: str) -> str | None:
         return None
     toks = tokenize(right[m.end():m.end() + 120])
     np = proper_name(toks) if toks and toks[0][:1].isupper() else noun_phrase(toks)
-    if not np or canonical_name(np) or not np[0].isalpha() or np.split()[0].lower() in _MONTHS or weak(np):
+    if not np or canonical_name(np) or not np[0].isalpha() or np.split()[0].lower() in calendar.MONTHS or weak(np):
         return None
     return np
 
@@ -142,18 +120,15 @@ def team_item(right: str) -> str | None:
     return " ".join(words) or None
 
 
-#: "reducing the prevalence rate to under", "cut the rate from 12% to": the NP whose value changes.
-_TO_RATE = re.compile(r"\s(?:from\s+[\d.,]+\s*(?:%|percent|per\s+cent)\s+)?to\s+" + _QUALIFIER + "$")
-_NOT_NP_AFTER = frozenset(
-    "more less fewer higher lower greater larger smaller bigger above below over under annually yearly "
-    "respectively year-on-year points point percentage today yesterday tomorrow".split()
-)
-_SCALES = frozenset("thousand million billion trillion mn bn m k".split())
+@lru_cache(maxsize=1)
+def _to_rate() -> re.Pattern[str]:
+    """"reducing the prevalence rate to under", "cut the rate from 12% to": the NP whose value changes."""
+    return re.compile(rf"\s(?:from\s+[\d.,]+\s*(?:%|percent|per\s+cent)\s+)?to\s+{qualifier_prefix()}$")
 
 
 def rate_subject(left: str) -> str | None:
     """"NP to (under) X%", "NP from X% to Y%" → NP (not after a verb: "rose to 5%")."""
-    m = _TO_RATE.search(left[-160:]) if "to " in left[-30:] else None
+    m = _to_rate().search(left[-160:]) if "to " in left[-30:] else None
     return tail_np(left[-160:][:m.start()], names=True) if m else None
 
 
@@ -163,28 +138,35 @@ def np_after_rate(toks: tuple[str, ...]) -> str | None:
         return None
     first = toks[0].rstrip(".")  # "done." at a sentence end
     low = first.lower()
-    if not first or low in STOP_WORDS or low in LEADING or low in _NOT_NP_AFTER or _verb_like(first):
+    if not first or low in stop_words() or low in determiners() or low in cues("not_np_after") or _verb_like(first):
         return None
     np = noun_phrase(toks)
     return None if not np or weak(np) or np.endswith("ly") else np
 
 
+@lru_cache(maxsize=1)
+def _scale_tokens() -> frozenset[str]:
+    return frozenset(t.lower() for t, _m, _k in tables.scales())
+
+
 def skip_amount(toks: tuple[str, ...]) -> tuple[str, ...]:
     """"our $20 billion loan" → "loan": a determiner and an amount before the noun."""
-    i = 1 if toks and toks[0].lower() in LEADING else 0
+    i = 1 if toks and toks[0].lower() in determiners() else 0
     j = i
-    while j < len(toks) and (toks[j] in "$€£¥" or toks[j][0].isdigit() or toks[j].lower() in _SCALES
+    while j < len(toks) and (toks[j] in "$€£¥" or toks[j][0].isdigit() or toks[j].lower() in _scale_tokens()
                              or toks[j].isupper() and len(toks[j]) == 3 and j == i):
         j += 1
     return toks[j:] if j > i else toks
 
 
-_OF_LEFT = re.compile(r"\s(?:of)\s+" + _QUALIFIER + "$")
+@lru_cache(maxsize=1)
+def _of_left() -> re.Pattern[str]:
+    return re.compile(rf"\s(?:of)\s+{qualifier_prefix()}$")
 
 
 def count_left(left: str) -> str | None:
     """"Haiti's population of 11 million" → "Haiti's population"."""
-    m = _OF_LEFT.search(left[-120:]) if "of " in left[-30:] else None
+    m = _of_left().search(left[-120:]) if "of " in left[-30:] else None
     if m is None:
         return None
     np = tail_np(left[-120:][:m.start()])

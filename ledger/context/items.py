@@ -20,74 +20,65 @@ from ledger.context.item_rules import (
     count_left, following_np, level_subject, np_after_rate, rate_subject, skip_amount, through_np, weak,
 )
 from ledger.context.noun_phrase import (
-    LEADING, LEADING_KEEP, STOP_WORDS, head_noun, is_word, noun_phrase, tokenize,
+    alternation, cue_values, cues, head_noun, is_word, noun_phrase, qualifier_prefix, stop_words, tokenize, words_before,
 )
+from ledger.text.nouns import determiners, is_aid_noun
 
-_LEFT_OF = re.compile(
-    r"([A-Za-z][\w'’ -]{0,80}?)\s+(of|at|totaling|totalling|worth|from)\s+(?:about |around |nearly |over |more than |"
-    r"approximately |almost |some |up to |at least |roughly )?$"
-)
+@lru_cache(maxsize=1)
+def _left_of() -> re.Pattern[str]:
+    """"NP of|at|totaling|worth $X": the words before a figure that name it."""
+    return re.compile(rf"([A-Za-z][\w'’ -]{{0,80}}?)\s+({alternation('left_link')})\s+{qualifier_prefix()}$")
 
 
 def _left_phrase(left: str) -> str | None:
     """"NP of|at|to $X": the noun phrase ending just before the figure."""
-    m = _LEFT_OF.search(left)
+    m = _left_of().search(left)
     if not m:
         return None
     last = m.group(1).split()[-1] if m.group(1).split() else ""
     if _is_verb(last) or last.endswith("ly") or last.isdigit():
         return None  # "expanded from $X", "stood at $X": a verb, not the amount's noun
-    tokens = tokenize(m.group(1))
-    words: list[str] = []
-    for tok in reversed(tokens):
-        low = tok.lower()
-        if not is_word(tok) or low in STOP_WORDS or low in LEADING or len(words) >= 4 or words and low in _VERBS:
-            break
-        words.insert(0, tok)
+    words = words_before(tokenize(m.group(1)), verbs=cues("predicate_verb"))
     if not words:
         return None
     phrase = " ".join(words)
     return None if canonical_name(phrase) else phrase
 
 
-#: "an increase of $X", "a net decline of $X", "increased by $X": the figure is a change.
-_CHANGE_LEFT = re.compile(
-    r"\b((?:net\s+|overall\s+|total\s+)?(?:increase|decrease|decline|rise|drop|reduction|cut|boost|growth|fall)s?)"
-    r"\s+(?:of|by|in)\s+(?:about |around |nearly |over |more than |approximately |almost |some |roughly )?$"
-    r"|\b(increased|decreased|declined|rose|grew|fell|dropped)\s+by\s+(?:about |around |nearly |over |more than |"
-    r"approximately |almost |some |roughly )?$",
-    re.IGNORECASE,
-)
-_CHANGE_NOUNS = {"increased": "increase", "decreased": "decrease", "declined": "decline", "rose": "rise",
-                 "grew": "growth", "fell": "fall", "dropped": "drop"}
+@lru_cache(maxsize=1)
+def _change_left() -> re.Pattern[str]:
+    """"an increase of $X", "a net decline of $X", "increased by $X": the figure is a change."""
+    return re.compile(
+        rf"\b((?:net\s+|overall\s+|total\s+)?(?:{alternation('change_noun')})s?)\s+(?:of|by|in)\s+{qualifier_prefix()}$"
+        rf"|\b({alternation('change_verb')})\s+by\s+{qualifier_prefix()}$",
+        re.IGNORECASE,
+    )
+
+
 #: "$X to procure food commodities", "$X to scale up food operations": the object of the purpose.
 _PURPOSE = re.compile(r"^\s+to\s+([a-z]+)(?:\s+up)?\s+(?=[A-Za-z])")
-_PURPOSE_NOT = frozenset("the a an be help make ensure its their our his her this that these those".split())
 _WILL_BE_FOR = re.compile(r"^\s+(?:will|would)\s+be\s+(?:used\s+)?for\s+")
-
-
-_CHANGE_HEADS = frozenset(_CHANGE_NOUNS.values()) | {"reduction", "cut", "boost", "growth"}
-_AID_HEADS = frozenset("aid assistance oda funding fund funds support financing finance loan grant package budget".split())
 
 
 def is_change(item: str | None) -> bool:
     """An item naming a change ("increase", "net decline"), not a thing."""
-    return bool(item) and head_noun(item) in _CHANGE_HEADS
+    return bool(item) and head_noun(item) in cues("change_noun")
 
 
 def is_aid_topic(item: str | None) -> bool:
     """An item naming aid money as such ("ODA", "development assistance", "loans")."""
-    return bool(item) and head_noun(item) in _AID_HEADS
+    head = head_noun(item) if item else None
+    return head is not None and is_aid_noun(head)
 
 
 def change_item(left: str) -> str | None:
     """"an increase of", "increased by" right before a figure: the change it measures."""
-    m = _CHANGE_LEFT.search(left[-60:])
+    m = _change_left().search(left[-60:])
     if m is None:
         return None
     if m.group(1):
         return m.group(1).lower()
-    return _CHANGE_NOUNS[m.group(2).lower()]
+    return cue_values("change_verb")[" ".join(m.group(2).lower().split())]
 
 
 def money_item(left: str, right: str) -> str | None:
@@ -102,7 +93,7 @@ def money_item(left: str, right: str) -> str | None:
         np = noun_phrase(tokens[1:])
         if np and not np.isdigit() and not weak(np):  # "in 2023" names a year, not the money
             return np
-    elif tokens and is_word(tokens[0]) and tokens[0].lower() not in STOP_WORDS and not _is_verb(tokens[0]):
+    elif tokens and is_word(tokens[0]) and tokens[0].lower() not in stop_words() and not _is_verb(tokens[0]):
         np = noun_phrase(tokens)
         if np and not weak(np):
             return np
@@ -112,14 +103,10 @@ def money_item(left: str, right: str) -> str | None:
     return np or _purpose_object(right) or through_np(right)
 
 
-_VERBS = frozenset("went came goes comes stood rose fell grew reached remained is was are were sent send sends gave give "
-                   "gives bought buys".split())
-
-
 def _is_verb(word: str) -> bool:
     """A word that opens a predicate, not a noun phrase ("went", "compared", "stood")."""
     low = word.lower()
-    return low in _VERBS or low.endswith("ed") and word[0].islower()
+    return low in cues("predicate_verb") or low.endswith("ed") and word[0].islower()
 
 
 def _purpose_object(right: str) -> str | None:
@@ -128,16 +115,18 @@ def _purpose_object(right: str) -> str | None:
     if following:
         return following
     m = _WILL_BE_FOR.match(right) or _PURPOSE.match(right)
-    if m is None or m.lastindex and m.group(1) in _PURPOSE_NOT:
+    if m is None or m.lastindex and m.group(1) in cues("purpose_not"):
         return None
     np = noun_phrase(tokenize(right[m.end():m.end() + 160]))
     return None if weak(np) else np
 
 
-_VERB_MARKERS = frozenset("to help helps helped will would can could should must may might".split())
-_TOPIC = re.compile(
-    r"(?:\b(?:[A-Za-z][\w’'-]*\s+){0,2})\b(?:assistance|aid|funding|support|financing|loans?|package|budget|ODA|grants?)\b"
-)
+@lru_cache(maxsize=1)
+def _topic() -> re.Pattern[str]:
+    """Up to two words, then a topic noun ("development assistance", "humanitarian aid", "ODA"); the nouns are
+    patterns ("loans?") written as they are matched, case-sensitively."""
+    alts = "|".join(sorted(cues("topic_noun"), key=len, reverse=True))
+    return re.compile(rf"(?:\b(?:[A-Za-z][\w’'-]*\s+){{0,2}})\b(?:{alts})\b")
 
 
 def topic_item(sentence: str, at: int) -> str | None:
@@ -154,13 +143,14 @@ def topic_item(sentence: str, at: int) -> str | None:
 def _topic_phrases(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """Every aid noun phrase of a sentence, found once however many figures it holds."""
     out = []
-    for m in _TOPIC.finditer(sentence):
+    for m in _topic().finditer(sentence):
         words = m.group(0).split()
-        if len(words) > 1 and words[-2].lower() in _VERB_MARKERS:
+        if len(words) > 1 and words[-2].lower() in cues("verb_marker"):
             continue  # "to support", "will fund": the head is a verb here
-        cut = max((k for k, w in enumerate(words) if w.lower() in STOP_WORDS), default=-1)
+        stop = stop_words()
+        cut = max((k for k, w in enumerate(words) if w.lower() in stop), default=-1)
         words = words[cut + 1:]
-        while words and (words[0].lower() in STOP_WORDS or words[0].lower() in LEADING
+        while words and (words[0].lower() in stop or words[0].lower() in determiners()
                          or canonical_name(words[0].rstrip("’'s")) and len(words) > 1 and words[0][0].islower()):
             words.pop(0)
         if words:
@@ -184,7 +174,9 @@ def _skip_parenthesis(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tokens
 
 
-_PERCENT_LEFT = re.compile(r"([A-Za-z][\w'’ -]{0,80}?)\s+(?:by|of|at)\s+(?:about |around |nearly |over |more than |almost |some |up to |at least |roughly |only |just )?$")
+@lru_cache(maxsize=1)
+def _percent_left_pattern() -> re.Pattern[str]:
+    return re.compile(rf"([A-Za-z][\w'’ -]{{0,80}}?)\s+(?:by|of|at)\s+{qualifier_prefix()}$")
 
 
 def percent_item(left: str, right: str, tail: str = "") -> str | None:
@@ -204,17 +196,9 @@ def percent_item(left: str, right: str, tail: str = "") -> str | None:
 
 def _percent_left(left: str) -> str | None:
     """"NP by|of|at X percent" → NP."""
-    m = _PERCENT_LEFT.search(left[-120:])
+    m = _percent_left_pattern().search(left[-120:])
     if not m:
         return None
-    words: list[str] = []
-    for tok in reversed(tokenize(m.group(1))):
-        low = tok.lower()
-        if low in LEADING_KEEP and words:
-            words.insert(0, tok)  # "new HIV infections"
-            break
-        if not is_word(tok) or low in STOP_WORDS or low in LEADING or len(words) >= 4:
-            break
-        words.insert(0, tok)
+    words = words_before(tokenize(m.group(1)))
     phrase = " ".join(words)
     return phrase if words and not canonical_name(phrase) else None

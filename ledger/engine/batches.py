@@ -39,7 +39,10 @@ class Batch:
 
 
 def content_hash(doc: Document) -> str:
-    return hashlib.sha1(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+    """A hash of everything stored about a document: a document read again with another date or
+    title (``--published``) replaces its stored figures; read again unchanged, it is skipped."""
+    meta = f"{doc.published}\x1f{doc.title}\x1f{doc.url}\x1f"
+    return hashlib.sha1((meta + doc.text).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def process_document(doc: Document, cut: int | None = None) -> list[Row]:
@@ -48,7 +51,7 @@ def process_document(doc: Document, cut: int | None = None) -> list[Row]:
     from ledger.normalise import to_rows
 
     text = doc.text if cut is None else doc.text[:cut]
-    return to_rows(doc, extract_figures(text, published=doc.published, max_numbers=None))
+    return to_rows(doc, extract_figures(text, published=doc.published, url=doc.url, max_numbers=None))
 
 
 def process_batch(docs: list[Document], hashes: list[str] | None = None) -> list[Processed | ReadError]:

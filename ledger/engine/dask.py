@@ -29,6 +29,7 @@ import pandas as pd
 from ledger.engine.batches import DEFAULT_BATCH_SIZE, Batch, Processed, content_hash, process_batch
 from ledger.engine.partitions import Partition, plan_partitions
 from ledger.model import Document, ReadError, Row
+from ledger.read.inputs import Metadata
 from ledger.read.ranges import read_part
 from ledger.store.schema import COLUMNS, DTYPES
 
@@ -67,11 +68,12 @@ def _extract(doc: Document) -> Extracted:
                      errors)
 
 
-def run_partition(partition: Partition, out: str, max_bytes: int) -> list[Entry]:
+def run_partition(partition: Partition, out: str, max_bytes: int, metadata: Metadata | None = None,
+                  ) -> list[Entry]:
     """Task run on a worker: read the partition, extract, write its Parquet file; return the
     documents (without texts) with their rows, and the errors, in reading order."""
     entries: list[Entry] = [item if isinstance(item, ReadError) else _extract(item)
-                            for item in read_part(partition.part, max_bytes)]
+                            for item in read_part(partition.part, max_bytes, metadata)]
     rows = [row for e in entries if isinstance(e, Extracted) and e.rows for row in e.rows]
     target = Path(out) / "parquet" / f"part-{partition.index:05d}.parquet"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -114,10 +116,11 @@ def _outcome(future, partition: Partition) -> list[Entry]:
         return list(partition.failed(why))
 
 
-def in_order(client, partitions: Iterator[Partition], out: str, max_bytes: int, window: int,
+def in_order(client, partitions: Iterator[Partition], args: tuple, window: int,
              done: Callable[[Partition], None] = lambda p: None) -> Iterator[Entry]:
-    """Entries of every partition in input order, with at most ``window`` partitions submitted
-    or waiting in the reorder buffer; ``done(partition)`` runs once its entries are taken."""
+    """Entries of every partition (``run_partition(partition, *args)`` on the cluster) in input
+    order, with at most ``window`` partitions submitted or waiting in the reorder buffer;
+    ``done(partition)`` runs once its entries are taken."""
     from dask.distributed import as_completed
 
     run = uuid.uuid4().hex[:8]
@@ -128,7 +131,7 @@ def in_order(client, partitions: Iterator[Partition], out: str, max_bytes: int, 
     def submit() -> None:
         part = next(partitions, None)
         if part is not None:
-            future = client.submit(run_partition, part, out, max_bytes, key=f"aid-ledger-{run}-{part.index:05d}",
+            future = client.submit(run_partition, part, *args, key=f"aid-ledger-{run}-{part.index:05d}",
                                    retries=RETRIES, pure=False)
             submitted[future.key] = part
             queue.add(future)
@@ -207,10 +210,11 @@ def worker_slots(client, timeout: float = 60) -> int:
 
 def run_dask(paths: list[str], *, out: Path, scheduler: str | None = None, max_bytes: int,
              known: Callable[[str], str | None] | None = None, jobs: int = 2,
-             batch_size: int = DEFAULT_BATCH_SIZE, client=None, min_bytes: int | None = None,
-             ) -> Iterator[Batch]:
+             batch_size: int = DEFAULT_BATCH_SIZE, metadata: Metadata | None = None, client=None,
+             min_bytes: int | None = None) -> Iterator[Batch]:
     """Run extraction on Dask (``client``, the cluster at ``scheduler``, or a local cluster of
-    ``jobs`` workers) and yield batches for the store, in input order."""
+    ``jobs`` workers) and yield batches for the store, in input order; ``metadata`` as for
+    :func:`ledger.read.iter_documents`."""
     if "-" in map(os.fspath, paths):
         raise DaskError("standard input cannot be read with --engine dask: save it to a file, "
                         "or use --engine local")
@@ -223,7 +227,7 @@ def run_dask(paths: list[str], *, out: Path, scheduler: str | None = None, max_b
         slots = worker_slots(client)
         plan = plan_partitions(paths, slots=slots, spill_dir=spill, max_bytes=max_bytes, min_bytes=min_bytes)
         try:
-            entries = in_order(client, plan, str(out), max_bytes, IN_FLIGHT_PER_SLOT * slots,
+            entries = in_order(client, plan, (str(out), max_bytes, metadata), IN_FLIGHT_PER_SLOT * slots,
                                done=lambda part: _drop_piece(part, spill))
             yield from to_batches(entries, batch_size, known)
         finally:

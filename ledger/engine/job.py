@@ -1,6 +1,7 @@
 """The main job: inputs → store → reports, with a summary of what happened."""
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Iterable
@@ -27,6 +28,12 @@ class RunSummary:
     reports: list[Path] = field(default_factory=list)
     seconds: float = 0.0
 
+    def add(self, batch: Batch) -> None:
+        self.documents += len(batch.items)
+        self.skipped += batch.skipped
+        self.mentions += sum(len(p.rows) for p in batch.items)
+        self.errors.extend(batch.errors)
+
     def lines(self) -> list[str]:
         out = [f"{self.documents} new documents, {self.skipped} already in the store, "
                f"{self.mentions} figures, {self.facts} facts in the store, "
@@ -36,16 +43,18 @@ class RunSummary:
 
 
 class Progress:
-    """A progress bar on stderr when it is a terminal; silent otherwise."""
+    """A progress bar on stderr when it is a terminal (documents done / ``total`` and an ETA when
+    the total is known); silent otherwise."""
 
-    def __init__(self, enabled: bool | None = None):
+    def __init__(self, enabled: bool | None = None, total: int | None = None, stream=None):
+        stream = stream or sys.stderr
         if enabled is None:
-            enabled = sys.stderr.isatty()
+            enabled = stream.isatty()
         self.bar = None
         if enabled:
             from tqdm import tqdm
 
-            self.bar = tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True)
+            self.bar = tqdm(total=total, unit=" docs", file=stream, dynamic_ncols=True, smoothing=0.1)
         self.figures = 0
 
     def update(self, batch: Batch) -> None:
@@ -70,58 +79,76 @@ def store_path(out: Path, db: Path | None) -> Path:
 
 
 def run_job(paths: list[str], *, out: Path = DEFAULT_OUT, db: Path | None = None,
-            reference: Path | None = None, jobs: int = 1, batch_size: int = DEFAULT_BATCH_SIZE,
-            max_bytes: int = DEFAULT_MAX_BYTES, engine: str = "local", scheduler: str | None = None,
-            progress: bool | None = None, stdin=None, on_error=None) -> RunSummary:
-    """Read ``paths``, store their figures, rebuild facts and write every report."""
-    from ledger.read import iter_documents
+            reference: tuple[pd.DataFrame, str] | None = None, no_reference: bool = False, jobs: int = 1,
+            batch_size: int = DEFAULT_BATCH_SIZE, max_bytes: int = DEFAULT_MAX_BYTES, engine: str = "local",
+            scheduler: str | None = None, progress: bool | None = None, stdin=None, on_error=None,
+            metadata=None) -> RunSummary:
+    """Read ``paths``, store their figures, rebuild facts and write every report. ``reference``
+    (a long frame, its origin) replaces the store's reference, ``no_reference`` removes it."""
+    from ledger.read import count_documents, iter_documents
     from ledger.store import Store
 
     t0 = time.perf_counter()
     summary = RunSummary()
     out.mkdir(parents=True, exist_ok=True)
     with Store(store_path(out, db)) as store:
+        if reference is not None or no_reference:
+            store.set_reference(*(reference or (None, None)))
         if engine == "dask":
             from ledger.engine.dask import run_dask
 
             batches = run_dask(paths, out=out, scheduler=scheduler, max_bytes=max_bytes,
-                               known=store.known, jobs=jobs, batch_size=batch_size)
+                               known=store.known, jobs=jobs, batch_size=batch_size, metadata=metadata)
         else:
-            inputs = iter_documents(paths, max_bytes=max_bytes, stdin=stdin)
+            inputs = iter_documents(paths, max_bytes=max_bytes, stdin=stdin, metadata=metadata)
             batches = run_local(inputs, jobs=jobs, batch_size=batch_size, known=store.known)
-        bar = Progress(progress)
+        bar = Progress(progress, total=count_documents(paths) if progress is not False else None)
         try:
             for batch in batches:
                 store.add_batch([(p.doc, p.content_hash, p.rows) for p in batch.items], batch.errors)
-                summary.documents += len(batch.items)
-                summary.skipped += batch.skipped
-                summary.mentions += sum(len(p.rows) for p in batch.items)
-                summary.errors.extend(batch.errors)
-                if on_error is not None:
-                    for e in batch.errors:
-                        on_error(e)
+                summary.add(batch)
+                for e in batch.errors if on_error is not None else ():
+                    on_error(e)
                 bar.update(batch)
         finally:
             bar.close()
         store.rebuild_facts()
-        summary.reports = write_all_reports(store, out, reference=reference, errors=summary.errors,
-                                            inputs=paths)
+        summary.reports = write_all_reports(store, out, errors=summary.errors, inputs=paths)
         summary.facts = len(store.facts())
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def write_all_reports(store, out: Path, *, reference: Path | None = None,
-                      errors: list[ReadError] | None = None, inputs: list[str] | None = None) -> list[Path]:
-    """Write every report file from the store's frames."""
-    from ledger.version import __version__
-    from ledger.analyse import load_reference
-    from ledger.report import write_reports
+class ReportWriteError(Exception):
+    """A report could not be written (a locked or read-only file, a full disk); the store is up
+    to date and the reports written before are intact."""
 
-    ref = load_reference(reference) if reference is not None else None
+    def __init__(self, out: Path, exc: OSError):
+        failed = exc.filename2 or exc.filename
+        self.path = Path(out) / Path(os.fsdecode(failed)).name if failed else Path(out)
+        self.errno, self.reason = exc.errno, exc.strerror or str(exc)
+        super().__init__(f"cannot write {str(self.path)!r} ({self.reason})")
+
+
+def write_all_reports(store, out: Path, *, errors: list[ReadError] | None = None,
+                      inputs: list[str] | None = None) -> list[Path]:
+    """Write every report file from the store's frames, with the reference the store keeps, and
+    keep the reconciliation in the store."""
+    from ledger.analyse import reconcile
+    from ledger.analyse.months import reconcile_months
+    from ledger.report import write_reports
+    from ledger.version import __version__
+
+    ref, origin = store.reference()
+    facts = store.facts()
+    recon, months = reconcile(facts, ref), reconcile_months(facts, ref)
+    store.set_reconciliation(recon, months)
     errs = errors_frame(errors) if errors is not None else store.errors()
-    run_info = {"inputs": ", ".join(inputs or []), "store": str(store.path),
-                "reference": str(reference or ""), "version": __version__,
-                "run_at": time.strftime("%Y-%m-%d %H:%M:%S")}
-    return write_reports(store.mentions(), store.facts(), store.documents(), errs, out,
-                         reference=ref, run_info=run_info)
+    run_info = {"inputs": ", ".join(inputs or []), "store": str(store.path), "reference": origin or "",
+                "version": __version__, "run_at": time.strftime("%Y-%m-%d %H:%M:%S")}
+    try:
+        return write_reports(store.mentions(), facts, store.documents(), errs, out, reference=ref,
+                             run_info=run_info, reconciliation=recon, months=months,
+                             store_tables=store.tables(), store_name=store.path.stem)
+    except OSError as exc:
+        raise ReportWriteError(out, exc) from None

@@ -86,7 +86,7 @@ def _parts(inputs: list[tuple[str | ReadError, int]], sizer: Sizer, spill_dir: P
     group: list[str | ReadError] = []
     group_bytes = target = 0
     for n, (item, size) in enumerate(inputs):
-        kind = SPLIT_KINDS.get(_kind(item)) if isinstance(item, str) else None
+        kind = SPLIT_KINDS.get(_kind(item)) if isinstance(item, str) and os.path.isfile(item) else None
         if kind and size > sizer.peek():
             if group:
                 yield WholeFiles(tuple(group))

@@ -2,6 +2,6 @@
 from __future__ import annotations
 
 from ledger.model import Figure
-from ledger.extract.grammar import find_figures
+from ledger.extract.pipeline import find_figures
 
 __all__ = ["Figure", "find_figures"]

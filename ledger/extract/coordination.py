@@ -7,15 +7,11 @@ from __future__ import annotations
 
 import re
 
-from ledger.extract import filters
+from ledger.extract import filters, tables
 from ledger.model import Figure
 
-_LINKS = frozenset({"and", "while", "whilst", "but", "plus"})
-# what may follow the borrowed number: a preposition, a relative word or punctuation ("187 by tender", "95800 who")
-_AFTER = re.compile(
-    r"[ \t\u00a0]*+(?:[,.;:!?)]|$|(?i:by|in|who|that|which|from|for|at|on|with|were|are|was|is|will|have|had|"
-    r"through|via|during|after|before|across|under|more|less|fewer|others?|elsewhere|respectively)(?![\w-]))"
-)
+_AFTER_WORD = re.compile(r"[ \t\u00a0]*+([A-Za-z]++)(?![\w-])")
+_AFTER_MARK = re.compile(r"[ \t\u00a0]*+(?:[,.;:!?)]|$)")
 _BREAK = frozenset(".;!?\n")
 _REACH = 140  # characters from the end of the earlier count to the bare number
 
@@ -26,12 +22,21 @@ def borrow_noun(text: str, start: int, end: int, digits: str, value: float | Non
         return False
     if start - prev.end > _REACH or filters.is_year(value, digits, 1000):
         return False
-    if filters.previous_word(text, start).lower() not in _LINKS or not _AFTER.match(text, end):
+    if filters.previous_word(text, start).lower() not in tables.cues("borrow_link") or not _ends_clause(text, end):
         return False
     if text[end:end + 1] in "-–/:" or (text[end:end + 1] in ".," and text[end + 1:end + 2].isdigit()):
         return False  # a phone number, a date or a time
     gap = text[prev.end:start]
     return not any(ch in _BREAK for ch in gap) and not filters.is_identifier(text, start)
+
+
+def _ends_clause(text: str, end: int) -> bool:
+    """What may follow a borrowed number: a preposition, a relative word or punctuation ("187 by tender",
+    "95800 who")."""
+    if _AFTER_MARK.match(text, end):
+        return True
+    wm = _AFTER_WORD.match(text, end)
+    return wm is not None and wm.group(1).lower() in tables.cues("borrow_after")
 
 
 def unit_source(text: str, start: int, out: list[Figure], *, scaled: bool = False) -> Figure | None:
@@ -49,7 +54,6 @@ def unit_source(text: str, start: int, out: list[Figure], *, scaled: bool = Fals
     return None
 
 
-_FORWARD_LINKS = frozenset({"while", "whilst", "whereas", "but", "and", "of"})
 _FORWARD_STOP = frozenset(".;!?\n,()[]")
 _FORWARD_REACH = 80
 
@@ -67,4 +71,4 @@ def forward_source(text: str, bare: Figure, nxt: Figure) -> bool:
     if any(ch in _FORWARD_STOP for ch in gap):
         return False
     words = gap.split(None, 1)
-    return bool(words) and words[0].lower() in _FORWARD_LINKS
+    return bool(words) and words[0].lower() in tables.cues("forward_link")

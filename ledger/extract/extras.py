@@ -1,24 +1,18 @@
-"""Smaller readers of the grammar: fractions, pence, ages, number words inside names ("One China")."""
+"""Smaller readers of the grammar: fractions, pence, ages, powers of ten, written fractions, and number
+words inside names ("One China")."""
 from __future__ import annotations
 
 import re
 
 from ledger.extract import filters, tables
+from ledger.extract.candidate import Amount
+from ledger.extract.space import GAP1
 
-_FRACTION_SCALE = re.compile(
-    r"[ \t\u00a0]++(?:an?[ \t\u00a0]++)?+(?P<s>(?i:dozen|hundred|thousand|million|billion|trillion))(?![\w-])"
-)
 _FRACTION_OF = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+of(?![\w-])")
-# "half the condos", "half its budget": only "half" takes a determiner without "of"
-_HALF_DETERMINER = re.compile(r"[ \t\u00a0]++(?i:the|its|their|his|her|our|all|these|those)(?![\w-])")
-# a word before a fraction that makes it something else: "the second half of", "one and a half"
-_NOT_BEFORE_FRACTION = frozenset(
-    "the first second third fourth last final other each this that latter former and next early late".split()
-)
-_SCALES = {"dozen": 12.0, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_WORD_AFTER = re.compile(r"[ \t\u00a0]++([A-Za-z]++)(?![\w-])")
+_SCALE_AFTER = re.compile(rf"{GAP1}(?:of{GAP1})?(?:an?{GAP1})?+([A-Za-z]++)(?![\w-])")
 # "164p", "68 p at", "40 pence": a price in pence (not "5 p.m.", not a video resolution "1080p")
 _PENCE = re.compile(r"[ \t\u00a0]?p(?![\w]|\.[A-Za-z])")
-_RESOLUTIONS = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
 _AGE_WORDS = frozenset({"aged", "age"})
 TIMES_SIGNS = frozenset("×x·")
 _EXPONENT = re.compile(r"[ \t\u00a0]?[×x·][ \t\u00a0]?10(?:(?:\^|\*\*)([−–-]?\d{1,3})|([−–-]\d{1,3}))(?![\d.,])")
@@ -27,28 +21,36 @@ _SLASH = re.compile(r"[/⁄](?P<d>\d{1,3})(?![\d/⁄.,])[ \t\u00a0]*+(?:of[ \t\u
 _SENTENCE_END = frozenset('.!?:;\n"“(*#|>-–—')
 
 
-def fraction_value(phrase: str) -> float:
-    """Share of one for a fraction phrase as written ("Two-thirds" → 0.667)."""
-    return tables.fractions()[" ".join(phrase.lower().replace("-", " ").split())]
-
-
-def read_fraction(text: str, start: int, end: int, frac: float) -> tuple[str, float, int] | None:
-    """('scaled', value, end) for "half a million", "a quarter billion"; ('share', percent, end) for
-    "a third of", "two-thirds of", "half the"; None when the fraction word is not an amount here."""
-    if filters.previous_word(text, start).lower() in _NOT_BEFORE_FRACTION:
+def read_fraction(text: str, a: Amount) -> Amount | None:
+    """'half a million', 'half of a million' → a scaled amount; 'a third of', 'two-thirds of', 'half the', a
+    fraction after a qualifier ('more than half') or before a verb ('a third went to food') → a share
+    (percent); None when the fraction word is not an amount here ("the second half of", "a third party")."""
+    if filters.previous_word(text, a.start).lower() in tables.cues("not_before_fraction"):
         return None
-    sm = _FRACTION_SCALE.match(text, end)
-    if sm:
-        return "scaled", frac * _SCALES[sm.group("s").lower()], sm.end()
-    if _FRACTION_OF.match(text, end) or (frac == 0.5 and _HALF_DETERMINER.match(text, end)):
-        return "share", frac * 100.0, end
+    frac = a.number.fraction
+    sm = _SCALE_AFTER.match(text, a.end)
+    scale = tables.number_words().get(sm.group(1).lower()) if sm else None
+    if scale and scale[1] in ("scale", "hundred", "dozen"):
+        return a._replace(value=frac * scale[0], scaled=True, end=sm.end())
+    word = _WORD_AFTER.match(text, a.end)
+    after = word.group(1).lower() if word else ""
+    if _FRACTION_OF.match(text, a.end) or (frac == 0.5 and after in tables.cues("half_determiner")) \
+            or after in tables.cues("share_verb") or _qualified(text, a.start):
+        return a._replace(value=frac * 100.0, kind="percent", unit="%")  # "more than half", "a third went"
     return None
+
+
+def _qualified(text: str, start: int) -> bool:
+    """A qualifier right before ("more than half", "about a third"): the fraction is a share of a whole."""
+    from ledger.extract import patterns
+
+    return patterns.qualifier_reversed().match(text[max(0, start - 40):start][::-1]) is not None
 
 
 def pence_end(text: str, end: int, value: float) -> int | None:
     """End of a pence marker after a price ("164p", "1.95 p"), or None."""
     m = _PENCE.match(text, end)
-    if m is None or (value in _RESOLUTIONS and text[end] in "pP"):
+    if m is None or (text[end] in "pP" and f"{value:g}" in tables.cues("video_resolution")):
         return None
     return m.end()
 
@@ -73,13 +75,13 @@ def in_title_name(text: str, start: int, end: int) -> bool:
     return bool(word) and word[0].islower()
 
 
-def scientific(text: str, c) -> None:
-    """'1.99×10−30', '3 x 10^8': scale the candidate's value by the power of ten written after it."""
-    m = _EXPONENT.match(text, c.end)
-    if m is None or c.value is None:
-        return
+def scientific(text: str, a: Amount) -> Amount:
+    """'1.99×10−30', '3 x 10^8': scale the amount's value by the power of ten written after it."""
+    m = _EXPONENT.match(text, a.end)
+    if m is None or a.value is None:
+        return a
     exponent = int((m.group(1) or m.group(2)).replace("−", "-").replace("–", "-"))
-    c.value, c.end = c.value * 10.0 ** exponent, m.end()
+    return a._replace(value=a.value * 10.0 ** exponent, end=m.end())
 
 
 def slash_fraction(text: str, end: int, numerator: float) -> tuple[float, int] | None:
@@ -92,6 +94,6 @@ def slash_fraction(text: str, end: int, numerator: float) -> tuple[float, int] |
         return None
     if fm.end() == end + 1 + len(fm.group("d")):
         return None  # a unit needs a space ("1/2 pound"), not "1/2kg"-style glue we cannot tell from ids
-    if patterns.unit().match(text, fm.end() - 1) is None:
+    if patterns.unit_match(text, fm.end() - 1) is None:
         return None
     return numerator / int(fm.group("d")), fm.end() - 1

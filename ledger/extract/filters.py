@@ -1,31 +1,17 @@
-"""Rules that reject number-shaped things that are not figures (dates, years, identifiers, calibers ...)."""
+"""Tests on the words around a number that the rules use: dates, years, identifiers, clock times, calibers,
+file sizes, names (``ledger.extract.rules``)."""
 from __future__ import annotations
 
 import functools
 import re
 
 from ledger.extract import tables
+from ledger.text import calendar
 
 _NEXT_WORD = re.compile(r"[ \t\u00a0]*+\n?[ \t\u00a0]*+([A-Za-z][\w]*)")
 _GLUED_BAD = re.compile(r"[+/:#@_=^]\w|\(\w|\.\d|[-–][A-Za-z]|[A-Za-z0-9]")
 _CLOCK_AFTER = re.compile(r"[ \t\u00a0]?[AaPp]\.?[Mm]\b\.?")
 _MAGNITUDE = re.compile(r"[ \t\u00a0-]*(?i:magnitude|on the richter)")
-_CALIBER_AFTER = re.compile(
-    r"[ \t\u00a0-]*(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?\.?)?[ \t\u00a0]*+(?i:[A-Za-z-]+[ \t\u00a0]+){0,2}?"
-    r"(?i:artillery|ammunition|rounds?|shells?|howitzers?|guns?|cannons?|mortars?|rifles?|caliber|calibre|"
-    r"munitions?|projectiles?|tank|self-propelled|towed|ammo|machine|anti-tank|HE|high-explosive)\b"
-)
-_FILE_SIZE_BEFORE = re.compile(r"(?i)(?:\(|pdf|doc|xlsx?|file|download|size)[^()\n]{0,12}$")
-
-YEAR_PREPOSITIONS = frozenset(
-    "in for since by from until till to of during before after the fiscal fy early late mid year between and "
-    "or through than circa this that since, until, spring summer autumn fall winter".split()
-)
-
-
-@functools.lru_cache(maxsize=None)
-def _months() -> frozenset[str]:
-    return tables.word_set("date_words.txt")
 
 
 @functools.lru_cache(maxsize=None)
@@ -81,9 +67,7 @@ def next_word(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
-def is_month(word: str) -> bool:
-    """A capitalised month or weekday name or abbreviation ("February", "Feb.", "Friday")."""
-    return bool(word) and word[0].isupper() and word.rstrip(".").lower() in _months()
+is_month = calendar.is_date_word
 
 
 def is_date_part(text: str, start: int, end: int) -> bool:
@@ -91,13 +75,12 @@ def is_date_part(text: str, start: int, end: int) -> bool:
     return is_month(previous_word(text, start)) or is_month(next_word(text, end))
 
 
-def is_year(value: float, digits: str, first: int = 1800) -> bool:
-    return digits.isdigit() and len(digits) == 4 and first <= value <= 2100
+is_year = calendar.is_year
 
 
 def year_context(text: str, start: int) -> bool:
     """A year-like number after 'in', 'since', 'fiscal' ... is a year."""
-    return previous_word(text, start).lower().rstrip(",") in YEAR_PREPOSITIONS
+    return previous_word(text, start).lower().rstrip(",") in tables.cues("year_before")
 
 
 def glued_junk(text: str, end: int) -> bool:
@@ -116,12 +99,13 @@ def is_identifier(text: str, start: int) -> bool:
 
 
 def after_capitalised_name(text: str, start: int) -> bool:
-    """'Channel One', 'Leopard 2', 'Apple Watch 5': a capitalised word right before, not a sentence start."""
+    """'Channel One', 'Leopard 2', 'Apple Watch 5': a capitalised word right before, not a sentence start (a
+    name and its number share a line: a number opening a line after a heading is no part of it)."""
     k, i = _previous_word_span(text, start)
     word = text[k:i]
-    if not word:
+    if not word or "\n" in text[i:start]:
         return False
-    if not any(ch.isupper() for ch in word[:2]) or word.rstrip(".").lower() in _months():
+    if not any(ch.isupper() for ch in word[:2]) or word.rstrip(".").lower() in calendar.date_words():
         return False
     before = text[max(0, k - 3):k].rstrip(" \t\u00a0")
     sentence_start = not before or before[-1] in ".!?:;\n\"“(*#|>-–—"
@@ -132,10 +116,26 @@ def is_magnitude(text: str, start: int, end: int) -> bool:
     return bool(_MAGNITUDE.match(text, end)) or previous_word(text, start).lower() == "magnitude"
 
 
+@functools.lru_cache(maxsize=None)
+def _caliber_after() -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(w) for w in tables.cues("caliber_noun")), key=len, reverse=True))
+    return re.compile(
+        r"[ \t\u00a0-]*(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?\.?)?[ \t\u00a0]*+(?i:[A-Za-z-]+[ \t\u00a0]+){0,2}?"
+        rf"(?i:{words})\b"
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def _file_size_before() -> re.Pattern[str]:
+    words = "|".join(sorted(w for w in tables.cues("file_size_before") if w != "("))
+    return re.compile(rf"(?i)(?:\(|{words})[^()\n]{{0,12}}$")
+
+
 def is_caliber(text: str, end: int) -> bool:
     """'155mm artillery', '105 mm howitzer', '50-caliber': a number naming a gun's bore."""
-    return bool(_CALIBER_AFTER.match(text, end, min(len(text), end + 60)))
+    return bool(_caliber_after().match(text, end, min(len(text), end + 60)))
 
 
 def is_file_size(text: str, start: int) -> bool:
-    return bool(_FILE_SIZE_BEFORE.search(text, max(0, start - 20), start))
+    """'(PDF, 1.35 MB)', 'download 2 GB': a number that is the size of a file."""
+    return bool(_file_size_before().search(text, max(0, start - 20), start))

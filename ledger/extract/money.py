@@ -1,12 +1,19 @@
 """Currency decisions: marker → ISO 4217 code, and the per-document default dollar."""
 from __future__ import annotations
 
+import functools
 import re
 
 from ledger.extract import patterns, tables
 
 _US_MARKERS = re.compile(r"US\$|U\.S\.\$|\bUSD\b|\bU\.?S\.? dollars?\b|\bAmerican dollars?\b")
 _CONVERSION_TO_US = re.compile(r"dollars?[ \t\u00a0]*\([ \t\u00a0]*(?:US|U\.S\.)?[ \t\u00a0]?\$")
+
+
+@functools.lru_cache(maxsize=1)
+def _dollar_markers() -> tuple[re.Pattern[str], dict[str, str]]:
+    codes = dict(tables.dollar_markers())
+    return re.compile("|".join(re.escape(p) for p in sorted(codes, key=len, reverse=True))), codes
 
 
 def default_dollar(text: str) -> str:
@@ -16,7 +23,8 @@ def default_dollar(text: str) -> str:
     gives bare-$ conversions after its amounts ("10.5 million Australian dollars ($7.5 million)"), uses "$"
     for Australian dollars.
     """
-    found = {code for phrase, code in tables.dollar_markers() if phrase in text}
+    markers, codes = _dollar_markers()
+    found = {codes[m] for m in markers.findall(text)}
     if len(found) != 1 or _US_MARKERS.search(text) or _CONVERSION_TO_US.search(text):
         return "USD"
     return found.pop()
@@ -34,9 +42,32 @@ def post_code(marker: str, dollar: str, *, scaled: bool) -> str | None:
     and so is "won" ("300 billion won"; "3 won" is a verb).
     """
     word = " ".join(marker.split())
-    if word.lower() in ("pound", "pounds", "won", "rand", "lira") and not scaled:
+    if word.lower() in tables.cues("scale_only_currency") and not scaled:
         return None
     code = patterns.post_currency_codes().get(word.lower())
     if code is None:
         return None
     return dollar if code == "$" else code
+
+
+def minor_share(marker: str) -> tuple[str, float] | None:
+    """(code, share) when ``marker`` is a minor unit ("cents" → ("$", 0.01)), else None."""
+    return tables.minor_units().get(" ".join(marker.lower().split()))
+
+
+def minor_written(surface: str) -> float | None:
+    """The share of the major unit when a money surface is written in a minor unit only ("18 cents",
+    "12-cent", "164p"); None for "3 dollars 50 cents" (dollars and cents) and other surfaces."""
+    m = _minor_tail().search(surface)
+    if m is None:
+        return None
+    head = surface[:m.start()].lower()
+    if any(ch in head for ch in "$€£¥") or any(w in patterns.post_currency_codes() for w in re.findall(r"[a-z]+", head)):
+        return None
+    return minor_share(m.group("m"))[1] if m.group("m") else 0.01
+
+
+@functools.lru_cache(maxsize=1)
+def _minor_tail() -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(w) for w in tables.minor_units()), key=len, reverse=True)).replace(r"\ ", r"\s+")
+    return re.compile(rf"(?i)(?:(?<![a-z])(?P<m>{words})|(?<=\d)\s?p)$")

@@ -58,19 +58,6 @@ def vague() -> dict[str, tuple[float, float]]:
 
 
 @functools.lru_cache(maxsize=None)
-def units() -> list[tuple[str, str, str]]:
-    """(alias, quantulum3 unit name, kind) for measures and durations, longest alias first."""
-    rows = [(a, u, k) for a, u, k in _rows("units.tsv")]
-    return sorted(rows, key=lambda r: -len(r[0]))
-
-
-@functools.lru_cache(maxsize=None)
-def plurals() -> dict[str, str]:
-    """Irregular or uncountable head noun → singular."""
-    return {w.lower(): s for w, s in _rows("plurals.tsv")}
-
-
-@functools.lru_cache(maxsize=None)
 def count_phrases() -> dict[str, str]:
     """Phrase after a number → count unit ("in favor" → "vote")."""
     return _phrase_table("count_phrases.tsv")
@@ -92,3 +79,35 @@ def rate_nouns() -> dict[str, str]:
 def fractions() -> dict[str, float]:
     """Fraction phrase ("a third", "two-thirds", "half") → its value as a share of one."""
     return {" ".join(p.lower().replace("-", " ").split()): float(v) for p, v in _rows("fractions.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def scale_words() -> frozenset[str]:
+    """Number words that multiply what comes before them ("thousand", "million", ...)."""
+    return frozenset(w for w, (_v, c) in number_words().items() if c == "scale")
+
+
+@functools.lru_cache(maxsize=None)
+def _cue_rows() -> tuple[tuple[str, str, str], ...]:
+    return tuple((s, w, v) for s, w, v, _note in _rows("cues.tsv"))
+
+
+@functools.lru_cache(maxsize=None)
+def cues(name: str) -> frozenset[str]:
+    """The lower-case words of one cue set of ``cues.tsv`` ("bare_before", "year_before", ...)."""
+    found = frozenset(w.lower() for s, w, _v in _cue_rows() if s == name)
+    if not found:
+        raise KeyError(f"extract/cues.tsv has no set {name!r}")
+    return found
+
+
+@functools.lru_cache(maxsize=None)
+def cue_values(name: str) -> dict[str, str]:
+    """word → value of one cue set of ``cues.tsv`` ("rate_adverb": annually → year)."""
+    return {w.lower(): v for s, w, v in _cue_rows() if s == name}
+
+
+@functools.lru_cache(maxsize=None)
+def minor_units() -> dict[str, tuple[str, float]]:
+    """Lower-case minor-unit marker ("cents", "pence") → (currency code, its share of the major unit)."""
+    return {m.lower(): (c, float(share)) for m, c, share in _rows("minor_units.tsv")}

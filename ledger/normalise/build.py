@@ -44,6 +44,8 @@ def to_row(doc: Document, fig: Figure) -> Row:
         item=fig.item, role=fig.role, donor=fig.donor, recipient=fig.recipient,
         event_date=fig.event_date, figure_id=figure_id(doc.doc_id, fig.start, fig.end, fig.surface),
         value_usd=usd, value_eur=eur, fx_rate=rate, fx_date=fx_day, fx_source=source,
+        stage=fig.stage, aid_type=fig.aid_type, window_start=fig.window_start, window_end=fig.window_end,
+        why=fig.why, confidence=fig.confidence,
     )
 
 

@@ -83,6 +83,8 @@ def _flag_lines(text: str, rules: ChromeRules) -> dict[int, str]:
         line = text[start:] if end < 0 else text[start:end]
         if len(line) <= _SHORT_LINE and any(p.search(line) for p in rules.drop_short_line):
             flags[start] = "line"
+        elif len(line) <= _SHORT_LINE and any(p.search(line) for p in rules.credit_line):
+            flags[start] = "credit"
     return flags
 
 
@@ -105,26 +107,41 @@ def _guard_hits(text: str, guards: tuple[str, ...]) -> Iterator[int]:
 def _filter_lines(text: str, rules: ChromeRules) -> list[str]:
     flags = _flag_lines(text, rules)
     out: list[str] = []
-    skipping_block = False
+    skipping = ""  # "block": to the next blank line; "headlines": while lines read as headlines
     offset = 0
     for index, line in enumerate(text.split("\n")):
         start, offset = offset, offset + len(line) + 1
+        if skipping == "headlines" and not (_is_headline(line) or line.strip() in _SEPARATORS):
+            skipping = ""
         if not line.strip():
-            skipping_block = False
+            skipping = ""
             out.append("")
             continue
         action = flags.get(start) or _line_start_action(line, rules)
-        if skipping_block or action == "line" or action == "social":
+        if skipping or action == "line" or action == "social":
             continue
         if action == "cut":
             break
-        if action == "block":
-            skipping_block = True
+        if action in ("block", "headlines"):
+            skipping = action
+            continue
+        if action == "credit":
+            _drop_caption(out)
             continue
         if index < _HEADER_ZONE and _is_menu(line, rules):
             continue
         out.append(line)
     return out
+
+
+_SEPARATORS = frozenset("-–—*•|")
+
+
+def _drop_caption(out: list[str]) -> None:
+    """A photo credit follows its caption: the line before it goes too when it is short and no sentence
+    ("Dim view: Google was hit by a stronger dollar" above "Peter Power/Reuters")."""
+    if out and out[-1].strip() and len(out[-1]) <= _SHORT_LINE and not out[-1].rstrip().endswith(_SENTENCE_END):
+        out.pop()
 
 
 def _line_start_action(line: str, rules: ChromeRules) -> str | None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["UnreadableInput", "decode_bytes", "repair_text", "normalise_space", "sniff_binary"]
+__all__ = ["UnreadableInput", "decode_bytes", "repair_text", "normalise_space", "sniff_binary", "valid_unicode",
+           "printable_name", "utf16_encoding"]
 
 
 class UnreadableInput(ValueError):
@@ -24,17 +25,57 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
-def sniff_binary(head: bytes) -> str | None:
-    """Why ``head`` (the first bytes of an input) is not text, or None when it may be text."""
-    if head.startswith(_BOMS):
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with every lone surrogate (``"\\ud800"`` in a JSON string) replaced by U+FFFD,
+    so that it always encodes to UTF-8; same length, so offsets stay valid."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def printable_name(name: str) -> str:
+    """A file name as it can be shown and stored: bytes that are not UTF-8 (kept by Python as
+    surrogate escapes) become ``\\xff`` escapes; other names come back unchanged."""
+    if not _SURROGATE.search(name):
+        return name
+    try:
+        data = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        data = name.encode("utf-8", "surrogatepass")
+    return data.decode("utf-8", "backslashreplace")
+
+
+def utf16_encoding(head: bytes) -> str | None:
+    """``"utf-16"`` for text that starts with a UTF-16 byte-order mark, ``"utf-16-le"``/``"-be"``
+    for BOM-less UTF-16 (a NUL in every other byte), else None."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) and not head.startswith(b"\xff\xfe\x00\x00"):
+        return "utf-16"
+    sample = head[:4096]
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    odd, even = sample[1:2 * half:2].count(0), sample[0:2 * half:2].count(0)
+    if odd >= 0.9 * half and even <= 0.1 * half:
+        return "utf-16-le"
+    if even >= 0.9 * half and odd <= 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+def sniff_binary(head: bytes, *, corpus: bool = False) -> str | None:
+    """Why ``head`` (the first bytes of an input) is not text, or None when it may be text.
+    A document is binary with one NUL; a ``corpus`` (one row a line) only when its start is
+    mostly NULs, so that one bad row never costs the rows beside it."""
+    if head.startswith(_BOMS) or utf16_encoding(head):
         return None
     for magic, name in _MAGIC:
         if head.startswith(magic):
             return f"binary file ({name}), not text"
     sample = head[:8192]
-    if b"\x00" in sample:
+    if b"\x00" in sample and (not corpus or sample.count(0) > len(sample) // 2):
         return "binary file (contains NUL bytes), not text"
-    if sample and len(_CONTROL.findall(sample)) > len(sample) // 20:
+    if sample and len(_CONTROL.findall(sample)) > len(sample) // (2 if corpus else 20):
         return "binary file (control characters), not text"
     return None
 
@@ -51,9 +92,10 @@ def decode_bytes(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    wide = utf16_encoding(data[:4096])
+    if wide:
         try:
-            return data.decode("utf-16")
+            return data.decode(wide)
         except UnicodeDecodeError:
             pass
     from charset_normalizer import from_bytes
@@ -113,6 +155,7 @@ def repair_text(text: str) -> str:
     longer text gets each mojibake sequence re-read as the UTF-8 it was ("â‚¬" → "€"),
     which keeps a multi-megabyte scrape to a fraction of a second.
     """
+    text = valid_unicode(text)
     if _MOJIBAKE.search(text):
         if len(text) <= FTFY_MAX_CHARS:
             import ftfy

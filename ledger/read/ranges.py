@@ -13,12 +13,14 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from ledger.read.corpus import _skip_line, iter_csv, iter_jsonl
 from ledger.model import Document, ReadError
-from ledger.read.inputs import _guard, iter_documents
+from ledger.read.clean import printable_name
+from ledger.read.corpus import _skip_line, iter_csv, iter_jsonl
+from ledger.read.inputs import Metadata, _checked, _guard, iter_documents, open_regular
 
 __all__ = ["ByteRange", "WholeFiles", "CompressedTail", "Part", "Sizes", "Unsplittable",
            "file_ranges", "newline_cuts", "read_part"]
@@ -26,6 +28,7 @@ __all__ = ["ByteRange", "WholeFiles", "CompressedTail", "Part", "Sizes", "Unspli
 Item = Document | ReadError
 Sizes = Callable[[], int]  # the number of bytes wanted in the next range
 CHUNK = 1 << 20
+_NONBLANK = re.compile(rb"[^ \t\r\n\f\v]")
 _TO_THE_END = 1 << 62
 
 
@@ -70,23 +73,27 @@ Part = ByteRange | WholeFiles | CompressedTail
 
 def newline_cuts(chunks: Iterable[bytes], sizes: Sizes) -> Iterator[tuple[int, int, int, int]]:
     """``(start, stop, first_line, lines)`` of consecutive ranges of the byte stream ``chunks``,
-    each cut after the first newline once it holds ``sizes()`` bytes. Raises Unsplittable when
-    the stream starts with NUL bytes (UTF-16 or binary data, whose newlines are not bytes 0x0A)."""
+    each cut after the first newline once it holds ``sizes()`` bytes; a range of blank lines only
+    is left out (it reads as nothing). Raises Unsplittable when the stream starts with NUL bytes
+    (UTF-16 or binary data, whose newlines are not bytes 0x0A)."""
     start = base = counted = 0
-    first, target, last = 1, sizes(), b"\n"
+    first, target, last, filled = 1, sizes(), b"\n", False
     for chunk in chunks:
         if base == 0 and b"\x00" in chunk:
             raise Unsplittable("NUL bytes: not UTF-8 text")
         pos = 0
         while (i := chunk.find(b"\n", max(start + target - 1 - base, pos))) >= 0:
             counted += chunk.count(b"\n", pos, i + 1)
+            filled = filled or _NONBLANK.search(chunk, pos, i + 1) is not None
             pos = i + 1
-            yield start, base + pos, first, counted
-            first, counted, start, target = first + counted, 0, base + pos, sizes()
+            if filled:
+                yield start, base + pos, first, counted
+            first, counted, start, target, filled = first + counted, 0, base + pos, sizes(), False
         counted += chunk.count(b"\n", pos)
+        filled = filled or _NONBLANK.search(chunk, pos) is not None
         base += len(chunk)
         last = chunk[-1:]
-    if base > start:
+    if base > start and filled:
         yield start, base, first, counted + (last != b"\n")
 
 
@@ -114,8 +121,9 @@ def _csv_record_ends(path: str, max_bytes: int) -> Iterator[tuple[int, int]]:
     if csv.field_size_limit() < max_bytes:
         csv.field_size_limit(max_bytes)
     try:
-        for _record in csv.reader(lines()):
-            yield at[0], at[1]
+        for record in csv.reader(lines()):
+            if record:  # a blank line is no row: it stays in the range of the next row
+                yield at[0], at[1]
     except (csv.Error, UnicodeDecodeError) as exc:
         raise Unsplittable(f"CSV cannot be cut into rows: {exc}") from None
 
@@ -194,31 +202,38 @@ class _Window(io.RawIOBase):
 
 
 def _read_range(rng: ByteRange, max_bytes: int) -> Iterator[Item]:
+    source = printable_name(rng.source)
     with open(rng.path, "rb", buffering=0) as raw:
         handle = io.BufferedReader(_Window(raw, rng.start, rng.stop, rng.header))
         if rng.kind == "csv":
             offset = rng.first_line - 1 - rng.header_lines
-            yield from iter_csv(handle, rng.source, max_bytes, line_offset=offset)
+            yield from iter_csv(handle, source, max_bytes, line_offset=offset)
         else:
-            yield from iter_jsonl(handle, rng.source, max_bytes, line_offset=rng.first_line - 1)
+            yield from iter_jsonl(handle, source, max_bytes, line_offset=rng.first_line - 1)
 
 
 def _read_tail(tail: CompressedTail, max_bytes: int) -> Iterator[Item]:
-    with gzip.open(tail.path, "rb") as handle:
+    with open_regular(tail.path) as handle, gzip.GzipFile(fileobj=handle, mode="rb") as unzipped:
         for _ in range(tail.skip):
-            _skip_line(handle)
-        yield from iter_jsonl(handle, tail.path, max_bytes, line_offset=tail.skip)
+            _skip_line(unzipped)
+        yield from iter_jsonl(unzipped, printable_name(tail.path), max_bytes, line_offset=tail.skip)
 
 
-def read_part(part: Part, max_bytes: int) -> Iterator[Item]:
-    """Documents and errors of one part, as reading all the inputs gives them for that part."""
-    if isinstance(part, ByteRange):
-        yield from _guard(part.source, lambda: _read_range(part, max_bytes))
-    elif isinstance(part, CompressedTail):
-        yield from _guard(part.path, lambda: _read_tail(part, max_bytes))
-    else:
+def read_part(part: Part, max_bytes: int, metadata: Metadata | None = None) -> Iterator[Item]:
+    """Documents and errors of one part, as :func:`iter_documents` gives them for that part of
+    the inputs (``metadata`` from the command line applied, ids from the content, dates checked)."""
+    if isinstance(part, WholeFiles):
         for item in part.items:
             if isinstance(item, ReadError):
-                yield item
+                yield from _checked(item)
             else:
-                yield from iter_documents([item], max_bytes=max_bytes)
+                yield from iter_documents([item], max_bytes=max_bytes, metadata=metadata)
+        return
+    if isinstance(part, ByteRange):
+        items = _guard(printable_name(part.source), lambda: _read_range(part, max_bytes))
+    else:
+        items = _guard(printable_name(part.path), lambda: _read_tail(part, max_bytes))
+    for item in items:
+        if metadata is not None and isinstance(item, Document):
+            item = metadata.apply(item)
+        yield from _checked(item)

@@ -25,12 +25,13 @@ def read_text(
     published: _dt.date | str | None = None, url: str | None = None, header: bool = True,
 ) -> Document:
     """A document from a plain/markdown text, with optional ``key: value`` header lines or front
-    matter (``header=False`` for corpus rows, whose fields come as arguments). Explicit arguments
-    win over the header; with no date anywhere in the metadata, the date is looked for in the
-    page's first lines."""
+    matter (``header=False`` for corpus rows, whose fields come as arguments and whose text is
+    kept whole). Explicit arguments win over the header; with no date anywhere in the metadata,
+    the date is looked for in the page's first lines."""
     text = repair_text(raw)
     fields, body = split_header(text) if header else ({}, text)
-    title = title or fields.get("title") or _markdown_heading(body) or None
+    title = title or fields.get("title") or None
+    heading = None if title else _markdown_heading(body)  # a "# Title" line is the body's own
     url = url or fields.get("url") or fields.get("link") or None
     doc_id = doc_id or fields.get("id") or stable_id(source)
     if isinstance(published, str):
@@ -38,7 +39,8 @@ def read_text(
     elif published is None:
         declared = fields.get("published", fields.get("date"))
         published = parse_date(declared) if declared is not None else find_published(body)
-    return assemble(strip_chrome(body, normalised=True), source=source, doc_id=doc_id, title=title, published=published, url=url)
+    return assemble(strip_chrome(body, normalised=True), source=source, doc_id=doc_id, title=title or heading,
+                    published=published, url=url, keep_all=not header, title_in_body=heading is not None)
 
 
 _HEADING = re.compile(r"#{1,2}[ \t]+(\S[^\n]{0,250})")
@@ -52,23 +54,38 @@ def _markdown_heading(body: str) -> str | None:
 
 def assemble(
     body: str, *, source: str, doc_id: str, title: str | None, published: _dt.date | None, url: str | None,
+    keep_all: bool = False, title_in_body: bool = False,
 ) -> Document:
-    """Join title and cleaned body (the title once, first); find a title when none is given."""
+    """Join title and cleaned body (the article is its title and its body: a page whose body repeats the
+    given title as its first line keeps both, as both are read); find a title in the body when none is
+    given (dropping short lines of page furniture before it unless ``keep_all``); ``title_in_body``: the
+    title is the body's own heading, read once."""
     title = clean_markup(title).replace("\n", " ") if title else None
+    given = bool(title) and not title_in_body
     if not title:
-        title, body = _title_from_body(body)
-    if title and not body.startswith(title):
+        title, body = _title_from_body(body, keep_all)
+    if title and (given or not body.startswith(title)):
         body = f"{title}\n\n{body}" if body else title
     if not body.strip():
         raise UnreadableInput("empty document: no text after cleaning")
     return Document(doc_id=doc_id, source=source, text=body, title=title or None, published=published, url=url)
 
 
-def _title_from_body(body: str) -> tuple[str | None, str]:
+def _title_from_body(body: str, keep_all: bool = False) -> tuple[str | None, str]:
     title = find_title(body)
     if not title:
         return None, body
     before, _, _ = body.partition(title)
-    if before.strip() and all(len(x.split()) <= _MAX_SKIPPED_WORDS for x in before.split("\n")):
+    if not keep_all and before.strip() and all(_furniture(x) for x in before.split("\n")):
         body = body[len(before):]
     return title, body
+
+
+_SENTENCE_END = (".", "!", "?", ".\"", ".\u201d")
+
+
+def _furniture(line: str) -> bool:
+    """A line before a page's title that may be dropped: short, no number, not a sentence."""
+    line = line.strip()
+    return (len(line.split()) <= _MAX_SKIPPED_WORDS and not any(c.isdigit() for c in line)
+            and not line.endswith(_SENTENCE_END))

@@ -20,6 +20,7 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from ledger.report.cells import TextStyles, date_cells, float_cells, int_cells, text_cells, text_values
+from ledger.report.printing import column_points
 from ledger.report.safe import MAX_URL_CHARS, http_url
 from ledger.report.sheet import MAX_LINKS, MAX_ROWS, SheetWriter, add_table
 
@@ -34,7 +35,7 @@ _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _LINK_TYPE = _R_NS + "/hyperlink"
 # One http(s) URL with a plain ASCII host (no port, user or brackets) and nothing after it that
 # ``http_url`` would split on or reject (white space, '|', control characters); others are parsed.
-_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9._~%!$&'()*+,;=-]+(?:[/?#][^\s|\x00-\x1f\x7f\ufffe\uffff\[\]\\]*)?\Z")
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9._~%!$&'()*+,;=-]+(?:[/?#][^\s|\x00-\x1f\x7f\ufffe\uffff\u202a-\u202e\u2066-\u2069\[\]\\]*)?\Z")
 # Elements that come after <hyperlinks> in a worksheet (ECMA-376 CT_Worksheet order).
 _AFTER_LINKS = re.compile(r"<(?:printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|"
                           r"customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|"
@@ -51,6 +52,7 @@ class BulkTable:
     link_at: int = -1
     links: list[bool] = field(default_factory=list)  # per row: the link column's cell gets a hyperlink
     urls: list[str | None] = field(default_factory=list)
+    wrapped: dict[str, float] = field(default_factory=dict)  # wrapped column → its width (row heights)
 
     @property
     def links_dropped(self) -> int:
@@ -64,14 +66,19 @@ def plan_table(ws, df: pd.DataFrame, name: str, *, link: str | None = None,
     frame = df.iloc[:MAX_ROWS]
     cols = list(frame.columns)
     w = SheetWriter(ws)
-    w.append([w.text_cell(str(c), bold=True) for c in cols])
+    w.append(w.header_cells(frame))
     add_table(ws, name, cols, 1, len(frame) + 1)
     plan = BulkTable(ws, frame, [_column_style(ws, c, frame[c].dtype, wrap) for c in cols])
+    plan.wrapped = {c: _width(ws, j) for j, c in enumerate(cols, 1) if c in wrap}
     if link in cols:
         plan.link_at = cols.index(link)
         plan.urls = _urls(text_values(frame[link]))
         plan.links = _capped([u is not None for u in plan.urls], MAX_LINKS)
     return plan
+
+
+def _width(ws, j: int) -> float:
+    return ws.column_dimensions[get_column_letter(j)].width or 10.0
 
 
 def _column_style(ws, column: str, dtype, wrap: tuple[str, ...]) -> int | TextStyles:
@@ -176,7 +183,9 @@ def _rows_xml(table: BulkTable, start: int, stop: int) -> str:
         else:
             columns.append({"date": date_cells, "int": int_cells, "float": float_cells}[kind](
                 series, letter, rows, style))
-    return "".join([f'<row r="{r}">{"".join(cells)}</row>' for r, cells in zip(rows, zip(*columns))])
+    heights = column_points([part[c] for c in table.wrapped], list(table.wrapped.values()))
+    attrs = [f' ht="{h:g}" customHeight="1"' if h else "" for h in heights] if len(heights) else [""] * len(rows)
+    return "".join([f'<row r="{r}"{a}>{"".join(cells)}</row>' for r, a, cells in zip(rows, attrs, zip(*columns))])
 
 
 def _link_cells(table: BulkTable) -> list[tuple[str, str]]:

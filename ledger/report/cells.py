@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ledger.report.safe import FORMULA_STARTS, ILLEGAL_XML, MAX_CELL_CHARS, xlsx_text
+from ledger.report.safe import MAX_CELL_CHARS, UNSAFE_CHARS, is_risky, xlsx_text
 
 _SEP = "\x00"  # never inside a cleaned text: XML cannot hold it, xlsx_text removes it
 _XML_SPACE = " \t\n\r"
@@ -42,7 +42,7 @@ def _style_attr(style: int) -> str:
 
 def clean_texts(values: list[str]) -> list[str]:
     """``xlsx_text`` of every value, with one regex pass over all of them in the common case."""
-    if ILLEGAL_XML.search("\n".join(values)):
+    if UNSAFE_CHARS.search("\n".join(values)):
         return [xlsx_text(v) for v in values]
     if values and max(map(len, values)) > MAX_CELL_CHARS:
         return [v[:MAX_CELL_CHARS] for v in values]
@@ -77,7 +77,7 @@ def text_cells(values: list[str | None], letter: str, rows: list[str], styles: T
     for link in (False, True):
         heads = {risky: f'"{_style_attr(styles.of(risky, link))} t="inlineStr"><is><t' for risky in (False, True)}
         tails[link * len(texts):(link + 1) * len(texts)] = [
-            (heads[text.startswith(FORMULA_STARTS)]
+            (heads[is_risky(text)]
              + (' xml:space="preserve">' if text[:1] in _XML_SPACE or text[-1:] in _XML_SPACE else ">")
              + esc + "</t></is></c>") if text else None
             for text, esc in zip(cleaned, escaped)]

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-_RISKY = r"^[=+\-@\t\r]"
+from ledger.report.safe import RISKY
 
 
 def neutralised(df: pd.DataFrame) -> pd.DataFrame:
@@ -14,7 +14,7 @@ def neutralised(df: pd.DataFrame) -> pd.DataFrame:
     for col in out.columns:
         if out[col].dtype == object or str(out[col].dtype).startswith("string"):
             text = out[col].astype("string")
-            risky = text.str.contains(_RISKY, regex=True).fillna(False).astype(bool)
+            risky = text.str.contains(RISKY, regex=True).fillna(False).astype(bool)
             if risky.any():
                 out[col] = text.mask(risky, "'" + text)
     return out

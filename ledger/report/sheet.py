@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
+from ledger.report.printing import row_points
 from ledger.report.safe import ILLEGAL_XML, MAX_CELL_CHARS, http_url, is_risky, xlsx_text
 
 #: The most data rows one sheet can hold (Excel: 1,048,576 rows including the header).
@@ -29,6 +30,7 @@ NUMBER_FORMAT = "#,##0"
 _HEADER_FONT = Font(bold=True)
 _LINK_FONT = Font(color="0563C1", underline="single")
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_RIGHT = Alignment(horizontal="right")
 
 
 def number_format(column: str, dtype) -> str | None:
@@ -82,6 +84,16 @@ class SheetWriter:
             cell.font = _HEADER_FONT
         return cell
 
+    def header_cells(self, df: pd.DataFrame) -> list:
+        """Bold header cells; a number or date column's header is right-aligned like its values."""
+        cells = []
+        for c in df.columns:
+            cell = self.text_cell(str(c), bold=True)
+            if number_format(str(c), df[c].dtype) is not None:
+                cell.alignment = _RIGHT
+            cells.append(cell)
+        return cells
+
     def append(self, values: list) -> None:
         self.ws.append(values)
         self.rows += 1
@@ -95,12 +107,17 @@ class SheetWriter:
         first = self.rows + 1
         cols = list(df.columns)
         if header:
-            self.append([self.text_cell(str(c), bold=True) for c in cols])
+            self.append(self.header_cells(df))
         templates = [self.template_cell(c, df[c].dtype, wrap) for c in cols]
         link_at = cols.index(link) if link in cols else -1
         values = [column_values(df[c]) for c in cols]
+        wrapped = [(j, self.ws.column_dimensions[get_column_letter(j + 1)].width or 10.0)
+                   for j, c in enumerate(cols) if c in wrap]
         n = min(len(df), MAX_ROWS - self.rows)
         for i in range(n):
+            height = row_points([values[j][i] for j, _ in wrapped], [w for _, w in wrapped])
+            if height:
+                self.ws.row_dimensions[self.rows + 1].height = height
             self.append([self.cell(values[j][i], templates[j], j == link_at) for j in range(len(cols))])
         if n == 0 and table:
             self.append([None] * len(cols))
@@ -163,16 +180,25 @@ def _plain_text(text: str) -> bool:
 
 
 def set_widths(ws, df: pd.DataFrame, *, sample: int = 200, wide: tuple[str, ...] = ("sentence",)) -> None:
-    """Column widths from the header and the first rows' text (wrapped columns get 80)."""
+    """Column widths from the header and the first rows' text (a wrapped sentence gets 60, other
+    wrapped text at most 36: it wraps instead of widening the printed page)."""
     for j, col in enumerate(df.columns, 1):
         kind = str(df[col].dtype)
-        if col in wide:
-            width = 80
+        if col == "sentence" and col in wide:
+            width = 60
+        elif col in wide:
+            lengths = df[col].head(sample).astype("string").str.len().dropna().tolist()
+            width = min(max([len(str(col))] + [int(n) for n in lengths]) + 2, 36)
         elif kind.startswith("datetime64"):
-            width = max(len(str(col)) + 2, 12)
+            width = max(_header_width(col), 12)
         elif kind in ("Float64", "float64"):
-            width = max(len(str(col)) + 2, 16)
+            width = max(_header_width(col), 16)
         else:
             lengths = df[col].head(sample).astype("string").str.len().dropna().tolist()
-            width = min(max([len(str(col))] + [int(n) for n in lengths]) + 2, 60)
+            width = min(max([_header_width(col)] + [int(n) + 2 for n in lengths]), 60)
         ws.column_dimensions[get_column_letter(j)].width = width
+
+
+def _header_width(column) -> int:
+    """Width for a bold header: a quarter wider than its letters (bold and substitute fonts are wider)."""
+    return int(len(str(column)) * 1.25) + 2

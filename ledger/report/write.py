@@ -1,4 +1,4 @@
-"""``write_reports``: every report file, each written to a temporary file and renamed."""
+"""``write_reports``: every report file, written as one set (a temporary folder, then moved)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -7,39 +7,53 @@ from pathlib import Path
 import pandas as pd
 
 from ledger.analyse.aggregate import totals
+from ledger.analyse.months import reconcile_months
 from ledger.analyse.reconcile import reconcile
-from ledger.report.atomic import atomic_path
+from ledger.report.atomic import atomic_set
+from ledger.report.dashboard import write_dashboard
+from ledger.report.describe import datapackage, datasette_metadata, write_json
 from ledger.report.flat import write_csv, write_parquet
 from ledger.report.workbook import write_workbook
 
-REPORT_FILES = ("ledger.xlsx", "ledger.csv", "facts.csv", "errors.csv", "ledger.parquet")
+CSV_FILES = ("ledger.csv", "facts.csv", "errors.csv", "reconciliation.csv", "reconciliation_months.csv")
+REPORT_FILES = ("ledger.xlsx", *CSV_FILES, "ledger.parquet", "facts.parquet", "datapackage.json",
+                "dashboard.html")
 
 
 def write_reports(mentions: pd.DataFrame, facts: pd.DataFrame, documents: pd.DataFrame, errors: pd.DataFrame,
                   out_dir: str | Path, *, reference: pd.DataFrame | None = None,
-                  run_info: dict[str, str] | None = None) -> list[Path]:
-    """Write ``ledger.xlsx``, ``ledger.csv`` (mentions), ``facts.csv``, ``errors.csv`` and
-    ``ledger.parquet`` (mentions) into ``out_dir``; returns their paths.
+                  run_info: dict[str, str] | None = None, reconciliation: pd.DataFrame | None = None,
+                  months: pd.DataFrame | None = None, store_tables: dict[str, list[str]] | None = None,
+                  store_name: str = "ledger") -> list[Path]:
+    """Write ``ledger.xlsx``, the CSV reports (mentions, facts, errors, the reconciliation of
+    cumulative claims and per donor and month), ``ledger.parquet`` (mentions), ``facts.parquet``
+    ``datapackage.json`` and ``dashboard.html`` into ``out_dir`` (plus ``metadata.json`` for Datasette when
+    ``store_tables`` names the store's tables and their columns); returns their paths.
 
-    Each file is written to a temporary file beside it and atomically renamed, so a crash
-    leaves either the previous file or the new one, never half a file.
+    The files are written into a temporary folder inside ``out_dir`` and moved into place
+    together (:func:`ledger.report.atomic.atomic_set`): a crash while writing leaves the previous
+    set untouched, never half a file or a mix of two runs.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    tables = totals(facts)
-    recon = reconcile(facts, reference)
+    recon = reconciliation if reconciliation is not None else reconcile(facts, reference)
+    months = months if months is not None else reconcile_months(facts, reference)
+    csv_frames = dict(zip(CSV_FILES, (mentions, facts, errors, recon, months)))
     writers: dict[str, Callable[[Path], None]] = {
         "ledger.xlsx": lambda p: write_workbook(p, mentions=mentions, facts=facts, documents=documents,
-                                                errors=errors, tables=tables, reconciliation=recon,
+                                                errors=errors, tables=totals(facts), reconciliation=recon,
                                                 run_info=run_info or {}),
-        "ledger.csv": lambda p: write_csv(mentions, p),
-        "facts.csv": lambda p: write_csv(facts, p),
-        "errors.csv": lambda p: write_csv(errors, p),
+        **{name: (lambda p, f=frame: write_csv(f, p)) for name, frame in csv_frames.items()},
         "ledger.parquet": lambda p: write_parquet(mentions, p),
+        "facts.parquet": lambda p: write_parquet(facts, p),
+        "datapackage.json": lambda p: write_json(datapackage(csv_frames), p),
+        "dashboard.html": lambda p: write_dashboard(p, facts, recon),
     }
-    paths = []
-    for name in REPORT_FILES:
-        with atomic_path(out / name) as tmp:
-            writers[name](tmp)
-        paths.append(out / name)
-    return paths
+    names = list(REPORT_FILES)
+    if store_tables:
+        writers["metadata.json"] = lambda p: write_json(datasette_metadata(store_name, store_tables), p)
+        names.append("metadata.json")
+    with atomic_set(out) as tmp:
+        for name in names:
+            writers[name](tmp / name)
+    return [out / name for name in names]

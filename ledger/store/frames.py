@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pandas as pd
 
+from ledger.engine.limits import EARLIEST_DATE, LATEST_DATE
 from ledger.model import Row
 from ledger.store.schema import COLUMNS
 
@@ -57,7 +58,29 @@ def read_frame(conn: sqlite3.Connection, sql: str, dtypes: dict[str, str], param
     frame = pd.DataFrame.from_records(cur.fetchall(), columns=list(dtypes))
     for col, dtype in dtypes.items():
         if dtype.startswith("datetime64"):
-            frame[col] = pd.to_datetime(frame[col], format="ISO8601", errors="coerce")
+            frame[col] = stored_dates(frame[col])
         elif dtype == "Float64":
             frame[col] = pd.to_numeric(frame[col], errors="coerce")
     return frame.astype(dtypes)
+
+
+_FIRST_DAY, _LAST_DAY = EARLIEST_DATE.isoformat(), LATEST_DATE.isoformat() + "\uffff"
+
+
+def stored_dates(values: pd.Series) -> pd.Series:
+    """ISO date texts of the store as datetimes; anything else, and any date outside the range
+    the frames can hold (a value an older version may have stored), becomes NaT."""
+    text = values.astype("string")
+    inside = text.str.slice(0, 10).between(_FIRST_DAY, _LAST_DAY).fillna(False).astype(bool)
+    return pd.to_datetime(text.where(inside), format="ISO8601", errors="coerce").astype("datetime64[ns]")
+
+
+def first_of_each_id(rows: list[Row]) -> list[Row]:
+    """``rows`` without repeats of a figure id (an extractor reporting a span twice), in order."""
+    seen: set[str] = set()
+    out = []
+    for row in rows:
+        if row.figure_id not in seen:
+            seen.add(row.figure_id)
+            out.append(row)
+    return out

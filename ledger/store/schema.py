@@ -12,8 +12,10 @@ import pandas as pd
 from ledger.model import ROW_COLUMNS, Row
 
 #: Bumped whenever the tables change; a store with a newer version is refused, an older one
-#: is refused with the command that rebuilds it.
-SCHEMA_VERSION = 2
+#: is refused with the command that rebuilds it (versions 1 and 2 identified documents by their
+#: path; 3 by their content, with the tables of ``ddl.py``; 4 keeps each claim's aid type and window
+#: in the reconciliation table).
+SCHEMA_VERSION = 4
 
 COLUMNS: tuple[str, ...] = ROW_COLUMNS
 
@@ -69,7 +71,6 @@ def rows_frame(rows) -> pd.DataFrame:
     return typed_frame((r.as_dict() if isinstance(r, Row) else r for r in rows), DTYPES)
 
 
-_SQL_TYPES = {"string": "TEXT", "Int64": "INTEGER", "Float64": "REAL", "datetime64[ns]": "TEXT"}
 
 #: Columns of the errors table (``run_time`` is when the error was last seen).
 ERROR_TABLE: dict[str, str] = {"source": "string", "line": "Int64", "reason": "string",
@@ -81,33 +82,14 @@ RUN_TABLE: dict[str, str] = {"run_id": "Int64", "started": "datetime64[ns]",
 
 
 class StoreError(Exception):
-    """The store cannot be used: newer schema, not a store, unreadable."""
+    """The store cannot be used: newer or older schema, not a store, unreadable, busy."""
 
 
-def _columns(dtypes: dict[str, str], primary: str | None = None) -> str:
-    cols = []
-    for name, dtype in dtypes.items():
-        sql = f'"{name}" {_SQL_TYPES[dtype]}'
-        if name == primary:
-            sql += " PRIMARY KEY"
-        cols.append(sql)
-    return ", ".join(cols)
-
-
-def _ddl() -> list[str]:
-    runs = _columns(RUN_TABLE).replace('"run_id" INTEGER', '"run_id" INTEGER PRIMARY KEY')
-    return [
-        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
-        f"CREATE TABLE IF NOT EXISTS documents ({_columns(DOCUMENT_DTYPES, 'doc_id')})",
-        # no index on figure_id/fact_id: a random-key B-tree would double the insert and
-        # rebuild time; figure ids are unique by construction (see Store._add_document)
-        f"CREATE TABLE IF NOT EXISTS mentions ({_columns(MENTION_DTYPES)})",
-        "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc_id)",
-        f"CREATE TABLE IF NOT EXISTS facts ({_columns(FACT_DTYPES, 'fact_id')})",
-        f"CREATE TABLE IF NOT EXISTS errors ({_columns(ERROR_TABLE)})",
-        "CREATE INDEX IF NOT EXISTS errors_source ON errors (source)",
-        f"CREATE TABLE IF NOT EXISTS runs ({runs})",
-    ]
+def table_columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    """Every table and view of the store with its columns (for descriptions of the store)."""
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                                        "AND name NOT LIKE 'sqlite_%' ORDER BY type, name")]
+    return {n: [r[1] for r in conn.execute(f'PRAGMA table_info("{n}")')] for n in names}
 
 
 def stored_version(conn: sqlite3.Connection) -> int | None:
@@ -124,8 +106,9 @@ def stored_version(conn: sqlite3.Connection) -> int | None:
     return int(row[0]) if row else None
 
 
-def ensure_schema(conn: sqlite3.Connection, where: str) -> None:
-    """Create the tables in a new store; refuse a store written by a newer aid-ledger."""
+def ensure_schema(conn: sqlite3.Connection, path: str) -> None:
+    """Create the tables in a new store; refuse a store written by another schema version."""
+    where = repr(path)
     try:
         version = stored_version(conn)
     except StoreError as exc:
@@ -136,15 +119,20 @@ def ensure_schema(conn: sqlite3.Connection, where: str) -> None:
     if version is not None and version > SCHEMA_VERSION:
         raise StoreError(f"{where} was written by a newer aid-ledger (schema {version}); upgrade "
                          f"aid-ledger or use --db to pick another store")
+    if version is not None and version < SCHEMA_VERSION:
+        why = ("whose reconciliation lacks the claims' aid type and window" if version == 3
+               else "which identified documents by their path")
+        raise StoreError(f"{where} was written by an older aid-ledger (schema {version}, {why} "
+                         f"and cannot be converted): move it aside and build a "
+                         f"new one from the same inputs: mv {where} {repr(path + '.old')} && "
+                         f"aid-ledger run PATH... --db {where}")
     if version == SCHEMA_VERSION:
         return
-    if version is not None:
-        raise StoreError(f"{where} was written by an older aid-ledger (schema {version}); its figures "
-                         f"lack the columns this version fills: rebuild it from the inputs with "
-                         f"'aid-ledger run PATH... --db NEW_FILE'")
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for statement in _ddl():
+        from ledger.store.ddl import ddl
+
+        for statement in ddl():
             conn.execute(statement)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         conn.execute("INSERT OR IGNORE INTO meta VALUES ('facts_stale', '0')")

@@ -21,8 +21,11 @@ from ledger.model import Row
 from ledger.store.schema import COLUMNS, DOCUMENT_DTYPES, ERROR_DTYPES, FACT_COLUMNS, FACT_DTYPES, MENTION_DTYPES
 from ledger.model import Document, ReadError
 from ledger.store.dedup import build_facts
-from ledger.store.frames import frame_params, read_frame, row_params, sql_value
+from ledger.store.errors import forget_errors_of, rows_in_range, write_errors
+from ledger.store.frames import first_of_each_id, frame_params, read_frame, row_params, sql_value
+from ledger.store.lock import StoreBusy, busy_message, lock_store, unlock_store
 from ledger.store.schema import ERROR_TABLE, StoreError, ensure_schema
+from ledger.store import tables
 
 BatchItem = tuple[Document, str, list[Row]]
 
@@ -35,43 +38,48 @@ _INSERT_DOCUMENT = (f"INSERT OR REPLACE INTO documents ({', '.join(DOCUMENT_DTYP
                     f"VALUES ({', '.join('?' * len(DOCUMENT_DTYPES))})")
 
 
-def _first_of_each_id(rows: list[Row]) -> list[Row]:
-    """``rows`` without repeats of a figure id (an extractor reporting a span twice), in order."""
-    seen: set[str] = set()
-    out = []
-    for row in rows:
-        if row.figure_id not in seen:
-            seen.add(row.figure_id)
-            out.append(row)
-    return out
-
-
 def _now() -> str:
     return _dt.datetime.now().isoformat(sep=" ", timespec="seconds")
 
 
-class Store:
-    """An aid-ledger store at ``path`` (created with its tables when missing)."""
+def busy_error(path: Path) -> StoreError:
+    return StoreError(busy_message(path))
 
-    def __init__(self, path: str | Path):
+
+class Store:
+    """An aid-ledger store at ``path`` (created with its tables when missing). With ``exclusive``
+    (the default) this Store alone holds it while open: opening a store another aid-ledger
+    process holds raises :class:`StoreError` at once."""
+
+    def __init__(self, path: str | Path, *, exclusive: bool = True):
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+            self._lock = lock_store(self.path) if exclusive else None
+        except StoreBusy:
+            self._conn.close()
+            raise busy_error(self.path) from None
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the store {str(self.path)!r} ({exc}); "
                              f"use --db to pick another store") from None
         try:
+            ensure_schema(self._conn, str(self.path))  # first: a store it refuses is left as it was
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.execute("PRAGMA cache_size=-65536")  # 64 MiB: the figure_id index stays hot
-            ensure_schema(self._conn, repr(str(self.path)))
+        except sqlite3.OperationalError as exc:
+            self._release()
+            if "locked" in str(exc):
+                raise busy_error(self.path) from None
+            raise StoreError(f"cannot open the store {str(self.path)!r} ({exc}); "
+                             f"use --db to pick another store") from None
         except sqlite3.DatabaseError as exc:
-            self._conn.close()
+            self._release()
             raise StoreError(f"{str(self.path)!r} is not an aid-ledger store ({exc}); "
                              f"use --db to pick another store") from None
         except BaseException:
-            self._conn.close()
+            self._release()
             raise
         self._run_id: int | None = None
         #: frames known to equal the tables (set by rebuild_facts, dropped by any write)
@@ -84,7 +92,12 @@ class Store:
             with self._transaction() as conn:
                 conn.execute("UPDATE runs SET finished = ? WHERE run_id = ?", (_now(), self._run_id))
             self._run_id = None
+        self._release()
+
+    def _release(self) -> None:
         self._conn.close()
+        unlock_store(self._lock)
+        self._lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -96,7 +109,12 @@ class Store:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it is committed, or none of it."""
         conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise busy_error(self.path) from None
+            raise
         try:
             yield conn
         except BaseException:
@@ -133,15 +151,11 @@ class Store:
         self._cache.clear()
         with self._transaction() as conn:
             run_id = self._current_run(conn)
+            errors = list(errors)
             for doc, content_hash, rows in items:
-                if self._add_document(conn, doc, content_hash, rows):
+                if self._add_document(conn, doc, content_hash, rows, errors):
                     added += 1
-            now = _now()
-            for err in errors:
-                conn.execute("DELETE FROM errors WHERE source = ? AND line IS ? AND reason = ?",
-                             (err.source, err.line, err.reason))
-                conn.execute(f"INSERT INTO errors ({', '.join(ERROR_TABLE)}) VALUES (?, ?, ?, ?, ?)",
-                             (err.source, err.line, err.reason, run_id, now))
+            write_errors(conn, errors, run_id, _now())
             conn.execute("UPDATE runs SET documents = documents + ?, skipped = skipped + ?, "
                          "errors = errors + ? WHERE run_id = ?",
                          (added, len(items) - added, len(errors), run_id))
@@ -150,7 +164,7 @@ class Store:
         return added
 
     def _add_document(self, conn: sqlite3.Connection, doc: Document, content_hash: str,
-                      rows: list[Row]) -> bool:
+                      rows: list[Row], warnings: list[ReadError]) -> bool:
         old = conn.execute("SELECT content_hash FROM documents WHERE doc_id = ?",
                            (doc.doc_id,)).fetchone()
         if old is not None and old[0] == content_hash:
@@ -158,13 +172,12 @@ class Store:
         if old is not None:
             conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc.doc_id,))
         # a figure id hashes (doc_id, span, surface): unique once repeats of a span are dropped
-        unique = _first_of_each_id(rows)
+        unique, dropped = rows_in_range(doc, first_of_each_id(rows))
+        warnings.extend(dropped)
         conn.execute(_INSERT_DOCUMENT, (doc.doc_id, doc.source, doc.url, doc.title,
                                         sql_value(doc.published), content_hash, len(unique)))
         conn.executemany(_INSERT_MENTION, (row_params(r) for r in unique))
-        # the document now reads: earlier errors about the same input are obsolete
-        conn.execute("DELETE FROM errors WHERE source = ? OR source || ':' || line = ?",
-                     (doc.source, doc.source))
+        forget_errors_of(conn, doc)  # the document now reads: earlier errors about it are obsolete
         return True
 
     def _current_run(self, conn: sqlite3.Connection) -> int:
@@ -197,6 +210,7 @@ class Store:
             conn.execute("UPDATE mentions SET fact_id = n.fact_id FROM temp.new_fact_ids AS n "
                          "WHERE n.id = mentions.rowid")
             conn.execute("DELETE FROM temp.new_fact_ids")
+            tables.fill_fact_documents(conn)
             conn.execute("UPDATE meta SET value = '0' WHERE key = 'facts_stale'")
         mentions["fact_id"] = fact_ids  # same index as mentions
         self._cache = {"mentions": mentions, "facts": self._sorted_facts(facts)}
@@ -246,6 +260,34 @@ class Store:
         """Inputs that failed (each once, however many runs met it)."""
         dtypes = {**ERROR_DTYPES, "run_time": ERROR_TABLE["run_time"]} if with_run_time else ERROR_DTYPES
         return read_frame(self._conn, f"SELECT {', '.join(dtypes)} FROM errors ORDER BY rowid", dtypes)
+
+    def fact_documents(self) -> pd.DataFrame:
+        """Which documents mention each fact (``fact_id``, ``doc_id``, ``n_mentions``)."""
+        return tables.fact_documents(self._conn)
+
+    # -- reference and reconciliation ---------------------------------------------------------
+    def set_reference(self, reference: pd.DataFrame | None, origin: str | None = None) -> None:
+        """Keep ``reference`` (long form, REFERENCE_DTYPES) until replaced; None removes it."""
+        with self._transaction() as conn:
+            tables.replace_reference(conn, reference, origin)
+
+    def reference(self) -> tuple[pd.DataFrame | None, str | None]:
+        """The stored reference and its origin, or (None, None)."""
+        return tables.stored_reference(self._conn)
+
+    def set_reconciliation(self, table: pd.DataFrame, months: pd.DataFrame) -> None:
+        """Keep the reconciliation (of claims, and per donor and month) for dashboards."""
+        with self._transaction() as conn:
+            tables.replace_reconciliation(conn, table, months)
+
+    def tables(self) -> dict[str, list[str]]:
+        """Every table and view of the store with its columns."""
+        from ledger.store.schema import table_columns
+
+        return table_columns(self._conn)
+
+    def reconciliation(self) -> pd.DataFrame:
+        return tables.stored_reconciliation(self._conn)
 
     def runs(self) -> pd.DataFrame:
         from ledger.store.schema import RUN_TABLE

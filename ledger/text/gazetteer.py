@@ -50,7 +50,8 @@ def find_actors(text: str) -> list[Mention]:
     for m in _pattern().finditer(text):
         alias = " ".join(m.group(1).split())
         canonical, kind = table[alias]
-        out.append(Mention(m.start(), m.end(1), alias, canonical, kind, m.group(2) is not None))
+        if kind != "none":  # "Indian Country" names no country: matched so that "Indian" is not
+            out.append(Mention(m.start(), m.end(1), alias, canonical, kind, m.group(2) is not None))
     return out
 
 
@@ -58,4 +59,4 @@ def find_actors(text: str) -> list[Mention]:
 def canonical_name(name: str) -> str | None:
     """The canonical name for one alias ("Kyiv" → "Ukraine"), or None if unknown."""
     hit = load_gazetteer().get(name.strip())
-    return hit[0] if hit else None
+    return hit[0] if hit and hit[1] != "none" else None

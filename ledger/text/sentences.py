@@ -19,12 +19,10 @@ import bisect
 import re
 from functools import lru_cache
 
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st gen col lt maj capt sgt adm gov sen rep rev hon pres
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    no nos vol fig figs approx est inc ltd co corp dept govt univ ave bros vs etc al e.g i.e cf
-    u.s u.k u.n e.u u.s.a d.c p.m a.m""".split()
-)
+from ledger import data
+from ledger.text import calendar
+
+ABBREVIATIONS = frozenset(data.entries("text/abbreviations.txt")) | calendar.abbreviations()
 
 # A candidate break: end punctuation (+ closing quotes/brackets) then white space.
 _STOP = re.compile(r"[.!?][\"'”’)\]*]*\s+(?=[\"'“‘(\[*]*[A-Z0-9$€£¥])")

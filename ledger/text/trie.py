@@ -7,7 +7,8 @@ skips ahead with a fast scan to the positions where some phrase can begin, and a
 of them follows one path of the trie. Greedy optional groups keep the longest phrase
 first, so matches are the same as with the longest-first flat alternation.
 
-In a phrase, a space matches any run of white space and ``*`` any word ending.
+In a phrase given to :func:`trie_pattern`, a space matches any run of white space and ``*`` any
+word ending; :func:`alternation` takes its phrases literally.
 """
 from __future__ import annotations
 
@@ -24,10 +25,10 @@ def _token(ch: str) -> str:
     return re.escape(ch)
 
 
-def _insert(root: dict, phrase: str) -> None:
+def _insert(root: dict, phrase: str, token=_token) -> None:
     node = root
     for ch in phrase:
-        node = node.setdefault(_token(ch), {})
+        node = node.setdefault(token(ch), {})
     node[_END] = {}
 
 
@@ -54,3 +55,23 @@ def trie_pattern(phrases, *, not_after: str) -> str:
     guard = f"(?<!{not_after}.)"
     alts = [tok + guard + _render(child) for tok, child in sorted(root.items()) if tok != _END]
     return "(?:" + "|".join(alts) + ")"
+
+
+def _literal(ch: str) -> str:
+    return re.escape(ch)
+
+
+def _literal_spaced(ch: str) -> str:
+    return r"\s+" if ch == " " else re.escape(ch)
+
+
+def alternation(phrases, *, spaces: bool = False) -> str:
+    """A pattern matching any of the literal ``phrases`` (longest first), written as a trie; ``""`` when
+    there is none. Used where the phrases are pieces of a larger pattern (currency markers, number words,
+    units). ``spaces``: a space in a phrase matches any run of white space."""
+    root: dict = {}
+    token = _literal_spaced if spaces else _literal
+    for p in set(phrases):
+        if p:
+            _insert(root, " ".join(p.split()) if spaces else p, token)
+    return _render(root)

@@ -1,0 +1,236 @@
+"""What a money figure's own words say about it: the cue attached to it, the verb that governs
+it, and the cues of its clause and sentence.
+
+A cue is *attached* when nothing but a few joining words stands between it and the figure:
+"$275 million aid package", "$X in humanitarian assistance", "a package for Ukraine worth $X",
+"a deficit of $X". Attached cues say what the money is; the clause's cues say what happens to it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ledger.context.clauses import Clause
+from ledger.context.cues import Cue, cues
+
+__all__ = ["Evidence", "evidence"]
+
+#: Words that may stand between a figure and the noun it measures, after it: "$X in new aid",
+#: "$X of additional funding", "$X worth of weapons" (up to four words, no punctuation; not "$X to
+#: families", whose noun names who gets it).
+_AFTER_GAP = re.compile(r"^[\s)\]]*(?:(?!to\b|for\b|toward\b|towards\b|from\b|by\b)[\w'’.-]+\s+){0,4}$",
+                        re.IGNORECASE)
+_JOIN = (r"(?:of|at|worth|totaling|totalling|totaled|amounting\s+to|valued\s+at|estimated\s+at|"
+         r"in\s+the\s+amount\s+of|to\s+the\s+tune\s+of|in\s+the\s+sum\s+of|is|was|were|are|of\s+up\s+to|"
+         r"reached|reaches|hit|hits|stood\s+at|stands\s+at|rose\s+to|fell\s+to|grew\s+to|climbed\s+to|"
+         r"totaled|totalled|amounted\s+to|(?:grew|rose|increased|expanded|fell|declined|dropped|went\s+up|"
+         r"went\s+down)\s+(?:from|to)|(?:has|have|had)\s+(?:been\s+)?(?:\w+\s+)?(?:expanded|increased|grown|risen)\s+"
+         r"(?:from|to))")
+_QUALIFY = (r"(?:(?:an|a|the|additional|another|new|further|extra|up\s+to|nearly|almost|about|over|"
+            r"more\s+than|some|around|approximately|roughly|at\s+least|just|only|US|U\.S\.)\s+)*")
+#: ... and before it: "a deficit of $X", "a package for Ukraine worth nearly $X", "budget: $X",
+#: "an additional $X" (a few words may stand between the noun and a joining word, none without one).
+_BEFORE_GAP = re.compile(rf"^(?:(?:\s+[\w'’.-]+){{0,4}}?,?\s+{_JOIN}\s+{_QUALIFY}|\s*[:=]\s*{_QUALIFY}|\s+{_QUALIFY})$",
+                         re.IGNORECASE)
+_STOP = re.compile(r"[,;:.!?()\[\]—–]|\b(?:that|which|who|whom|because|while|when|but|whereas|after|before)\b")
+#: Words that may join two nouns of one phrase ("aid cut", "relief fund", "investment in new
+#: factories" is not one: a preposition starts another phrase).
+_COMPOUND = re.compile(r"^\s*(?:(?!in\b|of\b|for\b|to\b|on\b|at\b|by\b|with\b|and\b|or\b)[\w'’-]+\s+){0,1}$",
+                       re.IGNORECASE)
+#: Aid nouns that hold money without saying what it is: "an investment pledge" is investment;
+#: "production assistance" is assistance.
+_CONTAINERS = frozenset(("package", "packages", "pledge", "pledges", "commitment", "commitments", "allocation",
+                         "allocations", "tranche", "tranches", "disbursement", "disbursements"))
+#: "allocation of", "package of new": a container noun and its content.
+_CONTENT = re.compile(r"^\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+#: Up to three words (an auxiliary, an adverb) between a figure and the verb it is the subject of.
+_NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
+#: "commitment to invest": the infinitive that says what a pledge is for.
+_TO_VERB = re.compile(r"\s+to\s+")
+#: What ends a list that a part word opens.
+_LIST_BREAK = re.compile(r"[;:.!?()\[\]—–]|\b(?:that|which|who|because|while|when|but|whereas)\b")
+#: An amount restated in brackets right after the figure ("NOK 45 million (USD 4.5 million)"): the
+#: figure's words go on after it.
+_RESTATED = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]")
+#: "has provided", "have already sent", "has been spent": a perfect tense of giving.
+_PERFECT = re.compile(r"(?<!\bwill\s)(?<!\bwould\s)(?<!\bshould\s)(?<!\bcould\s)\b(?:has|have|had|['’]ve)\s+(?:[\w-]+\s+){0,2}?(?:been\s+)?$", re.IGNORECASE)
+#: How far (characters) a verb before a figure may stand and still govern it ("is providing an
+#: additional $X").
+_VERB_REACH = 40
+_NOUNS = frozenset(("aid", "budget", "other", "spend"))
+#: "the largest single commitment since", "our biggest tranche ... to date": a comparison.
+_SUPERLATIVE = re.compile(r"\b(?:largest|biggest|greatest|highest|lowest|first|worst|best|most\s+\w+|"
+                          r"\w+est\s+(?:ever|single))\b", re.IGNORECASE)
+_SUPERLATIVE_REACH = 80
+#: The running-total words a superlative turns into a comparison.
+_COMPARED = frozenset(("since", "to date", "so far", "thus far", "yet", "ever"))
+#: "new", "additional": words that make an amount a new one, whatever the tense of its verb.
+_NEW = re.compile(r"\b(?:new|additional|another|further|fresh|latest)\b", re.IGNORECASE)
+_NEW_REACH = 25
+_IN_NEW = re.compile(r"\s+(?:in|of)\s+(?:[\w-]+\s+)?(?:new|additional|further|fresh)\b", re.IGNORECASE)
+#: Words that add parts up; in a clause about the future they sum a new allocation, not a running
+#: total ("six appeals will receive a cumulative $33 million: ..."; "brings ... to" stays a total).
+_SUMMED = frozenset(("cumulative", "cumulatively", "a total of", "in total", "total", "altogether", "all told",
+                     "overall"))
+_FUTURE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|to\s+be)\b(?!\s+(?:bring|brings|raise|take)\b)",
+                     re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Cues around one money figure."""
+
+    own: Cue | None  # the noun cue attached to the figure (aid, budget, other, spend)
+    verb: Cue | None  # the give/spend/other verb right before the figure ("providing $X")
+    clause: tuple[Cue, ...]  # the cues of the figure's clause, nearest first
+    before: tuple[Cue, ...]  # the cues of the clause before the figure, nearest first
+    lead: tuple[Cue, ...]  # the cues since the previous amount of money (a wider "before")
+    after: tuple[Cue, ...]  # the cues right after the figure, up to the first comma or stop
+    sentence: tuple[Cue, ...]  # every cue of the sentence, nearest first
+    perfect: Cue | None  # a perfect tense of giving in the clause ("has provided")
+    text: str = ""  # the sentence
+    at: int = 0  # where the figure starts in it
+    end: int = 0  # where it ends
+
+    def has(self, cls: str, where: str = "clause") -> Cue | None:
+        """The nearest cue of class ``cls`` in ``where`` (clause, before, after, sentence)."""
+        return next((c for c in getattr(self, where) if c.cls == cls), None)
+
+    def reaching(self, cls: str) -> Cue | None:
+        """The nearest cue of class ``cls`` before the figure with no clause break between them
+        ("including up to $X", not "including section 621 (FAA), I hereby direct ... $X"); the
+        commas of a list do not break it ("it includes counter-drone equipment, ..., 80,000 rounds")."""
+        for c in self.before:
+            if c.cls == cls and not _LIST_BREAK.search(self.text, c.end, self.at):
+                return c
+        return None
+
+    def given_after(self) -> Cue | None:
+        """A verb of giving right after the figure, its subject ("$5 million was disbursed",
+        "$X will go to Kyiv"), not a verb further on ("$10 trillion in terms of adding to ...")."""
+        for c in self.after:
+            if c.cls in ("give", "purpose") and _NEAR_AFTER.match(self.text[self.end:c.start]):
+                return c
+        return None
+
+    def between(self, a: Cue, b: Cue) -> str:
+        """The words of the sentence between two of its cues."""
+        return self.text[a.end:b.start]
+
+    def values(self, cls: str, where: str = "sentence") -> tuple[str, ...]:
+        return tuple(c.value for c in getattr(self, where) if c.cls == cls)
+
+    def total(self) -> Cue | None:
+        """A running-total word before the figure, or right after it; or a perfect of giving.
+        A superlative's "to date" or "since" compares, it does not add up ("our biggest tranche
+        of security assistance to date")."""
+        cue = self.has("total", "lead") or next(
+            (c for c in self.after if c.cls == "total" and c.value != "next"), None)
+        if cue is not None and cue.text.lower() in _COMPARED and _SUPERLATIVE.search(
+                self.text, max(0, cue.start - _SUPERLATIVE_REACH), cue.start):
+            cue = None
+        if cue is not None and cue.text.lower() in _SUMMED and _FUTURE.search(
+                self.text, max(0, self.at - _SUPERLATIVE_REACH), self.at):
+            cue = None  # "will receive a cumulative $33 million": the sum of a new allocation's parts
+        if cue is None and self.perfect is not None and (
+                _NEW.search(self.text, max(0, self.at - _NEW_REACH), self.at) or _IN_NEW.match(self.text, self.end)):
+            return None  # "has committed $1 billion in new assistance": a new package, not a total
+        return cue or self.perfect
+
+
+def _after_start(cl: Clause) -> int:
+    """Where the figure's own words after it begin (past a bracketed restatement)."""
+    m = _RESTATED.match(cl.text, cl.end)
+    return m.end() if m else cl.end
+
+
+def _attached_after(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
+    start = _after_start(cl)
+    stop = _STOP.search(cl.text, start)
+    limit = stop.start() if stop else len(cl.text)
+    nouns = [c for c in found if c.start >= start and c.end <= limit and c.cls in _NOUNS and c.value != "verb"]
+    if not nouns or not _AFTER_GAP.match(cl.text[start:nouns[0].start]):
+        return None
+    phrase = [nouns[0]]  # "$10 billion aid cut", "a $550 billion investment pledge": one noun phrase
+    for c in nouns[1:]:
+        if not _COMPOUND.match(cl.text[phrase[-1].end:c.start]):
+            break
+        phrase.append(c)
+    # its head says what the money is ("aid cut" is a cut), unless the head only holds money
+    # ("package", "pledge", "fund"): then the word before it does ("investment pledge")
+    head = next((c for c in reversed(phrase) if not _container(c)), phrase[0])
+    if _container(head):  # "a $2 billion package of tax cuts": a container's content decides
+        content = next((c for c in nouns if c.start > head.end), None)
+        if content is not None and _CONTENT.match(cl.text[head.end:content.start]) and not _container(content):
+            return content
+    return head
+
+
+def _container(c: Cue) -> bool:
+    """An aid noun that says money is given but not what it is ("package", "pledge", "funding")."""
+    return c.cls == "aid" and (c.value == "weak" or c.text.lower() in _CONTAINERS)
+
+
+def _attached_before(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
+    lo = cl.at - len(cl.before)
+    for c in reversed(found):
+        if lo <= c.start and c.end <= cl.at and c.cls in _NOUNS and c.value != "verb":
+            return c if _BEFORE_GAP.match(cl.text[c.end:cl.at]) else None
+    return None
+
+
+def _committed_to(found: tuple[Cue, ...], own: Cue | None, text: str) -> Cue | None:
+    """ "a $600 billion commitment to invest in the United States": a pledge to invest or to buy is
+    that investment or purchase."""
+    if own is None or own.cls != "aid":
+        return own
+    nxt = next((c for c in found if c.start >= own.end), None)
+    if nxt is not None and (nxt.cls == "spend" or nxt.cls == "other" and nxt.value == "verb") and _TO_VERB.fullmatch(
+            text[own.end:nxt.start]):
+        return nxt
+    return own
+
+
+def _governing_verb(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
+    lo = max(0, cl.at - len(cl.before), cl.at - _VERB_REACH)
+    verbs = [c for c in found if lo <= c.start and c.end <= cl.at
+             and (c.cls in ("give", "spend") or c.cls == "other" and c.value == "verb")]
+    if not verbs or _STOP.search(cl.text, verbs[-1].end, cl.at):
+        return None
+    return verbs[-1]
+
+
+def _perfect(found: tuple[Cue, ...], cl: Clause, after_end: int) -> Cue | None:
+    """A perfect tense of giving before the figure or right after it ("$X has been disbursed")."""
+    lo = cl.at - len(cl.before)
+    for c in found:
+        inside = lo <= c.start and c.end <= cl.at or cl.end <= c.start and c.end <= after_end
+        if c.cls == "given" and inside and _PERFECT.search(cl.text, max(0, c.start - 40), c.start):
+            return c
+    return None
+
+
+def _near(c: Cue, cl: Clause) -> int:
+    return min(abs(c.start - cl.end), abs(cl.at - c.end))
+
+
+def evidence(cl: Clause, item_cues: tuple[Cue, ...] = ()) -> Evidence:
+    """The cues around the figure of clause ``cl``; ``item_cues`` are the cues of its item phrase,
+    which say what the money is when nothing is attached to it."""
+    found = cues(cl.text)
+    own = _committed_to(found, _attached_after(found, cl) or _attached_before(found, cl), cl.text)
+    if own is None:
+        own = next((c for c in item_cues if c.cls in _NOUNS and c.value != "verb"), None)
+    lo, hi = cl.at - len(cl.before), cl.end + len(cl.after)
+    stop = _STOP.search(cl.text, _after_start(cl))
+    after_end = min(hi, stop.start() if stop else hi)
+    by_near = sorted(found, key=lambda c: _near(c, cl))
+    return Evidence(
+        own=own, verb=_governing_verb(found, cl),
+        clause=tuple(c for c in by_near if lo <= c.start and c.end <= hi),
+        before=tuple(c for c in by_near if lo <= c.start and c.end <= cl.at),
+        lead=tuple(c for c in by_near if min(lo, cl.lead) <= c.start and c.end <= cl.at),
+        after=tuple(c for c in by_near if cl.end <= c.start and c.end <= after_end),
+        sentence=tuple(by_near), perfect=_perfect(found, cl, after_end),
+        text=cl.text, at=cl.at, end=_after_start(cl),
+    )

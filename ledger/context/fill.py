@@ -1,0 +1,132 @@
+"""The second pass: what a figure's own words left open, filled from the document's frame.
+
+An aid figure without a donor takes the donor the release is about (its headline's, or the
+one named for most of its aid amounts), else the publisher of a government's or an
+organisation's own release; without a recipient, the recipient the release is about. A bare
+"$" in a publisher's own dollar (an Australian government release) is that dollar.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+from ledger import data
+from ledger.context import actors as _actors
+from ledger.context.cues import cues
+from ledger.context.decision import DOCUMENT, Decision, why_text
+from ledger.context.document import DocumentFrame, Publisher, default_pair
+from ledger.context.frame import FOREIGN_AID
+from ledger.context.what import fill_topic
+from ledger.model import Figure
+from ledger.text.gazetteer import find_actors
+from ledger.text.sentences import SentenceIndex, clean
+
+__all__ = ["confidence", "document_defaults", "headline_frame"]
+
+#: The headline: the first sentence of the text (the title comes first).
+_HEADLINE = 0
+
+
+#: Donor rules that leave the donor empty on purpose: the release's giver does not fill it.
+_NOBODY_NAMED = frozenset(("several-givers", "someone-elses-money"))
+#: Role rules that say money is spent at home: it takes no recipient from the release's pair.
+_AT_HOME_RULES = frozenset(("spent-at-home", "aid-at-home", "domestic-spending", "invested-at-home"))
+
+
+def confidence(d: dict[str, Decision]) -> float:
+    """How much to trust a row: its role's evidence, lowered when its donor is only a default."""
+    role = d["role"]
+    if role.value == "other":
+        return round(role.confidence, 2)
+    return round(min(role.confidence, (role.confidence + d["donor"].confidence) / 2 + 0.05), 2)
+
+
+def _headline_pair(index: SentenceIndex) -> tuple[str | None, str | None]:
+    """Donor and recipient of a headline that speaks of aid ("Norway Increases Aid to Sudan")."""
+    if not index.spans:
+        return None, None
+    headline = clean(index.sentence(_HEADLINE))
+    if not any(c.cls in ("aid", "give") for c in cues(headline)):
+        return None, None
+    actors = _actors.classify(headline)
+    donor = next((m.canonical for m in actors.donors if m.canonical != _actors.SELF), None)
+    recipient = next((m.canonical for m in (*actors.recipients, *actors.holders) if m.canonical != donor), None)
+    return donor, recipient
+
+
+#: "Joint Statement of ...", "G7 Leaders' Statement", "... Communiqué": a text several governments
+#: sign, whose "we" is all of them.
+_JOINT = re.compile(r"\bjoint\s+(?:\w+\s+)?(?:statements?|declarations?|communiqu[eé]s?|readouts?)\b|"
+                    r"\bleaders['’]?\s+(?:statement|declaration|communiqu[eé])\b|\bcommuniqu[eé]\b", re.IGNORECASE)
+#: "to Ukraine", "for Haiti", "in Sudan", "with Kenya": a place the headline's aid goes to.
+_GETTER_MARK = re.compile(r"\b(?:to|for|in|with|on)\s+(?:the\s+)?(?:people\s+of\s+)?$", re.IGNORECASE)
+
+
+def headline_frame(index: SentenceIndex, publisher: Publisher | None) -> DocumentFrame:
+    """The document's frame before its figures are read: its publisher, its headline's pair, and
+    whether the headline speaks of aid abroad ("... Global Food Security", "... Loans to Ukraine")."""
+    donor, recipient = _headline_pair(index)
+    if publisher is not None and index.spans and _JOINT.search(index.sentence(_HEADLINE)):
+        publisher = replace(publisher, voice="joint")  # "we" are all who sign it: no one donor
+    return DocumentFrame(publisher, donor, recipient, _headline_abroad(index, publisher))
+
+
+def _headline_abroad(index: SentenceIndex, publisher: Publisher | None) -> bool:
+    """An aid word (not "support" or "funding" alone) with a getter abroad, or aid of a foreign
+    kind: "... Loans to Ukraine", "... Global Food Security"; not "... Support Coal Workers and
+    Reduce Reliance on Competitors Like China"."""
+    if not index.spans:
+        return False
+    headline = clean(index.sentence(_HEADLINE))
+    found = cues(headline)
+    if any(c.cls == "aid" and c.value in FOREIGN_AID for c in found):
+        return True
+    if not any(c.cls == "aid" and c.value != "weak" or c.cls == "give" for c in found):
+        return False
+    home = publisher.actor if publisher is not None else None
+    return any(m.canonical != home and m.kind in ("country", "institution", "group")
+               and _GETTER_MARK.search(headline, max(0, m.start - 12), m.start) for m in find_actors(headline))
+
+
+def _dollar(doc: DocumentFrame, donor: str | None) -> str | None:
+    """The dollar a bare "$" means: the publisher's, else (no publisher known) the donor's own."""
+    if doc.publisher is not None:
+        return doc.publisher.dollar
+    return _donor_dollars().get(donor or "")
+
+
+@functools.lru_cache(maxsize=1)
+def _donor_dollars() -> dict[str, str]:
+    return {r["country"]: r["code"] for r in data.table("context/dollars.tsv")}
+
+
+def _own_dollar(fig: Figure, dollar: str | None) -> Figure:
+    if dollar and fig.kind == "money" and fig.currency == "USD" and fig.surface.lstrip("(").startswith("$"):
+        return replace(fig, currency=dollar, unit=dollar)
+    return fig
+
+
+def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], sents: list[int],
+                      index: SentenceIndex, doc: DocumentFrame) -> list[Figure]:
+    """``figs`` with donors and recipients the release is about, and the publisher's dollar."""
+    pairs = [(f.donor, f.recipient) for f in figs if f.role not in (None, "other") and f.kind == "money"]
+    donor, recipient = default_pair(pairs, (doc.donor, doc.recipient))
+    speaker = doc.publisher.speaks_for if doc.publisher is not None else None
+    dollar = _dollar(doc, donor)
+    out = []
+    for fig, d in zip(figs, decisions):
+        fig = _own_dollar(fig, dollar)
+        if fig.role not in (None, "other") and (fig.donor is None or fig.recipient is None):
+            d = dict(d)
+            if fig.donor is None and (donor or speaker) and d["donor"].rule not in _NOBODY_NAMED:
+                rule = "release-is-about" if donor else "publisher"
+                d["donor"] = Decision(donor or speaker, rule, doc.publisher.domain if not donor and doc.publisher
+                                      else "", DOCUMENT)
+            new_donor = d["donor"].value
+            if fig.recipient is None and recipient and recipient != new_donor and d["role"].rule not in _AT_HOME_RULES:
+                d["recipient"] = Decision(recipient, "release-is-about", "", DOCUMENT)
+            fig = replace(fig, donor=new_donor, recipient=d["recipient"].value, why=why_text(d),
+                          confidence=confidence(d))
+        out.append(fig)
+    return fill_topic(out)

@@ -1,0 +1,83 @@
+"""The aid frame of a money figure: its cues, its giver and recipient, its neighbours — read
+into a :class:`~ledger.context.money_role.MoneyFrame` and decided by the role rules."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from ledger.context.actors import SELF, Candidates
+from ledger.context.clauses import Clause
+from ledger.context.decision import Decision
+from ledger.context.document import DocumentFrame
+from ledger.context.evidence import Evidence
+from ledger.context.money_role import MoneyFrame, money_role
+from ledger.model import Figure
+from ledger.text.gazetteer import find_actors
+
+__all__ = ["FOREIGN_AID", "money_decision", "praised"]
+
+#: Aid nouns that speak of aid abroad whoever is named as its subject ("security assistance").
+FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
+
+#: "in 2023", "during 2022" (a whole year; "in January 2021" names a month of it).
+_IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+((?:19|20)\d\d)\b(?!\s*[-–/])")
+#: "from 2023 to 2028", "2024-2027", "through 2030", "by 2025".
+_PERIOD_END = re.compile(r"\b(?:(?:19|20)\d\d\s*(?:-|–|to|through|until)\s*|(?:[Bb]y|[Tt]hrough|[Uu]ntil)\s+)"
+                         r"((?:19|20)\d\d)\b")
+#: "an increase of $X", "cut by $X": the figure is the size of a change.
+#: "$200 billion more than Europe": the size of a difference between two amounts.
+_DIFFERENCE = re.compile(r"^\s*(?:more|less|fewer|higher|lower|bigger|smaller)\s+than\b", re.IGNORECASE)
+_CHANGE = re.compile(r"\b(?:increase|decrease|decline|rise|drop|reduction|jump|boost|growth|fall|cut)s?\s+"
+                     r"(?:of|by)\s+(?:\w+\s+){0,2}$|\b(?:increased|decreased|declined|rose|grew|fell|dropped|"
+                     r"jumped)\s+by\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _years(cl: Clause, pattern: re.Pattern[str]) -> list[int]:
+    window = cl.before + " " + cl.text[cl.at:cl.end + len(cl.after)]
+    return [int(y) for y in pattern.findall(window)]
+
+
+def _past_year(cl: Clause, published: _dt.date | None) -> str | None:
+    if published is None:
+        return None
+    past = [y for y in _years(cl, _IN_YEAR) if y < published.year]
+    return f"in {past[0]}" if past else None
+
+
+def _future_period(cl: Clause, published: _dt.date | None) -> str | None:
+    if published is None:
+        return None
+    ends = [y for y in _years(cl, _PERIOD_END) if y > published.year]
+    return f"until {ends[0]}" if ends else None
+
+
+def praised(ev: Evidence) -> bool:
+    """A government that welcomes or applauds an amount speaks of someone else's money."""
+    return ev.has("praise", "before") is not None
+
+
+def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame, inherited: Decision | None,
+                   ev: Evidence, published: _dt.date | None) -> Decision:
+    """The role of money figure ``fig`` read from its evidence ``ev``."""
+    others = praised(ev)  # "we welcome the $650 billion allocation": someone else's money
+    named = None if others and (not cand.explicit_donor or cand.donor.value == SELF) else cand.giver(doc)
+    speaker = doc.publisher.speaks_for if doc.publisher is not None and not others else None
+    # in a government's release, aid nobody else is named to give is its own (a firm's is not)
+    aid_abroad = cand.foreign(doc) or ev.own is not None and ev.own.cls == "aid" and ev.own.value in FOREIGN_AID
+    giver = named or cand.giver_name or (None if cand.unknown_giver and not aid_abroad else doc.donor or speaker)
+    foreign = cand.foreign(doc) or cand.recipient.value is None and doc.recipient not in (None, speaker, named)
+    frame = MoneyFrame(
+        ev=ev, per=fig.per, change=fig.change is not None or _CHANGE.search(cl.before) is not None
+        or _DIFFERENCE.match(cl.after) is not None,
+        vague=fig.qualifier == "vague", giver=giver,
+        public_giver=cand.public_giver(doc) and not cand.unknown_giver or cand.group_giver,
+        foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("aid", "clause"),
+        named_giver=named is not None or cand.group_giver, getter=cand.recipient.value is not None,
+        own_government=doc.publisher is not None and doc.publisher.voice == "government" and giver == speaker,
+        publisher_home=doc.publisher is not None and doc.publisher.voice == "government",
+        place_abroad=any(m.kind in ("country", "region") and m.canonical not in (giver, speaker)
+                         for m in find_actors(cl.text)),
+        inherited=inherited,
+        past_year=_past_year(cl, published), future_period=_future_period(cl, published),
+    )
+    return money_role(frame)

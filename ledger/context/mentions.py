@@ -1,0 +1,164 @@
+"""Which side of the money each actor named in a sentence is on: giver, getter, a holder of an
+amount named next to it, or no party at all.
+
+``RULES`` is read top to bottom for every actor the gazetteer finds; the first rule that
+matches decides. The words they look for are in ``ledger/data/context/actor_cues.tsv``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ledger import data
+from ledger.context.dates import MONTH
+from ledger.text.gazetteer import Mention, find_actors
+
+__all__ = ["RULES", "SELF", "Actors", "classify"]
+
+#: Stands for the article's own voice ("we", "our", "I hereby direct"): its publisher.
+SELF = "@self"
+#: "we", "our", "my Administration", "I hereby direct", "the Administration" (not "World War I").
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Ww]e['’]re|[Ww]e['’]ve|[Mm]y|(?<!War )I|[Tt]he\s+Administration|"
+                           r"[Tt]his\s+[Aa]dministration)\b")
+#: How many characters around an actor its rules read.
+_WINDOW = 60
+#: "Palestine was the second-largest recipient", "CSOs received", "is to receive": the actor holds
+#: the amount named after it.
+_HOLDER_AFTER = re.compile(
+    r"^\]?(?:\s+(?:also|each|together|jointly))?\s+(?:received|receives|receiving|got|gets|obtained|"
+    r"(?:is|are|was|were|will|would)\s+(?:also\s+)?(?:to|set\s+to|due\s+to|expected\s+to)?\s*(?:receive|get)|"
+    r"(?:was|is|were|are|remained|became)\s+(?:again\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:recipients?|partners?|beneficiar(?:y|ies)))\b")
+#: "... partners in 2023 were Gavi at NOK1.5 billion": a ranking of holders.
+_AT_AMOUNT = re.compile(r"^\]?\s+at\s+(?:about\s+|around\s+|some\s+)?(?:[A-Z]{2,3}\s?|US)?[$€£¥]?\d")
+_RANKING = re.compile(r"\b(?:partners?|recipients?|beneficiaries)\b")
+#: "Nepal is to receive ₹550 crore and the Maldives ₹400 crore": an actor right before an amount.
+_AMOUNT_AFTER = re.compile(r"^\s*(?:--|[-–—:])?\s+(?:[A-Z]{2,3}\s?|US|Rs\.?\s?)?[$€£¥₹]?\s?\d")
+_IN_OF = re.compile(r"\b(?:in|of|with)\s+(?:the\s+)?$", re.IGNORECASE)
+_FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
+#: "NEW YORK, 18 August 2006 —", "(Geneva: May 3)": where a release was issued.
+_DATELINE = re.compile(rf"^\s*[:,]\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}}\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class Actors:
+    donors: tuple[Mention, ...]
+    recipients: tuple[Mention, ...]
+    holders: tuple[Mention, ...] = ()  # recipients named before their amounts ("CSOs received $X")
+    explicit: frozenset[int] = frozenset()  # starts of donors named as such ("from Japan", "we")
+    text: str = ""  # the sentence
+
+
+def _words(cls: str) -> str:
+    row = next(r for r in data.table("context/actor_cues.tsv") if r["class"] == cls)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(row["phrases"].split("|"), key=len,
+                                                                        reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    i = re.IGNORECASE
+    return {
+        "firm": re.compile(rf"^(?:['’]s)?(?:-based\b|\s+(?:[\w-]+\s+)?(?:{_words('firm')})\b)", i),
+        "setting": re.compile(rf"\b(?:{_words('setting')})\s+(?:the\s+)?$", i),
+        "war": re.compile(rf"^(?:['’]s)?\s*(?:(?:full-scale|unprovoked|further|brutal|illegal|ongoing)\s+|\w+\s+\d+(?:st|nd|rd|th)?\s+)"
+                          rf"{{0,3}}(?:{_words('war')})\b", i),
+        "war_setting": re.compile(rf"(?:['’]s|\bRussian)\s+(?:[\w-]+\s+){{0,3}}?(?:{_words('war_setting')})\s+"
+                                  rf"(?:of|in|on|against)\s+(?:the\s+)?$", i),
+        "to": re.compile(rf"\b(?:(?:{_words('to')})(?:\s+(?:the|our|all))?(?:\s+(?:{_words('people_of')})\s+"
+                         rf"(?:of|in|within|inside))?|to\s+help\s+\w+)\s*$", i),
+        "whose": re.compile(rf"^\s+(?:{_words('whose')})\b", i),
+        "beneficiary": re.compile(rf"^\s+(?:{_words('beneficiary')})\b", i),
+        "name_head": re.compile(rf"^\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{_words('name_head')})\b"),
+        "group": re.compile(rf"^\s+and\s+(?:other\s+|fellow\s+)?[A-Z][\w.]*\s+(?:{_words('group')})\b"),
+        "channel": re.compile(rf"\b(?:{_words('channel')})\s+(?:the\s+)?$", i),
+        "organ": re.compile(rf"\b(?:{_words('organ')})\b(?:\s+[\w-]+){{0,3}}?\s+of\s+(?:the\s+)?$", i),
+        "give_to": re.compile(rf"\b(?:{_words('give_to')})\s+(?:the\s+)?$", i),
+        "origin": re.compile(rf"\b(?:{_words('origin')})\s+from\s+(?:the\s+)?$", i),
+        "occasion": re.compile(rf"^\s+(?:{_words('occasion')})\b", i),
+        "source": re.compile(rf"\b(?:{_words('source')})\s+from\s+(?:the\s+)?$", i),
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def _agencies() -> frozenset[str]:
+    row = next(r for r in data.table("context/actor_cues.tsv") if r["class"] == "agency")
+    return frozenset(row["phrases"].split("|"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Around:
+    """An actor mention with the words around it."""
+
+    m: Mention
+    before: str
+    after: str
+    ranking: bool  # the sentence ranks recipients ("the largest recipients were ...")
+
+    def hit(self, name: str, side: str) -> bool:
+        pat = _patterns()[name]
+        return (pat.search(self.before) if side == "before" else pat.match(self.after)) is not None
+
+
+Rule = tuple[str, str, Callable[[_Around], str | None]]
+
+RULES: tuple[Rule, ...] = (
+    ("aggressor", "Russia's invasion of Ukraine", lambda a: "skip" if a.hit("war", "after") else None),
+    ("dateline", "(New York: 18 August 2006): OCHA has made ...", lambda a: "skip" if _DATELINE.match(a.after) else None),
+    ("target-of-measures", "sanctions against Russia", lambda a: "skip" if _AGAINST.search(a.before) else None),
+    ("channel", "through the World Bank; a fund operated by OCHA", lambda a: "skip" if a.hit("channel", "before") else None),
+    ("group-speaks", "President Biden and G7 leaders will contribute",
+     lambda a: "skip" if a.hit("group", "after") else None),
+    ("where-a-war-is-waged", "Putin's war in Ukraine", lambda a: "skip" if a.hit("war_setting", "before") else None),
+    ("firm", "Swiss healthcare company Roche", lambda a: "skip" if a.hit("firm", "after") else None),
+    ("setting", "a visit to Poland; the laws of the United States",
+     lambda a: "skip" if a.hit("setting", "before") else None),
+    ("part-of-a-name", "under the Ukraine Security Assistance Initiative; to the World Bank Trust Fund",
+     lambda a: "skip" if a.hit("name_head", "after") and (a.m.kind == "institution" or not a.hit("to", "before"))
+     else None),
+    ("holds-an-amount", "Nepal is to receive ₹550 crore; CSOs received $X", lambda a: "holder" if (
+        _HOLDER_AFTER.match(a.after) or a.ranking and _AT_AMOUNT.match(a.after) or _AMOUNT_AFTER.match(a.after))
+        else None),
+    ("where-people-come-from", "services for arrivals from Ukraine",
+     lambda a: "recipient" if a.hit("origin", "before") else None),
+    ("occasion", "discussed on the Guatemala trip; at the G20 summit",
+     lambda a: "skip" if a.hit("occasion", "after") and not a.m.possessive else None),
+    ("source-of-something", "frozen assets from Russia", lambda a: "skip" if a.hit("source", "before") else None),
+    ("from-or-by", "$20 million from Japan", lambda a: "donor" if _FROM_BY.search(a.before) else None),
+    ("organ-of", "the Ministry of Defence of the Czech Republic", lambda a: "donor" if a.hit("organ", "before") else None),
+    ("own-agency", "$14 billion for the State Department to aid Kyiv",
+     lambda a: "donor" if a.m.alias in _agencies() and _FOR.search(a.before) else None),
+    ("given-to", "has provided Ukraine with 38 tanks; gave Kenya $5 million",
+     lambda a: "recipient" if a.hit("give_to", "before") else None),
+    ("money-of-it", "in CERF funding; with Japanese aid",
+     lambda a: "donor" if _IN_OF.search(a.before) and not a.m.possessive and a.hit("whose", "after") else None),
+    ("to-or-for", "$400 million to Ukraine; in support of Haiti", lambda a: "recipient" if a.hit("to", "before") else None),
+    ("whose-money", "U.S. assistance; the G7 commitment",
+     lambda a: "donor" if not a.m.possessive and a.hit("whose", "after") else None),
+    ("beneficiaries", "Afghan refugees", lambda a: "recipient" if a.hit("beneficiary", "after") else None),
+    ("place-at-home", "Kerala, Michigan (a state or region)",
+     lambda a: "recipient" if a.m.kind in ("region", "state") else None),
+    ("subject", "Japan will provide $5 million", lambda a: "donor"),
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def classify(sentence: str) -> Actors:
+    """Donor-like, recipient-like and holding actor mentions of one (one-line) sentence."""
+    sides: dict[str, list[Mention]] = {"donor": [Mention(m.start(), m.end(), m.group(0), SELF, "self")
+                                                 for m in _FIRST_PERSON.finditer(sentence)],
+                                       "recipient": [], "holder": [], "skip": []}
+    explicit = {m.start for m in sides["donor"]}
+    ranking = _RANKING.search(sentence) is not None
+    for m in find_actors(sentence):
+        around = _Around(m, sentence[max(0, m.start - _WINDOW):m.start], sentence[m.end:m.end + _WINDOW], ranking)
+        name, side = next((n, v) for n, _e, rule in RULES if (v := rule(around)) is not None)
+        sides[side].append(m)
+        if side == "donor" and name != "subject":
+            explicit.add(m.start)
+    donors = sorted(sides["donor"], key=lambda m: m.start)
+    return Actors(tuple(donors), tuple(sides["recipient"]), tuple(sides["holder"]), frozenset(explicit), sentence)

@@ -1,0 +1,325 @@
+"""The role of a money figure, read from its aid frame: who stands behind the money and what
+happens to it.
+
+A money figure gets an aid role (package, component, cumulative, budget) only when a giver
+stands behind it — a government, agency, international organisation, fund or development bank
+that gives, lends, commits or budgets it. Prices, taxes, deficits, revenues, a firm's
+investments and every amount without a giver are ``other``.
+
+``RULES`` is read top to bottom; the first rule that matches decides. Each rule names the
+principle it states and one example.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ledger.context.decision import CLAUSE, FALLBACK, INFERRED, Decision
+from ledger.context.evidence import Evidence
+from ledger.context.neighbours import WRITTEN
+
+__all__ = ["MoneyFrame", "RULES", "money_role"]
+
+#: Stages that say a legislature is asked or has voted: the money is a budget line.
+_LEGISLATIVE = frozenset(("requested", "appropriated"))
+#: Aid nouns of these types are aid abroad wherever they stand ("security assistance"); "package",
+#: "relief", "grant" or "loan" alone may be a government's spending at home.
+_FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
+#: "part of a broader new $50-million spending package", not "part of an effort to rebuild schools".
+_WHOLE_NAMED = re.compile(r"\s+(?:[\w$.,-]+\s+){0,5}?(?:package|commitment|pledge|contribution|allocation|"
+                          r"assistance|aid|funding|grant|loan|tranche|\$|€|£|¥|(?:US)?\$?\d)", re.IGNORECASE)
+#: "the largest recipients", "its top partners": a ranking of what each got.
+_RANKING = re.compile(r"\b(?:recipients?|partners?|beneficiar(?:y|ies))\b", re.IGNORECASE)
+#: Between a subject and its verb: a few words, none of them a preposition ("the Act allocated",
+#: "the bill also provides"; not "the authority under section 506 to direct").
+_SUBJECT_GAP = re.compile(r"^\s*(?:(?!to\b|of\b|under\b|for\b|in\b|by\b)[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+#: What stands between a budget and an amount it does not hold: a verb of speech ("the Fund said
+#: $3 billion has been spent") or a list's break ("from the fund: Chad -- $10 million").
+_REPORTED = re.compile(r"[:;]|\b(?:said|says|say|told|tells|noted|notes|stated|states|reported|reports|estimated|"
+                       r"estimates|warned|warns|added|argued|wrote)\b", re.IGNORECASE)
+#: "$X to Japan's GDP", "$X to the deficit": money added to something that is no aid.
+_ADDED_TO = re.compile(r"^\s+(?:[\w-]+\s+)?to\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}$", re.IGNORECASE)
+#: "a $10 million loan", "an additional $5 million": one amount, not a sum.
+_ONE_THING = re.compile(r"\b(?:a|an)\s+(?:(?:new|additional|further|single|first|second|third|one-time)\s+)?$",
+                        re.IGNORECASE)
+#: How far (characters) before a figure an enabling word reaches ("unlock over $X"), and what may
+#: stand between a figure and an enabling noun after it ("an additional $100 billion boost").
+_ENABLE_REACH = 50
+_ENABLED_BY = re.compile(r"^\s*(?:[\w-]+\s+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyFrame:
+    """What the rules read: the figure's cues and what the actor and neighbour rules found."""
+
+    ev: Evidence
+    per: str | None  # "$2.99 a gallon" → "gallon"
+    change: bool  # the figure is the size of a change ("an increase of $X")
+    vague: bool  # "billions of dollars"
+    giver: str | None  # the donor: named in the sentence, "we" of a publisher, or the release's
+    public_giver: bool  # the giver is a government, agency or international organisation
+    foreign: bool  # a recipient abroad (another country, an organisation, a people)
+    abroad: bool  # the release is about aid abroad
+    humanitarian: bool  # the sentence speaks of relief, disaster or emergency
+    named_giver: bool  # the giver is named in the sentence (not taken from the document)
+    getter: bool  # a recipient is named in the sentence
+    own_government: bool  # the giver is the government that publishes the text
+    publisher_home: bool  # a government publishes the text (its country is "home")
+    place_abroad: bool  # the sentence names a country other than the giver's ("families hit by the war in Ukraine")
+    inherited: Decision | None  # the role a neighbour or the list lead-in passes on
+    past_year: str | None  # "in 2023" when that year ended before publication
+    future_period: str | None  # "from 2023 to 2028", "by 2030": a period reaching past publication
+
+
+Rule = tuple[str, str, Callable[[MoneyFrame], Decision | None]]
+
+
+def _own(f: MoneyFrame, cls: str) -> bool:
+    return f.ev.own is not None and f.ev.own.cls == cls
+
+
+def _price(f: MoneyFrame) -> Decision | None:
+    if f.per and f.per not in ("year", "annum"):
+        return Decision("other", "price-per-unit", f"a {f.per}", CLAUSE)
+    return None
+
+
+def _not_aid(f: MoneyFrame) -> Decision | None:
+    if _own(f, "other") and not _mobilized(f):
+        return Decision("other", "not-aid-noun", f.ev.own.text, CLAUSE)
+    verb = f.ev.verb
+    if verb is not None and verb.cls == "other":
+        return Decision("other", "not-aid-verb", verb.text, CLAUSE)
+    into = next((c for c in f.ev.after if c.cls == "other" and c.value == "economy"
+                 and _ADDED_TO.match(f.ev.text[f.ev.end:c.start])), None)
+    if into is not None:  # "could contribute up to $37 billion to Japan's GDP"
+        return Decision("other", "added-to-no-aid", into.text, CLAUSE)
+    return None
+
+
+def _mobilized(f: MoneyFrame) -> bool:
+    """Private finance a government mobilises counts as its development finance (OECD)."""
+    return f.ev.own.text.lower().startswith("private") and any(
+        c.cls == "give" and c.text.lower().startswith("mobili") for c in f.ev.sentence)
+
+
+def _private(f: MoneyFrame) -> Decision | None:
+    """Investments, deals and spending of firms — and of foreign governments in the publisher's
+    country ("Saudi Arabia's $600 billion commitment to invest in the United States")."""
+    spend = f.ev.own if _own(f, "spend") else f.ev.verb
+    if spend is None or spend.cls != "spend":
+        return None
+    if not f.public_giver or f.publisher_home and not f.own_government and not f.humanitarian:
+        return Decision("other", "private-spending", spend.text, INFERRED)
+    return None
+
+
+def _deal(f: MoneyFrame) -> Decision | None:
+    """Deals, contracts and trade are no aid, unless the clause speaks of aid ("a $60 million deal to
+    provide food assistance")."""
+    if _own(f, "spend") and f.ev.own.value == "deal" and not any(c.cls in ("aid", "type") for c in f.ev.clause):
+        return Decision("other", "a-deal", f.ev.own.text, CLAUSE)
+    return None
+
+
+def _enabled(f: MoneyFrame) -> Decision | None:
+    """What a giver's money or reform unlocks, enables or leverages is others' capacity: a budget
+    line, not the giver's package ("reforms to unlock over $250 billion in new lending")."""
+    cue = next((c for c in f.ev.before if c.cls == "enable" and f.ev.at - c.end <= _ENABLE_REACH), None)
+    after = next((c for c in f.ev.after if c.cls == "enable" and _ENABLED_BY.match(f.ev.text[f.ev.end:c.start])), None)
+    cue = cue or after
+    return Decision("budget", "capacity-it-enables", cue.text, CLAUSE) if cue is not None else None
+
+
+def _change(f: MoneyFrame) -> Decision | None:
+    return Decision("other", "size-of-a-change", "", CLAUSE) if f.change else None
+
+
+def _vague(f: MoneyFrame) -> Decision | None:
+    if f.vague and f.ev.total() is None and f.inherited is None:
+        return Decision("other", "vague-amount", "", CLAUSE)
+    return None
+
+
+def _framed(f: MoneyFrame) -> bool:
+    """Words that make the money something given, lent, committed or budgeted — or a named giver
+    and a named getter ("Denmark's largest partners were UNICEF at $4 million")."""
+    return (_own(f, "aid") or _own(f, "budget") or _own(f, "spend") or f.ev.verb is not None
+            or f.ev.has("give", "before") is not None or f.ev.given_after() is not None
+            or f.ev.has("budget", "before") is not None or f.ev.total() is not None
+            or f.inherited is not None or f.named_giver and f.getter and _RANKING.search(f.ev.text) is not None)
+
+
+def _no_frame(f: MoneyFrame) -> Decision | None:
+    """Money that nothing frames as given, or that nobody gives: a giver, named or implied by the
+    money's own noun ("the health aid", "the relief budget"), or a named getter must stand behind it."""
+    if not _framed(f):
+        return Decision("other", "no-aid-frame", "", INFERRED)
+    legislature = any(c.cls == "give" and c.value in _LEGISLATIVE or c.cls == "legislature" for c in f.ev.clause)
+    implied = _own(f, "budget") or _own(f, "aid") and f.ev.own.value != "weak"
+    if f.giver is None and not (f.public_giver or f.inherited or legislature or implied or f.getter):
+        return Decision("other", "no-giver", "", INFERRED)
+    return None
+
+
+def _budget_noun(f: MoneyFrame) -> Decision | None:
+    return Decision("budget", "budget-noun", f.ev.own.text, CLAUSE) if _own(f, "budget") else None
+
+
+def _per_year(f: MoneyFrame) -> Decision | None:
+    return Decision("budget", "amount-per-year", f"a {f.per}", CLAUSE) if f.per in ("year", "annum") else None
+
+
+def _inherited(f: MoneyFrame, *, written: bool) -> Decision | None:
+    """A part written as such; or, when the figure has no verb of its own, the role of the list
+    or enumeration it is in ("- $50 million for demining", not "- DoD is announcing $2.4 billion")."""
+    if f.inherited is None or (f.inherited.rule in WRITTEN) != written:
+        return None
+    if not written and f.ev.verb is not None and f.ev.verb.cls == "give":
+        return None
+    return f.inherited
+
+
+def _total(f: MoneyFrame) -> Decision | None:
+    cue = f.ev.total()
+    return Decision("cumulative", "running-total", cue.text, CLAUSE) if cue is not None else None
+
+
+def _legislative(f: MoneyFrame) -> Decision | None:
+    for c in f.ev.clause:
+        if c.cls == "give" and c.value in _LEGISLATIVE:
+            return Decision("budget", "legislature-asked-or-voted", c.text, CLAUSE)
+    giving = next((c for c in f.ev.before if c.cls == "give"), None)
+    if giving is not None and giving.value == "proposed":  # "the President's proposal for $4 billion"
+        return Decision("budget", "legislature-asked-or-voted", giving.text, CLAUSE)
+    house = f.ev.has("legislature", "lead")
+    if house is not None and (f.ev.has("give", "lead") is not None or f.ev.has("spend", "lead") is not None
+                              or _own(f, "aid")):
+        return Decision("budget", "legislature-asked-or-voted", house.text, CLAUSE)
+    nearest = next((c for c in f.ev.before if c.cls in ("budget", "give", "aid")), None)
+    if nearest is not None and nearest.cls == "budget" and not _REPORTED.search(f.ev.text, nearest.end, f.ev.at):
+        # "the bill provides $X", not "authority to direct
+        return Decision("budget", "budget-holds-it", nearest.text, CLAUSE)  # the drawdown of $X"
+    verb = f.ev.verb
+    if verb is not None and not verb.text.lower().startswith(("receiv", "will receiv", "to receiv")):
+        # "the Inflation Reduction Act allocated $3.1 billion": a law gives (an appeal that receives does not)
+        subject = next((c for c in f.ev.before if c.end <= verb.start and c.cls in ("budget", "give", "aid")), None)
+        if subject is not None and subject.cls == "budget" and _SUBJECT_GAP.match(f.ev.between(subject, verb)):
+            return Decision("budget", "budget-gives", subject.text, CLAUSE)
+    return None
+
+
+def _future(f: MoneyFrame) -> Decision | None:
+    return Decision("budget", "future-period", f.future_period, CLAUSE) if f.future_period else None
+
+
+def _part(f: MoneyFrame) -> Decision | None:
+    cue = f.ev.reaching("part")
+    if cue is not None and cue.value != "of":
+        return Decision("component", "part-of-whole", cue.text, INFERRED)
+    whole_after = next((c for c in f.ev.after if c.cls == "part" and c.value == "of"), None)
+    if whole_after is not None and _WHOLE_NAMED.match(f.ev.text, whole_after.end):
+        return Decision("component", "part-of-whole", whole_after.text, INFERRED)  # "as part of a broader package"
+    return None
+
+
+def _past_year(f: MoneyFrame) -> Decision | None:
+    """What went to a recipient in a past year adds up to that year's total ("In 2023, NOK1.7 billion
+    went to Ukraine"); one thing of that year is not a total ("in 2023 DFC committed a $10 million loan")."""
+    if not f.past_year or _ONE_THING.search(f.ev.text, max(0, f.ev.at - 30), f.ev.at):
+        return None
+    return Decision("cumulative", "past-year-total", f.past_year, CLAUSE)
+
+
+def _spend_cue(f: MoneyFrame):
+    """The figure's own spending noun, or the spending verb that governs it."""
+    if _own(f, "spend"):
+        return f.ev.own
+    return f.ev.verb if f.ev.verb is not None and f.ev.verb.cls == "spend" else None
+
+
+def _domestic(f: MoneyFrame) -> Decision | None:
+    """Money a government spends at home: for beneficiaries that can only be at home ("nationwide",
+    "American families"); in a release not about aid abroad, for farmers, schools or firms, or
+    invested; or for nobody abroad in a government's own release with no word of foreign aid."""
+    own = f.ev.own
+    inside = own is not None and next((c for c in f.ev.after if c.cls == "home" and c.value == "explicit"
+                                       and c.end <= own.start), None)
+    if inside:  # "$500 million in domestic food production assistance": the money's own words
+        return Decision("budget", "spent-at-home", inside.text, CLAUSE)
+    if f.foreign:
+        return None
+    homes = [c for c in f.ev.sentence if c.cls == "home"]
+    explicit = next((c for c in homes if c.value == "explicit"), None)
+    if explicit is not None and not f.place_abroad:
+        return Decision("budget", "spent-at-home", explicit.text, INFERRED)
+    if f.abroad:
+        return None
+    if homes and not f.place_abroad:
+        return Decision("budget", "spent-at-home", homes[0].text, INFERRED)
+    spend = _spend_cue(f)
+    if spend is not None and spend.value != "deal":  # "we're investing $100 billion in public transit"
+        return Decision("budget", "invested-at-home", spend.text, INFERRED)
+    if not f.own_government or f.humanitarian or _own(f, "aid") and f.ev.own.value in _FOREIGN_AID:
+        return None  # at home only when a government's own release speaks of its own spending
+    cue = f.ev.own or f.ev.verb or f.ev.has("give")
+    return Decision("budget", "domestic-spending", cue.text if cue else "", INFERRED)
+
+
+def _investment(f: MoneyFrame) -> Decision | None:
+    """Investing, deals and spending with no word of aid in the clause: an investment, not aid
+    ("$243.5 billion in economic deals between the United States and Qatar")."""
+    spend = _spend_cue(f)
+    if spend is not None and not any(c.cls in ("aid", "type") for c in f.ev.clause):
+        return Decision("other", "investment", spend.text, INFERRED)
+    return None
+
+
+def _new_aid(f: MoneyFrame) -> Decision | None:
+    cue = (f.ev.own if _own(f, "aid") else None) or f.ev.verb or f.ev.has("give") or f.ev.has("aid") or (
+        f.ev.given_after())
+    if cue is None:
+        return None
+    return Decision("package", "giver-gives" if cue.cls == "give" else "aid-noun", cue.text, INFERRED)
+
+
+def _giver_and_getter(f: MoneyFrame) -> Decision | None:
+    """A named giver and its recipients ranked with no verb: what each got, a running total."""
+    if f.named_giver and f.getter and _RANKING.search(f.ev.text) is not None:
+        return Decision("cumulative", "giver-and-getter", "", INFERRED)
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    ("price-per-unit", "gas at $2.99 a gallon", _price),
+    ("not-aid-noun", "a $4 trillion tax hike; the plan saved families $800", _not_aid),
+    ("private-spending", "Blackstone announced a $25 billion investment", _private),
+    ("capacity-it-enables", "reforms to unlock over $250 billion in new lending", _enabled),
+    ("size-of-a-change", "an increase of 18% or NOK9 billion", _change),
+    ("a-deal", "$243 billion in economic deals between the United States and Qatar", _deal),
+    ("vague-amount", "billions of dollars", _vague),
+    ("no-aid-frame", "It was $1.9 trillion, and people said it could not pass", _no_frame),
+    ("budget-noun", "a $33 billion supplemental request", _budget_noun),
+    ("amount-per-year", "$1 billion a year for climate finance", _per_year),
+    ("written-as-a-part", "including $100 million for air defence", lambda f: _inherited(f, written=True)),
+    ("future-period", "DKK 64.8 billion for military support from 2023 to 2028", _future),
+    ("legislature-asked-or-voted", "the House passed the $40 billion bill; the Act allocated $3 billion", _legislative),
+    ("domestic-spending", "USDA has invested $3.9 billion in 333 projects", _domestic),
+    ("running-total", "brings Washington's military assistance to more than $19.3 billion", _total),
+    ("part-of-whole", "The package includes $100 million for air defence", _part),
+    ("past-year-total", "In 2023, NOK1.7 billion went to Ukraine", _past_year),
+    ("listed-with-others", "$5 billion in drawdown authority, $6 billion for USAI", lambda f: _inherited(f, written=False)),
+    ("investment", "announced $243.5 billion in economic deals with Qatar", _investment),
+    ("new-aid", "announced a new $275 million aid package", _new_aid),
+    ("giver-and-getter", "Denmark's largest partners were UNICEF at $4 million", _giver_and_getter),
+)
+
+
+def money_role(frame: MoneyFrame) -> Decision:
+    """The role of a money figure: the first rule of :data:`RULES` that matches, else ``other``."""
+    for _name, _example, rule in RULES:
+        got = rule(frame)
+        if got is not None:
+            return got
+    return Decision("other", "fallback", "", FALLBACK)

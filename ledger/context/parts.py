@@ -1,0 +1,52 @@
+"""Parts and lists: an amount written as a part of another ("including $X", "$X of our loan"),
+and the role a list's lead-in sentence ("The package includes:") gives its items.
+
+Both read the cue words of ``money_cues.tsv`` (classes part, total, budget, aid, give).
+"""
+from __future__ import annotations
+
+import re
+
+from ledger.context.cues import cues
+
+__all__ = ["is_adjacent_part", "is_lead_in", "lead_in_role"]
+
+#: "including $X", "of which about $X", "This includes roughly $X": the amount right after a part word.
+_ADJACENT_PART = re.compile(r"\b(?:including|includes|include|of\s+which)\s+(?:(?!of\b|for\b|to\b)[a-z]+\s+){0,2}$",
+                            re.IGNORECASE)
+#: "$X of our loan", "$X from the package": the amount right before its whole.
+_PART_AFTER = re.compile(r"^\s*(?:of|from)\s+(?:our|the|this|that|its|their|his|her)\s+(?:\w+\s+){0,3}?"
+                         r"(?:loan|package|commitment|pledge|funding|funds|total|amount|assistance|aid|contribution)s?\b",
+                         re.IGNORECASE)
+#: How far before a part word the amount may stand ("including more than $X").
+_PART_REACH = 40
+_LEAD_IN = re.compile(r":\s*$")
+#: The words of a lead-in that speak for its items: its last clause, just before its colon
+#: ("By the authority ... of the Foreign Assistance Act, I hereby delegate:" speaks of no budget).
+_LEAD_TAIL = 80
+_LAST_CLAUSE = re.compile(r"[,;()]")
+
+
+def is_adjacent_part(before: str, after: str) -> bool:
+    """A figure written as a part of another ("including $X", "$X of our loan")."""
+    return _ADJACENT_PART.search(before[-_PART_REACH:]) is not None or _PART_AFTER.match(after) is not None
+
+
+def is_lead_in(sentence: str) -> bool:
+    """A sentence that opens a list ("The package includes:")."""
+    return _LEAD_IN.search(sentence) is not None
+
+
+def lead_in_role(sentence: str) -> str | None:
+    """The role a lead-in gives the items of its list, from the words just before its colon:
+    a running total ("Highlights to date include:"), a budget ("The request includes:") or the
+    parts of a package ("The package includes:", "The United States is providing:")."""
+    tail = _LAST_CLAUSE.split(sentence[-_LEAD_TAIL:])[-1]
+    classes = {c.cls for c in cues(tail)}
+    if "total" in classes:
+        return "cumulative"
+    if "budget" in classes or any(c.cls == "give" and c.value in ("requested", "appropriated") for c in cues(tail)):
+        return "budget"
+    if classes & {"aid", "part", "give"}:
+        return "component"
+    return None

@@ -1,0 +1,113 @@
+"""The subject of the verb that governs a figure: who gives ("Australia announced its intention to
+provide $13 million", "General Electric and Standard Bank will provide $80 million").
+
+The subject is read back from the verb to the last clause break: the first actor of the gazetteer
+(or "we") there is the giver ("KSrelief, WFP sign"; "We are encouraging Haiti ... and are
+providing"), or the antecedent of a relative clause; a name that is no actor (a firm, a person) means the giver is someone
+the ledger does not know — not the publisher; nothing named leaves the publisher as the giver.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ledger import data
+from ledger.context.mentions import Actors
+
+__all__ = ["Subject", "subject_of"]
+
+#: Where the subject of a verb may begin: the last clause break before it.
+_BREAK = re.compile(r"[.;:!?—–(\[]|,\s+(?:and|but|while|as|which|who|that)\b|^")
+#: A phrase that opens a clause before its subject: "In Guatemala and Honduras, ...", "Like Japan, ...".
+_OPENER = re.compile(r"\s*(?:In|For|Across|Throughout|With|At|On|After|During|Under|Since|From|Like|Unlike|Following|"
+                     r"Beyond|Besides|Alongside)\b[^,;]{1,80},")
+#: A capitalised word that names someone ("General Electric"); sentence-initial function words,
+#: titles and months do not.
+_NAME = re.compile(r"\b(?!(?:The|A|An|This|That|These|Those|It|Its|They|Their|In|On|At|As|By|For|To|With|And|But|"
+                   r"Today|Yesterday|Also|Additionally|Together|Since|Over|Under|Through|Last|Next|This|Now|"
+                   r"Mr|Ms|Mrs|Dr|President|Vice|Secretary|Minister|Prime|Chancellor|Ambassador|Administrator|"
+                   r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+                   r"June|July|August|September|October|November|December)\b)[A-Z][\w&'’.-]+")
+#: A name as written: capitalised words, with "of", "the", "&" and a bracketed acronym inside.
+_NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?(?:\([A-Z][\w.&-]*\)|[A-Z][\w&'’.-]*))*")
+#: Verbs whose subject gets the money.
+_RECEIVE = re.compile(r"receiv|got\b|gets\b|obtain", re.IGNORECASE)
+#: ", a global chipmaking giant,", ", one of the world's largest NGOs,": a firm or NGO in apposition.
+_FIRM_APPOSITION = re.compile(r"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s+of)\b[^,]{0,60}?\b(?:company|firm|maker|"
+                              r"manufacturer|giant|NGO|NGOs|foundation|charity|organi[sz]ation|group|bank|investor)s?\b",
+                              re.IGNORECASE)
+_WHICH = re.compile(r"\b(?:which|who)\b")
+#: Between an antecedent and its relative pronoun: a bracketed acronym or nothing ("Fund (CERF), which").
+_ANTECEDENT_GAP = re.compile(r"^\s*(?:\([^)]{1,20}\))?\s*$")
+#: At most one word between a possessive and the verb it owns ("the EU's approval", "Norway's new pledge").
+_ADJACENT = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
+#: The actor right before an infinitive of giving gives ("an agreement by G7 leaders to provide
+#: $X", "the G7 commitment to mobilize $X", "the EU's pledge to lend").
+_INFINITIVE_OWNER = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}to\s")
+#: A relative clause between an actor and the verb: "CERF, which has allocated $X".
+_RELATIVE = re.compile(r"^[^.;]{0,80}?(?:,\s*|\s)(?:which|who)\s+(?:[\w-]+\s+){0,3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    actor: str | None  # the giver named as the subject (canonical, or "@self" for "we")
+    unknown: bool  # a name that is no actor stands as the subject: the giver is not the publisher
+    name: str | None = None  # that name as written ("Argidius Foundation")
+    group: bool = False  # several givers named together ("the partners agreed to lend $X")
+
+
+def subject_of(actors: Actors, verb_at: int | None) -> Subject:
+    """The subject of the verb starting at ``verb_at`` in the sentence ``actors`` was read from."""
+    if verb_at is None:
+        return Subject(None, False)
+    text = actors.text
+    breaks = list(_BREAK.finditer(text, 0, verb_at))
+    start = breaks[-1].end() if breaks else 0
+    opener = _OPENER.match(text, start, verb_at)  # "In Guatemala and Honduras, USDA will provide"
+    if opener:
+        start = opener.end()
+    if breaks and _WHICH.search(breaks[-1].group(0)):  # "CERF, which has allocated": its antecedent
+        before = [m for m in actors.donors if m.end <= breaks[-1].start() and
+                  _ANTECEDENT_GAP.match(text[m.end:breaks[-1].start()])]
+        if before:
+            return Subject(before[-1].canonical, False)
+    named = [m for m in actors.donors if start <= m.start and m.end <= verb_at]
+    if named:  # the clause's first actor, the antecedent of a relative clause ("CERF, which has"),
+        last = named[-1]  # or the owner of a verb made a noun ("the EU's approval of")
+        between = text[last.end:verb_at]
+        if (_RELATIVE.match(between) or last.possessive and _ADJACENT.fullmatch(between)
+                or _INFINITIVE_OWNER.fullmatch(between + text[verb_at:verb_at + 3].lower())
+                and not _RECEIVE.match(text, verb_at)):
+            return Subject(last.canonical, False)
+        return Subject(named[0].canonical, False)
+    if _RECEIVE.match(text, verb_at):
+        return Subject(None, False)  # "CSOs received $X": the subject gets the money
+    span = text[start:verb_at]
+    if _group().search(span):
+        return Subject(None, False, group=True)
+    for m in _NAME.finditer(span):
+        run = _NAME_RUN.match(span, m.start())
+        name = " ".join((run.group(0) if run else m.group(0)).split())
+        if _organisation(name, span[m.end():]):
+            return Subject(None, True, name)
+    return Subject(None, False)
+
+
+def _organisation(name: str, after: str) -> bool:
+    """A name of an organisation: it ends with an organisation noun, or a firm noun follows it
+    in apposition ("Pantaleon, a sugar company,")."""
+    return name.split()[-1] in _org_nouns() or _FIRM_APPOSITION.match(after) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _group() -> re.Pattern[str]:
+    row = next(r for r in data.table("context/actor_cues.tsv") if r["class"] == "group_giver")
+    return re.compile(r"\b(?:the\s+|its\s+|our\s+|their\s+|other\s+|fellow\s+)?(?:" + row["phrases"] + r")\b",
+                      re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _org_nouns() -> frozenset[str]:
+    row = next(r for r in data.table("context/actor_cues.tsv") if r["class"] == "org_noun")
+    return frozenset(row["phrases"].split("|"))
