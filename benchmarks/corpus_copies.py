@@ -3,9 +3,9 @@
     python benchmarks/corpus_copies.py FACTOR DEST [--corpus PATH] [--docs N]
 
 Copy 0 is the corpus as it is; copy k (k >= 1) gives every document the id ``<id>~k``, the url
-``<url>#copy-k`` and a publication date 52*k weeks later (the weekday stays, so "on Friday"
-still names a Friday), so the copies are new documents whose figures become new facts, not
-repeats of the originals. Scale benchmarks import :func:`multiply_corpus` and write into a
+``<url>#copy-k`` (the reader derives a document's id from its text and url, so this makes it a
+new document) and a publication date 52*k weeks later (the weekday stays, so "on Friday" still
+names a Friday), so the copies' figures become new facts, not repeats of the originals. Scale benchmarks import :func:`multiply_corpus` and write into a
 temporary folder; nothing is written into the project.
 """
 from __future__ import annotations
