@@ -27,6 +27,8 @@ class RunSummary:
     errors: list[ReadError] = field(default_factory=list)
     reports: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    #: corrections that matched no figure when the facts were built (``CORRECTION_DTYPES`` rows)
+    stale: pd.DataFrame | None = None
 
     def add(self, batch: Batch) -> None:
         self.documents += len(batch.items)
@@ -82,10 +84,12 @@ def run_job(paths: list[str], *, out: Path = DEFAULT_OUT, db: Path | None = None
             reference: tuple[pd.DataFrame, str] | None = None, no_reference: bool = False, jobs: int = 1,
             batch_size: int = DEFAULT_BATCH_SIZE, max_bytes: int = DEFAULT_MAX_BYTES, engine: str = "local",
             scheduler: str | None = None, progress: bool | None = None, stdin=None, on_error=None,
-            metadata=None) -> RunSummary:
-    """Read ``paths``, store their figures, rebuild facts and write every report. ``reference``
-    (a long frame, its origin) replaces the store's reference, ``no_reference`` removes it."""
-    from ledger.read import count_documents, iter_documents
+            metadata=None, rebuild: bool = False) -> RunSummary:
+    """Read ``paths``, store their figures, rebuild facts (with the analysts' corrections) and
+    write every report. ``reference`` (a long frame, its origin) replaces the store's reference,
+    ``no_reference`` removes it; ``rebuild`` extracts every input again, even one the store holds
+    unchanged (after the rules changed)."""
+    from ledger.read import count_documents
     from ledger.store import Store
 
     t0 = time.perf_counter()
@@ -94,18 +98,13 @@ def run_job(paths: list[str], *, out: Path = DEFAULT_OUT, db: Path | None = None
     with Store(store_path(out, db)) as store:
         if reference is not None or no_reference:
             store.set_reference(*(reference or (None, None)))
-        if engine == "dask":
-            from ledger.engine.dask import run_dask
-
-            batches = run_dask(paths, out=out, scheduler=scheduler, max_bytes=max_bytes,
-                               known=store.known, jobs=jobs, batch_size=batch_size, metadata=metadata)
-        else:
-            inputs = iter_documents(paths, max_bytes=max_bytes, stdin=stdin, metadata=metadata)
-            batches = run_local(inputs, jobs=jobs, batch_size=batch_size, known=store.known)
+        batches = _batches(paths, None if rebuild else store.known, out=out, engine=engine, scheduler=scheduler,
+                           max_bytes=max_bytes, stdin=stdin, metadata=metadata, jobs=jobs, batch_size=batch_size)
         bar = Progress(progress, total=count_documents(paths) if progress is not False else None)
         try:
             for batch in batches:
-                store.add_batch([(p.doc, p.content_hash, p.rows) for p in batch.items], batch.errors)
+                store.add_batch([(p.doc, p.content_hash, p.rows) for p in batch.items], batch.errors,
+                                replace=rebuild)
                 summary.add(batch)
                 for e in batch.errors if on_error is not None else ():
                     on_error(e)
@@ -115,8 +114,24 @@ def run_job(paths: list[str], *, out: Path = DEFAULT_OUT, db: Path | None = None
         store.rebuild_facts()
         summary.reports = write_all_reports(store, out, errors=summary.errors, inputs=paths)
         summary.facts = len(store.facts())
+        summary.stale = stale_corrections(store)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _batches(paths: list[str], known, *, out: Path, engine: str, scheduler: str | None, max_bytes: int, stdin,
+             metadata, jobs: int, batch_size: int) -> Iterable[Batch]:
+    """The inputs' batches from the chosen engine; ``known`` (None: extract everything again)
+    skips documents the store holds unchanged."""
+    if engine == "dask":
+        from ledger.engine.dask import run_dask
+
+        return run_dask(paths, out=out, scheduler=scheduler, max_bytes=max_bytes, known=known, jobs=jobs,
+                        batch_size=batch_size, metadata=metadata)
+    from ledger.read import iter_documents
+
+    inputs = iter_documents(paths, max_bytes=max_bytes, stdin=stdin, metadata=metadata)
+    return run_local(inputs, jobs=jobs, batch_size=batch_size, known=known)
 
 
 class ReportWriteError(Exception):
@@ -128,6 +143,12 @@ class ReportWriteError(Exception):
         self.path = Path(out) / Path(os.fsdecode(failed)).name if failed else Path(out)
         self.errno, self.reason = exc.errno, exc.strerror or str(exc)
         super().__init__(f"cannot write {str(self.path)!r} ({self.reason})")
+
+
+def stale_corrections(store) -> pd.DataFrame:
+    """The store's corrections that matched no figure when its facts were last built."""
+    corrections = store.corrections()
+    return corrections[corrections["figure_id"].isna()]
 
 
 def write_all_reports(store, out: Path, *, errors: list[ReadError] | None = None,
@@ -149,6 +170,7 @@ def write_all_reports(store, out: Path, *, errors: list[ReadError] | None = None
     try:
         return write_reports(store.mentions(), facts, store.documents(), errs, out, reference=ref,
                              run_info=run_info, reconciliation=recon, months=months,
-                             store_tables=store.tables(), store_name=store.path.stem)
+                             store_tables=store.tables(), store_name=store.path.stem,
+                             corrections=store.corrections())
     except OSError as exc:
         raise ReportWriteError(out, exc) from None

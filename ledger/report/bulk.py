@@ -53,6 +53,8 @@ class BulkTable:
     links: list[bool] = field(default_factory=list)  # per row: the link column's cell gets a hyperlink
     urls: list[str | None] = field(default_factory=list)
     wrapped: dict[str, float] = field(default_factory=dict)  # wrapped column → its width (row heights)
+    #: columns whose empty cells are written too, with the column's style (cells meant to be filled in)
+    styled_blanks: tuple[str, ...] = ()
 
     @property
     def links_dropped(self) -> int:
@@ -64,11 +66,21 @@ def plan_table(ws, df: pd.DataFrame, name: str, *, link: str | None = None,
                wrap: tuple[str, ...] = ("sentence",)) -> BulkTable:
     """Write the header of ``df`` and a table over all its rows; the rows come in ``fill_tables``."""
     frame = df.iloc[:MAX_ROWS]
-    cols = list(frame.columns)
     w = SheetWriter(ws)
     w.append(w.header_cells(frame))
-    add_table(ws, name, cols, 1, len(frame) + 1)
-    plan = BulkTable(ws, frame, [_column_style(ws, c, frame[c].dtype, wrap) for c in cols])
+    add_table(ws, name, list(frame.columns), 1, len(frame) + 1)
+    return plan_rows(ws, frame, link=link, wrap=wrap)
+
+
+def plan_rows(ws, df: pd.DataFrame, *, link: str | None = None, wrap: tuple[str, ...] = ("sentence",),
+              styles: dict[str, int | TextStyles] | None = None) -> BulkTable:
+    """The rows of ``df`` (below a header the caller wrote) to append in ``fill_tables``; ``styles``
+    gives some columns their own style (a style id, or the four of a text column), empty cells too."""
+    frame = df.iloc[:MAX_ROWS]
+    cols = list(frame.columns)
+    given = styles or {}
+    plan = BulkTable(ws, frame, [given[c] if c in given else _column_style(ws, c, frame[c].dtype, wrap)
+                                 for c in cols], styled_blanks=tuple(given))
     plan.wrapped = {c: _width(ws, j) for j, c in enumerate(cols, 1) if c in wrap}
     if link in cols:
         plan.link_at = cols.index(link)
@@ -183,6 +195,9 @@ def _rows_xml(table: BulkTable, start: int, stop: int) -> str:
         else:
             columns.append({"date": date_cells, "int": int_cells, "float": float_cells}[kind](
                 series, letter, rows, style))
+        if col in table.styled_blanks:
+            blank = style.plain if isinstance(style, TextStyles) else style
+            columns[-1] = [c or f'<c r="{letter}{r}" s="{blank}"/>' for c, r in zip(columns[-1], rows)]
     heights = column_points([part[c] for c in table.wrapped], list(table.wrapped.values()))
     attrs = [f' ht="{h:g}" customHeight="1"' if h else "" for h in heights] if len(heights) else [""] * len(rows)
     return "".join([f'<row r="{r}"{a}>{"".join(cells)}</row>' for r, a, cells in zip(rows, attrs, zip(*columns))])

@@ -21,7 +21,7 @@ from ledger.report.sheet import MAX_LINKS, MAX_ROWS, SheetWriter, set_widths
 from ledger.report.summary import write_summary
 
 SHEETS = ("Summary", "Ledger", "Mentions", "Totals", "Items", "Reconciliation", "Claims", "Sources", "Errors",
-          "About")
+          "Corrections", "About")
 #: Columns of long text: they wrap, in rows tall enough (lists of sources and links too, which would
 #: otherwise run under the next column when printed).
 LONG_TEXT = ("sentence", "items", "doc_ids", "sources", "urls", "title", "why")
@@ -35,7 +35,7 @@ SUMMING_RULES = (
 
 def write_workbook(path: Path, *, mentions: pd.DataFrame, facts: pd.DataFrame, documents: pd.DataFrame,
                    errors: pd.DataFrame, tables: dict[str, pd.DataFrame], reconciliation: pd.DataFrame,
-                   run_info: dict[str, str], fast: bool = True) -> None:
+                   run_info: dict[str, str], fast: bool = True, corrections: pd.DataFrame | None = None) -> None:
     """Write the whole workbook to ``path`` (the caller makes the write atomic).
 
     ``fast`` (the default) lets openpyxl write the table sheets' headers and structure only and
@@ -54,7 +54,7 @@ def write_workbook(path: Path, *, mentions: pd.DataFrame, facts: pd.DataFrame, d
     plans += [_table_sheet(wb.create_sheet(name), df, name, link=link, fast=fast,
                            wrap=("reason",) if name == "Errors" else LONG_TEXT)
               for name, df, link in (("Claims", reconciliation, None), ("Sources", documents, "url"),
-                                     ("Errors", errors, None))]
+                                     ("Errors", errors, None), ("Corrections", _corrections(corrections), None))]
     truncated = {n: len(df) for n, df in (("Ledger", facts), ("Mentions", mentions)) if len(df) > MAX_ROWS}
     unlinked = {p.ws.title: p.links_dropped for p in plans if p is not None and p.links_dropped}
     not_items = tables["items"].attrs.get("n_not_equipment", 0)
@@ -65,6 +65,12 @@ def write_workbook(path: Path, *, mentions: pd.DataFrame, facts: pd.DataFrame, d
     book = io.BytesIO()
     wb.save(book)
     fill_tables(book, path, [p for p in plans if p is not None])
+
+
+def _corrections(corrections: pd.DataFrame | None) -> pd.DataFrame:
+    from ledger.report.write import corrections_report
+
+    return corrections if corrections is not None else corrections_report(None)
 
 
 def _table_sheet(ws, df: pd.DataFrame, name: str, *, link: str | None = None,

@@ -15,7 +15,8 @@ from ledger.report.describe import datapackage, datasette_metadata, write_json
 from ledger.report.flat import write_csv, write_parquet
 from ledger.report.workbook import write_workbook
 
-CSV_FILES = ("ledger.csv", "facts.csv", "errors.csv", "reconciliation.csv", "reconciliation_months.csv")
+CSV_FILES = ("ledger.csv", "facts.csv", "errors.csv", "reconciliation.csv", "reconciliation_months.csv",
+             "corrections.csv")
 REPORT_FILES = ("ledger.xlsx", *CSV_FILES, "ledger.parquet", "facts.parquet", "datapackage.json",
                 "dashboard.html")
 
@@ -24,9 +25,10 @@ def write_reports(mentions: pd.DataFrame, facts: pd.DataFrame, documents: pd.Dat
                   out_dir: str | Path, *, reference: pd.DataFrame | None = None,
                   run_info: dict[str, str] | None = None, reconciliation: pd.DataFrame | None = None,
                   months: pd.DataFrame | None = None, store_tables: dict[str, list[str]] | None = None,
-                  store_name: str = "ledger") -> list[Path]:
+                  store_name: str = "ledger", corrections: pd.DataFrame | None = None) -> list[Path]:
     """Write ``ledger.xlsx``, the CSV reports (mentions, facts, errors, the reconciliation of
-    cumulative claims and per donor and month), ``ledger.parquet`` (mentions), ``facts.parquet``
+    cumulative claims and per donor and month, the analysts' corrections with their ``status``:
+    ``applied`` or ``stale`` when it found no figure), ``ledger.parquet`` (mentions), ``facts.parquet``
     ``datapackage.json`` and ``dashboard.html`` into ``out_dir`` (plus ``metadata.json`` for Datasette when
     ``store_tables`` names the store's tables and their columns); returns their paths.
 
@@ -38,11 +40,12 @@ def write_reports(mentions: pd.DataFrame, facts: pd.DataFrame, documents: pd.Dat
     out.mkdir(parents=True, exist_ok=True)
     recon = reconciliation if reconciliation is not None else reconcile(facts, reference)
     months = months if months is not None else reconcile_months(facts, reference)
-    csv_frames = dict(zip(CSV_FILES, (mentions, facts, errors, recon, months)))
+    corrections = corrections_report(corrections)
+    csv_frames = dict(zip(CSV_FILES, (mentions, facts, errors, recon, months, corrections)))
     writers: dict[str, Callable[[Path], None]] = {
         "ledger.xlsx": lambda p: write_workbook(p, mentions=mentions, facts=facts, documents=documents,
                                                 errors=errors, tables=totals(facts), reconciliation=recon,
-                                                run_info=run_info or {}),
+                                                run_info=run_info or {}, corrections=corrections),
         **{name: (lambda p, f=frame: write_csv(f, p)) for name, frame in csv_frames.items()},
         "ledger.parquet": lambda p: write_parquet(mentions, p),
         "facts.parquet": lambda p: write_parquet(facts, p),
@@ -57,3 +60,13 @@ def write_reports(mentions: pd.DataFrame, facts: pd.DataFrame, documents: pd.Dat
         for name in names:
             writers[name](tmp / name)
     return [out / name for name in names]
+
+
+def corrections_report(corrections: pd.DataFrame | None) -> pd.DataFrame:
+    """The store's corrections with their ``status`` first: ``applied`` (``figure_id`` names the
+    mention it applied to) or ``stale`` (it matched no figure when the facts were last built)."""
+    from ledger.store.schema import CORRECTION_DTYPES, typed_frame
+
+    frame = corrections if corrections is not None else typed_frame([], CORRECTION_DTYPES)
+    status = frame["figure_id"].isna().map({True: "stale", False: "applied"})
+    return frame.assign(status=status.astype("string"))[["status", *CORRECTION_DTYPES]]

@@ -231,6 +231,31 @@ def _merge_conversions(m: pd.DataFrame, cid: np.ndarray) -> np.ndarray:
     return dense
 
 
+#: The columns a fact takes from its representative mention.
+REPRESENTED = ("kind", "role", "donor", "recipient", "currency", "unit", "item", "value", "low", "high", "qualifier",
+               "value_usd", "value_eur", "surface", "sentence", "stage", "aid_type", "window_start", "window_end",
+               "why", "confidence", "corrected")
+
+
+def _fact_frame(m: pd.DataFrame, rep: np.ndarray, cid: np.ndarray, fact_ids: np.ndarray) -> pd.DataFrame:
+    """The facts (``FACT_DTYPES``): the representative's values, the earliest dates, the counts and
+    the documents of each fact's mentions."""
+    by_cid = pd.DataFrame({"cid": cid, "event_date": pd.to_datetime(m["event_date"]),
+                           "published": pd.to_datetime(m["published"]), "doc_id": m["doc_id"]})
+    grouped = by_cid.groupby("cid", sort=True)
+    if "corrected" not in m:  # rows straight from the rules: nothing corrected
+        m = m.assign(corrected=pd.NA)
+    facts = m.loc[rep, list(REPRESENTED)].reset_index(drop=True)
+    facts["fact_id"] = fact_ids
+    facts["event_date"] = grouped["event_date"].min().to_numpy()
+    facts["first_published"] = grouped["published"].min().to_numpy()
+    facts["n_mentions"] = grouped.size().to_numpy()
+    facts["n_documents"] = grouped["doc_id"].nunique().to_numpy()
+    for column, source in (("doc_ids", "doc_id"), ("sources", "source"), ("urls", "url")):
+        facts[column] = _joined(m, cid, source, len(fact_ids))
+    return facts[list(FACT_DTYPES)].astype(FACT_DTYPES)
+
+
 def build_facts(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
     """Facts (``FACT_DTYPES``) from mentions, and the fact id of each mention (same index)."""
     if mentions.empty:
@@ -246,7 +271,6 @@ def build_facts(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
 
     gid = _group_ids(m, cluster_value, point)
     cid = _merge_conversions(m, _date_clusters(_value_clusters(gid, cluster_value, step), days))
-    n_facts = int(cid.max()) + 1
 
     with np.errstate(divide="ignore", invalid="ignore"):
         rel_step = np.where(np.abs(cluster_value) > 0, step / np.abs(cluster_value), 0.0)
@@ -258,20 +282,6 @@ def build_facts(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
     rep = order[first]  # representative mention per fact, in fact-number order
 
     fact_ids = np.array([fact_id_of(f) for f in fig_ids[rep]], dtype=object)
-    by_cid = pd.DataFrame({"cid": cid, "event_date": pd.to_datetime(m["event_date"]),
-                           "published": pd.to_datetime(m["published"]), "doc_id": m["doc_id"]})
-    grouped = by_cid.groupby("cid", sort=True)
-    facts = m.loc[rep, ["kind", "role", "donor", "recipient", "currency", "unit", "item", "value", "low",
-                        "high", "qualifier", "value_usd", "value_eur", "surface", "sentence", "stage", "aid_type",
-                        "window_start", "window_end", "why", "confidence"]]
-    facts = facts.reset_index(drop=True)
-    facts["fact_id"] = fact_ids
-    facts["event_date"] = grouped["event_date"].min().to_numpy()
-    facts["first_published"] = grouped["published"].min().to_numpy()
-    facts["n_mentions"] = grouped.size().to_numpy()
-    facts["n_documents"] = grouped["doc_id"].nunique().to_numpy()
-    for column, source in (("doc_ids", "doc_id"), ("sources", "source"), ("urls", "url")):
-        facts[column] = _joined(m, cid, source, n_facts)
-    facts = facts[list(FACT_DTYPES)].astype(FACT_DTYPES)
+    facts = _fact_frame(m, rep, cid, fact_ids)
     per_mention = pd.Series(fact_ids[cid], index=mentions.index, dtype="string", name="fact_id")
     return facts, per_mention

@@ -17,15 +17,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from ledger.model import Row
-from ledger.store.schema import COLUMNS, DOCUMENT_DTYPES, ERROR_DTYPES, FACT_COLUMNS, FACT_DTYPES, MENTION_DTYPES
-from ledger.model import Document, ReadError
+from ledger.model import Document, ReadError, Row
+from ledger.store import tables
+from ledger.store.corrected import apply_corrections, is_excluded
+from ledger.store.corrections import mark_matches, read_corrections
 from ledger.store.dedup import build_facts
 from ledger.store.errors import forget_errors_of, rows_in_range, write_errors
 from ledger.store.frames import first_of_each_id, frame_params, read_frame, row_params, sql_value
 from ledger.store.lock import StoreBusy, busy_message, lock_store, unlock_store
-from ledger.store.schema import ERROR_TABLE, StoreError, ensure_schema
-from ledger.store import tables
+from ledger.store.reading import StoreTables
+from ledger.store.schema import COLUMNS, DOCUMENT_DTYPES, FACT_COLUMNS, FACT_DTYPES, MENTION_DTYPES
+from ledger.store.schema import StoreError, ensure_schema
 
 BatchItem = tuple[Document, str, list[Row]]
 
@@ -46,7 +48,7 @@ def busy_error(path: Path) -> StoreError:
     return StoreError(busy_message(path))
 
 
-class Store:
+class Store(StoreTables):
     """An aid-ledger store at ``path`` (created with its tables when missing). With ``exclusive``
     (the default) this Store alone holds it while open: opening a store another aid-ledger
     process holds raises :class:`StoreError` at once."""
@@ -129,31 +131,32 @@ class Store:
                                  (doc_id,)).fetchone()
         return row[0] if row else None
 
-    def add_batch(self, items: list[BatchItem], errors: list[ReadError] = ()) -> int:
+    def add_batch(self, items: list[BatchItem], errors: list[ReadError] = (), *, replace: bool = False) -> int:
         """Store documents with their rows, and read errors, in ONE transaction.
 
-        A document already stored with the same content hash adds nothing; one with
-        a changed content replaces its mentions. Returns the number of documents
-        added or replaced. Facts are marked stale (see :meth:`rebuild_facts`).
+        A document already stored with the same content hash adds nothing (unless ``replace``:
+        its figures were extracted again, by newer rules); one with a changed content replaces
+        its mentions. Returns the number of documents added or replaced. Facts are marked stale
+        (see :meth:`rebuild_facts`).
         """
         added = 0
         new_run = self._run_id is None
         try:
-            added = self._write_batch(items, errors)
+            added = self._write_batch(items, errors, replace)
         except BaseException:
             if new_run:  # the run row was rolled back with the batch
                 self._run_id = None
             raise
         return added
 
-    def _write_batch(self, items: list[BatchItem], errors: list[ReadError]) -> int:
+    def _write_batch(self, items: list[BatchItem], errors: list[ReadError], replace: bool) -> int:
         added = 0
         self._cache.clear()
         with self._transaction() as conn:
             run_id = self._current_run(conn)
             errors = list(errors)
             for doc, content_hash, rows in items:
-                if self._add_document(conn, doc, content_hash, rows, errors):
+                if self._add_document(conn, doc, content_hash, rows, errors, replace):
                     added += 1
             write_errors(conn, errors, run_id, _now())
             conn.execute("UPDATE runs SET documents = documents + ?, skipped = skipped + ?, "
@@ -164,10 +167,10 @@ class Store:
         return added
 
     def _add_document(self, conn: sqlite3.Connection, doc: Document, content_hash: str,
-                      rows: list[Row], warnings: list[ReadError]) -> bool:
+                      rows: list[Row], warnings: list[ReadError], replace: bool = False) -> bool:
         old = conn.execute("SELECT content_hash FROM documents WHERE doc_id = ?",
                            (doc.doc_id,)).fetchone()
-        if old is not None and old[0] == content_hash:
+        if old is not None and old[0] == content_hash and not replace:
             return False
         if old is not None:
             conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc.doc_id,))
@@ -196,20 +199,18 @@ class Store:
         return bool(row) and row[0] == "1"
 
     def rebuild_facts(self) -> int:
-        """Recompute every fact from every mention, in one transaction; returns the fact count."""
+        """Recompute every fact from every mention, with the analysts' corrections applied (an
+        excluded mention makes no fact), in one transaction; returns the fact count."""
         with self._transaction() as conn:  # read and write under one lock: no writer in between
-            mentions = self._read_mentions()
-            rowids = [r[0] for r in conn.execute("SELECT rowid FROM mentions ORDER BY rowid")]
-            facts, fact_ids = build_facts(mentions)
+            mentions, corrections, applied = self._read_mentions()
+            keep = ~is_excluded(mentions)
+            facts, kept_ids = build_facts(mentions[keep])
+            fact_ids = pd.Series(pd.NA, index=mentions.index, dtype="string", name="fact_id")
+            fact_ids.loc[kept_ids.index] = kept_ids
             conn.execute("DELETE FROM facts")
             conn.executemany(_INSERT_FACT, frame_params(facts, list(FACT_COLUMNS)))
-            conn.execute("CREATE TEMP TABLE IF NOT EXISTS new_fact_ids (id INTEGER PRIMARY KEY, fact_id TEXT)")
-            conn.execute("DELETE FROM temp.new_fact_ids")
-            conn.executemany("INSERT INTO temp.new_fact_ids VALUES (?, ?)",
-                             zip(rowids, fact_ids.astype(object).tolist()))
-            conn.execute("UPDATE mentions SET fact_id = n.fact_id FROM temp.new_fact_ids AS n "
-                         "WHERE n.id = mentions.rowid")
-            conn.execute("DELETE FROM temp.new_fact_ids")
+            _link_mentions(conn, fact_ids, mentions["corrected"])
+            mark_matches(conn, corrections, applied)
             tables.fill_fact_documents(conn)
             conn.execute("UPDATE meta SET value = '0' WHERE key = 'facts_stale'")
         mentions["fact_id"] = fact_ids  # same index as mentions
@@ -228,14 +229,21 @@ class Store:
         return None
 
     # -- reading ------------------------------------------------------------------------------
-    def mentions(self) -> pd.DataFrame:
-        """Every stored mention (Row columns plus ``fact_id``), in the order stored."""
+    def mentions(self, *, as_read: bool = False) -> pd.DataFrame:
+        """Every stored mention (Row columns plus ``fact_id`` and ``corrected``), in the order stored,
+        with the analysts' corrections applied (``as_read``: as the rules read them)."""
+        if as_read:
+            raw = read_frame(self._conn, f"SELECT {_MENTION_COLS} FROM mentions ORDER BY rowid", MENTION_DTYPES)
+            return raw.assign(corrected=pd.Series(pd.NA, index=raw.index, dtype="string"))
         cached = self._cached("mentions")
-        return cached if cached is not None else self._read_mentions()
+        return cached if cached is not None else self._read_mentions()[0]
 
-    def _read_mentions(self) -> pd.DataFrame:
-        return read_frame(self._conn, f"SELECT {_MENTION_COLS} FROM mentions ORDER BY rowid",
-                          MENTION_DTYPES)
+    def _read_mentions(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+        """The mentions with the corrections applied, the corrections, and the figure each applied to."""
+        raw = self.mentions(as_read=True)
+        corrections = read_corrections(self._conn)
+        mentions, applied = apply_corrections(raw, corrections)
+        return mentions, corrections, applied
 
     def facts(self) -> pd.DataFrame:
         """Every fact, by event date then first publication (undated last), then fact id."""
@@ -252,48 +260,19 @@ class Store:
         order = facts.sort_values(["event_date", "first_published", "fact_id"], na_position="last")
         return order.reset_index(drop=True)
 
-    def documents(self) -> pd.DataFrame:
-        return read_frame(self._conn, f"SELECT {', '.join(DOCUMENT_DTYPES)} FROM documents "
-                          "ORDER BY rowid", DOCUMENT_DTYPES)
 
-    def errors(self, *, with_run_time: bool = False) -> pd.DataFrame:
-        """Inputs that failed (each once, however many runs met it)."""
-        dtypes = {**ERROR_DTYPES, "run_time": ERROR_TABLE["run_time"]} if with_run_time else ERROR_DTYPES
-        return read_frame(self._conn, f"SELECT {', '.join(dtypes)} FROM errors ORDER BY rowid", dtypes)
-
-    def fact_documents(self) -> pd.DataFrame:
-        """Which documents mention each fact (``fact_id``, ``doc_id``, ``n_mentions``)."""
-        return tables.fact_documents(self._conn)
-
-    # -- reference and reconciliation ---------------------------------------------------------
-    def set_reference(self, reference: pd.DataFrame | None, origin: str | None = None) -> None:
-        """Keep ``reference`` (long form, REFERENCE_DTYPES) until replaced; None removes it."""
-        with self._transaction() as conn:
-            tables.replace_reference(conn, reference, origin)
-
-    def reference(self) -> tuple[pd.DataFrame | None, str | None]:
-        """The stored reference and its origin, or (None, None)."""
-        return tables.stored_reference(self._conn)
-
-    def set_reconciliation(self, table: pd.DataFrame, months: pd.DataFrame) -> None:
-        """Keep the reconciliation (of claims, and per donor and month) for dashboards."""
-        with self._transaction() as conn:
-            tables.replace_reconciliation(conn, table, months)
-
-    def tables(self) -> dict[str, list[str]]:
-        """Every table and view of the store with its columns."""
-        from ledger.store.schema import table_columns
-
-        return table_columns(self._conn)
-
-    def reconciliation(self) -> pd.DataFrame:
-        return tables.stored_reconciliation(self._conn)
-
-    def runs(self) -> pd.DataFrame:
-        from ledger.store.schema import RUN_TABLE
-
-        return read_frame(self._conn, f"SELECT {', '.join(RUN_TABLE)} FROM runs ORDER BY run_id",
-                          RUN_TABLE)
+def _link_mentions(conn: sqlite3.Connection, fact_ids: pd.Series, corrected: pd.Series) -> None:
+    """Write each mention's fact id and corrected fields (both in the order of the mentions' rowids)."""
+    rowids = [r[0] for r in conn.execute("SELECT rowid FROM mentions ORDER BY rowid")]
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS mention_links (id INTEGER PRIMARY KEY, fact_id TEXT, "
+                 "corrected TEXT)")
+    conn.execute("DELETE FROM temp.mention_links")
+    conn.executemany("INSERT INTO temp.mention_links VALUES (?, ?, ?)",
+                     zip(rowids, fact_ids.astype(object).where(fact_ids.notna(), None).tolist(),
+                         corrected.astype(object).where(corrected.notna(), None).tolist()))
+    conn.execute("UPDATE mentions SET fact_id = n.fact_id, corrected = n.corrected FROM temp.mention_links AS n "
+                 "WHERE n.id = mentions.rowid")
+    conn.execute("DELETE FROM temp.mention_links")
 
 
-assert COLUMNS == tuple(MENTION_DTYPES)[:-1]
+assert COLUMNS == tuple(MENTION_DTYPES)[:-2]
