@@ -133,14 +133,12 @@ def cmd_extract(args) -> int:
 
 def cmd_run(args) -> int:
     from ledger.engine.batches import default_jobs
+    from ledger.engine.dask import DaskError
     from ledger.engine.job import run_job
     from ledger.read.inputs import DEFAULT_MAX_BYTES
 
     _check_inputs(args.paths)
     metadata = _metadata(args)
-    if metadata is not None and args.engine == "dask":
-        raise UsageError("--published, --url, --title and --default-published work with the local engine "
-                         "only")
     reference = _check_reference(args)
     _open_out(args.out)
     try:
@@ -150,6 +148,8 @@ def cmd_run(args) -> int:
             max_bytes=args.max_bytes or DEFAULT_MAX_BYTES, engine=args.engine, scheduler=args.scheduler,
             progress=False if args.quiet else None, metadata=metadata, rebuild=args.rebuild,
             stdin=sys.stdin.buffer if "-" in args.paths else None, on_error=_report_error))
+    except DaskError as exc:
+        raise UsageError(str(exc)) from None
     except ImportError as exc:
         if args.engine == "dask":
             raise UsageError(f"the Dask engine needs Dask: pip install 'aid-ledger[dask]' ({exc})") from None

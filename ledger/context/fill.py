@@ -130,6 +130,8 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
                 d["donor"] = Decision(donor or speaker, rule, doc.publisher.domain if not donor and doc.publisher
                                       else "", DOCUMENT)
             new_donor = d["donor"].value
+            if new_donor is not None and d["recipient"].value == new_donor:  # a donor never receives its own money
+                d["recipient"] = Decision(None, "donor-never-receives", new_donor, DOCUMENT)
             if (fig.recipient is None and recipient and recipient != new_donor and d["role"].rule not in _AT_HOME_RULES
                     and d["recipient"].rule != "several-recipients"):
                 d["recipient"] = Decision(recipient, "release-is-about", "", DOCUMENT)

@@ -160,6 +160,9 @@ def _legislative(f: MoneyFrame) -> Decision | None:
         if c.cls == "give" and c.value in _LEGISLATIVE:
             return Decision("budget", "legislature-asked-or-voted", c.text, CLAUSE)
     giving = next((c for c in f.ev.before if c.cls == "give"), None)
+    if giving is None or giving.value != "proposed":  # "my $3.5 trillion proposal"
+        giving = next((c for c in f.ev.after if c.cls == "give" and _ENABLED_BY.match(f.ev.text[f.ev.end:c.start])),
+                      None)
     if giving is not None and giving.value == "proposed":  # "the President's proposal for $4 billion"
         return Decision("budget", "legislature-asked-or-voted", giving.text, CLAUSE)
     house = f.ev.has("legislature", "lead")

@@ -126,7 +126,8 @@ def _batches(paths: list[str], known, *, out: Path, engine: str, scheduler: str 
     if engine == "dask":
         from ledger.engine.dask import run_dask
 
-        return run_dask(paths, out=out, scheduler=scheduler, max_bytes=max_bytes, known=known)
+        return run_dask(paths, out=out, scheduler=scheduler, max_bytes=max_bytes, known=known, jobs=jobs,
+                        batch_size=batch_size, metadata=metadata)
     from ledger.read import iter_documents
 
     inputs = iter_documents(paths, max_bytes=max_bytes, stdin=stdin, metadata=metadata)

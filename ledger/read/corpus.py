@@ -53,11 +53,13 @@ def _str_or_none(value: object) -> str | None:
     return value or None
 
 
-def iter_jsonl(handle: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
+def iter_jsonl(handle: BinaryIO, source: str, max_bytes: int, *, line_offset: int = 0) -> Iterator[Item]:
     """Documents of a JSONL stream (UTF-8 or UTF-16), one line at a time; a broken or oversized
-    line is one error with its number and reading goes on; a stream without a row is an error."""
+    line is one error with its number and reading goes on; a stream without a row is an error.
+    ``line_offset`` lines of the corpus come before the stream (a range of a corpus file numbers
+    its lines as the whole file does)."""
     handle = _text_stream(handle)
-    line, rows = 0, 0
+    line, rows = line_offset, 0
     while True:
         try:
             line += skip_blank(handle)
@@ -112,9 +114,10 @@ def _json_row(raw: bytes, source: str, line: int) -> Item:
     return row_document(row, source, line)
 
 
-def iter_csv(handle: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
+def iter_csv(handle: BinaryIO, source: str, max_bytes: int, *, line_offset: int = 0) -> Iterator[Item]:
     """Documents of a CSV file (any encoding) with a header row naming a ``text`` column; a line
-    over ``max_bytes`` is one error and reading goes on."""
+    over ``max_bytes`` is one error and reading goes on. ``line_offset`` is added to every line
+    number (a range of a corpus file, read behind a copy of its header)."""
     if csv.field_size_limit() < max_bytes:
         csv.field_size_limit(max_bytes)
     if not hasattr(handle, "peek"):
@@ -133,13 +136,15 @@ def iter_csv(handle: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
         except StopIteration:
             break
         except csv.Error as exc:
-            row = ReadError(source, f"broken CSV row: {exc}", reader.line_num)
+            row = ReadError(source, f"broken CSV row: {exc}", reader.line_num + line_offset)
         while too_long:
-            yield ReadError(source, f"row too large: more than {max_bytes:,} bytes (--max-bytes)", too_long.pop(0))
+            yield ReadError(source, f"row too large: more than {max_bytes:,} bytes (--max-bytes)",
+                            too_long.pop(0) + line_offset)
         rows += 1
-        yield row if isinstance(row, ReadError) else row_document(row, source, reader.line_num)
+        yield row if isinstance(row, ReadError) else row_document(row, source, reader.line_num + line_offset)
     while too_long:
-        yield ReadError(source, f"row too large: more than {max_bytes:,} bytes (--max-bytes)", too_long.pop(0))
+        yield ReadError(source, f"row too large: more than {max_bytes:,} bytes (--max-bytes)",
+                        too_long.pop(0) + line_offset)
     if not rows:
         raise UnreadableInput("CSV holds a header but no rows")
 
