@@ -106,6 +106,12 @@ def _add_extract(sub) -> None:
                                                               "(errors are still named)")
 
 
+def _add_sheet_rows(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--sheet-rows", type=_positive_int, default=None, metavar="N",
+                   help="rows a table sheet of ledger.xlsx holds at most (default 250,000; Excel's limit, "
+                        "1,048,574, at most): a longer sheet says where every row is (the CSV and Parquet files)")
+
+
 def _add_store_commands(sub) -> None:
     p = sub.add_parser("run", help="the main job: inputs → store → reports",
                        description="Read the inputs, extract and store their figures, merge repeated "
@@ -117,6 +123,7 @@ def _add_store_commands(sub) -> None:
                    help="local process pool (default) or a Dask cluster (pip install 'aid-ledger[dask]')")
     p.add_argument("--scheduler", default=None, metavar="ADDRESS",
                    help="with --engine dask: the scheduler to connect to (default: a local cluster)")
+    _add_sheet_rows(p)
 
     p = sub.add_parser("report", help="rebuild the reports from the store",
                        description="Rebuild every report in --out from the store, without reading inputs.")
@@ -124,6 +131,7 @@ def _add_store_commands(sub) -> None:
     _add_store_options(p)
     p.add_argument("--rebuild-facts", action="store_true",
                    help="recompute the facts first (needed after an interrupted run)")
+    _add_sheet_rows(p)
 
     p = sub.add_parser("reconcile", help="compare reported cumulative totals with the packages behind them",
                        description="For each cumulative total claimed in the stored articles, compare it "

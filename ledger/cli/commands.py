@@ -148,7 +148,8 @@ def cmd_run(args) -> int:
             jobs=args.jobs or default_jobs(), batch_size=args.batch_size or 64,
             max_bytes=args.max_bytes or DEFAULT_MAX_BYTES, engine=args.engine, scheduler=args.scheduler,
             progress=False if args.quiet else None, metadata=metadata,
-            stdin=sys.stdin.buffer if "-" in args.paths else None, on_error=_report_error))
+            stdin=sys.stdin.buffer if "-" in args.paths else None, on_error=_report_error,
+            sheet_rows=args.sheet_rows))
     except ImportError as exc:
         if args.engine == "dask":
             raise UsageError(f"the Dask engine needs Dask: pip install 'aid-ledger[dask]' ({exc})") from None
@@ -191,7 +192,7 @@ def cmd_report(args) -> int:
 
     def report():
         with _existing_store(args, reference, rebuild=args.rebuild_facts) as store:
-            return write_all_reports(store, args.out)
+            return write_all_reports(store, args.out, sheet_rows=args.sheet_rows)
 
     paths = _store_call(report)
     if not args.quiet:
@@ -207,7 +208,7 @@ def cmd_reconcile(args) -> int:
 
     def facts_and_reference():
         with _existing_store(args, reference) as store:
-            return store.facts(), store.reference()[0]
+            return store.analysis_facts(), store.reference()[0]
 
     facts, ref = _store_call(facts_and_reference)
     writer = RowWriter(sys.stdout, args.format, columns=RECONCILE_COLUMNS)

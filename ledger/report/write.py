@@ -13,6 +13,8 @@ from ledger.report.atomic import atomic_set
 from ledger.report.dashboard import write_dashboard
 from ledger.report.describe import datapackage, datasette_metadata, write_json
 from ledger.report.flat import write_csv, write_parquet
+from ledger.report.rows import Rows, as_rows
+from ledger.report.sheet import SHEET_ROWS
 from ledger.report.workbook import write_workbook
 
 CSV_FILES = ("ledger.csv", "facts.csv", "errors.csv", "reconciliation.csv", "reconciliation_months.csv")
@@ -20,15 +22,20 @@ REPORT_FILES = ("ledger.xlsx", *CSV_FILES, "ledger.parquet", "facts.parquet", "d
                 "dashboard.html")
 
 
-def write_reports(mentions: pd.DataFrame, facts: pd.DataFrame, documents: pd.DataFrame, errors: pd.DataFrame,
-                  out_dir: str | Path, *, reference: pd.DataFrame | None = None,
+def write_reports(mentions: pd.DataFrame | Rows, facts: pd.DataFrame | Rows, documents: pd.DataFrame,
+                  errors: pd.DataFrame, out_dir: str | Path, *, reference: pd.DataFrame | None = None,
                   run_info: dict[str, str] | None = None, reconciliation: pd.DataFrame | None = None,
                   months: pd.DataFrame | None = None, store_tables: dict[str, list[str]] | None = None,
-                  store_name: str = "ledger") -> list[Path]:
+                  store_name: str = "ledger", analysed: pd.DataFrame | None = None,
+                  max_rows: int = SHEET_ROWS) -> list[Path]:
     """Write ``ledger.xlsx``, the CSV reports (mentions, facts, errors, the reconciliation of
     cumulative claims and per donor and month), ``ledger.parquet`` (mentions), ``facts.parquet``
     ``datapackage.json`` and ``dashboard.html`` into ``out_dir`` (plus ``metadata.json`` for Datasette when
     ``store_tables`` names the store's tables and their columns); returns their paths.
+
+    ``mentions`` and ``facts`` may be :class:`~ledger.report.rows.Rows` read from the store a chunk
+    at a time; then ``analysed`` holds the facts that totals, series and the reconciliation read
+    (``Store.analysis_facts``). A workbook sheet holds at most ``max_rows`` rows.
 
     The files are written into a temporary folder inside ``out_dir`` and moved into place
     together (:func:`ledger.report.atomic.atomic_set`): a crash while writing leaves the previous
@@ -36,18 +43,20 @@ def write_reports(mentions: pd.DataFrame, facts: pd.DataFrame, documents: pd.Dat
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    recon = reconciliation if reconciliation is not None else reconcile(facts, reference)
-    months = months if months is not None else reconcile_months(facts, reference)
-    csv_frames = dict(zip(CSV_FILES, (mentions, facts, errors, recon, months)))
+    mentions, facts = as_rows(mentions), as_rows(facts)
+    analysed = analysed if analysed is not None else facts.head(len(facts))
+    recon = reconciliation if reconciliation is not None else reconcile(analysed, reference)
+    months = months if months is not None else reconcile_months(analysed, reference)
+    csv_tables = dict(zip(CSV_FILES, (mentions, facts, errors, recon, months)))
     writers: dict[str, Callable[[Path], None]] = {
         "ledger.xlsx": lambda p: write_workbook(p, mentions=mentions, facts=facts, documents=documents,
-                                                errors=errors, tables=totals(facts), reconciliation=recon,
-                                                run_info=run_info or {}),
-        **{name: (lambda p, f=frame: write_csv(f, p)) for name, frame in csv_frames.items()},
+                                                errors=errors, tables=totals(analysed), reconciliation=recon,
+                                                run_info=run_info or {}, analysed=analysed, max_rows=max_rows),
+        **{name: (lambda p, f=table: write_csv(f, p)) for name, table in csv_tables.items()},
         "ledger.parquet": lambda p: write_parquet(mentions, p),
         "facts.parquet": lambda p: write_parquet(facts, p),
-        "datapackage.json": lambda p: write_json(datapackage(csv_frames), p),
-        "dashboard.html": lambda p: write_dashboard(p, facts, recon),
+        "datapackage.json": lambda p: write_json(datapackage({n: as_rows(t).empty() for n, t in csv_tables.items()}), p),
+        "dashboard.html": lambda p: write_dashboard(p, analysed, recon),
     }
     names = list(REPORT_FILES)
     if store_tables:

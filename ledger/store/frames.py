@@ -54,8 +54,23 @@ def frame_params(frame: pd.DataFrame, columns: list[str]) -> Iterator[tuple]:
 
 def read_frame(conn: sqlite3.Connection, sql: str, dtypes: dict[str, str], params=()) -> pd.DataFrame:
     """The result of ``sql`` as a frame with exactly ``dtypes``' columns and dtypes."""
-    cur = conn.execute(sql, params)
-    frame = pd.DataFrame.from_records(cur.fetchall(), columns=list(dtypes))
+    return _typed(conn.execute(sql, params).fetchall(), dtypes)
+
+
+def iter_frames(conn: sqlite3.Connection, sql: str, dtypes: dict[str, str], size: int) -> Iterator[pd.DataFrame]:
+    """The result of ``sql`` as frames of at most ``size`` rows (at least one, maybe empty), typed
+    like :func:`read_frame`'s; only one chunk is in memory at a time."""
+    cur = conn.execute(sql)
+    records = cur.fetchmany(size)
+    yield _typed(records, dtypes)
+    while len(records) == size:
+        records = cur.fetchmany(size)
+        if records:
+            yield _typed(records, dtypes)
+
+
+def _typed(records: list[tuple], dtypes: dict[str, str]) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(records, columns=list(dtypes))
     for col, dtype in dtypes.items():
         if dtype.startswith("datetime64"):
             frame[col] = stored_dates(frame[col])

@@ -23,7 +23,7 @@ from ledger.store.schema import COLUMNS, DOCUMENT_DTYPES, ERROR_DTYPES, FACT_COL
 from ledger.model import Document, ReadError
 from ledger.store import facts as fact_table
 from ledger.store.errors import forget_errors_of, rows_in_range, write_errors
-from ledger.store.frames import first_of_each_id, read_frame, row_params, sql_value
+from ledger.store.frames import first_of_each_id, iter_frames, read_frame, row_params, sql_value
 from ledger.store.lock import StoreBusy, busy_message, lock_store, unlock_store
 from ledger.store.schema import ERROR_TABLE, StoreError, ensure_schema
 from ledger.store import tables
@@ -37,6 +37,8 @@ _INSERT_DOCUMENT = (f"INSERT OR REPLACE INTO documents ({', '.join(DOCUMENT_DTYP
                     f"VALUES ({', '.join('?' * len(DOCUMENT_DTYPES))})")
 
 
+FACT_ORDER = ("ORDER BY event_date IS NULL, event_date, first_published IS NULL, first_published, "
+              "fact_id")
 #: The facts :mod:`ledger.analyse` reads: money, and counts of packages and their components.
 ANALYSED = "kind = 'money' OR (kind = 'count' AND role IN ('package', 'component'))"
 
@@ -232,16 +234,22 @@ class Store:
 
     def facts(self) -> pd.DataFrame:
         """Every fact, by event date then first publication (undated last), then fact id."""
-        return read_frame(self._conn, f"SELECT {', '.join(FACT_COLUMNS)} FROM facts ORDER BY "
-                          "event_date IS NULL, event_date, first_published IS NULL, "
-                          "first_published, fact_id", FACT_DTYPES)
+        return read_frame(self._conn, f"SELECT {', '.join(FACT_COLUMNS)} FROM facts {FACT_ORDER}", FACT_DTYPES)
 
     def analysis_facts(self) -> pd.DataFrame:
         """The facts the totals, series and reconciliation read (money, and counts of packages and
         their components), in the order of :meth:`facts`: a fraction of the ledger."""
-        return read_frame(self._conn, f"SELECT {', '.join(FACT_COLUMNS)} FROM facts WHERE {ANALYSED} ORDER BY "
-                          "event_date IS NULL, event_date, first_published IS NULL, "
-                          "first_published, fact_id", FACT_DTYPES)
+        return read_frame(self._conn, f"SELECT {', '.join(FACT_COLUMNS)} FROM facts WHERE {ANALYSED} {FACT_ORDER}",
+                          FACT_DTYPES)
+
+    def chunks(self, table: str, size: int, column: str | None = None) -> Iterator[pd.DataFrame]:
+        """The rows of ``mentions`` (in the order stored) or ``facts`` (in the order of :meth:`facts`),
+        ``size`` at a time, typed like those frames (only ``column`` when given)."""
+        dtypes, order = {"mentions": (MENTION_DTYPES, "ORDER BY rowid"), "facts": (FACT_DTYPES, FACT_ORDER)}[table]
+        if column is not None:
+            dtypes = {column: dtypes[column]}
+        columns = ", ".join('"' + c + '"' for c in dtypes)
+        return iter_frames(self._conn, f"SELECT {columns} FROM {table} {order}", dtypes, size)
 
     def documents(self) -> pd.DataFrame:
         return read_frame(self._conn, f"SELECT {', '.join(DOCUMENT_DTYPES)} FROM documents "
