@@ -15,7 +15,8 @@ from dataclasses import dataclass, fields
 from typing import Literal, get_args
 
 __all__ = [
-    "AID_ROLES", "AID_TYPES", "AidType", "CHANGES", "Change", "Document", "Figure", "KINDS", "Kind",
+    "AID_ROLES", "AID_TYPES", "AidType", "CHANGES", "CORRECTION_FIELDS", "Change", "Correction", "Document",
+    "Figure", "KINDS", "Kind",
     "QUALIFIERS", "Qualifier", "ROLES", "ROW_COLUMNS", "ReadError", "Role", "Row", "STAGES", "Stage",
 ]
 
@@ -40,6 +41,10 @@ STAGES: tuple[str, ...] = get_args(Stage)
 AID_TYPES: tuple[str, ...] = get_args(AidType)
 #: Roles whose money is aid (what totals add up); "other" is everything else.
 AID_ROLES: frozenset[str] = frozenset(ROLES) - {"other"}
+#: What an analyst may correct about a figure: its context, its amount (``value``, in its own
+#: currency), ``exclude`` (``yes``: the figure makes no fact) and a ``note`` kept beside it.
+CORRECTION_FIELDS: tuple[str, ...] = ("role", "donor", "recipient", "stage", "aid_type", "value", "exclude",
+                                      "note")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,3 +169,24 @@ class Row:
 
 
 ROW_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Row))
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """An analyst's value for one field of one figure.
+
+    It is keyed by what the figure is — its document (``doc_id``, derived from the text), its
+    character span and its surface — never by a row number or a fact id, so it finds its figure
+    again after the rules change (``ledger/store/corrected.py``). ``field`` is one of
+    :data:`CORRECTION_FIELDS`; ``value`` is text (a number for ``value``, ``yes`` for
+    ``exclude``) or None to leave the field empty. ``sentence`` helps find a figure whose span
+    moved.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    surface: str
+    field: str
+    value: str | None
+    sentence: str = ""

@@ -69,9 +69,13 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
                    help="publication date of every document that has none")
 
 
-def _add_store_options(p: argparse.ArgumentParser) -> None:
+def _add_db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", type=Path, default=None, metavar="FILE",
                    help="SQLite store (default: DIR/ledger.sqlite)")
+
+
+def _add_store_options(p: argparse.ArgumentParser) -> None:
+    _add_db(p)
     ref = p.add_mutually_exclusive_group()
     ref.add_argument("--reference", type=Path, default=None, metavar="FILE",
                      help="reference series kept in the store until replaced: a CSV with a date column "
@@ -87,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_extract(sub)
     _add_store_commands(sub)
+    from ledger.cli.review import add_review_parser
+
+    add_review_parser(sub, _add_common, _add_db)
     return parser
 
 
@@ -123,6 +130,9 @@ def _add_store_commands(sub) -> None:
                    help="local process pool (default) or a Dask cluster (pip install 'aid-ledger[dask]')")
     p.add_argument("--scheduler", default=None, metavar="ADDRESS",
                    help="with --engine dask: the scheduler to connect to (default: a local cluster)")
+    p.add_argument("--rebuild", action="store_true",
+                   help="extract every input again, even those the store holds unchanged (after an upgrade "
+                        "whose rules changed); the corrections apply to the new figures")
     _add_sheet_rows(p)
 
     p = sub.add_parser("report", help="rebuild the reports from the store",
@@ -149,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            raise UsageError(f"a command is required: extract, run, report or reconcile "
+            raise UsageError(f"a command is required: extract, run, report, reconcile or review "
                              f"(see '{PROG} --help')")
         return COMMANDS[args.command](args)
     except UsageError as exc:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ledger.cli.errors import EXIT_OK, EXIT_SOME_FAILED, PROG, UsageError
 from ledger.cli.output import RowWriter, output_file
+from ledger.cli.review import cmd_review, warn_stale
 
 RECONCILE_COLUMNS = ("claim_date", "donor", "recipient", "aid_type", "surface", "qualifier", "window_start", "corpus_sum",
                      "reference_sum", "verdict", "corpus_verdict")
@@ -147,7 +148,7 @@ def cmd_run(args) -> int:
             args.paths, out=args.out, db=args.db, reference=reference, no_reference=args.no_reference,
             jobs=args.jobs or default_jobs(), batch_size=args.batch_size or 64,
             max_bytes=args.max_bytes or DEFAULT_MAX_BYTES, engine=args.engine, scheduler=args.scheduler,
-            progress=False if args.quiet else None, metadata=metadata,
+            progress=False if args.quiet else None, metadata=metadata, rebuild=args.rebuild,
             stdin=sys.stdin.buffer if "-" in args.paths else None, on_error=_report_error,
             sheet_rows=args.sheet_rows))
     except ImportError as exc:
@@ -157,6 +158,7 @@ def cmd_run(args) -> int:
     if not args.quiet:
         for line in summary.lines():
             print(f"{PROG}: {line}", file=sys.stderr)
+    warn_stale(summary.stale)
     return EXIT_SOME_FAILED if summary.errors else EXIT_OK
 
 
@@ -185,32 +187,35 @@ def _existing_store(args, reference=None, *, rebuild: bool = False):
 
 
 def cmd_report(args) -> int:
-    from ledger.engine.job import write_all_reports
+    from ledger.engine.job import stale_corrections, write_all_reports
 
     reference = _check_reference(args)
     _open_out(args.out)
 
     def report():
         with _existing_store(args, reference, rebuild=args.rebuild_facts) as store:
-            return write_all_reports(store, args.out, sheet_rows=args.sheet_rows)
+            return write_all_reports(store, args.out, sheet_rows=args.sheet_rows), stale_corrections(store)
 
-    paths = _store_call(report)
+    paths, stale = _store_call(report)
     if not args.quiet:
         for p in paths:
             print(f"{PROG}: wrote {p}", file=sys.stderr)
+    warn_stale(stale)
     return EXIT_OK
 
 
 def cmd_reconcile(args) -> int:
     from ledger.analyse import reconcile
+    from ledger.engine.job import stale_corrections
 
     reference = _check_reference(args)
 
     def facts_and_reference():
         with _existing_store(args, reference) as store:
-            return store.analysis_facts(), store.reference()[0]
+            return store.analysis_facts(), store.reference()[0], stale_corrections(store)
 
-    facts, ref = _store_call(facts_and_reference)
+    facts, ref, stale = _store_call(facts_and_reference)
+    warn_stale(stale)
     writer = RowWriter(sys.stdout, args.format, columns=RECONCILE_COLUMNS)
     for rec in reconcile(facts, ref).to_dict(orient="records"):
         writer.write(rec)
@@ -218,4 +223,5 @@ def cmd_reconcile(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"extract": cmd_extract, "run": cmd_run, "report": cmd_report, "reconcile": cmd_reconcile}
+COMMANDS = {"extract": cmd_extract, "run": cmd_run, "report": cmd_report, "reconcile": cmd_reconcile,
+            "review": cmd_review}

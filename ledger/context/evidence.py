@@ -45,6 +45,8 @@ _CONTAINERS = frozenset(("package", "packages", "pledge", "pledges", "commitment
 _CONTENT = re.compile(r"^\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 #: Up to three words (an auxiliary, an adverb) between a figure and the verb it is the subject of.
 _NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
+#: An article before a verb's word makes it a noun ("reached the cost 10 billion korunas").
+_ARTICLE = re.compile(r"\b(?:the|a|an|its|their|our|his|her)\s+$", re.IGNORECASE)
 #: "commitment to invest": the infinitive that says what a pledge is for.
 _TO_VERB = re.compile(r"\s+to\s+")
 #: What ends a list that a part word opens.
@@ -129,6 +131,9 @@ class Evidence:
         if cue is not None and cue.text.lower() in _COMPARED and _SUPERLATIVE.search(
                 self.text, max(0, cue.start - _SUPERLATIVE_REACH), cue.start):
             cue = None
+        if cue is not None and cue.text.lower() == "reach" and any(
+                _container(c) and c.end <= cue.start for c in self.lead):
+            cue = None  # "this package, expected to reach €2 billion": the size of one package
         if cue is not None and cue.text.lower() in _SUMMED and _FUTURE.search(
                 self.text, max(0, self.at - _SUPERLATIVE_REACH), self.at):
             cue = None  # "will receive a cumulative $33 million": the sum of a new allocation's parts
@@ -194,7 +199,8 @@ def _committed_to(found: tuple[Cue, ...], own: Cue | None, text: str) -> Cue | N
 def _governing_verb(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
     lo = max(0, cl.at - len(cl.before), cl.at - _VERB_REACH)
     verbs = [c for c in found if lo <= c.start and c.end <= cl.at
-             and (c.cls in ("give", "spend") or c.cls == "other" and c.value == "verb")]
+             and (c.cls in ("give", "spend") or c.cls == "other" and c.value == "verb")
+             and not _ARTICLE.search(cl.text, max(0, c.start - 8), c.start)]  # "the cost", "a request": nouns
     if not verbs or _STOP.search(cl.text, verbs[-1].end, cl.at):
         return None
     return verbs[-1]
@@ -219,6 +225,9 @@ def evidence(cl: Clause, item_cues: tuple[Cue, ...] = ()) -> Evidence:
     which say what the money is when nothing is attached to it."""
     found = cues(cl.text)
     own = _committed_to(found, _attached_after(found, cl) or _attached_before(found, cl), cl.text)
+    if own is None:  # "$2 trillion spent there": a participle right after the money says what it is
+        own = next((c for c in found if c.cls == "spend" and c.value == "verb" and c.start >= cl.end
+                    and not cl.text[cl.end:c.start].strip()), None)
     if own is None:
         own = next((c for c in item_cues if c.cls in _NOUNS and c.value != "verb"), None)
     lo, hi = cl.at - len(cl.before), cl.end + len(cl.after)

@@ -28,6 +28,10 @@ _SHARE_OF = re.compile(r"^\s*(?:of\s+which|of\s+(?:our|the|this|that|its|their)\
                        re.IGNORECASE)
 
 
+#: Words that put a thing beside an amount, not inside it.
+_BESIDES = re.compile(r"\b(?:alongside|in\s+addition\s+to|besides|apart\s+from|separately)\b", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=1)
 def _other_units() -> frozenset[str]:
     """Counted nouns that are never aid deliveries (people, places, organisations, events)."""
@@ -78,6 +82,10 @@ def _total(fig, cl, near, inherited):
 
 
 def _after_package(fig, cl, near, inherited):
+    """A count after a package in its sentence is a part of it ("a $275 million package ... and 80,000
+    rounds"), unless the words say it comes besides it ("alongside a delivery of 54,990 vaccines")."""
+    if _BESIDES.search(cl.before):
+        return None
     if evidence(cl).reaching("part") is not None or near.prev_aid is not None and near.prev_aid.role == "package":
         return Decision("component", "part-of-a-package", cl.before.strip()[-30:], INFERRED)
     return None

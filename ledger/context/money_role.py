@@ -40,6 +40,10 @@ _REPORTED = re.compile(r"[:;]|\b(?:said|says|say|told|tells|noted|notes|stated|s
                        r"estimates|warned|warns|added|argued|wrote)\b", re.IGNORECASE)
 #: "$X to Japan's GDP", "$X to the deficit": money added to something that is no aid.
 _ADDED_TO = re.compile(r"^\s+(?:[\w-]+\s+)?to\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}$", re.IGNORECASE)
+#: "its annual assistance to Nepal from", "yearly contribution of": aid counted by the year.
+_ANNUAL = re.compile(r"\b(?:annual|yearly)\s+(?:[\w-]+\s+){0,2}?(?:aid|assistance|support|contributions?|funding|"
+                     r"grants?|allocations?)\b[^.;:]*$", re.IGNORECASE)
+_ANNUAL_REACH = 60
 #: "a $10 million loan", "an additional $5 million": one amount, not a sum.
 _ONE_THING = re.compile(r"\b(?:a|an)\s+(?:(?:new|additional|further|single|first|second|third|one-time)\s+)?$",
                         re.IGNORECASE)
@@ -86,7 +90,7 @@ def _price(f: MoneyFrame) -> Decision | None:
 
 
 def _not_aid(f: MoneyFrame) -> Decision | None:
-    if _own(f, "other") and not _mobilized(f):
+    if _own(f, "other") and not _mobilized(f) and not _measures_aid(f):
         return Decision("other", "not-aid-noun", f.ev.own.text, CLAUSE)
     verb = f.ev.verb
     if verb is not None and verb.cls == "other":
@@ -96,6 +100,12 @@ def _not_aid(f: MoneyFrame) -> Decision | None:
     if into is not None:  # "could contribute up to $37 billion to Japan's GDP"
         return Decision("other", "added-to-no-aid", into.text, CLAUSE)
     return None
+
+
+def _measures_aid(f: MoneyFrame) -> bool:
+    """ "the Czech government's military aid had reached the cost 10 billion korunas": a cost or value
+    of the aid named before it in the clause."""
+    return f.ev.own.value == "measure" and any(c.cls == "aid" and c.value != "weak" for c in f.ev.before)
 
 
 def _mobilized(f: MoneyFrame) -> bool:
@@ -168,7 +178,12 @@ def _budget_noun(f: MoneyFrame) -> Decision | None:
 
 
 def _per_year(f: MoneyFrame) -> Decision | None:
-    return Decision("budget", "amount-per-year", f"a {f.per}", CLAUSE) if f.per in ("year", "annum") else None
+    """An amount a year is a budget line ("$1 billion a year", "its annual assistance to Nepal from Rs 13
+    billion to Rs 15 billion")."""
+    if f.per in ("year", "annum"):
+        return Decision("budget", "amount-per-year", f"a {f.per}", CLAUSE)
+    annual = _ANNUAL.search(f.ev.text, max(0, f.ev.at - _ANNUAL_REACH), f.ev.at)
+    return Decision("budget", "amount-per-year", annual.group(0), CLAUSE) if annual else None
 
 
 def _inherited(f: MoneyFrame, *, written: bool) -> Decision | None:
@@ -243,10 +258,9 @@ def _domestic(f: MoneyFrame) -> Decision | None:
     """Money a government spends at home: for beneficiaries that can only be at home ("nationwide",
     "American families"); in a release not about aid abroad, for farmers, schools or firms, or
     invested; or for nobody abroad in a government's own release with no word of foreign aid."""
-    own = f.ev.own
-    inside = own is not None and next((c for c in f.ev.after if c.cls == "home" and c.value == "explicit"
-                                       and c.end <= own.start), None)
-    if inside:  # "$500 million in domestic food production assistance": the money's own words
+    inside = next((c for c in f.ev.after if c.cls == "home" and c.value == "explicit"), None)
+    if inside:  # "$500 million in domestic food production assistance", "a trillion dollars of investment
+        # in our own infrastructure at home": the money's own words
         return Decision("budget", "spent-at-home", inside.text, CLAUSE)
     if f.foreign:
         return None

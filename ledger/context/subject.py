@@ -38,8 +38,9 @@ _FIRM_APPOSITION = re.compile(r"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s+of)\b
                               r"manufacturer|giant|NGO|NGOs|foundation|charity|organi[sz]ation|group|bank|investor)s?\b",
                               re.IGNORECASE)
 _WHICH = re.compile(r"\b(?:which|who)\b")
-#: Between an antecedent and its relative pronoun: a bracketed acronym or nothing ("Fund (CERF), which").
-_ANTECEDENT_GAP = re.compile(r"^\s*(?:\([^)]{1,20}\))?\s*$")
+#: Between an antecedent and its relative pronoun: a bracketed acronym or a noun or two ("Fund (CERF),
+#: which", "the G7 grouping, which").
+_ANTECEDENT_GAP = re.compile(r"^\s*(?:\([^)]{1,20}\))?(?:\s+[a-z][\w-]*){0,2}\s*$")
 #: At most one word between a possessive and the verb it owns ("the EU's approval", "Norway's new pledge").
 _ADJACENT = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
 #: The actor right before an infinitive of giving gives ("an agreement by G7 leaders to provide

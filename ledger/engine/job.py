@@ -32,6 +32,8 @@ class RunSummary:
     #: seconds spent per phase: waiting for extracted batches, storing them, bringing the facts up
     #: to date, writing the reports
     phases: dict[str, float] = field(default_factory=lambda: dict.fromkeys(PHASES, 0.0))
+    #: corrections that matched no figure when the facts were built (``CORRECTION_DTYPES`` rows)
+    stale: pd.DataFrame | None = None
 
     def add(self, batch: Batch) -> None:
         self.documents += len(batch.items)
@@ -87,11 +89,13 @@ def run_job(paths: list[str], *, out: Path = DEFAULT_OUT, db: Path | None = None
             reference: tuple[pd.DataFrame, str] | None = None, no_reference: bool = False, jobs: int = 1,
             batch_size: int = DEFAULT_BATCH_SIZE, max_bytes: int = DEFAULT_MAX_BYTES, engine: str = "local",
             scheduler: str | None = None, progress: bool | None = None, stdin=None, on_error=None,
-            metadata=None, sheet_rows: int | None = None) -> RunSummary:
-    """Read ``paths``, store their figures, bring the facts up to date and write every report.
-    ``reference`` (a long frame, its origin) replaces the store's reference, ``no_reference``
-    removes it; a workbook sheet holds at most ``sheet_rows`` rows (default ``SHEET_ROWS``)."""
-    from ledger.read import count_documents, iter_documents
+            metadata=None, rebuild: bool = False, sheet_rows: int | None = None) -> RunSummary:
+    """Read ``paths``, store their figures, bring the facts up to date (with the analysts'
+    corrections) and write every report. ``reference`` (a long frame, its origin) replaces the
+    store's reference, ``no_reference`` removes it; ``rebuild`` extracts every input again, even one
+    the store holds unchanged (after the rules changed); a workbook sheet holds at most
+    ``sheet_rows`` rows (default ``SHEET_ROWS``)."""
+    from ledger.read import count_documents
     from ledger.store import Store
 
     t0 = time.perf_counter()
@@ -100,17 +104,11 @@ def run_job(paths: list[str], *, out: Path = DEFAULT_OUT, db: Path | None = None
     with Store(store_path(out, db)) as store:
         if reference is not None or no_reference:
             store.set_reference(*(reference or (None, None)))
-        if engine == "dask":
-            from ledger.engine.dask import run_dask
-
-            batches = run_dask(paths, out=out, scheduler=scheduler, max_bytes=max_bytes,
-                               known=store.known)
-        else:
-            inputs = iter_documents(paths, max_bytes=max_bytes, stdin=stdin, metadata=metadata)
-            batches = run_local(inputs, jobs=jobs, batch_size=batch_size, known=store.known)
+        batches = _batches(paths, None if rebuild else store.known, out=out, engine=engine, scheduler=scheduler,
+                           max_bytes=max_bytes, stdin=stdin, metadata=metadata, jobs=jobs, batch_size=batch_size)
         bar = Progress(progress, total=count_documents(paths) if progress is not False else None)
         try:
-            _ingest(store, batches, summary, bar, on_error)
+            _ingest(store, batches, summary, bar, on_error, replace=rebuild)
         finally:
             bar.close()
         with _timed(summary, "facts"):
@@ -118,11 +116,13 @@ def run_job(paths: list[str], *, out: Path = DEFAULT_OUT, db: Path | None = None
         with _timed(summary, "reports"):
             summary.reports = write_all_reports(store, out, errors=summary.errors, inputs=paths,
                                                 sheet_rows=sheet_rows)
+        summary.stale = stale_corrections(store)
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def _ingest(store, batches: Iterable[Batch], summary: RunSummary, bar: Progress, on_error) -> None:
+def _ingest(store, batches: Iterable[Batch], summary: RunSummary, bar: Progress, on_error, *,
+            replace: bool = False) -> None:
     """Store every batch as it comes (timing the wait for it and the store's work apart)."""
     batches = iter(batches)
     while True:
@@ -131,7 +131,7 @@ def _ingest(store, batches: Iterable[Batch], summary: RunSummary, bar: Progress,
         if batch is None:
             return
         with _timed(summary, "store"):
-            store.add_batch([(p.doc, p.content_hash, p.rows) for p in batch.items], batch.errors)
+            store.add_batch([(p.doc, p.content_hash, p.rows) for p in batch.items], batch.errors, replace=replace)
         summary.add(batch)
         for e in batch.errors if on_error is not None else ():
             on_error(e)
@@ -147,6 +147,20 @@ def _timed(summary: RunSummary, phase: str):
         summary.phases[phase] += time.perf_counter() - t0
 
 
+def _batches(paths: list[str], known, *, out: Path, engine: str, scheduler: str | None, max_bytes: int, stdin,
+             metadata, jobs: int, batch_size: int) -> Iterable[Batch]:
+    """The inputs' batches from the chosen engine; ``known`` (None: extract everything again)
+    skips documents the store holds unchanged."""
+    if engine == "dask":
+        from ledger.engine.dask import run_dask
+
+        return run_dask(paths, out=out, scheduler=scheduler, max_bytes=max_bytes, known=known)
+    from ledger.read import iter_documents
+
+    inputs = iter_documents(paths, max_bytes=max_bytes, stdin=stdin, metadata=metadata)
+    return run_local(inputs, jobs=jobs, batch_size=batch_size, known=known)
+
+
 class ReportWriteError(Exception):
     """A report could not be written (a locked or read-only file, a full disk); the store is up
     to date and the reports written before are intact."""
@@ -156,6 +170,12 @@ class ReportWriteError(Exception):
         self.path = Path(out) / Path(os.fsdecode(failed)).name if failed else Path(out)
         self.errno, self.reason = exc.errno, exc.strerror or str(exc)
         super().__init__(f"cannot write {str(self.path)!r} ({self.reason})")
+
+
+def stale_corrections(store) -> pd.DataFrame:
+    """The store's corrections that matched no figure when its facts were last built."""
+    corrections = store.corrections()
+    return corrections[corrections["figure_id"].isna()]
 
 
 def write_all_reports(store, out: Path, *, errors: list[ReadError] | None = None,
@@ -180,7 +200,7 @@ def write_all_reports(store, out: Path, *, errors: list[ReadError] | None = None
         return write_reports(store_rows(store, "mentions"), store_rows(store, "facts"), store.documents(), errs,
                              out, reference=ref, run_info=run_info, reconciliation=recon, months=months,
                              store_tables=store.tables(), store_name=store.path.stem, analysed=facts,
-                             max_rows=sheet_rows or SHEET_ROWS)
+                             max_rows=sheet_rows or SHEET_ROWS, corrections=store.corrections())
     except OSError as exc:
         raise ReportWriteError(out, exc) from None
 

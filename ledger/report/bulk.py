@@ -20,11 +20,11 @@ from xml.sax.saxutils import quoteattr
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from ledger.report.rows import Rows
+from ledger.report.rows import Rows, as_rows
 from ledger.report.cells import TextStyles, date_cells, float_cells, int_cells, text_cells, text_values
 from ledger.report.printing import column_points
 from ledger.report.safe import MAX_URL_CHARS, http_url
-from ledger.report.sheet import MAX_LINKS, SheetWriter, add_table
+from ledger.report.sheet import MAX_LINKS, MAX_ROWS, SheetWriter, add_table
 
 #: Rows turned into XML at a time (bounds the memory of one sheet's XML to a few tens of MB).
 CHUNK_ROWS = 5_000
@@ -57,6 +57,8 @@ class BulkTable:
     n_urls: int = 0  # http(s) URLs of the link column in the shown rows
     links: list[tuple[str, str]] = field(default_factory=list)  # (cell, URL) of each hyperlink, as written
     wrapped: dict[str, float] = field(default_factory=dict)  # wrapped column → its width (row heights)
+    #: columns whose empty cells are written too, with the column's style (cells meant to be filled in)
+    styled_blanks: tuple[str, ...] = ()
 
     @property
     def links_dropped(self) -> int:
@@ -65,17 +67,27 @@ class BulkTable:
 
 
 def plan_table(ws, rows: Rows, name: str, *, link: str | None = None, wrap: tuple[str, ...] = ("sentence",),
-               max_rows: int, note: str | None = None) -> BulkTable:
+               max_rows: int = MAX_ROWS, note: str | None = None) -> BulkTable:
     """Write the header (under ``note`` when given) and a table over the first ``max_rows`` rows; the
     rows come in ``fill_tables``."""
-    head, cols = rows.head(1), rows.columns
     w = SheetWriter(ws)
     if note:
         w.append([w.text_cell(note, bold=True)])
-    w.append(w.header_cells(head))
-    plan = BulkTable(ws, rows, [_column_style(ws, c, head[c].dtype, wrap) for c in cols],
-                     shown=min(len(rows), max_rows), first=w.rows + 1)
-    add_table(ws, name, cols, w.rows, w.rows + plan.shown)
+    w.append(w.header_cells(rows.head(1)))
+    add_table(ws, name, rows.columns, w.rows, w.rows + min(len(rows), max_rows))
+    return plan_rows(ws, rows, link=link, wrap=wrap, max_rows=max_rows, first=w.rows + 1)
+
+
+def plan_rows(ws, table: pd.DataFrame | Rows, *, link: str | None = None, wrap: tuple[str, ...] = ("sentence",),
+              styles: dict[str, int | TextStyles] | None = None, max_rows: int = MAX_ROWS,
+              first: int = 2) -> BulkTable:
+    """The first ``max_rows`` rows of ``table`` (below a header the caller wrote, from sheet row
+    ``first``) to append in ``fill_tables``; ``styles`` gives some columns their own style (a style
+    id, or the four of a text column), empty cells too."""
+    rows = as_rows(table)
+    head, cols, given = rows.head(1), rows.columns, styles or {}
+    plan = BulkTable(ws, rows, [given[c] if c in given else _column_style(ws, c, head[c].dtype, wrap) for c in cols],
+                     shown=min(len(rows), max_rows), first=first, styled_blanks=tuple(given))
     plan.wrapped = {c: _width(ws, j) for j, c in enumerate(cols, 1) if c in wrap}
     if link in cols:
         plan.link_at = cols.index(link)
@@ -182,6 +194,9 @@ def _rows_xml(table: BulkTable, part: pd.DataFrame, start: int) -> str:
         else:
             columns.append({"date": date_cells, "int": int_cells, "float": float_cells}[kind](
                 series, letter, rows, style))
+        if col in table.styled_blanks:
+            blank = style.plain if isinstance(style, TextStyles) else style
+            columns[-1] = [c or f'<c r="{letter}{r}" s="{blank}"/>' for c, r in zip(columns[-1], rows)]
     heights = column_points([part[c] for c in table.wrapped], list(table.wrapped.values()))
     attrs = [f' ht="{h:g}" customHeight="1"' if h else "" for h in heights] if len(heights) else [""] * len(rows)
     return "".join([f'<row r="{r}"{a}>{"".join(cells)}</row>' for r, a, cells in zip(rows, attrs, zip(*columns))])

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from ledger.model import CHANGES, KINDS, QUALIFIERS, ROLES
+from ledger.model import AID_TYPES, CHANGES, CORRECTION_FIELDS, KINDS, QUALIFIERS, ROLES, STAGES
 
 _TYPES = {"string": "string", "Int64": "integer", "Float64": "number", "datetime64[ns]": "date"}
-_ENUMS = {"kind": KINDS, "role": ROLES, "qualifier": QUALIFIERS, "change": CHANGES}
+_ENUMS = {"kind": KINDS, "role": ROLES, "qualifier": QUALIFIERS, "change": CHANGES, "stage": STAGES,
+          "aid_type": AID_TYPES, "field": CORRECTION_FIELDS, "status": ("applied", "stale")}
 #: CSV report → (title, primary key, foreign keys as (field, resource, field)).
 RESOURCES = {
     "ledger.csv": ("Mentions: every figure as found", ["figure_id"], [("fact_id", "facts", "fact_id")]),
@@ -26,6 +27,8 @@ RESOURCES = {
                            ["fact_id"], [("fact_id", "facts", "fact_id")]),
     "reconciliation_months.csv": ("Packages per donor and month against the reference",
                                   ["month", "donor", "recipient", "currency"], []),
+    "corrections.csv": ("Analysts' corrections, and whether each still finds its figure",
+                        ["doc_id", "start", "end", "surface", "field"], []),
 }
 LICENSE = ("figures and sentences quoted from the sources listed in each row, whose terms apply; "
            "the structure is aid-ledger's")
@@ -39,6 +42,7 @@ TABLE_NOTES = {
     "reconciliation_months": "packages per donor and month beside the reference",
     "errors": "inputs that could not be read, and warnings, each kept once",
     "runs": "one row per aid-ledger process that wrote to the store",
+    "corrections": "analysts' corrections (aid-ledger review import), keyed by document, span, surface and field",
     "packages_by_donor_month": "money packages summed per donor, recipient and month (view)",
     "cumulative_claims": "cumulative money claims with their reconciliation (view)",
     "documents_by_month": "documents and figures per publication month (view)",

@@ -22,7 +22,7 @@ from ledger.report.sheet import EXCEL_ROWS, MAX_LINKS, SHEET_ROWS, SheetWriter, 
 from ledger.report.summary import write_summary
 
 SHEETS = ("Summary", "Ledger", "Mentions", "Totals", "Items", "Reconciliation", "Claims", "Sources", "Errors",
-          "About")
+          "Corrections", "About")
 #: Columns of long text: they wrap, in rows tall enough (lists of sources and links too, which would
 #: otherwise run under the next column when printed).
 LONG_TEXT = ("sentence", "items", "doc_ids", "sources", "urls", "title", "why")
@@ -37,7 +37,8 @@ SUMMING_RULES = (
 def write_workbook(path: Path, *, mentions: pd.DataFrame | Rows, facts: pd.DataFrame | Rows,
                    documents: pd.DataFrame, errors: pd.DataFrame, tables: dict[str, pd.DataFrame],
                    reconciliation: pd.DataFrame, run_info: dict[str, str], fast: bool = True,
-                   analysed: pd.DataFrame | None = None, max_rows: int = SHEET_ROWS) -> None:
+                   analysed: pd.DataFrame | None = None, max_rows: int = SHEET_ROWS,
+                   corrections: pd.DataFrame | None = None) -> None:
     """Write the whole workbook to ``path`` (the caller makes the write atomic).
 
     ``mentions`` and ``facts`` may be frames or :class:`~ledger.report.rows.Rows` read a chunk at
@@ -57,7 +58,7 @@ def write_workbook(path: Path, *, mentions: pd.DataFrame | Rows, facts: pd.DataF
                   points=package_points(analysed if analysed is not None else facts.head(len(facts))), note=note)
     sheets = [("Ledger", facts, "urls"), ("Mentions", mentions, "url"), ("Totals", tables["year_pivot"], None),
               ("Items", tables["items"], None), ("Reconciliation", None, None), ("Claims", reconciliation, None),
-              ("Sources", documents, "url"), ("Errors", errors, None)]
+              ("Sources", documents, "url"), ("Errors", errors, None), ("Corrections", _corrections(corrections), None)]
     plans = []
     for name, table, link in sheets:
         if table is None:
@@ -75,6 +76,12 @@ def write_workbook(path: Path, *, mentions: pd.DataFrame | Rows, facts: pd.DataF
     book = io.BytesIO()
     wb.save(book)
     fill_tables(book, path, [p for p in plans if p is not None])
+
+
+def _corrections(corrections: pd.DataFrame | None) -> pd.DataFrame:
+    from ledger.report.write import corrections_report
+
+    return corrections if corrections is not None else corrections_report(None)
 
 
 def capped_note(sheet: str, shown: int, total: int) -> str:

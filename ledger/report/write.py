@@ -17,7 +17,8 @@ from ledger.report.rows import Rows, as_rows
 from ledger.report.sheet import SHEET_ROWS
 from ledger.report.workbook import write_workbook
 
-CSV_FILES = ("ledger.csv", "facts.csv", "errors.csv", "reconciliation.csv", "reconciliation_months.csv")
+CSV_FILES = ("ledger.csv", "facts.csv", "errors.csv", "reconciliation.csv", "reconciliation_months.csv",
+             "corrections.csv")
 REPORT_FILES = ("ledger.xlsx", *CSV_FILES, "ledger.parquet", "facts.parquet", "datapackage.json",
                 "dashboard.html")
 
@@ -27,9 +28,10 @@ def write_reports(mentions: pd.DataFrame | Rows, facts: pd.DataFrame | Rows, doc
                   run_info: dict[str, str] | None = None, reconciliation: pd.DataFrame | None = None,
                   months: pd.DataFrame | None = None, store_tables: dict[str, list[str]] | None = None,
                   store_name: str = "ledger", analysed: pd.DataFrame | None = None,
-                  max_rows: int = SHEET_ROWS) -> list[Path]:
+                  max_rows: int = SHEET_ROWS, corrections: pd.DataFrame | None = None) -> list[Path]:
     """Write ``ledger.xlsx``, the CSV reports (mentions, facts, errors, the reconciliation of
-    cumulative claims and per donor and month), ``ledger.parquet`` (mentions), ``facts.parquet``
+    cumulative claims and per donor and month, the analysts' corrections with their ``status``:
+    ``applied`` or ``stale`` when it found no figure), ``ledger.parquet`` (mentions), ``facts.parquet``
     ``datapackage.json`` and ``dashboard.html`` into ``out_dir`` (plus ``metadata.json`` for Datasette when
     ``store_tables`` names the store's tables and their columns); returns their paths.
 
@@ -47,11 +49,13 @@ def write_reports(mentions: pd.DataFrame | Rows, facts: pd.DataFrame | Rows, doc
     analysed = analysed if analysed is not None else facts.head(len(facts))
     recon = reconciliation if reconciliation is not None else reconcile(analysed, reference)
     months = months if months is not None else reconcile_months(analysed, reference)
-    csv_tables = dict(zip(CSV_FILES, (mentions, facts, errors, recon, months)))
+    corrections = corrections_report(corrections)
+    csv_tables = dict(zip(CSV_FILES, (mentions, facts, errors, recon, months, corrections)))
     writers: dict[str, Callable[[Path], None]] = {
         "ledger.xlsx": lambda p: write_workbook(p, mentions=mentions, facts=facts, documents=documents,
                                                 errors=errors, tables=totals(analysed), reconciliation=recon,
-                                                run_info=run_info or {}, analysed=analysed, max_rows=max_rows),
+                                                run_info=run_info or {}, analysed=analysed, max_rows=max_rows,
+                                                corrections=corrections),
         **{name: (lambda p, f=table: write_csv(f, p)) for name, table in csv_tables.items()},
         "ledger.parquet": lambda p: write_parquet(mentions, p),
         "facts.parquet": lambda p: write_parquet(facts, p),
@@ -66,3 +70,13 @@ def write_reports(mentions: pd.DataFrame | Rows, facts: pd.DataFrame | Rows, doc
         for name in names:
             writers[name](tmp / name)
     return [out / name for name in names]
+
+
+def corrections_report(corrections: pd.DataFrame | None) -> pd.DataFrame:
+    """The store's corrections with their ``status`` first: ``applied`` (``figure_id`` names the
+    mention it applied to) or ``stale`` (it matched no figure when the facts were last built)."""
+    from ledger.store.schema import CORRECTION_DTYPES, typed_frame
+
+    frame = corrections if corrections is not None else typed_frame([], CORRECTION_DTYPES)
+    status = frame["figure_id"].isna().map({True: "stale", False: "applied"})
+    return frame.assign(status=status.astype("string"))[["status", *CORRECTION_DTYPES]]

@@ -13,7 +13,8 @@ import sqlite3
 from ledger.analyse.months import MONTHS_DTYPES
 from ledger.analyse.reconcile import RECONCILE_DTYPES
 from ledger.analyse.reference import REFERENCE_DTYPES
-from ledger.store.schema import DOCUMENT_DTYPES, ERROR_TABLE, FACT_DTYPES, MENTION_DTYPES, RUN_TABLE
+from ledger.store.schema import (CORRECTION_DTYPES, DOCUMENT_DTYPES, ERROR_TABLE, FACT_DTYPES, MENTION_DTYPES,
+                                 RUN_TABLE)
 
 _SQL_TYPES = {"string": "TEXT", "Int64": "INTEGER", "Float64": "REAL", "datetime64[ns]": "TEXT"}
 
@@ -75,6 +76,8 @@ def ddl() -> list[str]:
         "CREATE INDEX IF NOT EXISTS reference_donor_date ON reference (donor, date)",
         _table("reconciliation", recon, "FOREIGN KEY (fact_id) REFERENCES facts (fact_id)"),
         _table("reconciliation_months", _columns(MONTHS_DTYPES), "PRIMARY KEY (month, donor, recipient, currency)"),
+        _table("corrections", _columns(CORRECTION_DTYPES),
+               'PRIMARY KEY (doc_id, "start", "end", surface, field)'),
         _table("runs", runs),
         _table("errors", errors, "FOREIGN KEY (run_id) REFERENCES runs (run_id)"),
         "CREATE INDEX IF NOT EXISTS errors_key ON errors (source, line)",

@@ -49,7 +49,7 @@ _REL_EPS = 1e-9
 #: The columns a fact takes from its representative mention.
 REPRESENTED = ("kind", "role", "donor", "recipient", "currency", "unit", "item", "value", "low", "high", "qualifier",
                "value_usd", "value_eur", "surface", "sentence", "stage", "aid_type", "window_start", "window_end",
-               "why", "confidence")
+               "why", "confidence", "corrected")
 
 
 def fact_id_of(figure_id: str) -> str:
@@ -175,7 +175,6 @@ def _joined(m: pd.DataFrame, cid: np.ndarray, column: str, n_facts: int) -> np.n
     return out
 
 
-
 def fact_frame(m: pd.DataFrame, rep: np.ndarray, cid: np.ndarray, fact_ids: np.ndarray) -> pd.DataFrame:
     """The facts (``FACT_DTYPES``) of mentions ``m`` (with the actors filled within documents):
     the representative's values, the earliest dates, the counts and the documents of each fact's
@@ -184,6 +183,8 @@ def fact_frame(m: pd.DataFrame, rep: np.ndarray, cid: np.ndarray, fact_ids: np.n
                            "published": pd.to_datetime(m["published"]).to_numpy(),
                            "doc_id": m["doc_id"].to_numpy()})
     grouped = by_cid.groupby("cid", sort=True)
+    if "corrected" not in m:  # rows straight from the rules: nothing corrected
+        m = m.assign(corrected=pd.NA)
     facts = m.iloc[rep][list(REPRESENTED)].reset_index(drop=True)
     facts["fact_id"] = fact_ids
     facts["event_date"] = grouped["event_date"].min().to_numpy()

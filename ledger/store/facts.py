@@ -5,8 +5,10 @@ A document that is added or replaced is put in ``facts_pending`` (:func:`mark_pe
 of a replaced document's old mentions go to ``facts_gone`` (:func:`forget`), which the next chunk
 takes into account. :func:`update_chunk` takes the next pending documents and
 
-1. computes the keys of their mentions (``fact_keys.py``: what de-duplication compares, which
-   depends on the document alone) and keeps them in ``fact_keys``, one row per mention;
+1. applies the analysts' corrections to their mentions (``as_corrected.py``; an excluded mention
+   makes no fact), computes the keys of the mentions (``fact_keys.py``: what de-duplication
+   compares, which depends on the document alone) and keeps them in ``fact_keys``, one row per
+   mention;
 2. loads the keys of every mention of the groups those keys fall in (a group: the mentions that
    can be one fact, e.g. US packages for Ukraine in US$), plus the groups their conversions link
    to, and clusters them with the same functions as :func:`ledger.store.dedup.build_facts`
@@ -26,10 +28,13 @@ import sqlite3
 import numpy as np
 import pandas as pd
 
+from ledger.store.as_corrected import as_corrected, corrections_of, stored_mentions, temp_values
+from ledger.store.corrected import apply_corrections, is_excluded
+from ledger.store.corrections import mark_matches
 from ledger.store.dedup import clusters, fact_frame, fact_id_of, representatives
 from ledger.store.fact_keys import KEY_COLUMNS, fact_keys
-from ledger.store.frames import frame_params, read_frame
-from ledger.store.schema import FACT_COLUMNS, MENTION_DTYPES
+from ledger.store.frames import frame_params
+from ledger.store.schema import FACT_COLUMNS
 
 #: Documents whose facts are brought up to date in one transaction.
 CHUNK_DOCS = 1000
@@ -46,7 +51,6 @@ DDL = (
     "CREATE TABLE IF NOT EXISTS facts_gone (grp TEXT, shared INTEGER, fact_id TEXT)",
 )
 _KEY_SELECT = f"k.mention_id, {', '.join('k.' + c for c in KEY_COLUMNS)}, k.fact_id"
-_MENTIONS = ", ".join(f'm."{c}"' for c in MENTION_DTYPES)
 _INSERT_FACT = (f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) "
                 f"VALUES ({', '.join('?' * len(FACT_COLUMNS))})")
 
@@ -62,6 +66,11 @@ def create_tables(conn: sqlite3.Connection) -> None:
 def keys_current(conn: sqlite3.Connection) -> bool:
     row = conn.execute("SELECT value FROM meta WHERE key = 'fact_keys'").fetchone()
     return bool(row) and row[0] == KEYS_VERSION
+
+
+def has_pending(conn: sqlite3.Connection) -> bool:
+    """Whether some document (or a replaced document's old mentions) waits for its facts."""
+    return any(conn.execute(f"SELECT 1 FROM {t} LIMIT 1").fetchone() for t in ("facts_pending", "facts_gone"))
 
 
 def mark_pending(conn: sqlite3.Connection, doc_id: str) -> None:
@@ -97,15 +106,16 @@ def update_chunk(conn: sqlite3.Connection, limit: int = CHUNK_DOCS) -> bool:
     docs = [r[0] for r in conn.execute("SELECT doc_id FROM facts_pending ORDER BY rowid LIMIT ?", (limit,))]
     if not docs:
         return False
-    _temp(conn, "chunk_docs", "TEXT", docs)
+    temp_values(conn, "chunk_docs", "TEXT", docs)
     in_chunk = "doc_id IN (SELECT v FROM temp.chunk_docs)"
     for doc_id in docs:
         forget(conn, doc_id)
     dirty = pd.DataFrame(conn.execute("SELECT grp, shared, fact_id FROM facts_gone").fetchall(),
                          columns=["grp", "shared", "fact_id"])
     conn.execute("DELETE FROM facts_gone")
-    mentions = chunk_mentions(conn)
-    keys = fact_keys(mentions) if len(mentions) else pd.DataFrame(columns=list(KEY_COLUMNS))
+    mentions = chunk_mentions(conn, docs)
+    kept = mentions[~is_excluded(mentions)]
+    keys = fact_keys(kept) if len(kept) else pd.DataFrame(columns=list(KEY_COLUMNS))
     conn.executemany(f"INSERT INTO fact_keys (mention_id, {', '.join(KEY_COLUMNS)}) "
                      f"VALUES (?{', ?' * len(KEY_COLUMNS)})",
                      frame_params(keys.reset_index(names="mention_id"), ["mention_id", *KEY_COLUMNS]))
@@ -118,22 +128,21 @@ def update_chunk(conn: sqlite3.Connection, limit: int = CHUNK_DOCS) -> bool:
     return True
 
 
-def chunk_mentions(conn: sqlite3.Connection) -> pd.DataFrame:
-    """The mentions of the chunk's documents, indexed by mention id, in the order stored."""
-    return _mentions(conn, "m.doc_id IN (SELECT v FROM temp.chunk_docs)")
-
-
-def _mentions(conn: sqlite3.Connection, where: str) -> pd.DataFrame:
-    frame = read_frame(conn, f"SELECT m.rowid, {_MENTIONS} FROM mentions AS m WHERE {where} ORDER BY m.rowid",
-                       {"mention_id": "Int64", **MENTION_DTYPES})
-    return frame.set_index(frame["mention_id"].astype("int64").rename(None)).drop(columns="mention_id")
-
-
-def _temp(conn: sqlite3.Connection, name: str, sql_type: str, values) -> None:
-    """A temporary one-column table ``temp.<name>(v)`` holding ``values``."""
-    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (v {sql_type} PRIMARY KEY)")
-    conn.execute(f"DELETE FROM temp.{name}")
-    conn.executemany(f"INSERT OR IGNORE INTO temp.{name} VALUES (?)", ((v,) for v in values))
+def chunk_mentions(conn: sqlite3.Connection, docs: list[str]) -> pd.DataFrame:
+    """The mentions of the chunk's documents (``temp.chunk_docs``) as the analysts corrected them,
+    indexed by mention id, in the order stored; their ``corrected`` fields are written, their fact
+    ids cleared, and each correction records the figure it applied to."""
+    raw = stored_mentions(conn, "m.doc_id IN (SELECT v FROM temp.chunk_docs)")
+    corrections = corrections_of(conn, docs)
+    mentions, applied = apply_corrections(raw, corrections)
+    in_chunk = "doc_id IN (SELECT v FROM temp.chunk_docs)"
+    conn.execute(f"UPDATE mentions SET fact_id = NULL, corrected = NULL WHERE {in_chunk} "
+                 "AND (fact_id IS NOT NULL OR corrected IS NOT NULL)")
+    fields = mentions["corrected"].dropna()
+    conn.executemany("UPDATE mentions SET corrected = ? WHERE rowid = ?",
+                     zip(fields.astype(str).tolist(), fields.index.tolist()))
+    mark_matches(conn, corrections, applied)
+    return mentions
 
 
 def _load_groups(conn: sqlite3.Connection, groups: set[str], own: pd.DataFrame) -> pd.DataFrame:
@@ -142,13 +151,13 @@ def _load_groups(conn: sqlite3.Connection, groups: set[str], own: pd.DataFrame) 
     frames, seen, todo = [own.reset_index(names="mention_id")], set(), set(groups)
     while todo:
         seen |= todo
-        _temp(conn, "fact_groups", "TEXT", sorted(todo))
+        temp_values(conn, "fact_groups", "TEXT", sorted(todo))
         rows = conn.execute(f"SELECT {_KEY_SELECT} FROM temp.fact_groups AS g JOIN fact_keys AS k "
                             "ON k.grp = g.v AND k.shared = 1").fetchall()
         part = pd.DataFrame(rows, columns=["mention_id", *KEY_COLUMNS, "fact_id"])
         frames.append(part)
         links = part["link"].dropna().unique().tolist()
-        _temp(conn, "fact_links", "INTEGER", links)
+        temp_values(conn, "fact_links", "INTEGER", links)
         linked = conn.execute("SELECT DISTINCT grp FROM fact_keys WHERE link IN (SELECT v FROM temp.fact_links) "
                               "AND shared = 1")
         todo = {r[0] for r in linked} - seen
@@ -178,7 +187,7 @@ def _rewrite(conn: sqlite3.Connection, loaded: pd.DataFrame, gone: pd.Series, me
     new = fact_ids[cid]
     changed = _changed(cid, loaded["fact_id"], new, gone)[cid]
     stale = set(loaded["fact_id"][changed].dropna()) | set(gone)
-    _temp(conn, "stale_facts", "TEXT", stale)
+    temp_values(conn, "stale_facts", "TEXT", stale)
     conn.execute("DELETE FROM facts WHERE fact_id IN (SELECT v FROM temp.stale_facts)")
     conn.execute("DELETE FROM fact_documents WHERE fact_id IN (SELECT v FROM temp.stale_facts)")
     members = loaded[changed]
@@ -201,8 +210,9 @@ def _member_mentions(conn: sqlite3.Connection, ids: pd.Index, mentions: pd.DataF
     """The stored mentions ``ids`` (in that order), taken from the chunk's own when they are there."""
     outside = ids.difference(mentions.index)
     if len(outside):
-        _temp(conn, "member_ids", "INTEGER", outside.tolist())
-        mentions = pd.concat([mentions, _mentions(conn, "m.rowid IN (SELECT v FROM temp.member_ids)")])
+        temp_values(conn, "member_ids", "INTEGER", outside.tolist())
+        others = stored_mentions(conn, "m.rowid IN (SELECT v FROM temp.member_ids)")
+        mentions = pd.concat([mentions, as_corrected(conn, others)])
     return mentions.loc[ids]
 
 

@@ -32,12 +32,14 @@ _DATE_AT = tuple(i for i, c in enumerate(COLUMNS) if c in ("published", "event_d
 
 
 def row_params(row: Row, fact_id: str | None = None) -> tuple:
-    """One Row (plus its fact id) as the parameters of a mentions insert (dates as ISO text)."""
+    """One Row (plus its fact id, and no correction yet) as the parameters of a mentions insert
+    (dates as ISO text)."""
     values = list(_ROW_VALUES(row))
     for i in _DATE_AT:
         if values[i] is not None:
             values[i] = values[i].isoformat()
     values.append(fact_id)
+    values.append(None)
     return tuple(values)
 
 

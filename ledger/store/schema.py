@@ -14,8 +14,9 @@ from ledger.model import ROW_COLUMNS, Row
 #: Bumped whenever the tables change; a store with a newer version is refused, an older one
 #: is refused with the command that rebuilds it (versions 1 and 2 identified documents by their
 #: path; 3 by their content, with the tables of ``ddl.py``; 4 keeps each claim's aid type and window
-#: in the reconciliation table).
-SCHEMA_VERSION = 4
+#: in the reconciliation table; 5 adds the analysts' ``corrections`` and the ``corrected`` column of
+#: mentions and facts: a store of schema 4 is migrated in place, ``migrate.py``).
+SCHEMA_VERSION = 5
 
 COLUMNS: tuple[str, ...] = ROW_COLUMNS
 
@@ -45,12 +46,23 @@ FACT_DTYPES: dict[str, str] = {
     "doc_ids": "string", "sources": "string", "urls": "string", "surface": "string",
     "sentence": "string", "stage": "string", "aid_type": "string",
     "window_start": "datetime64[ns]", "window_end": "datetime64[ns]", "why": "string",
-    "confidence": "Float64",
+    "confidence": "Float64", "corrected": "string",
 }
 FACT_COLUMNS: tuple[str, ...] = tuple(FACT_DTYPES)
 
-#: Mentions as stored: every Row column plus the fact it was merged into.
-MENTION_DTYPES: dict[str, str] = {**DTYPES, "fact_id": "string"}
+#: Mentions as stored: every Row column plus the fact it was merged into and the fields an analyst's
+#: correction set (empty: as the rules read it).
+MENTION_DTYPES: dict[str, str] = {**DTYPES, "fact_id": "string", "corrected": "string"}
+
+#: The analysts' corrections (``ledger.model.Correction``): one row per field of a figure, keyed by
+#: document, span, surface and field; ``set_to`` is the correction's value. ``imported_from`` and
+#: ``imported``: the file and time it came from; ``figure_id``: the mention it applied to when the
+#: facts were last built (empty: stale).
+CORRECTION_DTYPES: dict[str, str] = {
+    "doc_id": "string", "start": "Int64", "end": "Int64", "surface": "string", "field": "string",
+    "set_to": "string", "sentence": "string", "imported_from": "string", "imported": "string",
+    "figure_id": "string",
+}
 
 DOCUMENT_DTYPES: dict[str, str] = {
     "doc_id": "string", "source": "string", "url": "string", "title": "string",
@@ -81,6 +93,11 @@ RUN_TABLE: dict[str, str] = {"run_id": "Int64", "started": "datetime64[ns]",
                              "documents": "Int64", "skipped": "Int64", "errors": "Int64"}
 
 
+#: The oldest schema that is migrated in place; older stores are refused with the command that
+#: rebuilds them.
+MIGRATES_FROM = 4
+
+
 class StoreError(Exception):
     """The store cannot be used: newer or older schema, not a store, unreadable, busy."""
 
@@ -107,7 +124,8 @@ def stored_version(conn: sqlite3.Connection) -> int | None:
 
 
 def ensure_schema(conn: sqlite3.Connection, path: str) -> None:
-    """Create the tables in a new store; refuse a store written by another schema version."""
+    """Create the tables in a new store; migrate a store of a recent older schema; refuse a store
+    written by a newer or a much older schema."""
     where = repr(path)
     try:
         version = stored_version(conn)
@@ -119,19 +137,17 @@ def ensure_schema(conn: sqlite3.Connection, path: str) -> None:
     if version is not None and version > SCHEMA_VERSION:
         raise StoreError(f"{where} was written by a newer aid-ledger (schema {version}); upgrade "
                          f"aid-ledger or use --db to pick another store")
-    if version is not None and version < SCHEMA_VERSION:
-        why = ("whose reconciliation lacks the claims' aid type and window" if version == 3
-               else "which identified documents by their path")
-        raise StoreError(f"{where} was written by an older aid-ledger (schema {version}, {why} "
-                         f"and cannot be converted): move it aside and build a "
-                         f"new one from the same inputs: mv {where} {repr(path + '.old')} && "
-                         f"aid-ledger run PATH... --db {where}")
+    if version is not None and version < MIGRATES_FROM:
+        _refuse_older(path, version)
     if version == SCHEMA_VERSION:
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
         from ledger.store.ddl import ddl
+        from ledger.store.migrate import migrate
 
+        if version is not None:
+            migrate(conn, version)
         for statement in ddl():
             conn.execute(statement)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
@@ -140,3 +156,13 @@ def ensure_schema(conn: sqlite3.Connection, path: str) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def _refuse_older(path: str, version: int) -> None:
+    where = repr(path)
+    why = ("whose reconciliation lacks the claims' aid type and window" if version == 3
+           else "which identified documents by their path")
+    raise StoreError(f"{where} was written by an older aid-ledger (schema {version}, {why} "
+                     f"and cannot be converted): move it aside and build a "
+                     f"new one from the same inputs: mv {where} {repr(path + '.old')} && "
+                     f"aid-ledger run PATH... --db {where}")

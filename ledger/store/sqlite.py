@@ -18,15 +18,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from ledger.model import Row
-from ledger.store.schema import COLUMNS, DOCUMENT_DTYPES, ERROR_DTYPES, FACT_COLUMNS, FACT_DTYPES, MENTION_DTYPES
-from ledger.model import Document, ReadError
+from ledger.model import Document, ReadError, Row
 from ledger.store import facts as fact_table
+from ledger.store.as_corrected import as_corrected
+from ledger.store.corrected import apply_corrections
+from ledger.store.corrections import read_corrections
 from ledger.store.errors import forget_errors_of, rows_in_range, write_errors
 from ledger.store.frames import first_of_each_id, iter_frames, read_frame, row_params, sql_value
 from ledger.store.lock import StoreBusy, busy_message, lock_store, unlock_store
-from ledger.store.schema import ERROR_TABLE, StoreError, ensure_schema
-from ledger.store import tables
+from ledger.store.reading import StoreTables
+from ledger.store.schema import COLUMNS, DOCUMENT_DTYPES, FACT_COLUMNS, FACT_DTYPES, MENTION_DTYPES
+from ledger.store.schema import StoreError, ensure_schema
 
 BatchItem = tuple[Document, str, list[Row]]
 
@@ -51,7 +53,7 @@ def busy_error(path: Path) -> StoreError:
     return StoreError(busy_message(path))
 
 
-class Store:
+class Store(StoreTables):
     """An aid-ledger store at ``path`` (created with its tables when missing). With ``exclusive``
     (the default) this Store alone holds it while open: opening a store another aid-ledger
     process holds raises :class:`StoreError` at once."""
@@ -132,30 +134,31 @@ class Store:
                                  (doc_id,)).fetchone()
         return row[0] if row else None
 
-    def add_batch(self, items: list[BatchItem], errors: list[ReadError] = ()) -> int:
+    def add_batch(self, items: list[BatchItem], errors: list[ReadError] = (), *, replace: bool = False) -> int:
         """Store documents with their rows, and read errors, in ONE transaction.
 
-        A document already stored with the same content hash adds nothing; one with
-        a changed content replaces its mentions. Returns the number of documents
-        added or replaced. Facts are marked stale (see :meth:`rebuild_facts`).
+        A document already stored with the same content hash adds nothing (unless ``replace``:
+        its figures were extracted again, by newer rules); one with a changed content replaces
+        its mentions. Returns the number of documents added or replaced. Facts are marked stale
+        (see :meth:`rebuild_facts`).
         """
         added = 0
         new_run = self._run_id is None
         try:
-            added = self._write_batch(items, errors)
+            added = self._write_batch(items, errors, replace)
         except BaseException:
             if new_run:  # the run row was rolled back with the batch
                 self._run_id = None
             raise
         return added
 
-    def _write_batch(self, items: list[BatchItem], errors: list[ReadError]) -> int:
+    def _write_batch(self, items: list[BatchItem], errors: list[ReadError], replace: bool) -> int:
         added = 0
         with self._transaction() as conn:
             run_id = self._current_run(conn)
             errors = list(errors)
             for doc, content_hash, rows in items:
-                if self._add_document(conn, doc, content_hash, rows, errors):
+                if self._add_document(conn, doc, content_hash, rows, errors, replace):
                     added += 1
             write_errors(conn, errors, run_id, _now())
             conn.execute("UPDATE runs SET documents = documents + ?, skipped = skipped + ?, "
@@ -166,10 +169,10 @@ class Store:
         return added
 
     def _add_document(self, conn: sqlite3.Connection, doc: Document, content_hash: str,
-                      rows: list[Row], warnings: list[ReadError]) -> bool:
+                      rows: list[Row], warnings: list[ReadError], replace: bool = False) -> bool:
         old = conn.execute("SELECT content_hash FROM documents WHERE doc_id = ?",
                            (doc.doc_id,)).fetchone()
-        if old is not None and old[0] == content_hash:
+        if old is not None and old[0] == content_hash and not replace:
             return False
         if old is not None:
             fact_table.forget(conn, doc.doc_id)
@@ -203,8 +206,8 @@ class Store:
         """Bring the facts up to date with the documents added or replaced since they were last
         built, ``chunk_docs`` documents per transaction (a store without the keys of its mentions
         is rebuilt from scratch); returns the fact count."""
-        with self._transaction() as conn:
-            if not fact_table.keys_current(conn):
+        with self._transaction() as conn:  # stale with nothing pending: left so by an earlier version
+            if not fact_table.keys_current(conn) or (self.facts_stale and not fact_table.has_pending(conn)):
                 fact_table.reset(conn)
         while True:
             with self._transaction() as conn:
@@ -227,10 +230,13 @@ class Store:
         return int(self._conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
 
     # -- reading ------------------------------------------------------------------------------
-    def mentions(self) -> pd.DataFrame:
-        """Every stored mention (Row columns plus ``fact_id``), in the order stored."""
-        return read_frame(self._conn, f"SELECT {_MENTION_COLS} FROM mentions ORDER BY rowid",
-                          MENTION_DTYPES)
+    def mentions(self, *, as_read: bool = False) -> pd.DataFrame:
+        """Every stored mention (Row columns plus ``fact_id`` and ``corrected``), in the order stored,
+        with the analysts' corrections applied (``as_read``: as the rules read them)."""
+        raw = read_frame(self._conn, f"SELECT {_MENTION_COLS} FROM mentions ORDER BY rowid", MENTION_DTYPES)
+        if as_read:
+            return raw.assign(corrected=pd.Series(pd.NA, index=raw.index, dtype="string"))
+        return apply_corrections(raw, read_corrections(self._conn))[0]
 
     def facts(self) -> pd.DataFrame:
         """Every fact, by event date then first publication (undated last), then fact id."""
@@ -243,56 +249,18 @@ class Store:
                           FACT_DTYPES)
 
     def chunks(self, table: str, size: int, column: str | None = None) -> Iterator[pd.DataFrame]:
-        """The rows of ``mentions`` (in the order stored) or ``facts`` (in the order of :meth:`facts`),
-        ``size`` at a time, typed like those frames (only ``column`` when given)."""
+        """The rows of ``mentions`` (in the order stored, as the analysts corrected them) or ``facts``
+        (in the order of :meth:`facts`), ``size`` at a time, typed like those frames; only ``column``,
+        as stored, when given."""
         dtypes, order = {"mentions": (MENTION_DTYPES, "ORDER BY rowid"), "facts": (FACT_DTYPES, FACT_ORDER)}[table]
         if column is not None:
             dtypes = {column: dtypes[column]}
         columns = ", ".join('"' + c + '"' for c in dtypes)
-        return iter_frames(self._conn, f"SELECT {columns} FROM {table} {order}", dtypes, size)
-
-    def documents(self) -> pd.DataFrame:
-        return read_frame(self._conn, f"SELECT {', '.join(DOCUMENT_DTYPES)} FROM documents "
-                          "ORDER BY rowid", DOCUMENT_DTYPES)
-
-    def errors(self, *, with_run_time: bool = False) -> pd.DataFrame:
-        """Inputs that failed (each once, however many runs met it)."""
-        dtypes = {**ERROR_DTYPES, "run_time": ERROR_TABLE["run_time"]} if with_run_time else ERROR_DTYPES
-        return read_frame(self._conn, f"SELECT {', '.join(dtypes)} FROM errors ORDER BY rowid", dtypes)
-
-    def fact_documents(self) -> pd.DataFrame:
-        """Which documents mention each fact (``fact_id``, ``doc_id``, ``n_mentions``)."""
-        return tables.fact_documents(self._conn)
-
-    # -- reference and reconciliation ---------------------------------------------------------
-    def set_reference(self, reference: pd.DataFrame | None, origin: str | None = None) -> None:
-        """Keep ``reference`` (long form, REFERENCE_DTYPES) until replaced; None removes it."""
-        with self._transaction() as conn:
-            tables.replace_reference(conn, reference, origin)
-
-    def reference(self) -> tuple[pd.DataFrame | None, str | None]:
-        """The stored reference and its origin, or (None, None)."""
-        return tables.stored_reference(self._conn)
-
-    def set_reconciliation(self, table: pd.DataFrame, months: pd.DataFrame) -> None:
-        """Keep the reconciliation (of claims, and per donor and month) for dashboards."""
-        with self._transaction() as conn:
-            tables.replace_reconciliation(conn, table, months)
-
-    def tables(self) -> dict[str, list[str]]:
-        """Every table and view of the store with its columns."""
-        from ledger.store.schema import table_columns
-
-        return table_columns(self._conn)
-
-    def reconciliation(self) -> pd.DataFrame:
-        return tables.stored_reconciliation(self._conn)
-
-    def runs(self) -> pd.DataFrame:
-        from ledger.store.schema import RUN_TABLE
-
-        return read_frame(self._conn, f"SELECT {', '.join(RUN_TABLE)} FROM runs ORDER BY run_id",
-                          RUN_TABLE)
+        frames = iter_frames(self._conn, f"SELECT {columns} FROM {table} {order}", dtypes, size)
+        if table == "facts" or column is not None:
+            return frames
+        return (as_corrected(self._conn, f) for f in frames)
 
 
-assert COLUMNS == tuple(MENTION_DTYPES)[:-1]
+
+assert COLUMNS == tuple(MENTION_DTYPES)[:-2]
