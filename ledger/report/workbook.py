@@ -59,13 +59,9 @@ def write_workbook(path: Path, *, mentions: pd.DataFrame | Rows, facts: pd.DataF
     sheets = [("Ledger", facts, "urls"), ("Mentions", mentions, "url"), ("Totals", tables["year_pivot"], None),
               ("Items", tables["items"], None), ("Reconciliation", None, None), ("Claims", reconciliation, None),
               ("Sources", documents, "url"), ("Errors", errors, None), ("Corrections", _corrections(corrections), None)]
-    plans = []
-    for name, table, link in sheets:
-        if table is None:
-            write_reconciliation(wb.create_sheet(name), reconciliation)
-            continue
-        plans.append(_table_sheet(wb.create_sheet(name), as_rows(table), name, link=link, fast=fast,
-                                  wrap=("reason",) if name == "Errors" else LONG_TEXT, max_rows=max_rows))
+    plans = [_table_sheet(wb.create_sheet(name), as_rows(table), name, link=link, fast=fast, max_rows=max_rows,
+                          wrap=("reason",) if name == "Errors" else LONG_TEXT) if table is not None
+             else write_reconciliation(wb.create_sheet(name), reconciliation) for name, table, link in sheets]
     truncated = {name: (max_rows, len(table)) for name, table, _ in sheets
                  if table is not None and len(table) > max_rows}
     unlinked = {p.ws.title: p.links_dropped for p in plans if p is not None and p.links_dropped}

@@ -35,21 +35,16 @@ def write_reports(mentions: pd.DataFrame | Rows, facts: pd.DataFrame | Rows, doc
     ``datapackage.json`` and ``dashboard.html`` into ``out_dir`` (plus ``metadata.json`` for Datasette when
     ``store_tables`` names the store's tables and their columns); returns their paths.
 
-    ``mentions`` and ``facts`` may be :class:`~ledger.report.rows.Rows` read from the store a chunk
-    at a time; then ``analysed`` holds the facts that totals, series and the reconciliation read
-    (``Store.analysis_facts``). A workbook sheet holds at most ``max_rows`` rows.
-
-    The files are written into a temporary folder inside ``out_dir`` and moved into place
-    together (:func:`ledger.report.atomic.atomic_set`): a crash while writing leaves the previous
-    set untouched, never half a file or a mix of two runs.
+    ``mentions`` and ``facts`` may be :class:`~ledger.report.rows.Rows` read a chunk at a time; then
+    ``analysed`` holds the facts that totals, series and the reconciliation read. A workbook sheet
+    holds at most ``max_rows`` rows. The files are written into a temporary folder and moved into
+    place together (:func:`ledger.report.atomic.atomic_set`): a crash leaves the previous set.
     """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     mentions, facts = as_rows(mentions), as_rows(facts)
     analysed = analysed if analysed is not None else facts.head(len(facts))
     recon = reconciliation if reconciliation is not None else reconcile(analysed, reference)
-    months = months if months is not None else reconcile_months(analysed, reference)
-    corrections = corrections_report(corrections)
+    months, corrections = (months if months is not None else reconcile_months(analysed, reference),
+                           corrections_report(corrections))
     csv_tables = dict(zip(CSV_FILES, (mentions, facts, errors, recon, months, corrections)))
     writers: dict[str, Callable[[Path], None]] = {
         "ledger.xlsx": lambda p: write_workbook(p, mentions=mentions, facts=facts, documents=documents,
@@ -62,14 +57,18 @@ def write_reports(mentions: pd.DataFrame | Rows, facts: pd.DataFrame | Rows, doc
         "datapackage.json": lambda p: write_json(datapackage({n: as_rows(t).empty() for n, t in csv_tables.items()}), p),
         "dashboard.html": lambda p: write_dashboard(p, analysed, recon),
     }
-    names = list(REPORT_FILES)
     if store_tables:
         writers["metadata.json"] = lambda p: write_json(datasette_metadata(store_name, store_tables), p)
-        names.append("metadata.json")
+    return _write_set(Path(out_dir), writers)
+
+
+def _write_set(out: Path, writers: dict[str, Callable[[Path], None]]) -> list[Path]:
+    """Each writer's file, written into a temporary folder inside ``out`` and moved in as one set."""
+    out.mkdir(parents=True, exist_ok=True)
     with atomic_set(out) as tmp:
-        for name in names:
-            writers[name](tmp / name)
-    return [out / name for name in names]
+        for name, write in writers.items():
+            write(tmp / name)
+    return [out / name for name in writers]
 
 
 def corrections_report(corrections: pd.DataFrame | None) -> pd.DataFrame:
