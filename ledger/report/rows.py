@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 #: Rows read, converted and written at a time by the streaming writers.
-CHUNK_ROWS = 20_000
+CHUNK_ROWS = 5_000
 
 
 @dataclass(frozen=True)
@@ -75,3 +75,25 @@ def rows_of(frame: pd.DataFrame) -> Rows:
 
 def as_rows(table: pd.DataFrame | Rows) -> Rows:
     return table if isinstance(table, Rows) else rows_of(table)
+
+
+def parquet_rows(path) -> Rows:
+    """The rows of a Parquet file this package wrote (its pandas dtypes restored), read a row group
+    at a time: the report files read back the Parquet files rather than the store."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pq.read_schema(path)
+    empty = schema.empty_table().to_pandas()
+
+    def read(size: int) -> Iterator[pd.DataFrame]:
+        with pq.ParquetFile(path) as file:
+            for batch in file.iter_batches(batch_size=size):
+                yield pa.Table.from_batches([batch], schema=schema).to_pandas()
+
+    def read_column(name: str, size: int) -> Iterator[pd.Series]:
+        with pq.ParquetFile(path) as file:
+            for batch in file.iter_batches(batch_size=size, columns=[name]):
+                yield batch.column(0).to_pandas().astype(empty[name].dtype)
+
+    return Rows({c: str(t) for c, t in empty.dtypes.items()}, pq.read_metadata(path).num_rows, read, read_column)

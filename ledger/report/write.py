@@ -13,7 +13,7 @@ from ledger.report.atomic import atomic_set
 from ledger.report.dashboard import write_dashboard
 from ledger.report.describe import datapackage, datasette_metadata, write_json
 from ledger.report.flat import write_csv, write_parquet
-from ledger.report.rows import Rows, as_rows
+from ledger.report.rows import Rows, as_rows, parquet_rows
 from ledger.report.sheet import SHEET_ROWS
 from ledger.report.workbook import write_workbook
 
@@ -42,6 +42,9 @@ def write_reports(mentions: pd.DataFrame | Rows, facts: pd.DataFrame | Rows, doc
     """
     mentions, facts = as_rows(mentions), as_rows(facts)
     analysed = analysed if analysed is not None else facts.head(len(facts))
+    first = {"ledger.parquet": lambda p, m=mentions: write_parquet(m, p),
+             "facts.parquet": lambda p, f=facts: write_parquet(f, p)}
+    mentions, facts = _read_back("ledger.parquet", mentions, tmp := {}), _read_back("facts.parquet", facts, tmp)
     recon = reconciliation if reconciliation is not None else reconcile(analysed, reference)
     months, corrections = (months if months is not None else reconcile_months(analysed, reference),
                            corrections_report(corrections))
@@ -52,22 +55,36 @@ def write_reports(mentions: pd.DataFrame | Rows, facts: pd.DataFrame | Rows, doc
                                                 run_info=run_info or {}, analysed=analysed, max_rows=max_rows,
                                                 corrections=corrections),
         **{name: (lambda p, f=table: write_csv(f, p)) for name, table in csv_tables.items()},
-        "ledger.parquet": lambda p: write_parquet(mentions, p),
-        "facts.parquet": lambda p: write_parquet(facts, p),
+        **first,
         "datapackage.json": lambda p: write_json(datapackage({n: as_rows(t).empty() for n, t in csv_tables.items()}), p),
         "dashboard.html": lambda p: write_dashboard(p, analysed, recon),
     }
     if store_tables:
         writers["metadata.json"] = lambda p: write_json(datasette_metadata(store_name, store_tables), p)
-    return _write_set(Path(out_dir), writers)
+    return _write_set(Path(out_dir), writers, first=list(first), folder=tmp)
 
 
-def _write_set(out: Path, writers: dict[str, Callable[[Path], None]]) -> list[Path]:
-    """Each writer's file, written into a temporary folder inside ``out`` and moved in as one set."""
+def _read_back(name: str, rows: Rows, folder: dict) -> Rows:
+    """``rows`` read back from the Parquet report ``name`` once it is written (into ``folder["tmp"]``,
+    first): the store is read once per table, whatever the number of files."""
+    def read(size: int):
+        yield from parquet_rows(folder["tmp"] / name).chunks(size)
+
+    def read_column(column: str, size: int):
+        yield from parquet_rows(folder["tmp"] / name).column(column, size)
+
+    return Rows(rows.dtypes, rows.count, read, read_column)
+
+
+def _write_set(out: Path, writers: dict[str, Callable[[Path], None]], *, first: list[str] = (),
+               folder: dict | None = None) -> list[Path]:
+    """Each writer's file (``first`` first), written into a temporary folder inside ``out`` (kept in
+    ``folder["tmp"]``) and moved in as one set; returns their paths in the order of ``writers``."""
     out.mkdir(parents=True, exist_ok=True)
     with atomic_set(out) as tmp:
-        for name, write in writers.items():
-            write(tmp / name)
+        (folder if folder is not None else {})["tmp"] = tmp
+        for name in [*first, *(n for n in writers if n not in first)]:
+            writers[name](tmp / name)
     return [out / name for name in writers]
 
 

@@ -41,6 +41,8 @@ _INSERT_DOCUMENT = (f"INSERT OR REPLACE INTO documents ({', '.join(DOCUMENT_DTYP
 
 FACT_ORDER = ("ORDER BY event_date IS NULL, event_date, first_published IS NULL, first_published, "
               "fact_id")
+#: Columns of facts that no analysis reads (long texts: kept out of memory).
+NOT_ANALYSED = ("doc_ids", "sources", "urls", "why")
 #: The facts :mod:`ledger.analyse` reads: money, and counts of packages and their components.
 ANALYSED = "kind = 'money' OR (kind = 'count' AND role IN ('package', 'component'))"
 
@@ -244,9 +246,10 @@ class Store(StoreTables):
 
     def analysis_facts(self) -> pd.DataFrame:
         """The facts the totals, series and reconciliation read (money, and counts of packages and
-        their components), in the order of :meth:`facts`: a fraction of the ledger."""
-        return read_frame(self._conn, f"SELECT {', '.join(FACT_COLUMNS)} FROM facts WHERE {ANALYSED} {FACT_ORDER}",
-                          FACT_DTYPES)
+        their components), in the order of :meth:`facts`, without the lists of documents and the
+        reasons: a fraction of the ledger."""
+        dtypes = {c: t for c, t in FACT_DTYPES.items() if c not in NOT_ANALYSED}
+        return read_frame(self._conn, f"SELECT {', '.join(dtypes)} FROM facts WHERE {ANALYSED} {FACT_ORDER}", dtypes)
 
     def chunks(self, table: str, size: int, column: str | None = None) -> Iterator[pd.DataFrame]:
         """The rows of ``mentions`` (in the order stored, as the analysts corrected them) or ``facts``
