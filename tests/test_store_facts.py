@@ -155,7 +155,19 @@ def test_corrected_and_uncorrected_figures_give_the_facts_from_scratch(tmp_path)
         store.update_facts(chunk_docs=4)
         _assert_as_from_scratch(store)
         assert store.mentions()["corrected"].notna().sum() == len({(c.doc_id, c.start) for c in put})
+        pd.testing.assert_frame_equal(pd.concat(store.chunks("mentions", 7), ignore_index=True), store.mentions())
         store.save_corrections([], put[:5], "review.xlsx")  # five fields given back to the rules
         store.add_batch([_document(f"d{i:02d}", 900 + i) for i in range(3)])  # and three documents replaced
         store.update_facts(chunk_docs=5)
+        _assert_as_from_scratch(store)
+
+
+def test_a_large_update_sets_the_readers_indexes_aside_and_builds_them_again(tmp_path, monkeypatch):
+    monkeypatch.setattr("ledger.store.facts.BULK_DOCS", 3)
+    with Store(tmp_path / "s.sqlite") as store:
+        indexes = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('facts', 'fact_documents')"
+        before = set(store._conn.execute(indexes).fetchall())
+        store.add_batch([_document(f"d{i}", 300 + i) for i in range(8)])
+        store.update_facts(chunk_docs=2)
+        assert set(store._conn.execute(indexes).fetchall()) == before and store.count("facts_set_aside") == 0
         _assert_as_from_scratch(store)

@@ -211,5 +211,4 @@ def store_rows(store, table: str):
     from ledger.report.rows import Rows
 
     dtypes = MENTION_DTYPES if table == "mentions" else FACT_DTYPES
-    return Rows(dtypes, store.count(table), lambda size: store.chunks(table, size),
-                lambda column, size: (f[column] for f in store.chunks(table, size, column)))
+    return Rows(dtypes, store.count(table), lambda size: store.chunks(table, size))

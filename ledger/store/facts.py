@@ -49,7 +49,12 @@ DDL = (
     "CREATE INDEX IF NOT EXISTS fact_keys_link ON fact_keys (link) WHERE link IS NOT NULL",
     "CREATE TABLE IF NOT EXISTS facts_pending (doc_id TEXT PRIMARY KEY)",
     "CREATE TABLE IF NOT EXISTS facts_gone (grp TEXT, shared INTEGER, fact_id TEXT)",
+    "CREATE TABLE IF NOT EXISTS facts_set_aside (name TEXT PRIMARY KEY, sql TEXT)",
 )
+#: An update of at least this many documents sets the dashboards' indexes of facts and their links
+#: aside and builds them again at the end: one sort each instead of a random insert per fact (at four
+#: times the White House corpus those indexes no longer fit in SQLite's page cache).
+BULK_DOCS = 2 * CHUNK_DOCS
 _KEY_SELECT = f"k.mention_id, {', '.join('k.' + c for c in KEY_COLUMNS)}, k.fact_id"
 _INSERT_FACT = (f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) "
                 f"VALUES ({', '.join('?' * len(FACT_COLUMNS))})")
@@ -94,8 +99,23 @@ def reset(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE meta SET value = '1' WHERE key = 'facts_stale'")
 
 
+def begin(conn: sqlite3.Connection) -> None:
+    """Before the first chunk of a large update: the indexes that only readers use are set aside."""
+    if conn.execute("SELECT count(*) FROM facts_pending").fetchone()[0] < BULK_DOCS:
+        return
+    aside = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                         "AND tbl_name IN ('facts', 'fact_documents')").fetchall()
+    conn.executemany("INSERT OR REPLACE INTO facts_set_aside VALUES (?, ?)", aside)
+    for name, _ in aside:
+        conn.execute(f'DROP INDEX "{name}"')
+
+
 def finish(conn: sqlite3.Connection) -> None:
-    """After the last chunk: the facts are current; claims of facts that are gone are forgotten."""
+    """After the last chunk: the indexes set aside are built again, claims of facts that are gone
+    are forgotten, the facts are current."""
+    for name, sql in conn.execute("SELECT name, sql FROM facts_set_aside").fetchall():
+        conn.execute(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+    conn.execute("DELETE FROM facts_set_aside")
     conn.execute("DELETE FROM reconciliation WHERE fact_id NOT IN (SELECT fact_id FROM facts)")
     conn.execute("UPDATE meta SET value = '0' WHERE key = 'facts_stale'")
 

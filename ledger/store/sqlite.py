@@ -211,6 +211,7 @@ class Store(StoreTables):
         with self._transaction() as conn:  # stale with nothing pending: left so by an earlier version
             if not fact_table.keys_current(conn) or (self.facts_stale and not fact_table.has_pending(conn)):
                 fact_table.reset(conn)
+            fact_table.begin(conn)
         while True:
             with self._transaction() as conn:
                 if not fact_table.update_chunk(conn, chunk_docs):
@@ -251,16 +252,13 @@ class Store(StoreTables):
         dtypes = {c: t for c, t in FACT_DTYPES.items() if c not in NOT_ANALYSED}
         return read_frame(self._conn, f"SELECT {', '.join(dtypes)} FROM facts WHERE {ANALYSED} {FACT_ORDER}", dtypes)
 
-    def chunks(self, table: str, size: int, column: str | None = None) -> Iterator[pd.DataFrame]:
+    def chunks(self, table: str, size: int) -> Iterator[pd.DataFrame]:
         """The rows of ``mentions`` (in the order stored, as the analysts corrected them) or ``facts``
-        (in the order of :meth:`facts`), ``size`` at a time, typed like those frames; only ``column``,
-        as stored, when given."""
+        (in the order of :meth:`facts`), ``size`` at a time, typed like those frames."""
         dtypes, order = {"mentions": (MENTION_DTYPES, "ORDER BY rowid"), "facts": (FACT_DTYPES, FACT_ORDER)}[table]
-        if column is not None:
-            dtypes = {column: dtypes[column]}
         columns = ", ".join('"' + c + '"' for c in dtypes)
         frames = iter_frames(self._conn, f"SELECT {columns} FROM {table} {order}", dtypes, size)
-        if table == "facts" or column is not None:
+        if table == "facts":
             return frames
         return (as_corrected(self._conn, f) for f in frames)
 
