@@ -46,6 +46,7 @@ TABLE_NOTES = {
                  "a chunk of documents at a time)",
     "facts_pending": "documents whose facts are not up to date yet",
     "facts_gone": "groups and facts of replaced mentions, for the next update of the facts",
+    "facts_set_aside": "indexes a large update of the facts builds again when it ends",
     "corrections": "analysts' corrections (aid-ledger review import), keyed by document, span, surface and field",
     "packages_by_donor_month": "money packages summed per donor, recipient and month (view)",
     "cumulative_claims": "cumulative money claims with their reconciliation (view)",
