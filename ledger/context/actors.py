@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from ledger.context.clauses import Clause, ListIndex, flat
 from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTENCE, Decision
 from ledger.context.document import DocumentFrame
-from ledger.context.mentions import SELF, Actors, classify
+from ledger.context.mentions import SELF, Actors, classify, listed
 from ledger.context.subject import subject_of
 
 __all__ = ["SELF", "Candidates", "candidates", "classify", "decide", "pick"]
 
 #: Between a possessive and the amount it owns: the possessive ending and an adjective or two.
 _OWNS = re.compile(r"(?:['’]s?)?\s+(?:(?:new|additional|latest|first|second|own|total|annual|initial|further)\s+)?")
+#: How far (characters) before its verb a subject stands to be the verb's own ("the United States intends to").
+_DIRECT_SUBJECT = 25
 #: A recipient named this close after a figure ("$X ... to the people of Afghanistan") beats earlier holders.
 _NEAR_RECIPIENT = 90
 
@@ -84,6 +86,9 @@ class Candidates:
     group_giver: bool = False  # several givers named together as the subject ("donors pledged")
     explicit_donor: bool = False  # the donor is named as such ("from Japan", "Japan's", "by the G7")
     owner: str | None = None  # the last possessive before the figure ("welcomes Australia's announcement")
+    subject: str | None = None  # the actor named right before the verb that governs the figure
+    several: bool = False  # the recipient is one of several listed together ("to Jamaica, Peru, and Mongolia")
+    firm_giver: bool = False  # the giver named as the subject is a firm ("Chobani announced $1.7 billion")
 
     def giver(self, doc: DocumentFrame) -> str | None:
         """The donor named, with "we" read as the publisher (None when a newspaper says "we")."""
@@ -135,7 +140,11 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     explicit = d is not None and any(m.canonical == d.value and m.start in actors.explicit for m in actors.donors)
     owner = next((m.canonical for m in reversed(actors.donors) if m.possessive and m.end <= cl.at
                   and m.canonical not in (SELF, we)), None)
-    return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group, explicit, owner)
+    direct = next((m.canonical for m in actors.donors if verb_at is not None and m.canonical == subject.actor
+                   and 0 <= verb_at - m.end <= _DIRECT_SUBJECT), None)  # "the United States intends to provide"
+    return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group, explicit, owner,
+                      direct, r is not None and r.rule == "named-in-sentence" and listed(actors, r.value),
+                      subject.unknown and subject.firm)
 
 
 def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = False) -> dict[str, Decision]:
@@ -145,6 +154,7 @@ def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = Fals
         none = Decision(None, "not-aid", "", CLAUSE)
         return {"donor": none, "recipient": none}
     donor = cand.donor
+    praised = praised and cand.subject in (None, SELF)  # "..., where the United States intends to provide $X"
     if praised and cand.owner is not None and cand.owner != cand.giver(doc):
         donor = Decision(cand.owner, "owner-of-what-is-welcomed", cand.owner, SENTENCE)  # "welcomes Australia's
     elif praised and (not cand.explicit_donor or donor.value == SELF):  # announcement"; "Biden welcomed the
@@ -160,6 +170,8 @@ def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = Fals
         donor = Decision(who, "first-person-publisher" if who else "first-person-unknown",
                          doc.publisher.domain if doc.publisher else "", DOCUMENT if who else FALLBACK)
     recipient = cand.recipient
+    if cand.several:  # money for several countries listed together goes to none of them alone
+        recipient = Decision(None, "several-recipients", recipient.words, SENTENCE)
     if recipient.value is not None and recipient.value == donor.value:
         recipient = Decision(None, "donor-never-receives", recipient.words, SENTENCE)
     return {"donor": donor, "recipient": recipient}

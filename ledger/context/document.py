@@ -41,6 +41,7 @@ class DocumentFrame:
     donor: str | None = None  # the donor the release is about, if it is about one
     recipient: str | None = None
     abroad: bool = False  # the release is about aid abroad: its amounts are not spent at home
+    disaster: bool = False  # the headline speaks of a disaster: relief to stricken places is aid, not a budget
 
 
 @functools.lru_cache(maxsize=1)

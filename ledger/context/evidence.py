@@ -27,12 +27,13 @@ _JOIN = (r"(?:of|at|worth|totaling|totalling|totaled|amounting\s+to|valued\s+at|
          r"went\s+down)\s+(?:from|to)|(?:has|have|had)\s+(?:been\s+)?(?:\w+\s+)?(?:expanded|increased|grown|risen)\s+"
          r"(?:from|to))")
 _QUALIFY = (r"(?:(?:an|a|the|additional|another|new|further|extra|up\s+to|nearly|almost|about|over|"
-            r"more\s+than|some|around|approximately|roughly|at\s+least|just|only|US|U\.S\.)\s+)*")
+            r"more\s+than|some|around|approximately|roughly|at\s+least|just|only|estimated|US|U\.S\.)\s+)*")
 #: ... and before it: "a deficit of $X", "a package for Ukraine worth nearly $X", "budget: $X",
 #: "an additional $X" (a few words may stand between the noun and a joining word, none without one).
 _BEFORE_GAP = re.compile(rf"^(?:(?:\s+[\w'’.-]+){{0,4}}?,?\s+{_JOIN}\s+{_QUALIFY}|\s*[:=]\s*{_QUALIFY}|\s+{_QUALIFY})$",
                          re.IGNORECASE)
-_STOP = re.compile(r"[,;:.!?()\[\]—–]|\b(?:that|which|who|whom|because|while|when|but|whereas|after|before)\b")
+_STOP = re.compile(r"[,;:!?()\[\]—–]|\.(?!\w)(?<!\b[A-Z]\.)|\b(?:that|which|who|whom|because|while|when|but|whereas|"
+                   r"after|before)\b")  # "U.S." stops nothing
 #: Words that may join two nouns of one phrase ("aid cut", "relief fund", "investment in new
 #: factories" is not one: a preposition starts another phrase).
 _COMPOUND = re.compile(r"^\s*(?:(?!in\b|of\b|for\b|to\b|on\b|at\b|by\b|with\b|and\b|or\b)[\w'’-]+\s+){0,1}$",
@@ -54,6 +55,9 @@ _LIST_BREAK = re.compile(r"[;:.!?()\[\]—–]|\b(?:that|which|who|because|while
 #: An amount restated in brackets right after the figure ("NOK 45 million (USD 4.5 million)"): the
 #: figure's words go on after it.
 _RESTATED = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]")
+#: "$2 billion that we have provided": a relative clause in the perfect, right after the amount.
+_RELATIVE_PERFECT = re.compile(r"\s+(?:that|which)\s+(?:[\w'’.]+\s+){1,3}?(?:has|have|had|['’]ve)\s+(?:\w+\s+){0,2}?\w+",
+                               re.IGNORECASE)
 #: "has provided", "have already sent", "has been spent": a perfect tense of giving.
 _PERFECT = re.compile(r"(?<!\bwill\s)(?<!\bwould\s)(?<!\bshould\s)(?<!\bcould\s)\b(?:has|have|had|['’]ve)\s+(?:[\w-]+\s+){0,2}?(?:been\s+)?$", re.IGNORECASE)
 #: How far (characters) a verb before a figure may stand and still govern it ("is providing an
@@ -69,7 +73,11 @@ _COMPARED = frozenset(("since", "to date", "so far", "thus far", "yet", "ever"))
 #: "new", "additional": words that make an amount a new one, whatever the tense of its verb.
 _NEW = re.compile(r"\b(?:new|additional|another|further|fresh|latest)\b", re.IGNORECASE)
 _NEW_REACH = 25
+#: "a grant of", "an award of up to": one thing named right before its amount.
+_ONE_NAMED = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:of\s+)?(?:up\s+to\s+)?$", re.IGNORECASE)
 _IN_NEW = re.compile(r"\s+(?:in|of)\s+(?:[\w-]+\s+)?(?:new|additional|further|fresh)\b", re.IGNORECASE)
+#: "$X went to Ukraine" adds up what went there; "When I went to South Korea, ... $X" is a trip.
+_MONEY_GOES = frozenset(("went to", "goes to", "go to"))
 #: Words that add parts up; in a clause about the future they sum a new allocation, not a running
 #: total ("six appeals will receive a cumulative $33 million: ..."; "brings ... to" stays a total).
 _SUMMED = frozenset(("cumulative", "cumulatively", "a total of", "in total", "total", "altogether", "all told",
@@ -126,14 +134,20 @@ class Evidence:
         """A running-total word before the figure, or right after it; or a perfect of giving.
         A superlative's "to date" or "since" compares, it does not add up ("our biggest tranche
         of security assistance to date")."""
-        cue = self.has("total", "lead") or next(
+        cue = next((c for c in self.lead if c.cls == "total" and c.text.lower() not in _MONEY_GOES), None) or next(
             (c for c in self.after if c.cls == "total" and c.value != "next"), None)
         if cue is not None and cue.text.lower() in _COMPARED and _SUPERLATIVE.search(
                 self.text, max(0, cue.start - _SUPERLATIVE_REACH), cue.start):
             cue = None
-        if cue is not None and cue.text.lower() == "reach" and any(
+        if cue is not None and cue.text.lower().endswith("reach") and any(
                 _container(c) and c.end <= cue.start for c in self.lead):
             cue = None  # "this package, expected to reach €2 billion": the size of one package
+        if cue is not None and cue.value == "level" and any(
+                _container(c) and c.value != "weak" and cue.end <= c.start for c in self.lead):
+            cue = None  # "received a conditional commitment of up to $150 million": one commitment
+        if cue is not None and cue.text.lower() in ("previously", "previous") and _ONE_NAMED.search(
+                self.text, max(0, self.at - _NEW_REACH - 15), self.at):
+            cue = None  # "previously announced a grant of $660,000": one earlier package, not a total
         if cue is not None and cue.text.lower() in _SUMMED and _FUTURE.search(
                 self.text, max(0, self.at - _SUPERLATIVE_REACH), self.at):
             cue = None  # "will receive a cumulative $33 million": the sum of a new allocation's parts
@@ -207,8 +221,12 @@ def _governing_verb(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
 
 
 def _perfect(found: tuple[Cue, ...], cl: Clause, after_end: int) -> Cue | None:
-    """A perfect tense of giving before the figure or right after it ("$X has been disbursed")."""
+    """A perfect tense of giving before the figure or right after it ("$X has been disbursed", "the
+    $2 billion that we have provided")."""
     lo = cl.at - len(cl.before)
+    relative = _RELATIVE_PERFECT.match(cl.text, cl.end)
+    if relative:
+        after_end = max(after_end, relative.end())
     for c in found:
         inside = lo <= c.start and c.end <= cl.at or cl.end <= c.start and c.end <= after_end
         if c.cls == "given" and inside and _PERFECT.search(cl.text, max(0, c.start - 40), c.start):

@@ -49,15 +49,17 @@ def _headline_pair(index: SentenceIndex) -> tuple[str | None, str | None]:
     headline = clean(index.sentence(_HEADLINE))
     if not any(c.cls in ("aid", "give") for c in cues(headline)):
         return None, None
-    actors = _actors.classify(headline)
+    actors = _actors.classify(_PLACE_OPENER.sub("", headline))  # "In Lusaka, Zambia, ..." is where, not who
     donor = next((m.canonical for m in actors.donors if m.canonical != _actors.SELF), None)
     recipient = next((m.canonical for m in (*actors.recipients, *actors.holders) if m.canonical != donor), None)
     return donor, recipient
 
 
+#: "In Lusaka, Zambia, ...", "At the G20 summit, ...": where the text happens, before its subject.
+_PLACE_OPENER = re.compile(r"^\s*(?:In|At|From|Outside)\s+[^,;.]{1,40},(?:\s*[A-Z][\w’' -]{1,30},)?")
 #: "Joint Statement of ...", "G7 Leaders' Statement", "... Communiqué": a text several governments
 #: sign, whose "we" is all of them.
-_JOINT = re.compile(r"\bjoint\s+(?:\w+\s+)?(?:statements?|declarations?|communiqu[eé]s?|readouts?)\b|"
+_JOINT = re.compile(r"\bjoint\s+(?:[\w’'-]+\s+)?(?:statements?|declarations?|communiqu[eé]s?|readouts?)\b|"
                     r"\bleaders['’]?\s+(?:statement|declaration|communiqu[eé])\b|\bcommuniqu[eé]\b", re.IGNORECASE)
 #: "to Ukraine", "for Haiti", "in Sudan", "with Kenya": a place the headline's aid goes to.
 _GETTER_MARK = re.compile(r"\b(?:to|for|in|with|on)\s+(?:the\s+)?(?:people\s+of\s+)?$", re.IGNORECASE)
@@ -69,7 +71,8 @@ def headline_frame(index: SentenceIndex, publisher: Publisher | None) -> Documen
     donor, recipient = _headline_pair(index)
     if publisher is not None and index.spans and _JOINT.search(index.sentence(_HEADLINE)):
         publisher = replace(publisher, voice="joint")  # "we" are all who sign it: no one donor
-    return DocumentFrame(publisher, donor, recipient, _headline_abroad(index, publisher))
+    disaster = bool(index.spans) and any(c.cls == "disaster" for c in cues(clean(index.sentence(_HEADLINE))))
+    return DocumentFrame(publisher, donor, recipient, _headline_abroad(index, publisher), disaster)
 
 
 def _headline_abroad(index: SentenceIndex, publisher: Publisher | None) -> bool:
@@ -112,6 +115,8 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
     """``figs`` with donors and recipients the release is about, and the publisher's dollar."""
     pairs = [(f.donor, f.recipient) for f in figs if f.role not in (None, "other") and f.kind == "money"]
     donor, recipient = default_pair(pairs, (doc.donor, doc.recipient))
+    if doc.publisher is not None and doc.publisher.voice == "joint":
+        donor = None  # a statement several governments sign is about no one donor
     speaker = doc.publisher.speaks_for if doc.publisher is not None else None
     dollar = _dollar(doc, donor)
     out = []
@@ -124,7 +129,8 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
                 d["donor"] = Decision(donor or speaker, rule, doc.publisher.domain if not donor and doc.publisher
                                       else "", DOCUMENT)
             new_donor = d["donor"].value
-            if fig.recipient is None and recipient and recipient != new_donor and d["role"].rule not in _AT_HOME_RULES:
+            if (fig.recipient is None and recipient and recipient != new_donor and d["role"].rule not in _AT_HOME_RULES
+                    and d["recipient"].rule != "several-recipients"):
                 d["recipient"] = Decision(recipient, "release-is-about", "", DOCUMENT)
             fig = replace(fig, donor=new_donor, recipient=d["recipient"].value, why=why_text(d),
                           confidence=confidence(d))

@@ -12,15 +12,17 @@ from ledger.context.document import DocumentFrame
 from ledger.context.evidence import Evidence
 from ledger.context.money_role import MoneyFrame, money_role
 from ledger.model import Figure
-from ledger.text.gazetteer import find_actors
+from ledger.text.gazetteer import find_actors, kind_of
 
 __all__ = ["FOREIGN_AID", "money_decision", "praised"]
 
 #: Aid nouns that speak of aid abroad whoever is named as its subject ("security assistance").
 FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
 
-#: "in 2023", "during 2022" (a whole year; "in January 2021" names a month of it).
-_IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+((?:19|20)\d\d)\b(?!\s*[-–/])")
+#: "in 2023", "during 2022" (a whole year; "in January 2021" names a month of it; "in 2024 prices" no time).
+_IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+((?:19|20)\d\d)\b(?!\s*[-–/])(?!\s+(?:prices|dollars|terms|values))")
+#: "From 2022 to 2023", "between 2019 and 2021": a span of past years, whose amount is its total.
+_PAST_SPAN = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+((?:19|20)\d\d)\s+(?:to|and|through|until)\s+((?:19|20)\d\d)\b")
 #: "from 2023 to 2028", "2024-2027", "through 2030", "by 2025".
 _PERIOD_END = re.compile(r"\b(?:(?:19|20)\d\d\s*(?:-|–|to|through|until)\s*|(?:[Bb]y|[Tt]hrough|[Uu]ntil)\s+)"
                          r"((?:19|20)\d\d)\b")
@@ -37,11 +39,27 @@ def _years(cl: Clause, pattern: re.Pattern[str]) -> list[int]:
     return [int(y) for y in pattern.findall(window)]
 
 
+def _nearest_year(cl: Clause) -> list[str]:
+    """The "in YEAR" nearest the figure, before it or right after it (empty when none)."""
+    before = [(len(cl.before) - m.end(), m.group(1)) for m in _IN_YEAR.finditer(cl.before)]
+    after = [(m.start(), m.group(1)) for m in _IN_YEAR.finditer(cl.text, cl.end, cl.end + len(cl.after))]
+    after = [(d - cl.end, y) for d, y in after]
+    near = sorted(before + after)
+    return [near[0][1]] if near else []
+
+
 def _past_year(cl: Clause, published: _dt.date | None) -> str | None:
     if published is None:
         return None
-    past = [y for y in _years(cl, _IN_YEAR) if y < published.year]
-    return f"in {past[0]}" if past else None
+    years = _nearest_year(cl)  # the year nearest the amount names its time ("Following the 2021 loan,
+    past = [int(y) for y in years if int(y) < published.year]  # in 2024 DFC committed $X")
+    if years and not past:
+        return None
+    if past:
+        return f"in {past[0]}"
+    spans = [(a, b) for a, b in _PAST_SPAN.findall(cl.before + " " + cl.text[cl.at:cl.end + len(cl.after)])
+             if int(b) < published.year]  # "From 2022 to 2023, the U.S. provided more than $22 million"
+    return f"from {spans[0][0]} to {spans[0][1]}" if spans else None
 
 
 def _future_period(cl: Clause, published: _dt.date | None) -> str | None:
@@ -59,25 +77,26 @@ def praised(ev: Evidence) -> bool:
 def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame, inherited: Decision | None,
                    ev: Evidence, published: _dt.date | None) -> Decision:
     """The role of money figure ``fig`` read from its evidence ``ev``."""
-    others = praised(ev)  # "we welcome the $650 billion allocation": someone else's money
+    others = praised(ev) and cand.subject in (None, SELF)  # "we welcome the $650 billion allocation"
     named = None if others and (not cand.explicit_donor or cand.donor.value == SELF) else cand.giver(doc)
     speaker = doc.publisher.speaks_for if doc.publisher is not None and not others else None
     # in a government's release, aid nobody else is named to give is its own (a firm's is not)
     aid_abroad = cand.foreign(doc) or ev.own is not None and ev.own.cls == "aid" and ev.own.value in FOREIGN_AID
     giver = named or cand.giver_name or (None if cand.unknown_giver and not aid_abroad else doc.donor or speaker)
-    foreign = cand.foreign(doc) or cand.recipient.value is None and doc.recipient not in (None, speaker, named)
+    foreign = cand.foreign(doc) or (cand.recipient.value is None and doc.recipient not in (None, speaker, named)
+                                    and kind_of(doc.recipient) != "state")  # a release about Michigan is at home
     frame = MoneyFrame(
         ev=ev, per=fig.per, change=fig.change is not None or _CHANGE.search(cl.before) is not None
         or _DIFFERENCE.match(cl.after) is not None,
         vague=fig.qualifier == "vague", giver=giver,
         public_giver=cand.public_giver(doc) and not cand.unknown_giver or cand.group_giver,
-        foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("aid", "clause"),
+        foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("aid", "clause") or doc.disaster,
         named_giver=named is not None or cand.group_giver, getter=cand.recipient.value is not None,
         own_government=doc.publisher is not None and doc.publisher.voice == "government" and giver == speaker,
         publisher_home=doc.publisher is not None and doc.publisher.voice == "government",
         place_abroad=any(m.kind in ("country", "region") and m.canonical not in (giver, speaker)
                          for m in find_actors(cl.text)),
-        inherited=inherited,
+        inherited=inherited, firm_giver=cand.firm_giver,
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),
     )
     return money_role(frame)

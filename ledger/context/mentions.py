@@ -15,7 +15,7 @@ from ledger import data
 from ledger.context.dates import MONTH
 from ledger.text.gazetteer import Mention, find_actors
 
-__all__ = ["RULES", "SELF", "Actors", "classify"]
+__all__ = ["RULES", "SELF", "Actors", "classify", "listed"]
 
 #: Stands for the article's own voice ("we", "our", "I hereby direct"): its publisher.
 SELF = "@self"
@@ -37,6 +37,13 @@ _RANKING = re.compile(r"\b(?:partners?|recipients?|beneficiaries)\b")
 #: "Nepal is to receive ₹550 crore and the Maldives ₹400 crore": an actor right before an amount.
 _AMOUNT_AFTER = re.compile(r"^\s*(?:--|[-–—:])?\s+(?:[A-Z]{2,3}\s?|US|Rs\.?\s?)?[$€£¥₹]?\s?\d")
 _IN_OF = re.compile(r"\b(?:in|of|with)\s+(?:the\s+)?$", re.IGNORECASE)
+#: What joins the actors of one list: "X, Y, and Z", "X and Y", "X or Y".
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?", re.IGNORECASE)
+#: A verb right after an actor: it is the subject of a new clause, not the last of a list.
+_CLAUSE_VERB = re.compile(r"(?:['’]s)?\s+(?:also\s+)?(?:has|have|had|is|are|was|were|will|would|can|could|should|"
+                          r"announced|pledged|committed|provided|gave|said|says)\b", re.IGNORECASE)
+_AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
+_FOR_USE_BY = re.compile(r"\bfor\s+(?:the\s+)?use\s+(?:by|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 _FROM_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
@@ -128,6 +135,8 @@ RULES: tuple[Rule, ...] = (
     ("occasion", "discussed on the Guatemala trip; at the G20 summit",
      lambda a: "skip" if a.hit("occasion", "after") and not a.m.possessive else None),
     ("source-of-something", "frozen assets from Russia", lambda a: "skip" if a.hit("source", "before") else None),
+    ("for-use-by", "$2 million for use by the South Carolina Department of Transportation",
+     lambda a: "recipient" if _FOR_USE_BY.search(a.before) else None),
     ("from-or-by", "$20 million from Japan", lambda a: "donor" if _FROM_BY.search(a.before) else None),
     ("organ-of", "the Ministry of Defence of the Czech Republic", lambda a: "donor" if a.hit("organ", "before") else None),
     ("own-agency", "$14 billion for the State Department to aid Kyiv",
@@ -160,5 +169,48 @@ def classify(sentence: str) -> Actors:
         sides[side].append(m)
         if side == "donor" and name != "subject":
             explicit.add(m.start)
+    _share_roles(sides, sentence)
     donors = sorted(sides["donor"], key=lambda m: m.start)
     return Actors(tuple(donors), tuple(sides["recipient"]), tuple(sides["holder"]), frozenset(explicit), sentence)
+
+
+def _share_roles(sides: dict[str, list[Mention]], sentence: str) -> None:
+    """Actors listed together play one part: "in El Salvador, Guatemala, and Honduras" are all places
+    the money goes, so a listed actor that the subject rule took for a giver gets it too."""
+    named = sorted((m for side in ("donor", "recipient") for m in sides[side]), key=lambda m: m.start)
+    run: list[Mention] = []
+    for m in named:
+        if run and not _LISTED.fullmatch(sentence[run[-1].end:m.start]):
+            _to_recipients(run, sides, sentence)
+            run = []
+        run.append(m)
+    _to_recipients(run, sides, sentence)
+
+
+def _is_list(run: list[Mention], sentence: str) -> bool:
+    """Two or more actors joined as a list: an "and" or "or" among the joints ("Inside Ukraine, U.S.
+    partners" is a phrase and its subject, not a list)."""
+    return (len(run) > 1 and any(_AND_OR.search(sentence[a.end:b.start]) for a, b in zip(run, run[1:]))
+            and not _CLAUSE_VERB.match(sentence, run[-1].end))  # "to Ukraine, and Japan has been providing"
+
+
+def _to_recipients(run: list[Mention], sides: dict[str, list[Mention]], sentence: str) -> None:
+    if _is_list(run, sentence) and any(m in sides["recipient"] for m in run):
+        for m in run:
+            if m in sides["donor"] and m.kind != "self":
+                sides["donor"].remove(m)
+                sides["recipient"].append(m)
+
+
+def listed(actors: Actors, name: str) -> bool:
+    """Whether a recipient ``name`` is listed with other recipients ("Jamaica, Peru, and Mongolia")."""
+    named = sorted(actors.recipients, key=lambda m: m.start)
+    run: list[Mention] = []
+    for m in named + [None]:
+        if m is not None and run and _LISTED.fullmatch(actors.text[run[-1].end:m.start]):
+            run.append(m)
+            continue
+        if _is_list(run, actors.text) and name in {r.canonical for r in run} and len({r.canonical for r in run}) > 1:
+            return True
+        run = [m] if m is not None else []
+    return False

@@ -44,6 +44,12 @@ _ADDED_TO = re.compile(r"^\s+(?:[\w-]+\s+)?to\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,
 _ANNUAL = re.compile(r"\b(?:annual|yearly)\s+(?:[\w-]+\s+){0,2}?(?:aid|assistance|support|contributions?|funding|"
                      r"grants?|allocations?)\b[^.;:]*$", re.IGNORECASE)
 _ANNUAL_REACH = 60
+#: "$X made available from the Law", "$X under the Act": a budget that holds the amount, after it.
+_FROM_LAW = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:from|under|through|in)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?$",
+                       re.IGNORECASE)
+#: A law by its name ("the Bipartisan Infrastructure Law", "the Inflation Reduction Act"), not "law enforcement".
+_NAMED_LAW = re.compile(r"^[A-Z].*\b(?:Law|Act|Plan|Bill)$")
+_REQUEST = re.compile(r"\b(?:request|requests|supplemental)$", re.IGNORECASE)  # "$X from the funding request"
 #: "a $10 million loan", "an additional $5 million": one amount, not a sum.
 _ONE_THING = re.compile(r"\b(?:a|an)\s+(?:(?:new|additional|further|single|first|second|third|one-time)\s+)?$",
                         re.IGNORECASE)
@@ -72,6 +78,7 @@ class MoneyFrame:
     publisher_home: bool  # a government publishes the text (its country is "home")
     place_abroad: bool  # the sentence names a country other than the giver's ("families hit by the war in Ukraine")
     inherited: Decision | None  # the role a neighbour or the list lead-in passes on
+    firm_giver: bool  # the giver named as the subject is a firm
     past_year: str | None  # "in 2023" when that year ended before publication
     future_period: str | None  # "from 2023 to 2028", "by 2030": a period reaching past publication
 
@@ -125,6 +132,14 @@ def _private(f: MoneyFrame) -> Decision | None:
     return None
 
 
+def _firms_money(f: MoneyFrame) -> Decision | None:
+    """A firm gives aid only when the clause says aid ("Chobani announced $1.7 billion to expand its
+    operations" is an investment; "Pfizer donated $5 million in medicines" is aid)."""
+    if f.firm_giver and not any(c.cls in ("aid", "type") and c.value != "weak" for c in f.ev.clause):
+        return Decision("other", "a-firm's-money", "", INFERRED)
+    return None
+
+
 def _deal(f: MoneyFrame) -> Decision | None:
     """Deals, contracts and trade are no aid, unless the clause speaks of aid ("a $60 million deal to
     provide food assistance")."""
@@ -137,7 +152,8 @@ def _enabled(f: MoneyFrame) -> Decision | None:
     """What a giver's money or reform unlocks, enables or leverages is others' capacity: a budget
     line, not the giver's package ("reforms to unlock over $250 billion in new lending")."""
     cue = next((c for c in f.ev.before if c.cls == "enable" and f.ev.at - c.end <= _ENABLE_REACH), None)
-    after = next((c for c in f.ev.after if c.cls == "enable" and _ENABLED_BY.match(f.ev.text[f.ev.end:c.start])), None)
+    after = next((c for c in f.ev.after if c.cls == "enable" and c.text.lower().startswith("boost")
+                  and _ENABLED_BY.match(f.ev.text[f.ev.end:c.start])), None)  # "a $100 billion boost to"
     cue = cue or after
     return Decision("budget", "capacity-it-enables", cue.text, CLAUSE) if cue is not None else None
 
@@ -212,6 +228,10 @@ def _legislative(f: MoneyFrame) -> Decision | None:
     if house is not None and (f.ev.has("give", "lead") is not None or f.ev.has("spend", "lead") is not None
                               or _own(f, "aid")):
         return Decision("budget", "legislature-asked-or-voted", house.text, CLAUSE)
+    law = next((c for c in f.ev.after if c.cls == "budget" and (_NAMED_LAW.search(c.text) or _REQUEST.search(c.text))
+                and _FROM_LAW.match(f.ev.text[f.ev.end:c.start])), None)
+    if law is not None:  # "an additional $2.7 billion made available from the Bipartisan Infrastructure Law"
+        return Decision("budget", "budget-holds-it", law.text, CLAUSE)
     nearest = next((c for c in f.ev.before if c.cls in ("budget", "give", "aid")), None)
     if nearest is not None and nearest.cls == "budget" and not _REPORTED.search(f.ev.text, nearest.end, f.ev.at):
         # "the bill provides $X", not "authority to direct
@@ -309,6 +329,7 @@ RULES: tuple[Rule, ...] = (
     ("price-per-unit", "gas at $2.99 a gallon", _price),
     ("not-aid-noun", "a $4 trillion tax hike; the plan saved families $800", _not_aid),
     ("private-spending", "Blackstone announced a $25 billion investment", _private),
+    ("a-firm's-money", "Woodside Energy Group approved a $17.5 billion LNG project", _firms_money),
     ("capacity-it-enables", "reforms to unlock over $250 billion in new lending", _enabled),
     ("size-of-a-change", "an increase of 18% or NOK9 billion", _change),
     ("a-deal", "$243 billion in economic deals between the United States and Qatar", _deal),

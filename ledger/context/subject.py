@@ -18,10 +18,10 @@ from ledger.context.mentions import Actors
 __all__ = ["Subject", "subject_of"]
 
 #: Where the subject of a verb may begin: the last clause break before it.
-_BREAK = re.compile(r"[.;:!?—–(\[]|,\s+(?:and|but|while|as|which|who|that)\b|^")
+_BREAK = re.compile(r"[.;:!?—–(\[]|,\s+(?:and|but|while|as|which|who|that|where|when|whereas)\b|^")
 #: A phrase that opens a clause before its subject: "In Guatemala and Honduras, ...", "Like Japan, ...".
 _OPENER = re.compile(r"\s*(?:In|For|Across|Throughout|With|At|On|After|During|Under|Since|From|Like|Unlike|Following|"
-                     r"Beyond|Besides|Alongside)\b[^,;]{1,80},")
+                     r"Beyond|Besides|Alongside)\b[^,;]{1,80},(?:\s*[A-Z][\w’' -]{1,30},)?")
 #: A capitalised word that names someone ("General Electric"); sentence-initial function words,
 #: titles and months do not.
 _NAME = re.compile(r"\b(?!(?:The|A|An|This|That|These|Those|It|Its|They|Their|In|On|At|As|By|For|To|With|And|But|"
@@ -34,9 +34,11 @@ _NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?(?:\
 #: Verbs whose subject gets the money.
 _RECEIVE = re.compile(r"receiv|got\b|gets\b|obtain", re.IGNORECASE)
 #: ", a global chipmaking giant,", ", one of the world's largest NGOs,": a firm or NGO in apposition.
-_FIRM_APPOSITION = re.compile(r"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s+of)\b[^,]{0,60}?\b(?:company|firm|maker|"
+_FIRM_APPOSITION = re.compile(r"^[*_]*\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s+of)\b[^,]{0,60}?\b(?:company|firm|maker|"
                               r"manufacturer|giant|NGO|NGOs|foundation|charity|organi[sz]ation|group|bank|investor)s?\b",
                               re.IGNORECASE)
+#: An apposition that makes a name a charity, not a firm ("CARE, a humanitarian organization,").
+_NOT_CHARITY = re.compile(r"\b(?:NGO|charity|foundation|non-?profit|humanitarian|organi[sz]ation)s?\b", re.IGNORECASE)
 _WHICH = re.compile(r"\b(?:which|who)\b")
 #: Between an antecedent and its relative pronoun: a bracketed acronym or a noun or two ("Fund (CERF),
 #: which", "the G7 grouping, which").
@@ -56,6 +58,7 @@ class Subject:
     unknown: bool  # a name that is no actor stands as the subject: the giver is not the publisher
     name: str | None = None  # that name as written ("Argidius Foundation")
     group: bool = False  # several givers named together ("the partners agreed to lend $X")
+    firm: bool = False  # that name is a firm's ("Woodside Energy Group", "Chobani, a yogurt giant,")
 
 
 def subject_of(actors: Actors, verb_at: int | None) -> Subject:
@@ -63,6 +66,8 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
     if verb_at is None:
         return Subject(None, False)
     text = actors.text
+    if _RECEIVE.match(text, verb_at):
+        return Subject(None, False)  # "CSOs received $X", "the mine, which received $X": the subject gets it
     breaks = list(_BREAK.finditer(text, 0, verb_at))
     start = breaks[-1].end() if breaks else 0
     opener = _OPENER.match(text, start, verb_at)  # "In Guatemala and Honduras, USDA will provide"
@@ -78,12 +83,9 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
         last = named[-1]  # or the owner of a verb made a noun ("the EU's approval of")
         between = text[last.end:verb_at]
         if (_RELATIVE.match(between) or last.possessive and _ADJACENT.fullmatch(between)
-                or _INFINITIVE_OWNER.fullmatch(between + text[verb_at:verb_at + 3].lower())
-                and not _RECEIVE.match(text, verb_at)):
+                or _INFINITIVE_OWNER.fullmatch(between + text[verb_at:verb_at + 3].lower())):
             return Subject(last.canonical, False)
         return Subject(named[0].canonical, False)
-    if _RECEIVE.match(text, verb_at):
-        return Subject(None, False)  # "CSOs received $X": the subject gets the money
     span = text[start:verb_at]
     if _group().search(span):
         return Subject(None, False, group=True)
@@ -91,7 +93,7 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
         run = _NAME_RUN.match(span, m.start())
         name = " ".join((run.group(0) if run else m.group(0)).split())
         if _organisation(name, span[m.end():]):
-            return Subject(None, True, name)
+            return Subject(None, True, name, firm=_firm(name, span[m.end():]))
     return Subject(None, False)
 
 
@@ -99,6 +101,19 @@ def _organisation(name: str, after: str) -> bool:
     """A name of an organisation: it ends with an organisation noun, or a firm noun follows it
     in apposition ("Pantaleon, a sugar company,")."""
     return name.split()[-1] in _org_nouns() or _FIRM_APPOSITION.match(after) is not None
+
+
+def _firm(name: str, after: str) -> bool:
+    """A firm: its name ends with a firm's word or says where it is based, or a firm noun follows it in
+    apposition ("Chobani, a Greek yogurt giant,")."""
+    return (name.split()[-1] in _firm_suffixes() or "-based" in name or _FIRM_APPOSITION.match(after) is not None
+            and _NOT_CHARITY.search(after[:80]) is None)
+
+
+@functools.lru_cache(maxsize=1)
+def _firm_suffixes() -> frozenset[str]:
+    row = next(r for r in data.table("context/actor_cues.tsv") if r["class"] == "firm_suffix")
+    return frozenset(row["phrases"].split("|"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -60,3 +60,13 @@ def canonical_name(name: str) -> str | None:
     """The canonical name for one alias ("Kyiv" → "Ukraine"), or None if unknown."""
     hit = load_gazetteer().get(name.strip())
     return hit[0] if hit and hit[1] != "none" else None
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    return {canonical: kind for canonical, kind in load_gazetteer().values() if kind != "none"}
+
+
+def kind_of(canonical: str | None) -> str | None:
+    """The kind of an actor by its canonical name ("Michigan" → "state"), or None if unknown."""
+    return _kinds().get(canonical or "")
