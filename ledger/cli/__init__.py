@@ -113,6 +113,12 @@ def _add_extract(sub) -> None:
                                                               "(errors are still named)")
 
 
+def _add_sheet_rows(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--sheet-rows", type=_positive_int, default=None, metavar="N",
+                   help="rows a table sheet of ledger.xlsx holds at most (default 250,000; Excel's limit, "
+                        "1,048,574, at most): a longer sheet says where every row is (the CSV and Parquet files)")
+
+
 def _add_store_commands(sub) -> None:
     p = sub.add_parser("run", help="the main job: inputs → store → reports",
                        description="Read the inputs, extract and store their figures, merge repeated "
@@ -127,6 +133,7 @@ def _add_store_commands(sub) -> None:
     p.add_argument("--rebuild", action="store_true",
                    help="extract every input again, even those the store holds unchanged (after an upgrade "
                         "whose rules changed); the corrections apply to the new figures")
+    _add_sheet_rows(p)
 
     p = sub.add_parser("report", help="rebuild the reports from the store",
                        description="Rebuild every report in --out from the store, without reading inputs.")
@@ -134,6 +141,7 @@ def _add_store_commands(sub) -> None:
     _add_store_options(p)
     p.add_argument("--rebuild-facts", action="store_true",
                    help="recompute the facts first (needed after an interrupted run)")
+    _add_sheet_rows(p)
 
     p = sub.add_parser("reconcile", help="compare reported cumulative totals with the packages behind them",
                        description="For each cumulative total claimed in the stored articles, compare it "

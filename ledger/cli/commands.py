@@ -147,7 +147,8 @@ def cmd_run(args) -> int:
             jobs=args.jobs or default_jobs(), batch_size=args.batch_size or 64,
             max_bytes=args.max_bytes or DEFAULT_MAX_BYTES, engine=args.engine, scheduler=args.scheduler,
             progress=False if args.quiet else None, metadata=metadata, rebuild=args.rebuild,
-            stdin=sys.stdin.buffer if "-" in args.paths else None, on_error=_report_error))
+            stdin=sys.stdin.buffer if "-" in args.paths else None, on_error=_report_error,
+            sheet_rows=args.sheet_rows))
     except DaskError as exc:
         raise UsageError(str(exc)) from None
     except ImportError as exc:
@@ -193,7 +194,7 @@ def cmd_report(args) -> int:
 
     def report():
         with _existing_store(args, reference, rebuild=args.rebuild_facts) as store:
-            return write_all_reports(store, args.out), stale_corrections(store)
+            return write_all_reports(store, args.out, sheet_rows=args.sheet_rows), stale_corrections(store)
 
     paths, stale = _store_call(report)
     if not args.quiet:
@@ -211,7 +212,7 @@ def cmd_reconcile(args) -> int:
 
     def facts_and_reference():
         with _existing_store(args, reference) as store:
-            return store.facts(), store.reference()[0], stale_corrections(store)
+            return store.analysis_facts(), store.reference()[0], stale_corrections(store)
 
     facts, ref, stale = _store_call(facts_and_reference)
     warn_stale(stale)

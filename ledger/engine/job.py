@@ -5,6 +5,7 @@ import os
 import sys
 import time
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,9 +14,10 @@ import pandas as pd
 from ledger.engine.batches import DEFAULT_BATCH_SIZE, Batch, run_local
 from ledger.model import ReadError
 from ledger.read.inputs import DEFAULT_MAX_BYTES
-from ledger.store.schema import ERROR_DTYPES, typed_frame
+from ledger.store.schema import ERROR_DTYPES, FACT_DTYPES, MENTION_DTYPES, typed_frame
 
 DEFAULT_OUT = Path("reports")
+PHASES = ("extract", "store", "facts", "reports")
 
 
 @dataclass(slots=True)
@@ -27,6 +29,9 @@ class RunSummary:
     errors: list[ReadError] = field(default_factory=list)
     reports: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    #: seconds spent per phase: waiting for extracted batches, storing them, bringing the facts up
+    #: to date, writing the reports
+    phases: dict[str, float] = field(default_factory=lambda: dict.fromkeys(PHASES, 0.0))
     #: corrections that matched no figure when the facts were built (``CORRECTION_DTYPES`` rows)
     stale: pd.DataFrame | None = None
 
@@ -84,11 +89,12 @@ def run_job(paths: list[str], *, out: Path = DEFAULT_OUT, db: Path | None = None
             reference: tuple[pd.DataFrame, str] | None = None, no_reference: bool = False, jobs: int = 1,
             batch_size: int = DEFAULT_BATCH_SIZE, max_bytes: int = DEFAULT_MAX_BYTES, engine: str = "local",
             scheduler: str | None = None, progress: bool | None = None, stdin=None, on_error=None,
-            metadata=None, rebuild: bool = False) -> RunSummary:
-    """Read ``paths``, store their figures, rebuild facts (with the analysts' corrections) and
-    write every report. ``reference`` (a long frame, its origin) replaces the store's reference,
-    ``no_reference`` removes it; ``rebuild`` extracts every input again, even one the store holds
-    unchanged (after the rules changed)."""
+            metadata=None, rebuild: bool = False, sheet_rows: int | None = None) -> RunSummary:
+    """Read ``paths``, store their figures, bring the facts up to date (with the analysts'
+    corrections) and write every report. ``reference`` (a long frame, its origin) replaces the
+    store's reference, ``no_reference`` removes it; ``rebuild`` extracts every input again, even one
+    the store holds unchanged (after the rules changed); a workbook sheet holds at most
+    ``sheet_rows`` rows (default ``SHEET_ROWS``)."""
     from ledger.read import count_documents
     from ledger.store import Store
 
@@ -102,21 +108,43 @@ def run_job(paths: list[str], *, out: Path = DEFAULT_OUT, db: Path | None = None
                            max_bytes=max_bytes, stdin=stdin, metadata=metadata, jobs=jobs, batch_size=batch_size)
         bar = Progress(progress, total=count_documents(paths) if progress is not False else None)
         try:
-            for batch in batches:
-                store.add_batch([(p.doc, p.content_hash, p.rows) for p in batch.items], batch.errors,
-                                replace=rebuild)
-                summary.add(batch)
-                for e in batch.errors if on_error is not None else ():
-                    on_error(e)
-                bar.update(batch)
+            _ingest(store, batches, summary, bar, on_error, replace=rebuild)
         finally:
             bar.close()
-        store.rebuild_facts()
-        summary.reports = write_all_reports(store, out, errors=summary.errors, inputs=paths)
-        summary.facts = len(store.facts())
+        with _timed(summary, "facts"):
+            summary.facts = store.update_facts()
+        with _timed(summary, "reports"):
+            summary.reports = write_all_reports(store, out, errors=summary.errors, inputs=paths,
+                                                sheet_rows=sheet_rows)
         summary.stale = stale_corrections(store)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _ingest(store, batches: Iterable[Batch], summary: RunSummary, bar: Progress, on_error, *,
+            replace: bool = False) -> None:
+    """Store every batch as it comes (timing the wait for it and the store's work apart)."""
+    batches = iter(batches)
+    while True:
+        with _timed(summary, "extract"):
+            batch = next(batches, None)
+        if batch is None:
+            return
+        with _timed(summary, "store"):
+            store.add_batch([(p.doc, p.content_hash, p.rows) for p in batch.items], batch.errors, replace=replace)
+        summary.add(batch)
+        for e in batch.errors if on_error is not None else ():
+            on_error(e)
+        bar.update(batch)
+
+
+@contextmanager
+def _timed(summary: RunSummary, phase: str):
+    t0 = time.perf_counter()
+    try:
+        yield
+    finally:
+        summary.phases[phase] += time.perf_counter() - t0
 
 
 def _batches(paths: list[str], known, *, out: Path, engine: str, scheduler: str | None, max_bytes: int, stdin,
@@ -152,25 +180,36 @@ def stale_corrections(store) -> pd.DataFrame:
 
 
 def write_all_reports(store, out: Path, *, errors: list[ReadError] | None = None,
-                      inputs: list[str] | None = None) -> list[Path]:
-    """Write every report file from the store's frames, with the reference the store keeps, and
-    keep the reconciliation in the store."""
+                      inputs: list[str] | None = None, sheet_rows: int | None = None) -> list[Path]:
+    """Write every report file from the store, with the reference the store keeps, and keep the
+    reconciliation in the store. Mentions and facts are read a chunk at a time; totals, series
+    and the reconciliation read only the facts they add up (``Store.analysis_facts``)."""
     from ledger.analyse import reconcile
     from ledger.analyse.months import reconcile_months
     from ledger.report import write_reports
+    from ledger.report.sheet import SHEET_ROWS
     from ledger.version import __version__
 
     ref, origin = store.reference()
-    facts = store.facts()
+    facts = store.analysis_facts()
     recon, months = reconcile(facts, ref), reconcile_months(facts, ref)
     store.set_reconciliation(recon, months)
     errs = errors_frame(errors) if errors is not None else store.errors()
     run_info = {"inputs": ", ".join(inputs or []), "store": str(store.path), "reference": origin or "",
                 "version": __version__, "run_at": time.strftime("%Y-%m-%d %H:%M:%S")}
     try:
-        return write_reports(store.mentions(), facts, store.documents(), errs, out, reference=ref,
-                             run_info=run_info, reconciliation=recon, months=months,
-                             store_tables=store.tables(), store_name=store.path.stem,
-                             corrections=store.corrections())
+        return write_reports(store_rows(store, "mentions"), store_rows(store, "facts"), store.documents(), errs,
+                             out, reference=ref, run_info=run_info, reconciliation=recon, months=months,
+                             store_tables=store.tables(), store_name=store.path.stem, analysed=facts,
+                             max_rows=sheet_rows or SHEET_ROWS, corrections=store.corrections())
     except OSError as exc:
         raise ReportWriteError(out, exc) from None
+
+
+def store_rows(store, table: str):
+    """``mentions`` or ``facts`` of the store as :class:`~ledger.report.rows.Rows`, read a chunk at a
+    time by the report writers."""
+    from ledger.report.rows import Rows
+
+    dtypes = MENTION_DTYPES if table == "mentions" else FACT_DTYPES
+    return Rows(dtypes, store.count(table), lambda size: store.chunks(table, size))

@@ -1,11 +1,12 @@
 """Fast path for big table sheets: openpyxl writes the sheet's structure, we write its rows.
 
 openpyxl costs ~25 µs per cell, so a 100k-row sheet takes minutes. Here openpyxl writes only
-the header row, the column widths, the frozen pane, the styles and an Excel table whose range
-already covers every row (``plan_table``). After ``Workbook.save``, ``fill_tables`` copies the
-package into the final file and appends the data rows to those sheets' XML, built column by
-column (``cells.py``) with the same rules as the openpyxl path (``sheet.py``), plus their
-hyperlinks and the hyperlinks' external relationships.
+the header row (under a note when the sheet is capped), the column widths, the frozen pane, the
+styles and an Excel table whose range already covers every row (``plan_table``). After
+``Workbook.save``, ``fill_tables`` copies the package into the final file and appends the data
+rows to those sheets' XML, a chunk of rows at a time as they are read (``rows.py``), built column
+by column (``cells.py``) with the same rules as the openpyxl path (``sheet.py``), plus their
+hyperlinks and, after the sheets, the hyperlinks' external relationships.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from ledger import data
 from ledger.report.cells import TextStyles, date_cells, float_cells, int_cells, text_cells, text_values
 from ledger.report.printing import column_points
+from ledger.report.rows import Rows, as_rows
 from ledger.report.safe import MAX_URL_CHARS, http_url
 from ledger.report.sheet import MAX_LINKS, MAX_ROWS, SheetWriter, add_table
 
@@ -43,14 +45,16 @@ _AFTER_LINKS = re.compile(r"<(?:" + "|".join(data.entries("report/worksheet_elem
 
 @dataclass
 class BulkTable:
-    """A sheet whose data rows are appended after the save."""
+    """A sheet whose first ``shown`` data rows are appended after the save, from sheet row ``first``."""
 
     ws: object
-    frame: pd.DataFrame
+    rows: Rows
     styles: list[int | TextStyles]
+    shown: int
+    first: int = 2
     link_at: int = -1
-    links: list[bool] = field(default_factory=list)  # per row: the link column's cell gets a hyperlink
-    urls: list[str | None] = field(default_factory=list)
+    n_urls: int = 0  # http(s) URLs of the link column in the shown rows
+    links: list[tuple[str, str]] = field(default_factory=list)  # (cell, URL) of each hyperlink, as written
     wrapped: dict[str, float] = field(default_factory=dict)  # wrapped column → its width (row heights)
     #: columns whose empty cells are written too, with the column's style (cells meant to be filled in)
     styled_blanks: tuple[str, ...] = ()
@@ -58,33 +62,36 @@ class BulkTable:
     @property
     def links_dropped(self) -> int:
         """http(s) URLs left as plain text because the sheet reached Excel's hyperlink limit."""
-        return sum(u is not None for u in self.urls) - sum(self.links)
+        return max(self.n_urls - MAX_LINKS, 0)
 
 
-def plan_table(ws, df: pd.DataFrame, name: str, *, link: str | None = None,
-               wrap: tuple[str, ...] = ("sentence",)) -> BulkTable:
-    """Write the header of ``df`` and a table over all its rows; the rows come in ``fill_tables``."""
-    frame = df.iloc[:MAX_ROWS]
+def plan_table(ws, rows: Rows, name: str, *, link: str | None = None, wrap: tuple[str, ...] = ("sentence",),
+               max_rows: int = MAX_ROWS, note: str | None = None) -> BulkTable:
+    """Write the header (under ``note`` when given) and a table over the first ``max_rows`` rows; the
+    rows come in ``fill_tables``."""
     w = SheetWriter(ws)
-    w.append(w.header_cells(frame))
-    add_table(ws, name, list(frame.columns), 1, len(frame) + 1)
-    return plan_rows(ws, frame, link=link, wrap=wrap)
+    if note:
+        w.append([w.text_cell(note, bold=True)])
+    w.append(w.header_cells(rows.head(1)))
+    add_table(ws, name, rows.columns, w.rows, w.rows + min(len(rows), max_rows))
+    return plan_rows(ws, rows, link=link, wrap=wrap, max_rows=max_rows, first=w.rows + 1)
 
 
-def plan_rows(ws, df: pd.DataFrame, *, link: str | None = None, wrap: tuple[str, ...] = ("sentence",),
-              styles: dict[str, int | TextStyles] | None = None) -> BulkTable:
-    """The rows of ``df`` (below a header the caller wrote) to append in ``fill_tables``; ``styles``
-    gives some columns their own style (a style id, or the four of a text column), empty cells too."""
-    frame = df.iloc[:MAX_ROWS]
-    cols = list(frame.columns)
-    given = styles or {}
-    plan = BulkTable(ws, frame, [given[c] if c in given else _column_style(ws, c, frame[c].dtype, wrap)
-                                 for c in cols], styled_blanks=tuple(given))
+def plan_rows(ws, table: pd.DataFrame | Rows, *, link: str | None = None, wrap: tuple[str, ...] = ("sentence",),
+              styles: dict[str, int | TextStyles] | None = None, max_rows: int = MAX_ROWS,
+              first: int = 2) -> BulkTable:
+    """The first ``max_rows`` rows of ``table`` (below a header the caller wrote, from sheet row
+    ``first``) to append in ``fill_tables``; ``styles`` gives some columns their own style (a style
+    id, or the four of a text column), empty cells too."""
+    rows = as_rows(table)
+    head, cols, given = rows.head(1), rows.columns, styles or {}
+    plan = BulkTable(ws, rows, [given[c] if c in given else _column_style(ws, c, head[c].dtype, wrap) for c in cols],
+                     shown=min(len(rows), max_rows), first=first, styled_blanks=tuple(given))
     plan.wrapped = {c: _width(ws, j) for j, c in enumerate(cols, 1) if c in wrap}
     if link in cols:
         plan.link_at = cols.index(link)
-        plan.urls = _urls(text_values(frame[link]))
-        plan.links = _capped([u is not None for u in plan.urls], MAX_LINKS)
+        plan.n_urls = sum(sum(u is not None for u in _urls(text_values(values)))
+                          for values in rows.column(link, limit=plan.shown))
     return plan
 
 
@@ -124,15 +131,6 @@ def _urls(values: list[str | None]) -> list[str | None]:
     return [found.get(v) if v else None for v in values]
 
 
-def _capped(flags: list[bool], most: int) -> list[bool]:
-    out, n = [], 0
-    for f in flags:
-        keep = f and n < most
-        n += keep
-        out.append(keep)
-    return out
-
-
 def fill_tables(book: bytes | Path, path: Path, tables: list[BulkTable]) -> None:
     """Copy the saved package ``book`` to ``path``, appending each table's rows to its sheet."""
     by_part = {t.ws.path.lstrip("/"): t for t in tables}
@@ -141,15 +139,14 @@ def fill_tables(book: bytes | Path, path: Path, tables: list[BulkTable]) -> None
             zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as dst:
         names = src.namelist()
         for name in names:
-            data = src.read(name)
             if name in by_part:
-                _write_sheet(dst, name, data.decode("utf-8"), by_part[name])
-            elif name in rels:
-                dst.writestr(name, _with_link_rels(data.decode("utf-8"), rels[name]))
-            else:
-                dst.writestr(name, data)
+                _write_sheet(dst, name, src.read(name).decode("utf-8"), by_part[name])
+            elif name not in rels:  # a sheet's relationships follow it: its hyperlinks are known then
+                dst.writestr(name, src.read(name))
         for part, table in by_part.items():  # a sheet without rels yet (no table part): give it one
-            if _rels_part(part) not in names and any(table.links):
+            if _rels_part(part) in names:
+                dst.writestr(_rels_part(part), _with_link_rels(src.read(_rels_part(part)).decode("utf-8"), table))
+            elif table.links:
                 dst.writestr(_rels_part(part), _with_link_rels(_EMPTY_RELS, table))
 
 
@@ -166,12 +163,14 @@ def _write_sheet(dst: zipfile.ZipFile, name: str, xml: str, table: BulkTable) ->
     head, sep, tail = xml.partition("</sheetData>")
     if not sep:
         raise ValueError(f"{name}: no </sheetData> to append rows to")
-    big = len(table.frame) * len(table.frame.columns) > ZIP64_CELLS
+    big = table.shown * len(table.rows.columns) > ZIP64_CELLS
     # zlib and the file write release the GIL: one thread compresses a chunk while the next is built
     with dst.open(name, "w", force_zip64=big) as out, ThreadPoolExecutor(1) as pool:
         pending = pool.submit(out.write, head.encode("utf-8"))
-        for start in range(0, len(table.frame), CHUNK_ROWS):
-            data = _rows_xml(table, start, min(start + CHUNK_ROWS, len(table.frame))).encode("utf-8")
+        start = 0
+        for part in table.rows.chunks(CHUNK_ROWS, limit=table.shown):
+            data = _rows_xml(table, part, start).encode("utf-8")
+            start += len(part)
             pending.result()
             pending = pool.submit(out.write, data)
         pending.result()
@@ -180,17 +179,17 @@ def _write_sheet(dst: zipfile.ZipFile, name: str, xml: str, table: BulkTable) ->
         out.write((sep + tail[:cut] + _hyperlinks_xml(table) + tail[cut:]).encode("utf-8"))
 
 
-def _rows_xml(table: BulkTable, start: int, stop: int) -> str:
-    """``<row>`` elements of frame rows ``start``..``stop`` (sheet rows ``start + 2``...)."""
-    part = table.frame.iloc[start:stop]
-    rows = [str(i) for i in range(start + 2, stop + 2)]
+def _rows_xml(table: BulkTable, part: pd.DataFrame, start: int) -> str:
+    """``<row>`` elements of ``part``, the data rows from ``start`` on (sheet rows ``first + start``...)."""
+    rows = [str(i) for i in range(table.first + start, table.first + start + len(part))]
     columns = []
     for j, (col, style) in enumerate(zip(part.columns, table.styles)):
         letter, series = get_column_letter(j + 1), part[col]
         kind = _kind(series.dtype)
         if kind == "text":
-            links = table.links[start:stop] if j == table.link_at else None
-            columns.append(text_cells(text_values(series), letter, rows, style, links))
+            values = text_values(series)
+            links = _links(table, values, letter, rows) if j == table.link_at else None
+            columns.append(text_cells(values, letter, rows, style, links))
         else:
             columns.append({"date": date_cells, "int": int_cells, "float": float_cells}[kind](
                 series, letter, rows, style))
@@ -202,16 +201,20 @@ def _rows_xml(table: BulkTable, start: int, stop: int) -> str:
     return "".join([f'<row r="{r}"{a}>{"".join(cells)}</row>' for r, a, cells in zip(rows, attrs, zip(*columns))])
 
 
-def _link_cells(table: BulkTable) -> list[tuple[str, str]]:
-    """(cell reference, URL) of every cell that gets a hyperlink."""
-    if table.link_at < 0:
-        return []
-    letter = get_column_letter(table.link_at + 1)
-    return [(f"{letter}{i + 2}", url) for i, (keep, url) in enumerate(zip(table.links, table.urls)) if keep]
+def _links(table: BulkTable, values: list[str | None], letter: str, rows: list[str]) -> list[bool]:
+    """Per cell of the link column: whether it gets a hyperlink (the sheet's first ``MAX_LINKS``
+    http(s) URLs do); each one is recorded in ``table.links``."""
+    keep = []
+    for url, row in zip(_urls(values), rows):
+        link = url is not None and len(table.links) < MAX_LINKS
+        if link:
+            table.links.append((f"{letter}{row}", url))
+        keep.append(link)
+    return keep
 
 
 def _hyperlinks_xml(table: BulkTable) -> str:
-    links = _link_cells(table)
+    links = table.links
     if not links:
         return ""
     body = "".join([f'<hyperlink ref="{ref}" r:id="rIdL{k}"/>' for k, (ref, _) in enumerate(links, 1)])
@@ -220,7 +223,7 @@ def _hyperlinks_xml(table: BulkTable) -> str:
 
 def _with_link_rels(xml: str, table: BulkTable) -> str:
     """The sheet's relationships plus one external relationship per hyperlink."""
-    links = _link_cells(table)
+    links = table.links
     targets = {url: quoteattr(url) for url in {url for _, url in links}}
     extra = "".join([f'<Relationship Type="{_LINK_TYPE}" Target={targets[url]} TargetMode="External" '
                      f'Id="rIdL{k}"/>' for k, (_, url) in enumerate(links, 1)])

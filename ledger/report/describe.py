@@ -42,6 +42,11 @@ TABLE_NOTES = {
     "reconciliation_months": "packages per donor and month beside the reference",
     "errors": "inputs that could not be read, and warnings, each kept once",
     "runs": "one row per aid-ledger process that wrote to the store",
+    "fact_keys": "what de-duplication compares about each mention (derived, kept to update the facts "
+                 "a chunk of documents at a time)",
+    "facts_pending": "documents whose facts are not up to date yet",
+    "facts_gone": "groups and facts of replaced mentions, for the next update of the facts",
+    "facts_set_aside": "indexes a large update of the facts builds again when it ends",
     "corrections": "analysts' corrections (aid-ledger review import), keyed by document, span, surface and field",
     "packages_by_donor_month": "money packages summed per donor, recipient and month (view)",
     "cumulative_claims": "cumulative money claims with their reconciliation (view)",

@@ -1,10 +1,14 @@
 """CSV (spreadsheet-safe) and Parquet reports."""
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
+from ledger.report.rows import Rows, as_rows
 from ledger.report.safe import RISKY
 
 
@@ -20,10 +24,20 @@ def neutralised(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_csv(df: pd.DataFrame, path: Path) -> None:
-    # CRLF rows (RFC 4180) so that a field holding a lone CR or LF is always quoted
-    neutralised(df).to_csv(path, index=False, encoding="utf-8", date_format="%Y-%m-%d", lineterminator="\r\n")
+def write_csv(table: pd.DataFrame | Rows, path: Path) -> None:
+    """The rows of ``table`` as CSV, a chunk at a time (CRLF rows, RFC 4180, so that a field holding
+    a lone CR or LF is always quoted)."""
+    rows = as_rows(table)
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        for i, chunk in enumerate(itertools.chain([rows.empty()], rows.chunks())):
+            neutralised(chunk).to_csv(out, index=False, header=i == 0, date_format="%Y-%m-%d",
+                                      lineterminator="\r\n")
 
 
-def write_parquet(df: pd.DataFrame, path: Path) -> None:
-    df.to_parquet(path, engine="pyarrow", index=False)
+def write_parquet(table: pd.DataFrame | Rows, path: Path) -> None:
+    """The rows of ``table`` as Parquet, one row group per chunk."""
+    rows = as_rows(table)
+    schema = pa.Schema.from_pandas(rows.empty(), preserve_index=False)
+    with pq.ParquetWriter(path, schema) as out:
+        for chunk in rows.chunks():
+            out.write_table(pa.Table.from_pandas(chunk, schema=schema, preserve_index=False))

@@ -19,8 +19,15 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from ledger.report.printing import row_points
 from ledger.report.safe import ILLEGAL_XML, MAX_CELL_CHARS, http_url, is_risky, xlsx_text
 
+#: The most rows one sheet can hold (Excel's limit, the header included).
+EXCEL_ROWS = 1_048_576
 #: The most data rows one sheet can hold (Excel: 1,048,576 rows including the header).
-MAX_ROWS = 1_048_575
+MAX_ROWS = EXCEL_ROWS - 1
+#: The data rows a table sheet of ``ledger.xlsx`` holds at most by default (``--sheet-rows``): past
+#: that a sheet is capped and says where every row is. Four sheets of 250,000 rows make a
+#: workbook of ~120 MB that Excel and LibreOffice open in a minute or two; a million rows a sheet
+#: would take many minutes and gigabytes of memory (the CSV and Parquet files hold every row).
+SHEET_ROWS = 250_000
 #: The most hyperlinks one sheet can hold (Excel: 65,530 URLs per worksheet); later cells stay plain text.
 MAX_LINKS = 65_530
 DATE_FORMAT = "yyyy-mm-dd"

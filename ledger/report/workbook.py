@@ -17,7 +17,8 @@ from ledger.report.bulk import BulkTable, fill_tables, plan_table
 from ledger.report.grid import WRAP
 from ledger.report.printing import print_ready, row_points
 from ledger.report.reconciliation import write_reconciliation
-from ledger.report.sheet import MAX_LINKS, MAX_ROWS, SheetWriter, set_widths
+from ledger.report.rows import Rows, as_rows
+from ledger.report.sheet import EXCEL_ROWS, MAX_LINKS, SHEET_ROWS, SheetWriter, set_widths
 from ledger.report.summary import write_summary
 
 SHEETS = ("Summary", "Ledger", "Mentions", "Totals", "Items", "Reconciliation", "Claims", "Sources", "Errors",
@@ -33,32 +34,38 @@ SUMMING_RULES = (
     "component facts that name equipment, grouped by system and category.")
 
 
-def write_workbook(path: Path, *, mentions: pd.DataFrame, facts: pd.DataFrame, documents: pd.DataFrame,
-                   errors: pd.DataFrame, tables: dict[str, pd.DataFrame], reconciliation: pd.DataFrame,
-                   run_info: dict[str, str], fast: bool = True, corrections: pd.DataFrame | None = None) -> None:
+def write_workbook(path: Path, *, mentions: pd.DataFrame | Rows, facts: pd.DataFrame | Rows,
+                   documents: pd.DataFrame, errors: pd.DataFrame, tables: dict[str, pd.DataFrame],
+                   reconciliation: pd.DataFrame, run_info: dict[str, str], fast: bool = True,
+                   analysed: pd.DataFrame | None = None, max_rows: int = SHEET_ROWS,
+                   corrections: pd.DataFrame | None = None) -> None:
     """Write the whole workbook to ``path`` (the caller makes the write atomic).
 
+    ``mentions`` and ``facts`` may be frames or :class:`~ledger.report.rows.Rows` read a chunk at
+    a time; ``analysed`` holds the facts the Summary draws (default: ``facts``, a frame). A table
+    sheet holds at most ``max_rows`` rows (``SHEET_ROWS``, at most Excel's limit): a capped sheet
+    says above its header, and About says, how many rows it holds and where every row is.
     ``fast`` (the default) lets openpyxl write the table sheets' headers and structure only and
     appends their rows afterwards (``bulk.py``); ``fast=False`` writes every cell through openpyxl
     (same content, kept to compare the two in tests and benchmarks).
     """
     wb = Workbook(write_only=True)
+    mentions, facts = as_rows(mentions), as_rows(facts)
+    max_rows = min(max_rows, EXCEL_ROWS - 2)  # a capped sheet: a note, the header, then its rows
     counts = {"documents": len(documents), "mentions": len(mentions), "facts": len(facts), "errors": len(errors)}
     note = f"inputs: {run_info.get('inputs') or '-'} · written {_dt.datetime.now():%Y-%m-%d %H:%M}"
     write_summary(wb.create_sheet("Summary"), counts=counts, tables=tables, reconciliation=reconciliation,
-                  points=package_points(facts), note=note)
-    plans = [_table_sheet(wb.create_sheet(name), df, name, link=link, fast=fast, wrap=LONG_TEXT)
-             for name, df, link in (("Ledger", facts, "urls"), ("Mentions", mentions, "url"),
-                                    ("Totals", tables["year_pivot"], None), ("Items", tables["items"], None))]
-    write_reconciliation(wb.create_sheet("Reconciliation"), reconciliation)
-    plans += [_table_sheet(wb.create_sheet(name), df, name, link=link, fast=fast,
-                           wrap=("reason",) if name == "Errors" else LONG_TEXT)
-              for name, df, link in (("Claims", reconciliation, None), ("Sources", documents, "url"),
-                                     ("Errors", errors, None), ("Corrections", _corrections(corrections), None))]
-    truncated = {n: len(df) for n, df in (("Ledger", facts), ("Mentions", mentions)) if len(df) > MAX_ROWS}
+                  points=package_points(analysed if analysed is not None else facts.head(len(facts))), note=note)
+    sheets = [("Ledger", facts, "urls"), ("Mentions", mentions, "url"), ("Totals", tables["year_pivot"], None),
+              ("Items", tables["items"], None), ("Reconciliation", None, None), ("Claims", reconciliation, None),
+              ("Sources", documents, "url"), ("Errors", errors, None), ("Corrections", _corrections(corrections), None)]
+    plans = [_table_sheet(wb.create_sheet(name), as_rows(table), name, link=link, fast=fast, max_rows=max_rows,
+                          wrap=("reason",) if name == "Errors" else LONG_TEXT) if table is not None
+             else write_reconciliation(wb.create_sheet(name), reconciliation) for name, table, link in sheets]
+    truncated = {name: (max_rows, len(table)) for name, table, _ in sheets
+                 if table is not None and len(table) > max_rows}
     unlinked = {p.ws.title: p.links_dropped for p in plans if p is not None and p.links_dropped}
-    not_items = tables["items"].attrs.get("n_not_equipment", 0)
-    _about(wb.create_sheet("About"), run_info, truncated, unlinked, not_items)
+    _about(wb.create_sheet("About"), run_info, truncated, unlinked, tables["items"].attrs.get("n_not_equipment", 0))
     if not fast:
         wb.save(path)
         return
@@ -73,14 +80,24 @@ def _corrections(corrections: pd.DataFrame | None) -> pd.DataFrame:
     return corrections if corrections is not None else corrections_report(None)
 
 
-def _table_sheet(ws, df: pd.DataFrame, name: str, *, link: str | None = None,
-                 wrap: tuple[str, ...] = LONG_TEXT, fast: bool = True) -> BulkTable | None:
-    set_widths(ws, df, wide=wrap)
-    ws.freeze_panes = "A2"
-    print_ready(ws)
-    if fast and len(df):
-        return plan_table(ws, df, name, link=link, wrap=wrap)
-    SheetWriter(ws).write_frame(df, table=name, link=link, wrap=wrap)
+def capped_note(sheet: str, shown: int, total: int) -> str:
+    """What a capped sheet says above its header (and About says of it)."""
+    return (f"{sheet} holds the first {shown:,} of {total:,} rows (a workbook stays a size people can open); "
+            f"every row is in {dict(data.rows('report/every_row.tsv'))[sheet]}")
+
+
+def _table_sheet(ws, rows: Rows, name: str, *, link: str | None = None, wrap: tuple[str, ...] = LONG_TEXT,
+                 fast: bool = True, max_rows: int = SHEET_ROWS) -> BulkTable | None:
+    note = capped_note(name, max_rows, len(rows)) if len(rows) > max_rows else None
+    set_widths(ws, rows.head(200), wide=wrap)
+    ws.freeze_panes = "A3" if note else "A2"
+    print_ready(ws, title_rows="2:2" if note else "1:1")
+    if fast and len(rows):
+        return plan_table(ws, rows, name, link=link, wrap=wrap, max_rows=max_rows, note=note)
+    w = SheetWriter(ws)
+    if note:
+        w.append([w.text_cell(note, bold=True)])
+    w.write_frame(rows.head(max_rows), table=name, link=link, wrap=wrap)
     return None
 
 
@@ -89,7 +106,7 @@ def column_meanings() -> tuple[tuple[str, str], ...]:
     return tuple((c, m) for c, m in data.rows("report/columns.tsv"))
 
 
-def _about(ws, run_info: dict[str, str], truncated: dict[str, int], unlinked: dict[str, int],
+def _about(ws, run_info: dict[str, str], truncated: dict[str, tuple[int, int]], unlinked: dict[str, int],
            not_items: int) -> None:
     from ledger.version import __version__
 
@@ -105,9 +122,8 @@ def _about(ws, run_info: dict[str, str], truncated: dict[str, int], unlinked: di
     _about_line(w, "totals", SUMMING_RULES)
     w.append([w.text_cell("unknown"), w.text_cell(f"{UNKNOWN} groups facts whose donor, recipient or item "
                                                   "is not known")])
-    for sheet, n in truncated.items():
-        w.append([w.text_cell("truncated"), w.text_cell(f"{sheet} holds the first {MAX_ROWS:,} of {n:,} rows "
-                                                        "(Excel's limit); the CSV and Parquet files hold all")])
+    for sheet, (shown, total) in truncated.items():
+        _about_line(w, "truncated", capped_note(sheet, shown, total))
     for sheet, n in unlinked.items():
         w.append([w.text_cell("hyperlinks"), w.text_cell(f"{sheet}: the first {MAX_LINKS:,} http(s) URLs are "
                                                          f"links (Excel's limit per sheet); {n:,} more stay "

@@ -55,7 +55,7 @@ def import_review(store, path: str | Path, *, stream=None) -> ImportSummary:
     rows = check_rows(name, read_review_file(path, stream), actors)
     plan = _plan(name, rows, store, mentions)
     saved = store.save_corrections(plan.put, plan.remove, "standard input" if str(path) == "-" else Path(path).name)
-    facts = store.rebuild_facts() if saved.any or store.facts_stale else len(store.facts())
+    facts = store.update_facts() if saved.any or store.facts_stale else store.count("facts")
     return ImportSummary(len(rows), plan.edited, saved, plan.stale, facts)
 
 

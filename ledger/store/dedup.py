@@ -3,7 +3,8 @@
 Two mentions are the same fact when all of these hold:
 
 * the same kind, role, donor, recipient, currency and unit (missing matches missing, after
-  :func:`fill_within_documents` has filled an actor a headline left out from the body);
+  :func:`ledger.store.fact_keys.fill_within_documents` has filled an actor a headline left out
+  from the body);
 * the same scope: figures with an aid role (package, component, cumulative,
   budget) merge across documents; any other figure (role ``other`` or none: a
   percentage, a count of trucks) merges only within its own document (title and
@@ -14,7 +15,7 @@ Two mentions are the same fact when all of these hold:
   midpoint with ranges only; amounts without any digits ("hundreds") only with
   the same wording;
 * an amount restated in another currency in the same sentence ("$5.5 billion (737 billion
-  yen)") is the same fact as the amount before it (:func:`_merge_conversions`);
+  yen)") is the same fact as the amount before it (``link`` of ``fact_keys.py``);
 * dates within :data:`DATE_WINDOW_DAYS` days of the next one, where a mention's
   date is its event date, else its publication date; an undated mention merges
   only with undated ones.
@@ -23,6 +24,11 @@ The representative mention of a fact is the most precise one (smallest rounding
 step relative to its value), then the earliest, then the smallest figure id; the
 fact id is a hash of its figure id. Work is vectorised: exact keys are grouped
 first, then each group is swept once in value order and once in date order.
+
+What a mention is compared on (its keys, ``fact_keys.py``) depends on its document alone; the
+clusters depend on the mentions of the same group (and of the groups their conversions link to)
+alone. :func:`build_facts` does it all at once; the store does the same for the groups new
+mentions fall in (``facts.py``), with the same functions.
 """
 from __future__ import annotations
 
@@ -32,56 +38,23 @@ import math
 import numpy as np
 import pandas as pd
 
+from ledger.store.fact_keys import AID_ROLES, fact_keys
 from ledger.store.schema import FACT_DTYPES, typed_frame
 
-AID_ROLES = frozenset({"package", "component", "cumulative", "budget"})
+__all__ = ["AID_ROLES", "DATE_WINDOW_DAYS", "build_facts", "clusters", "fact_id_of", "fact_frame",
+           "representatives"]
+
 DATE_WINDOW_DAYS = 7
-_KEYS = ("kind", "role", "donor", "recipient", "currency", "unit")
-_NUMBER = r"(\d[\d,]*)(?:\.(\d+))?"
 _REL_EPS = 1e-9
+#: The columns a fact takes from its representative mention.
+REPRESENTED = ("kind", "role", "donor", "recipient", "currency", "unit", "item", "value", "low", "high", "qualifier",
+               "value_usd", "value_eur", "surface", "sentence", "stage", "aid_type", "window_start", "window_end",
+               "why", "confidence", "corrected")
 
 
 def fact_id_of(figure_id: str) -> str:
     """The id of the fact whose representative mention is ``figure_id``."""
     return hashlib.sha1(f"fact:{figure_id}".encode()).hexdigest()[:16]
-
-
-def _floats(series: pd.Series) -> np.ndarray:
-    return pd.to_numeric(series, errors="coerce").astype("float64").to_numpy(na_value=np.nan)
-
-
-def _written_precision(surfaces: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """(first number as written, its decimal places) per surface; NaN without digits."""
-    unique = pd.Series(pd.unique(surfaces.fillna("").astype(object)), dtype=object)
-    parts = unique.str.extract(_NUMBER)
-    number = pd.to_numeric(parts[0].str.replace(",", "", regex=False), errors="coerce")
-    decimals = parts[1].str.len().fillna(0)
-    number = number + pd.to_numeric("0." + parts[1], errors="coerce").fillna(0)
-    lookup_n = dict(zip(unique, number.to_numpy(dtype=float, na_value=np.nan)))
-    lookup_d = dict(zip(unique, decimals.to_numpy(dtype=float)))
-    keys = surfaces.fillna("").astype(object)
-    return keys.map(lookup_n).to_numpy(dtype=float), keys.map(lookup_d).to_numpy(dtype=float)
-
-
-def _rounding_steps(surfaces: pd.Series, reference: np.ndarray) -> np.ndarray:
-    """The rounding step of each value as written: "$19.3 billion" → 0.1e9; 0 if unknown."""
-    written, decimals = _written_precision(surfaces)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        scale = np.abs(reference) / written
-    step = scale * np.power(10.0, -decimals)
-    return np.where(np.isfinite(step) & (written > 0), step, 0.0)
-
-
-def _group_ids(m: pd.DataFrame, value: np.ndarray, point: np.ndarray) -> np.ndarray:
-    """An integer per mention: equal when every exact key (and the scope) is equal."""
-    keys = pd.DataFrame({k: m[k].astype(object).where(m[k].notna(), "") for k in _KEYS})
-    keys["role"] = keys["role"].where(keys["role"] != "", "other")
-    aid = keys["role"].isin(AID_ROLES).to_numpy()
-    keys["scope"] = np.where(aid, "", m["doc_id"].astype(object).to_numpy())
-    keys["shape"] = np.where(point, "p", "r")
-    wording = m["surface"].astype(object).fillna("").str.lower().to_numpy()
-    keys["wording"] = np.where(np.isnan(value), wording, "")
-    return keys.groupby(list(keys.columns), sort=False, dropna=False).ngroup().to_numpy()
 
 
 def _value_clusters(gid: np.ndarray, value: np.ndarray, step: np.ndarray) -> np.ndarray:
@@ -132,15 +105,64 @@ def _date_clusters(vcid: np.ndarray, days: np.ndarray) -> np.ndarray:
     return out
 
 
-def _days(series: pd.Series) -> np.ndarray:
-    dates = pd.to_datetime(series, errors="coerce")
-    ns = dates.to_numpy(dtype="datetime64[ns]").astype("int64").astype(float)
-    return np.where(dates.isna().to_numpy(), np.nan, ns / 86_400e9)
+def _joined_links(cid: np.ndarray, link: pd.Series) -> np.ndarray:
+    """Clusters joined when their mentions share a conversion chain, renumbered densely in the
+    order of each joined set's first cluster."""
+    linked = pd.DataFrame({"cid": cid, "link": link.to_numpy()}).dropna()
+    if linked.empty:
+        return cid
+    parent = {int(c): int(c) for c in np.unique(linked["cid"])}
+    for _, group in linked.groupby("link", sort=False):
+        first = min(parent[int(c)] for c in group["cid"])
+        for c in group["cid"].tolist():
+            _join(parent, first, int(c))
+    roots = pd.Series(cid).map({c: _find(parent, c) for c in list(parent)}).fillna(pd.Series(cid))
+    _, dense = np.unique(roots.to_numpy(dtype=np.int64), return_inverse=True)
+    return dense
+
+
+def _find(parent: dict[int, int], c: int) -> int:
+    while parent[c] != c:
+        parent[c] = parent[parent[c]]
+        c = parent[c]
+    return c
+
+
+def _join(parent: dict[int, int], a: int, b: int) -> None:
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)
+
+
+def clusters(keys: pd.DataFrame) -> np.ndarray:
+    """A fact number per row of ``keys`` (``fact_keys`` of the mentions, in the order they were
+    stored: equal values are swept in that order)."""
+    gid = pd.factorize(keys["grp"])[0]
+    value = keys["value"].to_numpy(dtype=float, na_value=np.nan)
+    step = keys["step"].to_numpy(dtype=float, na_value=np.nan)
+    days = keys["days"].to_numpy(dtype=float, na_value=np.nan)
+    return _joined_links(_date_clusters(_value_clusters(gid, value, step), days), keys["link"])
+
+
+def representatives(keys: pd.DataFrame, cid: np.ndarray) -> np.ndarray:
+    """The position of each fact's representative mention, in fact-number order: the most precise
+    (smallest step relative to the value), then the earliest, then the smallest figure id."""
+    value = keys["value"].to_numpy(dtype=float, na_value=np.nan)
+    step = keys["step"].to_numpy(dtype=float, na_value=np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rel_step = np.where(np.abs(value) > 0, step / np.abs(value), 0.0)
+    rel_step = np.nan_to_num(rel_step, nan=np.inf)
+    days = np.nan_to_num(keys["days"].to_numpy(dtype=float, na_value=np.nan), nan=np.inf)
+    fig_ids = keys["figure_id"].astype(object).to_numpy().astype(str)
+    order = np.lexsort((fig_ids, days, rel_step, cid))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = cid[order][1:] != cid[order][:-1]
+    return order[first]
 
 
 def _joined(m: pd.DataFrame, cid: np.ndarray, column: str, n_facts: int) -> np.ndarray:
     """Per fact: the sorted distinct non-empty values of ``column`` joined by "; "."""
-    pairs = pd.DataFrame({"cid": cid, "v": m[column].astype(object)}).dropna()
+    pairs = pd.DataFrame({"cid": cid, "v": m[column].astype(object).to_numpy()}).dropna()
     pairs = pairs[pairs["v"] != ""].drop_duplicates().sort_values(["cid", "v"])
     out = np.full(n_facts, None, dtype=object)
     counts = pairs["cid"].value_counts()
@@ -153,99 +175,17 @@ def _joined(m: pd.DataFrame, cid: np.ndarray, column: str, n_facts: int) -> np.n
     return out
 
 
-def fill_within_documents(m: pd.DataFrame) -> pd.DataFrame:
-    """Donor and recipient a mention lacks, taken from the same amount elsewhere in its document.
-
-    A headline ("Berlin sends €2.7 billion") often names fewer actors than the body that
-    repeats the amount; within one document, mentions with the same kind, role family
-    (aid or not), currency and value are the same figure, so a missing actor is filled
-    when the document's other mentions of it name exactly one.
-    """
-    aid = m["role"].isin(AID_ROLES).fillna(False).to_numpy()
-    if not aid.any():
-        return m
-    keys = pd.DataFrame({
-        "doc": m["doc_id"].astype(object), "kind": m["kind"].astype(object),
-        "cur": m["currency"].astype(object).where(m["currency"].notna(), ""),
-        "value": _floats(m["value"]), "aid": aid,
-    })
-    keys["value"] = np.where(np.isnan(keys["value"]), -1.0, keys["value"])
-    gid = keys.groupby(list(keys.columns), sort=False, dropna=False).ngroup()
-    out = m
-    for column in ("donor", "recipient"):
-        col = m[column].astype(object)
-        known = pd.DataFrame({"g": gid, "v": col}).dropna()
-        distinct = known.drop_duplicates().groupby("g")["v"]
-        sole = distinct.first()[distinct.size() == 1]
-        fill = gid.map(sole)
-        missing = col.isna().to_numpy() & aid & fill.notna().to_numpy()
-        if missing.any():
-            if out is m:
-                out = m.copy()
-            out.loc[missing, column] = fill[missing].to_numpy()
-    return out
-
-
-#: Two amounts of one sentence in two currencies are one amount written twice when their US$
-#: values differ by at most this share ("$5.5 billion (737 billion yen)").
-CONVERSION_TOLERANCE = 0.12
-
-
-def _merge_conversions(m: pd.DataFrame, cid: np.ndarray) -> np.ndarray:
-    """Join the fact of an amount restated in another currency in the same sentence to the first.
-
-    Only money with the same role and actors in one sentence of one document is compared,
-    so the loop runs over a handful of candidates, not over the ledger.
-    """
-    usd = _floats(m["value_usd"])
-    money = (m["kind"] == "money").fillna(False).to_numpy() & ~np.isnan(usd)
-    if money.sum() < 2:
-        return cid
-    cand = pd.DataFrame({
-        "doc": m["doc_id"].astype(object), "sentence": m["sentence"].astype(object).fillna(""),
-        "role": m["role"].astype(object).fillna(""), "donor": m["donor"].astype(object).fillna(""),
-        "recipient": m["recipient"].astype(object).fillna(""), "cur": m["currency"].astype(object).fillna(""),
-        "start": pd.to_numeric(m["start"], errors="coerce"), "usd": usd, "cid": cid,
-    })[money]
-    keys = ["doc", "sentence", "role", "donor", "recipient"]
-    multi = cand[cand.groupby(keys)["cur"].transform("nunique") > 1]
-    if multi.empty:
-        return cid
-    parent = {int(c): int(c) for c in np.unique(cid)}
-
-    def root(c: int) -> int:
-        while parent[c] != c:
-            parent[c] = parent[parent[c]]
-            c = parent[c]
-        return c
-
-    for _, group in multi.sort_values("start").groupby(keys, sort=False):
-        rows = list(group[["cur", "usd", "cid"]].itertuples(index=False))
-        for prev, cur in zip(rows, rows[1:]):
-            if prev.cur != cur.cur and abs(prev.usd - cur.usd) <= CONVERSION_TOLERANCE * max(prev.usd, cur.usd):
-                a, b = root(int(prev.cid)), root(int(cur.cid))
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-    roots = np.array([root(int(c)) for c in cid])
-    _, dense = np.unique(roots, return_inverse=True)
-    return dense
-
-
-#: The columns a fact takes from its representative mention.
-REPRESENTED = ("kind", "role", "donor", "recipient", "currency", "unit", "item", "value", "low", "high", "qualifier",
-               "value_usd", "value_eur", "surface", "sentence", "stage", "aid_type", "window_start", "window_end",
-               "why", "confidence", "corrected")
-
-
-def _fact_frame(m: pd.DataFrame, rep: np.ndarray, cid: np.ndarray, fact_ids: np.ndarray) -> pd.DataFrame:
-    """The facts (``FACT_DTYPES``): the representative's values, the earliest dates, the counts and
-    the documents of each fact's mentions."""
-    by_cid = pd.DataFrame({"cid": cid, "event_date": pd.to_datetime(m["event_date"]),
-                           "published": pd.to_datetime(m["published"]), "doc_id": m["doc_id"]})
+def fact_frame(m: pd.DataFrame, rep: np.ndarray, cid: np.ndarray, fact_ids: np.ndarray) -> pd.DataFrame:
+    """The facts (``FACT_DTYPES``) of mentions ``m`` (with the actors filled within documents):
+    the representative's values, the earliest dates, the counts and the documents of each fact's
+    mentions (``cid``: fact numbers 0..n-1, ``rep``: positions of the representatives)."""
+    by_cid = pd.DataFrame({"cid": cid, "event_date": pd.to_datetime(m["event_date"]).to_numpy(),
+                           "published": pd.to_datetime(m["published"]).to_numpy(),
+                           "doc_id": m["doc_id"].to_numpy()})
     grouped = by_cid.groupby("cid", sort=True)
     if "corrected" not in m:  # rows straight from the rules: nothing corrected
         m = m.assign(corrected=pd.NA)
-    facts = m.loc[rep, list(REPRESENTED)].reset_index(drop=True)
+    facts = m.iloc[rep][list(REPRESENTED)].reset_index(drop=True)
     facts["fact_id"] = fact_ids
     facts["event_date"] = grouped["event_date"].min().to_numpy()
     facts["first_published"] = grouped["published"].min().to_numpy()
@@ -257,31 +197,15 @@ def _fact_frame(m: pd.DataFrame, rep: np.ndarray, cid: np.ndarray, fact_ids: np.
 
 
 def build_facts(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
-    """Facts (``FACT_DTYPES``) from mentions, and the fact id of each mention (same index)."""
+    """Facts (``FACT_DTYPES``) from mentions (in the order stored), and the fact id of each
+    mention (same index)."""
     if mentions.empty:
         return typed_frame([], FACT_DTYPES), pd.Series([], index=mentions.index, dtype="string")
-    m = fill_within_documents(mentions.reset_index(drop=True))
-    value, low, high = _floats(m["value"]), _floats(m["low"]), _floats(m["high"])
-    point = ~np.isnan(value)
-    with np.errstate(invalid="ignore"):
-        ends = np.where(np.isnan(low), high, np.where(np.isnan(high), low, (low + high) / 2))
-    cluster_value = np.where(point, value, ends)
-    step = _rounding_steps(m["surface"], np.where(point, value, np.where(np.isnan(low), high, low)))
-    days = _days(m["event_date"].where(m["event_date"].notna(), m["published"]))
-
-    gid = _group_ids(m, cluster_value, point)
-    cid = _merge_conversions(m, _date_clusters(_value_clusters(gid, cluster_value, step), days))
-
-    with np.errstate(divide="ignore", invalid="ignore"):
-        rel_step = np.where(np.abs(cluster_value) > 0, step / np.abs(cluster_value), 0.0)
-    rel_step = np.nan_to_num(rel_step, nan=np.inf)
-    fig_ids = m["figure_id"].astype(object).to_numpy()
-    order = np.lexsort((fig_ids.astype(str), np.nan_to_num(days, nan=np.inf), rel_step, cid))
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = cid[order][1:] != cid[order][:-1]
-    rep = order[first]  # representative mention per fact, in fact-number order
-
-    fact_ids = np.array([fact_id_of(f) for f in fig_ids[rep]], dtype=object)
-    facts = _fact_frame(m, rep, cid, fact_ids)
+    m = mentions.reset_index(drop=True)
+    keys = fact_keys(m)
+    cid = clusters(keys)
+    rep = representatives(keys, cid)
+    fact_ids = np.array([fact_id_of(f) for f in keys["figure_id"].to_numpy()[rep]], dtype=object)
+    facts = fact_frame(m.assign(donor=keys["donor"], recipient=keys["recipient"]), rep, cid, fact_ids)
     per_mention = pd.Series(fact_ids[cid], index=mentions.index, dtype="string", name="fact_id")
     return facts, per_mention

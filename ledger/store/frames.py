@@ -54,10 +54,32 @@ def frame_params(frame: pd.DataFrame, columns: list[str]) -> Iterator[tuple]:
     return zip(*values)
 
 
+#: Rows converted at a time by :func:`read_frame` (the rows as Python objects are the costly part).
+READ_ROWS = 10_000
+
+
 def read_frame(conn: sqlite3.Connection, sql: str, dtypes: dict[str, str], params=()) -> pd.DataFrame:
-    """The result of ``sql`` as a frame with exactly ``dtypes``' columns and dtypes."""
+    """The result of ``sql`` as a frame with exactly ``dtypes``' columns and dtypes (read and typed
+    :data:`READ_ROWS` rows at a time)."""
+    parts = list(iter_frames(conn, sql, dtypes, READ_ROWS, params))
+    return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+
+
+def iter_frames(conn: sqlite3.Connection, sql: str, dtypes: dict[str, str], size: int,
+                params=()) -> Iterator[pd.DataFrame]:
+    """The result of ``sql`` as frames of at most ``size`` rows (at least one, maybe empty), typed
+    like :func:`read_frame`'s; only one chunk is in memory at a time."""
     cur = conn.execute(sql, params)
-    frame = pd.DataFrame.from_records(cur.fetchall(), columns=list(dtypes))
+    records = cur.fetchmany(size)
+    yield _typed(records, dtypes)
+    while len(records) == size:
+        records = cur.fetchmany(size)
+        if records:
+            yield _typed(records, dtypes)
+
+
+def _typed(records: list[tuple], dtypes: dict[str, str]) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(records, columns=list(dtypes))
     for col, dtype in dtypes.items():
         if dtype.startswith("datetime64"):
             frame[col] = stored_dates(frame[col])

@@ -61,13 +61,16 @@ class StoreTables:
         return read_corrections(self._conn)
 
     def save_corrections(self, put: list[Correction], remove: list[Correction], origin: str) -> Saved:
-        """Store corrections and give fields back to the rules, in one transaction; when anything
-        changed the facts are marked stale (:meth:`rebuild_facts` applies the corrections)."""
+        """Store corrections and give fields back to the rules, in one transaction; the documents they
+        belong to wait for their facts (:meth:`update_facts` applies the corrections)."""
+        from ledger.store import facts as fact_table
         from ledger.store.sqlite import _now
 
-        self._cache.clear()
         with self._transaction() as conn:
             saved = save_corrections(conn, put, remove, origin, _now())
+            for doc_id in sorted({c.doc_id for c in (*put, *remove)} if saved.any else ()):
+                fact_table.forget(conn, doc_id)
+                fact_table.mark_pending(conn, doc_id)
             if saved.any:
                 conn.execute("UPDATE meta SET value = '1' WHERE key = 'facts_stale'")
         return saved

@@ -4,8 +4,9 @@ Every write is one transaction (``BEGIN IMMEDIATE`` … ``COMMIT``), so a proces
 killed at any moment leaves the store as it was after its last complete batch;
 the journal is WAL, readable by Datasette or Metabase while a run writes.
 Facts are derived data: :meth:`Store.add_batch` stores mentions with an empty
-``fact_id`` and marks the facts stale; :meth:`Store.rebuild_facts` recomputes
-them from every mention at the end of a run (and whenever ``facts_stale``).
+``fact_id``, puts their documents in ``facts_pending`` and marks the facts stale;
+:meth:`Store.update_facts` brings the facts of the pending documents up to date, a chunk
+at a time (``facts.py``); :meth:`Store.rebuild_facts` recomputes every fact from scratch.
 """
 from __future__ import annotations
 
@@ -18,12 +19,12 @@ from pathlib import Path
 import pandas as pd
 
 from ledger.model import Document, ReadError, Row
-from ledger.store import tables
-from ledger.store.corrected import apply_corrections, is_excluded
-from ledger.store.corrections import mark_matches, read_corrections
-from ledger.store.dedup import build_facts
+from ledger.store import facts as fact_table
+from ledger.store.as_corrected import as_corrected
+from ledger.store.corrected import apply_corrections
+from ledger.store.corrections import read_corrections
 from ledger.store.errors import forget_errors_of, rows_in_range, write_errors
-from ledger.store.frames import first_of_each_id, frame_params, read_frame, row_params, sql_value
+from ledger.store.frames import first_of_each_id, iter_frames, read_frame, row_params, sql_value
 from ledger.store.lock import StoreBusy, busy_message, lock_store, unlock_store
 from ledger.store.reading import StoreTables
 from ledger.store.schema import (
@@ -41,10 +42,16 @@ BatchItem = tuple[Document, str, list[Row]]
 _MENTION_COLS = ", ".join(f'"{c}"' for c in MENTION_DTYPES)
 _INSERT_MENTION = (f"INSERT INTO mentions ({_MENTION_COLS}) "
                    f"VALUES ({', '.join('?' * len(MENTION_DTYPES))})")
-_INSERT_FACT = (f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) "
-                f"VALUES ({', '.join('?' * len(FACT_COLUMNS))})")
 _INSERT_DOCUMENT = (f"INSERT OR REPLACE INTO documents ({', '.join(DOCUMENT_DTYPES)}) "
                     f"VALUES ({', '.join('?' * len(DOCUMENT_DTYPES))})")
+
+
+FACT_ORDER = ("ORDER BY event_date IS NULL, event_date, first_published IS NULL, first_published, "
+              "fact_id")
+#: Columns of facts that no analysis reads (long texts: kept out of memory).
+NOT_ANALYSED = ("doc_ids", "sources", "urls", "why")
+#: The facts :mod:`ledger.analyse` reads: money, and counts of packages and their components.
+ANALYSED = "kind = 'money' OR (kind = 'count' AND role IN ('package', 'component'))"
 
 
 def _now() -> str:
@@ -77,6 +84,7 @@ class Store(StoreTables):
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.execute("PRAGMA cache_size=-65536")  # 64 MiB: the figure_id index stays hot
+            fact_table.create_tables(self._conn)
         except sqlite3.OperationalError as exc:
             self._release()
             if "locked" in str(exc):
@@ -91,9 +99,6 @@ class Store(StoreTables):
             self._release()
             raise
         self._run_id: int | None = None
-        #: frames known to equal the tables (set by rebuild_facts, dropped by any write)
-        self._cache: dict[str, pd.DataFrame] = {}
-        self._cache_version = -1
 
     # -- life cycle ---------------------------------------------------------------------------
     def close(self) -> None:
@@ -158,7 +163,6 @@ class Store(StoreTables):
 
     def _write_batch(self, items: list[BatchItem], errors: list[ReadError], replace: bool) -> int:
         added = 0
-        self._cache.clear()
         with self._transaction() as conn:
             run_id = self._current_run(conn)
             errors = list(errors)
@@ -180,6 +184,7 @@ class Store(StoreTables):
         if old is not None and old[0] == content_hash and not replace:
             return False
         if old is not None:
+            fact_table.forget(conn, doc.doc_id)
             conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc.doc_id,))
         # a figure id hashes (doc_id, span, surface): unique once repeats of a span are dropped
         unique, dropped = rows_in_range(doc, first_of_each_id(rows))
@@ -188,6 +193,7 @@ class Store(StoreTables):
                                         sql_value(doc.published), content_hash, len(unique)))
         conn.executemany(_INSERT_MENTION, (row_params(r) for r in unique))
         forget_errors_of(conn, doc)  # the document now reads: earlier errors about it are obsolete
+        fact_table.mark_pending(conn, doc.doc_id)
         return True
 
     def _current_run(self, conn: sqlite3.Connection) -> int:
@@ -205,81 +211,64 @@ class Store(StoreTables):
         row = self._conn.execute("SELECT value FROM meta WHERE key = 'facts_stale'").fetchone()
         return bool(row) and row[0] == "1"
 
-    def rebuild_facts(self) -> int:
-        """Recompute every fact from every mention, with the analysts' corrections applied (an
-        excluded mention makes no fact), in one transaction; returns the fact count."""
-        with self._transaction() as conn:  # read and write under one lock: no writer in between
-            mentions, corrections, applied = self._read_mentions()
-            keep = ~is_excluded(mentions)
-            facts, kept_ids = build_facts(mentions[keep])
-            fact_ids = pd.Series(pd.NA, index=mentions.index, dtype="string", name="fact_id")
-            fact_ids.loc[kept_ids.index] = kept_ids
-            conn.execute("DELETE FROM facts")
-            conn.executemany(_INSERT_FACT, frame_params(facts, list(FACT_COLUMNS)))
-            _link_mentions(conn, fact_ids, mentions["corrected"])
-            mark_matches(conn, corrections, applied)
-            tables.fill_fact_documents(conn)
-            conn.execute("UPDATE meta SET value = '0' WHERE key = 'facts_stale'")
-        mentions["fact_id"] = fact_ids  # same index as mentions
-        self._cache = {"mentions": mentions, "facts": self._sorted_facts(facts)}
-        self._cache_version = self._data_version()
-        return len(facts)
+    def update_facts(self, *, chunk_docs: int = fact_table.CHUNK_DOCS) -> int:
+        """Bring the facts up to date with the documents added or replaced since they were last
+        built, ``chunk_docs`` documents per transaction (a store without the keys of its mentions
+        is rebuilt from scratch); returns the fact count."""
+        with self._transaction() as conn:  # stale with nothing pending: left so by an earlier version
+            if not fact_table.keys_current(conn) or (self.facts_stale and not fact_table.has_pending(conn)):
+                fact_table.reset(conn)
+            fact_table.begin(conn)
+        while True:
+            with self._transaction() as conn:
+                if not fact_table.update_chunk(conn, chunk_docs):
+                    fact_table.finish(conn)
+                    break
+        return self.count("facts")
 
-    def _data_version(self) -> int:
-        """Changes whenever another connection commits to the store."""
-        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+    def rebuild_facts(self, *, chunk_docs: int = fact_table.CHUNK_DOCS) -> int:
+        """Recompute every fact from every mention (a chunk of documents per transaction); returns
+        the fact count."""
+        with self._transaction() as conn:
+            fact_table.reset(conn)
+        return self.update_facts(chunk_docs=chunk_docs)
 
-    def _cached(self, name: str) -> pd.DataFrame | None:
-        if name in self._cache and self._cache_version == self._data_version():
-            return self._cache[name].copy()
-        self._cache.clear()
-        return None
+    def count(self, table: str) -> int:
+        """The number of rows of one of the store's tables."""
+        if table not in self.tables():
+            raise ValueError(f"no table {table!r} in the store")
+        return int(self._conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
 
     # -- reading ------------------------------------------------------------------------------
     def mentions(self, *, as_read: bool = False) -> pd.DataFrame:
         """Every stored mention (Row columns plus ``fact_id`` and ``corrected``), in the order stored,
         with the analysts' corrections applied (``as_read``: as the rules read them)."""
+        raw = read_frame(self._conn, f"SELECT {_MENTION_COLS} FROM mentions ORDER BY rowid", MENTION_DTYPES)
         if as_read:
-            raw = read_frame(self._conn, f"SELECT {_MENTION_COLS} FROM mentions ORDER BY rowid", MENTION_DTYPES)
             return raw.assign(corrected=pd.Series(pd.NA, index=raw.index, dtype="string"))
-        cached = self._cached("mentions")
-        return cached if cached is not None else self._read_mentions()[0]
-
-    def _read_mentions(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
-        """The mentions with the corrections applied, the corrections, and the figure each applied to."""
-        raw = self.mentions(as_read=True)
-        corrections = read_corrections(self._conn)
-        mentions, applied = apply_corrections(raw, corrections)
-        return mentions, corrections, applied
+        return apply_corrections(raw, read_corrections(self._conn))[0]
 
     def facts(self) -> pd.DataFrame:
         """Every fact, by event date then first publication (undated last), then fact id."""
-        cached = self._cached("facts")
-        if cached is not None:
-            return cached
-        return read_frame(self._conn, f"SELECT {', '.join(FACT_COLUMNS)} FROM facts ORDER BY "
-                          "event_date IS NULL, event_date, first_published IS NULL, "
-                          "first_published, fact_id", FACT_DTYPES)
+        return read_frame(self._conn, f"SELECT {', '.join(FACT_COLUMNS)} FROM facts {FACT_ORDER}", FACT_DTYPES)
 
-    @staticmethod
-    def _sorted_facts(facts: pd.DataFrame) -> pd.DataFrame:
-        """Facts in the order :meth:`facts` reads them from SQLite."""
-        order = facts.sort_values(["event_date", "first_published", "fact_id"], na_position="last")
-        return order.reset_index(drop=True)
+    def analysis_facts(self) -> pd.DataFrame:
+        """The facts the totals, series and reconciliation read (money, and counts of packages and
+        their components), in the order of :meth:`facts`, without the lists of documents and the
+        reasons: a fraction of the ledger."""
+        dtypes = {c: t for c, t in FACT_DTYPES.items() if c not in NOT_ANALYSED}
+        return read_frame(self._conn, f"SELECT {', '.join(dtypes)} FROM facts WHERE {ANALYSED} {FACT_ORDER}", dtypes)
 
+    def chunks(self, table: str, size: int) -> Iterator[pd.DataFrame]:
+        """The rows of ``mentions`` (in the order stored, as the analysts corrected them) or ``facts``
+        (in the order of :meth:`facts`), ``size`` at a time, typed like those frames."""
+        dtypes, order = {"mentions": (MENTION_DTYPES, "ORDER BY rowid"), "facts": (FACT_DTYPES, FACT_ORDER)}[table]
+        columns = ", ".join('"' + c + '"' for c in dtypes)
+        frames = iter_frames(self._conn, f"SELECT {columns} FROM {table} {order}", dtypes, size)
+        if table == "facts":
+            return frames
+        return (as_corrected(self._conn, f) for f in frames)
 
-def _link_mentions(conn: sqlite3.Connection, fact_ids: pd.Series, corrected: pd.Series) -> None:
-    """Write each mention's fact id and corrected fields (both in the order of the mentions' rowids)."""
-    rowids = [r[0] for r in conn.execute("SELECT rowid FROM mentions ORDER BY rowid")]
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS mention_links (id INTEGER PRIMARY KEY, fact_id TEXT, "
-                 "corrected TEXT)")
-    conn.execute("DELETE FROM temp.mention_links")
-    conn.executemany("INSERT INTO temp.mention_links VALUES (?, ?, ?)",
-                     zip(rowids, fact_ids.astype(object).where(fact_ids.notna(), None).tolist(),
-                         corrected.astype(object).where(corrected.notna(), None).tolist()))
-    conn.execute("UPDATE mentions SET fact_id = n.fact_id, corrected = n.corrected FROM temp.mention_links AS n "
-                 "WHERE n.id = mentions.rowid")
-    conn.execute("DELETE FROM temp.mention_links")
 
 
 assert COLUMNS == tuple(MENTION_DTYPES)[:-2]
