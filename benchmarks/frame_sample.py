@@ -36,7 +36,8 @@ NEAR = 300  # characters a judged span may have moved
 def draw(rows: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
     """``n`` rows drawn with ``seed`` from ``rows`` put in document and offset order first (a document
     by its url, which stays when the ledger's document ids change; by its id when it has none)."""
-    key = rows["url"].where(rows["url"].notna() & (rows["url"] != ""), rows["doc_id"])
+    url = rows["url"] if "url" in rows else pd.Series(None, index=rows.index, dtype=object)
+    key = url.where(url.notna() & (url != ""), rows["doc_id"])
     ordered = rows.assign(_doc=key).sort_values(["_doc", "start"], kind="stable").drop(columns="_doc")
     ordered = ordered.reset_index(drop=True)
     picks = sorted(random.Random(seed).sample(range(len(ordered)), min(n, len(ordered))))
