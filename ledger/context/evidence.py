@@ -124,6 +124,10 @@ class Evidence:
     def values(self, cls: str, where: str = "sentence") -> tuple[str, ...]:
         return tuple(c.value for c in getattr(self, where) if c.cls == cls)
 
+    def new_amount(self) -> bool:
+        """ "an additional $500 million", "$1 billion in new assistance": an amount said to be new."""
+        return bool(_NEW.search(self.text, max(0, self.at - _NEW_REACH), self.at) or _IN_NEW.match(self.text, self.end))
+
     def total(self) -> Cue | None:
         """A running-total word before the figure, or right after it; or a perfect of giving.
         A superlative's "to date" or "since" compares, it does not add up ("our biggest tranche
@@ -145,8 +149,7 @@ class Evidence:
         if cue is not None and cue.text.lower() in _SUMMED and _FUTURE.search(
                 self.text, max(0, self.at - _SUPERLATIVE_REACH), self.at):
             cue = None  # "will receive a cumulative $33 million": the sum of a new allocation's parts
-        if cue is None and self.perfect is not None and (
-                _NEW.search(self.text, max(0, self.at - _NEW_REACH), self.at) or _IN_NEW.match(self.text, self.end)):
+        if cue is None and self.perfect is not None and self.new_amount():
             return None  # "has committed $1 billion in new assistance": a new package, not a total
         return cue or self.perfect
 
