@@ -21,7 +21,8 @@ from ledger.text.calendar import MONTHS, WEEKDAYS
 __all__ = ["Subject", "subject_of"]
 
 #: Where the subject of a verb may begin: the last clause break before it.
-_BREAK = re.compile(rf"[.;:!?—–(\[]|,\s+(?:{alternation('clause_breaks_after_comma')})\b|^")
+#: (the full stop of an abbreviation, as in "U.S.", breaks nothing)
+_BREAK = re.compile(rf"[;:!?—–(\[]|\.(?!\w)(?<!\b[A-Z]\.)|,\s+(?:{alternation('clause_breaks_after_comma')})\b|^")
 #: A phrase that opens a clause before its subject: "In Guatemala and Honduras, ...", "Like Japan, ...".
 _OPENER = re.compile(rf"\s*(?:{alternation('clause_openers')})\b[^,;]{{1,80}},(?:\s*[A-Z][\w’' -]{{1,30}},)?")
 #: A capitalised word that names someone ("General Electric"); sentence-initial function words,
