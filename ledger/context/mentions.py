@@ -90,7 +90,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "organ": re.compile(rf"\b(?:{_words('organ')})\b(?:\s+[\w-]+){{0,3}}?\s+of\s+(?:the\s+)?$", i),
         "give_to": re.compile(rf"\b(?:{_words('give_to')})\s+(?:the\s+)?$", i),
         "origin": re.compile(rf"\b(?:{_words('origin')})\s+from\s+(?:the\s+)?$", i),
-        "occasion": re.compile(rf"^\s+(?:{_words('occasion')})\b", i),
+        "occasion": re.compile(rf"^\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?:{_words('occasion')})\b", i),
         "source": re.compile(rf"\b(?:{_words('source')})\s+from\s+(?:the\s+)?$", i),
         "holdings": re.compile(rf"^(?:['’]s)?\s+(?:(?!(?:{alternation('phrase_breaks')})\b)[\w'’-]+\s+){{0,2}}?"
                                rf"(?:{_words('holdings')})\b", i),
@@ -140,7 +140,7 @@ RULES: tuple[Rule, ...] = (
         else None),
     ("where-people-come-from", "services for arrivals from Ukraine",
      lambda a: "recipient" if a.hit("origin", "before") else None),
-    ("occasion", "discussed on the Guatemala trip; at the G20 summit",
+    ("occasion", "discussed on the Guatemala trip; at the G20 summit; at the United Nations Climate Meeting",
      lambda a: "skip" if a.hit("occasion", "after") and not a.m.possessive else None),
     ("source-of-something", "frozen assets from Russia", lambda a: "skip" if a.hit("source", "before") else None),
     ("owner-of-holdings", "$50 billion from the proceeds of the Russian sovereign assets",
