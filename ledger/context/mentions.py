@@ -92,6 +92,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "origin": re.compile(rf"\b(?:{_words('origin')})\s+from\s+(?:the\s+)?$", i),
         "occasion": re.compile(rf"^\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?:{_words('occasion')})\b", i),
         "source": re.compile(rf"\b(?:{_words('source')})\s+from\s+(?:the\s+)?$", i),
+        "politician": re.compile(rf"\b(?-i:{_words('politician')})(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,3}}"
+                                 rf"\s+from\s+(?:the\s+)?$", i),
         "holdings": re.compile(rf"^(?:['’]s)?\s+(?:(?!(?:{alternation('phrase_breaks')})\b)[\w'’-]+\s+){{0,2}}?"
                                rf"(?:{_words('holdings')})\b", i),
     }
@@ -132,6 +134,8 @@ RULES: tuple[Rule, ...] = (
     ("firm", "Swiss healthcare company Roche", lambda a: "skip" if a.hit("firm", "after") else None),
     ("setting", "a visit to Poland; the laws of the United States",
      lambda a: "skip" if a.hit("setting", "before") else None),
+    ("person-from-a-place", "Senator Markwayne Mullin from Oklahoma; a congresswoman from Texas",
+     lambda a: "skip" if a.hit("politician", "before") else None),
     ("part-of-a-name", "under the Ukraine Security Assistance Initiative; to the World Bank Trust Fund",
      lambda a: "skip" if a.hit("name_head", "after") and (a.m.kind == "institution" or not a.hit("to", "before"))
      else None),
