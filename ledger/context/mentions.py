@@ -94,6 +94,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "source": re.compile(rf"\b(?:{_words('source')})\s+from\s+(?:the\s+)?$", i),
         "politician": re.compile(rf"\b(?-i:{_words('politician')})(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,3}}"
                                  rf"\s+from\s+(?:the\s+)?$", i),
+        "our_group": re.compile(rf"\s+(?:{_words('group')})\b", i),
         "holdings": re.compile(rf"^(?:['’]s)?\s+(?:(?!(?:{alternation('phrase_breaks')})\b)[\w'’-]+\s+){{0,2}}?"
                                rf"(?:{_words('holdings')})\b", i),
     }
@@ -195,9 +196,10 @@ def classify(sentence: str) -> Actors:
 
 
 def _determiner(m: Mention, named_at: set[int], sentence: str) -> bool:
-    """"our" right before an actor it qualifies ("our G7 partners", "our Ukrainian friends") is no giver."""
+    """"our" right before an actor it qualifies ("our G7 partners", "our Ukrainian friends") or a group
+    ("Together our countries plan to invest") is no giver: the actor or the group is."""
     return (m.kind == "self" and m.alias.lower() in ("our", "my") and sentence[m.end:m.end + 1].isspace()
-            and m.end + 1 in named_at)
+            and (m.end + 1 in named_at or _patterns()["our_group"].match(sentence, m.end) is not None))
 
 
 def _share_roles(sides: dict[str, list[Mention]], sentence: str) -> None:
