@@ -29,7 +29,8 @@ _WINDOW = 60
 #: the amount named after it.
 _HOLDER_AFTER = re.compile(
     rf"^\]?(?:\s+(?:also|each|together|jointly))?\s+(?:{alternation('verbs_of_getting')}|"
-    rf"(?:{alternation('auxiliaries')})\s+(?:also\s+)?(?:to|set\s+to|due\s+to|expected\s+to)?\s*(?:receive|get)|"
+    rf"(?:{alternation('auxiliaries')})\s+(?:also\s+)?(?:(?:to|set\s+to|due\s+to|expected\s+to)?\s*(?:receive|get)|"
+    rf"{alternation('verbs_of_getting')})|"
     rf"(?:{alternation('verbs_of_being')})\s+(?:again\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}"
     r"(?:recipients?|partners?|beneficiar(?:y|ies)))\b")
 #: "... partners in 2023 were Gavi at NOK1.5 billion": a ranking of holders.
