@@ -39,8 +39,9 @@ _RANKING = re.compile(r"\b(?:partners?|recipients?|beneficiaries)\b")
 #: "Nepal is to receive ₹550 crore and the Maldives ₹400 crore": an actor right before an amount.
 _AMOUNT_AFTER = re.compile(r"^\s*(?:--|[-–—:])?\s+(?:[A-Z]{2,3}\s?|US|Rs\.?\s?)?[$€£¥₹]?\s?\d")
 _IN_OF = re.compile(r"\b(?:in|of|with)\s+(?:the\s+)?$", re.IGNORECASE)
-#: What joins the actors of one list: "X, Y, and Z", "X and Y", "X or Y".
-_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?", re.IGNORECASE)
+#: What joins the actors of one list: "X, Y, and Z", "X and Y", "X or Y", "the Congo (DRC), Y".
+_LISTED = re.compile(r"\)?(?:\s*\([^()]{1,12}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?",
+                     re.IGNORECASE)
 #: A verb right after an actor: it is the subject of a new clause, not the last of a list.
 _CLAUSE_VERB = re.compile(rf"(?:['’]s)?\s+(?:also\s+)?(?:{alternation('clause_verbs')})\b", re.IGNORECASE)
 _AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
@@ -209,6 +210,9 @@ def _share_roles(sides: dict[str, list[Mention]], sentence: str) -> None:
     named = sorted((m for side in ("donor", "recipient") for m in sides[side]), key=lambda m: m.start)
     run: list[Mention] = []
     for m in named:
+        if run and _twin(run[-1], m, sentence):
+            run.append(m)  # "the Democratic Republic of the Congo (DRC)": one actor named twice
+            continue
         if run and not _LISTED.fullmatch(sentence[run[-1].end:m.start]):
             _to_recipients(run, sides, sentence)
             run = []
@@ -231,12 +235,19 @@ def _to_recipients(run: list[Mention], sides: dict[str, list[Mention]], sentence
                 sides["recipient"].append(m)
 
 
+def _twin(a: Mention, b: Mention, sentence: str) -> bool:
+    """One actor named twice, the second in brackets ("the Democratic Republic of the Congo (DRC)")."""
+    return a.canonical == b.canonical and sentence[a.end:b.start].strip() == "("
+
+
 def listed(actors: Actors, name: str) -> bool:
     """Whether a recipient ``name`` is listed with other recipients ("Jamaica, Peru, and Mongolia")."""
     named = sorted(actors.recipients, key=lambda m: m.start)
     run: list[Mention] = []
     for m in named + [None]:
-        if m is not None and run and _LISTED.fullmatch(actors.text[run[-1].end:m.start]):
+        joined = run and m is not None and (_LISTED.fullmatch(actors.text[run[-1].end:m.start])
+                                            or _twin(run[-1], m, actors.text))
+        if joined:
             run.append(m)
             continue
         if _is_list(run, actors.text) and name in {r.canonical for r in run} and len({r.canonical for r in run}) > 1:
