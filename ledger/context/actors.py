@@ -35,7 +35,9 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
     owner = next((m for m in reversed(actors.donors) if m.possessive and m.end <= at
                   and _OWNS.fullmatch(actors.text[m.end:at])), None)  # "Saudi Arabia's $600 billion commitment"
     subject = subject_of(actors, verb_at)
-    donor = (owner.canonical if owner else None) or subject.actor or (None if subject.group else _nearest(
+    lender = None if verb_at is not None else next(  # "supported a $530 million loan from the GCFF"
+        (m.canonical for m in givers if m.start >= at and m.start in actors.explicit and m.kind != "self"), None)
+    donor = (owner.canonical if owner else None) or subject.actor or lender or (None if subject.group else _nearest(
         givers, at, prefer_before=True))  # after it is no giver; several givers as the subject: none alone
     giver = (we if donor == SELF else donor) or we  # a publisher never gives to itself
     held = [m for m in actors.holders if m.end <= at and m.canonical not in (donor, giver)]
