@@ -27,6 +27,8 @@ class Clause:
     after: str
     text: str
     lead: int = 0  # where the words about this amount begin: the end of the previous amount of money
+    #: what the context stage has read from this clause once (``evidence`` keeps its cues here)
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
 
 def flat(s: str) -> str:
