@@ -13,7 +13,7 @@ from ledger.context.evidence import Evidence
 from ledger.context.money_role import MoneyFrame, money_role
 from ledger.context.words import alternation
 from ledger.model import Figure
-from ledger.text.gazetteer import find_actors, kind_of
+from ledger.text.gazetteer import actors_in, kind_of
 
 __all__ = ["FOREIGN_AID", "money_decision", "praised"]
 
@@ -96,7 +96,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         own_government=doc.publisher is not None and doc.publisher.voice == "government" and giver == speaker,
         publisher_home=doc.publisher is not None and doc.publisher.voice == "government",
         place_abroad=any(m.kind in ("country", "region") and m.canonical not in (giver, speaker)
-                         for m in find_actors(cl.text)),
+                         for m in actors_in(cl.text)),
         inherited=inherited, firm_giver=cand.firm_giver,
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),
     )
