@@ -73,9 +73,7 @@ def master() -> re.Pattern[str]:
     signed = rf"(?<![\w.,/:#@+=_$€£¥₹-])(?P<sign>[-+−]|(?i:minus)[- \u00a0])(?P<snum>{DIGITS})(?![\d/])"
     frac = rf"(?P<frac>{fractions})(?![\w-])"  # inside the number words' branch (same first letters)
     vague_g = rf"(?<![\w-])(?P<vague>(?i:{vague}))(?![\w-])"
-    gate_money = _first_chars(m for m, _c, pos in tables.currencies() if pos in ("pre", "both"))
-    gate_vague = _first_chars(tables.vague())
-    gate_words = _first_chars(["a", *tables.number_words()])
+    gate_money, gate_vague, gate_words = _gates()
     return re.compile(
         rf"(?={gate_money}){money_num}|(?=[hHwW\d]){_SKIP}|(?=\.?\d){plain_num}|(?=[-+−]|[mM][iI][nN]){signed}"
         rf"|(?={gate_vague}){vague_g}|(?={gate_words})(?i:(?<![\w-])(?:{frac}|{_words_branch()}))"
@@ -83,10 +81,24 @@ def master() -> re.Pattern[str]:
 
 
 @functools.cache
+def _gates() -> tuple[str, str, str]:
+    """The first characters of money markers, vague words and number words (character classes)."""
+    return (_first_chars(m for m, _c, pos in tables.currencies() if pos in ("pre", "both")),
+            _first_chars(tables.vague()), _first_chars(["a", *tables.number_words()]))
+
+
+def _any_gate() -> str:
+    """One character class that every branch of :func:`master` needs first: the union of their gates
+    (a position no branch can start at is left after one test, not six)."""
+    inner = "".join(g[1:-1] for g in _gates())
+    return "[" + inner + r"hHwW\d.\-+−mM]"
+
+
+@functools.cache
 def scanner() -> re.Pattern[str]:
     """:func:`master` behind one non-word character: a pattern that begins with a character class lets the
     regex engine skip fast to the next candidate position (every figure starts at a word boundary)."""
-    return re.compile(r"[^A-Za-z0-9_](?:" + master().pattern + ")")
+    return re.compile(r"[^A-Za-z0-9_](?=" + _any_gate() + ")(?:" + master().pattern + ")")
 
 
 def next_match(text: str, pos: int) -> re.Match[str] | None:
