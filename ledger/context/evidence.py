@@ -251,15 +251,27 @@ def _read(cl: Clause) -> Evidence:
     if own is None:  # "$2 trillion spent there": a participle right after the money says what it is
         own = next((c for c in found if c.cls == "spend" and c.value == "verb" and c.start >= cl.end
                     and not cl.text[cl.end:c.start].strip()), None)
-    lo, hi = cl.at - len(cl.before), cl.end + len(cl.after)
+    hi = cl.end + len(cl.after)
     after_end = min(hi, stop.start() if stop else hi)
-    by_near = sorted(found, key=lambda c: _near(c, cl))
-    return Evidence(
-        own=own, verb=_governing_verb(found, cl),
-        clause=tuple(c for c in by_near if lo <= c.start and c.end <= hi),
-        before=tuple(c for c in by_near if lo <= c.start and c.end <= cl.at),
-        lead=tuple(c for c in by_near if min(lo, cl.lead) <= c.start and c.end <= cl.at),
-        after=tuple(c for c in by_near if cl.end <= c.start and c.end <= after_end),
-        sentence=tuple(by_near), perfect=_perfect(found, cl, after_end),
-        text=cl.text, at=cl.at, end=start,
-    )
+    by_near = tuple(sorted(found, key=lambda c: _near(c, cl)))
+    return Evidence(own, _governing_verb(found, cl), *_places(by_near, cl, after_end), by_near,
+                    _perfect(found, cl, after_end), cl.text, cl.at, start)
+
+
+def _places(by_near: tuple[Cue, ...], cl: Clause, after_end: int) -> tuple[tuple[Cue, ...], ...]:
+    """The cues of the clause, before the figure, since the previous amount and right after it (nearest
+    first), sorted out in one pass."""
+    lo, hi, at, end = cl.at - len(cl.before), cl.end + len(cl.after), cl.at, cl.end
+    lead_lo = min(lo, cl.lead)
+    clause, before, lead, after = [], [], [], []
+    for c in by_near:
+        if lo <= c.start and c.end <= hi:
+            clause.append(c)
+        if c.end <= at:
+            if lo <= c.start:
+                before.append(c)
+            if lead_lo <= c.start:
+                lead.append(c)
+        if end <= c.start and c.end <= after_end:
+            after.append(c)
+    return tuple(clause), tuple(before), tuple(lead), tuple(after)
