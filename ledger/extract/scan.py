@@ -87,11 +87,33 @@ def _gates() -> tuple[str, str, str]:
             _first_chars(tables.vague()), _first_chars(["a", *tables.number_words()]))
 
 
+#: Letters that case-insensitive matching also takes for an ASCII letter (Python's ``re``: "İ", "ı", "ſ", "K").
+_FOLDS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+
+
+def _second(ch: str) -> str:
+    """A character class body for the second character of a phrase, as the branches match it case ignored."""
+    if ch == " ":
+        return r"\s\-"  # a space inside a phrase matches white space; in a fraction also a hyphen
+    return re.escape(ch.lower()) + re.escape(ch.upper()) + _FOLDS.get(ch.lower(), "")
+
+
+@functools.cache
 def _any_gate() -> str:
-    """One character class that every branch of :func:`master` needs first: the union of their gates
-    (a position no branch can start at is left after one test, not six)."""
-    inner = "".join(g[1:-1] for g in _gates())
-    return "[" + inner + r"hHwW\d.\-+−mM]"
+    """What every branch of :func:`master` needs first: a digit, a point, a sign or a currency symbol, or the
+    first two letters of a currency code, a vague amount, a fraction, a number word, "a " before a scale word,
+    a URL or "minus" (both cases: a superset of what each branch takes). A position no branch can start at
+    is left after this test, not after six; "the", "and" or "more" no longer reach the branches."""
+    markers = [m for m, _c, pos in tables.currencies() if pos in ("pre", "both")]
+    first = [w for w, (_v, c) in tables.number_words().items() if c in ("unit", "teen", "ten")]
+    phrases = {*markers, *tables.vague(), *tables.fractions(), *first, "a ", "http", "www", "minus"}
+    symbols = sorted({p[0] for p in phrases if not p[0].isalpha()})
+    seconds: dict[str, set[str]] = {}
+    for p in phrases:
+        if p[0].isalpha():
+            seconds.setdefault(p[0].lower(), set()).add(_second(p[1]))
+    letters = [f"{c}[{''.join(sorted(seconds[c.lower()]))}]" for low in sorted(seconds) for c in (low, low.upper())]
+    return r"[\d.\-+−" + "".join(map(re.escape, symbols)) + "]|" + "|".join(letters)
 
 
 @functools.cache
