@@ -28,6 +28,8 @@ ABBREVIATIONS = frozenset(data.entries("text/abbreviations.txt")) | calendar.abb
 _STOP = re.compile(r"[.!?][\"'”’)\]*]*\s+(?=[\"'“‘(\[*]*[A-Z0-9$€£¥])")
 _LINE = re.compile(r"\n")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·▪–—]|\d{1,2}[.)]|\\?#+)[ \t]+")
+#: The characters a list item's marker starts with, besides digits (a cheap test before ``_LIST_ITEM``).
+_MARKER_STARTS = "-*•·▪–—\\#"
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -54,7 +56,8 @@ def _line_breaks(text: str) -> list[int]:
         if not stripped or stripped == "\\":  # markdown hard break "\\" alone on a line
             prev_blank = True
         else:
-            if prev_blank or _LIST_ITEM.match(line) or before.endswith(("**", ":")):
+            if prev_blank or before.endswith(("**", ":")) or (
+                    stripped[0] in _MARKER_STARTS or stripped[0].isdigit()) and _LIST_ITEM.match(line):
                 starts.append(pos + len(line) - len(line.lstrip()))
             prev_blank = False
         before = stripped  # (its end is the end of the line without trailing white space)
