@@ -109,9 +109,10 @@ class Candidates:
 
 
 def _kind(actors: Actors, name: str | None) -> str | None:
-    for m in (*actors.donors, *actors.recipients, *actors.holders):
-        if m.canonical == name:
-            return m.kind
+    for group in (actors.donors, actors.recipients, actors.holders):
+        for m in group:
+            if m.canonical == name:
+                return m.kind
     return None
 
 
