@@ -25,9 +25,10 @@ _JOIN = (rf"(?:{alternation('joins_noun_to_amount')}|(?:{alternation('changes_fr
          r"(?:has|have|had)\s+(?:been\s+)?(?:\w+\s+)?(?:expanded|increased|grown|risen)\s+(?:from|to))")
 _QUALIFY = rf"(?:(?:{alternation('before_an_amount')})\s+)*"
 #: ... and before it: "a deficit of $X", "a package for Ukraine worth nearly $X", "budget: $X",
-#: "an additional $X" (a few words may stand between the noun and a joining word, none without one).
-_BEFORE_GAP = re.compile(rf"^(?:(?:\s+[\w'’.-]+){{0,4}}?,?\s+{_JOIN}\s+{_QUALIFY}|\s*[:=]\s*{_QUALIFY}|\s+{_QUALIFY})$",
-                         re.IGNORECASE)
+#: "an additional $X" (a few words may stand between the noun and a joining word, none without one),
+#: "frozen assets — $X" (an amount in apposition after a colon or a dash).
+_BEFORE_GAP = re.compile(rf"^(?:(?:\s+[\w'’.-]+){{0,4}}?,?\s+{_JOIN}\s+{_QUALIFY}|\s*[:=—–]\s*{_QUALIFY}|"
+                         rf"\s+{_QUALIFY})$", re.IGNORECASE)
 # (a full stop after a capital letter, as in "U.S.", stops nothing)
 _STOP = re.compile(rf"[,;:!?()\[\]—–]|\.(?!\w)(?<!\b[A-Z]\.)|\b(?:{alternation('clause_stops')})\b")
 #: Words that may join two nouns of one phrase ("aid cut", "relief fund", "investment in new
@@ -123,6 +124,10 @@ class Evidence:
     def values(self, cls: str, where: str = "sentence") -> tuple[str, ...]:
         return tuple(c.value for c in getattr(self, where) if c.cls == cls)
 
+    def new_amount(self) -> bool:
+        """ "an additional $500 million", "$1 billion in new assistance": an amount said to be new."""
+        return bool(_NEW.search(self.text, max(0, self.at - _NEW_REACH), self.at) or _IN_NEW.match(self.text, self.end))
+
     def total(self) -> Cue | None:
         """A running-total word before the figure, or right after it; or a perfect of giving.
         A superlative's "to date" or "since" compares, it does not add up ("our biggest tranche
@@ -144,8 +149,7 @@ class Evidence:
         if cue is not None and cue.text.lower() in _SUMMED and _FUTURE.search(
                 self.text, max(0, self.at - _SUPERLATIVE_REACH), self.at):
             cue = None  # "will receive a cumulative $33 million": the sum of a new allocation's parts
-        if cue is None and self.perfect is not None and (
-                _NEW.search(self.text, max(0, self.at - _NEW_REACH), self.at) or _IN_NEW.match(self.text, self.end)):
+        if cue is None and self.perfect is not None and self.new_amount():
             return None  # "has committed $1 billion in new assistance": a new package, not a total
         return cue or self.perfect
 

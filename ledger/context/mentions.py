@@ -48,6 +48,8 @@ _FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 #: "from Japan", "by the G7", "from a combination of our G7 partners": who the money comes from.
 _FROM_BY = re.compile(rf"\b(?:from|by)\s+(?:(?:{alternation('share_of')})\s+of\s+)?(?:the\s+|our\s+|its\s+|their\s+)?$",
                       re.IGNORECASE)
+#: "the" right before a name: "the United States commitment" names its giver.
+_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
 #: "NEW YORK, 18 August 2006 —", "(Geneva: May 3)": where a release was issued.
 _DATELINE = re.compile(rf"^\s*[:,]\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}}\b)")
@@ -88,7 +90,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "organ": re.compile(rf"\b(?:{_words('organ')})\b(?:\s+[\w-]+){{0,3}}?\s+of\s+(?:the\s+)?$", i),
         "give_to": re.compile(rf"\b(?:{_words('give_to')})\s+(?:the\s+)?$", i),
         "origin": re.compile(rf"\b(?:{_words('origin')})\s+from\s+(?:the\s+)?$", i),
-        "occasion": re.compile(rf"^\s+(?:{_words('occasion')})\b", i),
+        "occasion": re.compile(rf"^\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?:{_words('occasion')})\b", i),
         "source": re.compile(rf"\b(?:{_words('source')})\s+from\s+(?:the\s+)?$", i),
         "holdings": re.compile(rf"^(?:['’]s)?\s+(?:(?!(?:{alternation('phrase_breaks')})\b)[\w'’-]+\s+){{0,2}}?"
                                rf"(?:{_words('holdings')})\b", i),
@@ -138,7 +140,7 @@ RULES: tuple[Rule, ...] = (
         else None),
     ("where-people-come-from", "services for arrivals from Ukraine",
      lambda a: "recipient" if a.hit("origin", "before") else None),
-    ("occasion", "discussed on the Guatemala trip; at the G20 summit",
+    ("occasion", "discussed on the Guatemala trip; at the G20 summit; at the United Nations Climate Meeting",
      lambda a: "skip" if a.hit("occasion", "after") and not a.m.possessive else None),
     ("source-of-something", "frozen assets from Russia", lambda a: "skip" if a.hit("source", "before") else None),
     ("owner-of-holdings", "$50 billion from the proceeds of the Russian sovereign assets",
@@ -156,6 +158,9 @@ RULES: tuple[Rule, ...] = (
      lambda a: "donor" if _IN_OF.search(a.before) and not a.m.possessive and a.hit("whose", "after") else None),
     ("to-or-for", "$400 million to Ukraine; in support of Haiti",
      lambda a: "recipient" if a.hit("to", "before") else None),
+    ("country-the-aid-is-for", "a $40 billion Ukraine aid package; new Israel funding",
+     lambda a: "recipient" if a.m.kind == "country" and a.m.alias == a.m.canonical and not a.m.possessive
+     and not _THE.search(a.before) and a.hit("whose", "after") else None),
     ("whose-money", "U.S. assistance; the G7 commitment",
      lambda a: "donor" if not a.m.possessive and a.hit("whose", "after") else None),
     ("beneficiaries", "Afghan refugees", lambda a: "recipient" if a.hit("beneficiary", "after") else None),

@@ -102,7 +102,11 @@ def _enabled(f: MoneyFrame) -> Decision | None:
     after = next((c for c in f.ev.after if c.cls == "enable" and c.text.lower().startswith("boost")
                   and _ENABLED_BY.match(f.ev.text[f.ev.end:c.start])), None)  # "a $100 billion boost to"
     cue = cue or after
-    return Decision("budget", "capacity-it-enables", cue.text, CLAUSE) if cue is not None else None
+    if cue is None or cue.text.lower().startswith("mobili") and f.ev.new_amount():
+        return None  # "helping to mobilize an additional $500 million": new money
+    if cue.text.lower().startswith("mobili") and (cue.text.lower().endswith("ed") or f.ev.total() is not None):
+        return Decision("cumulative", "capacity-it-enables", cue.text, CLAUSE)  # "has mobilized $X": achieved
+    return Decision("budget", "capacity-it-enables", cue.text, CLAUSE)
 
 
 def _change(f: MoneyFrame) -> Decision | None:

@@ -92,8 +92,11 @@ def _after_colon(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
     if prev is None or not prev.kind == fig.kind == "money":
         return None
     colon = cl.text.rfind(":", 0, cl.at)
-    if 0 <= cl.text.find(" ".join(prev.surface.split())) < colon:
+    at = cl.text.find(" ".join(prev.surface.split()))
+    if 0 <= at < colon:
         return Decision(_part_role(prev), "listed-after-its-whole", ":", NEIGHBOUR)
+    if 0 <= colon < at and prev.role == "component" and ";" in cl.text[at:cl.at]:
+        return Decision("component", "listed-after-its-whole", ";", NEIGHBOUR)  # "...: $100 million for A; $20 million"
     return None
 
 

@@ -21,7 +21,8 @@ from ledger.text.calendar import MONTHS, WEEKDAYS
 __all__ = ["Subject", "subject_of"]
 
 #: Where the subject of a verb may begin: the last clause break before it.
-_BREAK = re.compile(rf"[.;:!?—–(\[]|,\s+(?:{alternation('clause_breaks_after_comma')})\b|^")
+#: (the full stop of an abbreviation, as in "U.S.", breaks nothing)
+_BREAK = re.compile(rf"[;:!?—–(\[]|\.(?!\w)(?<!\b[A-Z]\.)|,\s+(?:{alternation('clause_breaks_after_comma')})\b|^")
 #: A phrase that opens a clause before its subject: "In Guatemala and Honduras, ...", "Like Japan, ...".
 _OPENER = re.compile(rf"\s*(?:{alternation('clause_openers')})\b[^,;]{{1,80}},(?:\s*[A-Z][\w’' -]{{1,30}},)?")
 #: A capitalised word that names someone ("General Electric"); sentence-initial function words,
@@ -66,7 +67,8 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
     text = actors.text
     if _RECEIVE.match(text, verb_at):
         return Subject(None, False)  # "CSOs received $X", "the mine, which received $X": the subject gets it
-    breaks = list(_BREAK.finditer(text, 0, verb_at))
+    asides = _asides(text, verb_at)
+    breaks = [b for b in _BREAK.finditer(text, 0, verb_at) if not any(i <= b.start() <= j for i, j in asides)]
     start = breaks[-1].end() if breaks else 0
     opener = _OPENER.match(text, start, verb_at)  # "In Guatemala and Honduras, USDA will provide"
     if opener:
@@ -95,6 +97,19 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
         if _organisation(name, span[m.end():]):
             return Subject(None, True, name, firm=_firm(name, span[m.end():]))
     return Subject(None, False)
+
+
+def _asides(text: str, verb_at: int) -> list[tuple[int, int]]:
+    """Brackets closed before the verb: asides inside the subject ("partners (including corporations,
+    foundations, and philanthropists) have committed"), whose commas and brackets break no clause."""
+    out, start = [], text.find("(", 0, verb_at)
+    while start >= 0:
+        end = text.find(")", start, verb_at)
+        if end < 0:
+            break
+        out.append((start, end))
+        start = text.find("(", end, verb_at)
+    return out
 
 
 def _organisation(name: str, after: str) -> bool:
