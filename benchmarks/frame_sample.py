@@ -2,7 +2,7 @@
 
     PYTHONPATH=. .venv/bin/python benchmarks/frame_sample.py [--seed 9] [--n 40] [--context 400] [--template]
 
-Samples ``--n`` money mentions whose role is ``package`` or ``cumulative`` (sorted by document and
+Samples ``--n`` money mentions whose role is ``package`` or ``cumulative`` (sorted by document url and
 offset, then ``random.Random(seed).sample``) and looks each up in ``benchmarks/frame_judgments.jsonl``:
 one JSON object a line with the row's key (``doc_id``, ``url``, ``start``, ``end``, ``surface``) and
 the judged ``role``, ``donor``, ``recipient`` per ``../shared/corpus/gold/GUIDELINE.md`` ("Aid or not"),
@@ -34,8 +34,12 @@ NEAR = 300  # characters a judged span may have moved
 
 
 def draw(rows: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
-    """``n`` rows drawn with ``seed`` from ``rows`` put in document and offset order first."""
-    ordered = rows.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+    """``n`` rows drawn with ``seed`` from ``rows`` put in document and offset order first (a document
+    by its url, which stays when the ledger's document ids change; by its id when it has none)."""
+    url = rows["url"] if "url" in rows else pd.Series(None, index=rows.index, dtype=object)
+    key = url.where(url.notna() & (url != ""), rows["doc_id"])
+    ordered = rows.assign(_doc=key).sort_values(["_doc", "start"], kind="stable").drop(columns="_doc")
+    ordered = ordered.reset_index(drop=True)
     picks = sorted(random.Random(seed).sample(range(len(ordered)), min(n, len(ordered))))
     return ordered.iloc[picks].reset_index(drop=True)
 

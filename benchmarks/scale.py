@@ -8,16 +8,13 @@ kept, so the copies are new documents whose figures become new facts: the approa
 engine's ``benchmarks/corpus_copies.py``), then ``run_job`` runs on it in a child process (``--jobs``
 worker processes, a fresh --out). Measured: the wall time, the peak resident memory of the whole
 process tree (sampled every 0.1 s) and of the main process alone, the time of each phase (waiting for
-extracted batches, storing
-them, bringing the facts up to date, writing the reports), the size of ``ledger.xlsx``; then the
+extracted batches, storing them, bringing the facts up to date, writing the reports), the size of
+``ledger.xlsx``; then the
 ratios to x1 and a linear extrapolation to x10. Nothing is written into the project.
 """
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import gzip
-import itertools
 import json
 import subprocess
 import sys
@@ -27,10 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from corpus_copies import multiply_corpus  # noqa: E402  (the copies the Dask engine's benchmark makes)
 from corpus_run import WHITEHOUSE  # noqa: E402  (../shared, or $AID_LEDGER_SHARED)
 from throughput import tree_rss  # noqa: E402
 
-WEEKS_PER_COPY = 52
 #: What the child process runs: the main job, then its summary as one JSON line.
 CHILD = """
 import json, resource, sys
@@ -41,37 +38,6 @@ print(json.dumps({"documents": s.documents, "mentions": s.mentions, "facts": s.f
                   "errors": len(s.errors), "phases": s.phases,
                   "main_peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
 """
-
-
-def copy_row(row: dict, copy: int) -> dict:
-    """Document ``row`` as copy number ``copy`` shows it (0: unchanged)."""
-    if copy == 0:
-        return row
-    out = dict(row)
-    if out.get("id") not in (None, ""):
-        out["id"] = f"{out['id']}~{copy}"
-    if out.get("url"):
-        out["url"] = f"{out['url']}#copy-{copy}"
-    published = out.get("published")
-    if isinstance(published, str):
-        try:
-            day = dt.date.fromisoformat(published[:10]) + dt.timedelta(weeks=WEEKS_PER_COPY * copy)
-            out["published"] = day.isoformat() + published[10:]
-        except ValueError:
-            pass
-    return out
-
-
-def multiply_corpus(source: Path, factor: int, dest: Path, docs: int | None = None) -> Path:
-    """``factor`` copies of the first ``docs`` documents (all by default) of ``source``, one after
-    the other, into ``dest`` (gzip level 1)."""
-    with gzip.open(source, "rt", encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in itertools.islice(fh, docs) if line.strip()]
-    with gzip.open(dest, "wt", encoding="utf-8", compresslevel=1) as out:
-        for copy in range(factor):
-            for row in rows:
-                out.write(json.dumps(copy_row(row, copy), ensure_ascii=False) + "\n")
-    return dest
 
 
 def measure(corpus: Path, jobs: int) -> dict:
@@ -128,7 +94,7 @@ def main() -> int:
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for factor in args.factors:
-            corpus = multiply_corpus(args.corpus, factor, Path(tmp) / f"corpus-x{factor}.jsonl.gz", args.docs)
+            corpus = multiply_corpus(args.corpus, factor, Path(tmp) / f"corpus-x{factor}.jsonl.gz", docs=args.docs)
             results[factor] = measure(corpus, args.jobs)
             corpus.unlink()
             print(f"x{factor}: {json.dumps(results[factor])}", file=sys.stderr)

@@ -106,6 +106,12 @@ def test_draw_is_seeded_and_independent_of_input_order():
     assert len(frame_sample.draw(rows, 500, seed=1)) == 50
 
 
+def test_draw_orders_documents_by_url_so_new_ids_draw_the_same_rows():
+    rows = _rows(50).assign(url=lambda f: "https://example.org/" + f["doc_id"])
+    renamed = rows.assign(doc_id=lambda f: "h" + (9 - f["doc_id"].str[1:].astype(int)).astype(str))  # order reversed
+    assert list(frame_sample.draw(rows, 5, seed=9)["start"]) == list(frame_sample.draw(renamed, 5, seed=9)["start"])
+
+
 JUDGED = [
     {"doc_id": "d1", "url": "u1", "start": 100, "end": 112, "surface": "$400 million", "role": "package",
      "donor": "United States", "recipient": "Ukraine", "reason": "r"},

@@ -25,9 +25,10 @@ _JOIN = (rf"(?:{alternation('joins_noun_to_amount')}|(?:{alternation('changes_fr
          r"(?:has|have|had)\s+(?:been\s+)?(?:\w+\s+)?(?:expanded|increased|grown|risen)\s+(?:from|to))")
 _QUALIFY = rf"(?:(?:{alternation('before_an_amount')})\s+)*"
 #: ... and before it: "a deficit of $X", "a package for Ukraine worth nearly $X", "budget: $X",
-#: "an additional $X" (a few words may stand between the noun and a joining word, none without one).
-_BEFORE_GAP = re.compile(rf"^(?:(?:\s+[\w'’.-]+){{0,4}}?,?\s+{_JOIN}\s+{_QUALIFY}|\s*[:=]\s*{_QUALIFY}|\s+{_QUALIFY})$",
-                         re.IGNORECASE)
+#: "an additional $X" (a few words may stand between the noun and a joining word, none without one),
+#: "frozen assets — $X" (an amount in apposition after a colon or a dash).
+_BEFORE_GAP = re.compile(rf"^(?:(?:\s+[\w'’.-]+){{0,4}}?,?\s+{_JOIN}\s+{_QUALIFY}|\s*[:=—–]\s*{_QUALIFY}|"
+                         rf"\s+{_QUALIFY})$", re.IGNORECASE)
 # (a full stop after a capital letter, as in "U.S.", stops nothing)
 _STOP = re.compile(rf"[,;:!?()\[\]—–]|\.(?!\w)(?<!\b[A-Z]\.)|\b(?:{alternation('clause_stops')})\b")
 #: Words that may join two nouns of one phrase ("aid cut", "relief fund", "investment in new

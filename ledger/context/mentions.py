@@ -45,7 +45,11 @@ _CLAUSE_VERB = re.compile(rf"(?:['’]s)?\s+(?:also\s+)?(?:{alternation('clause_
 _AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
 _FOR_USE_BY = re.compile(r"\bfor\s+(?:the\s+)?use\s+(?:by|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
-_FROM_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
+#: "from Japan", "by the G7", "from a combination of our G7 partners": who the money comes from.
+_FROM_BY = re.compile(rf"\b(?:from|by)\s+(?:(?:{alternation('share_of')})\s+of\s+)?(?:the\s+|our\s+|its\s+|their\s+)?$",
+                      re.IGNORECASE)
+#: "the" right before a name: "the United States commitment" names its giver.
+_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
 #: "NEW YORK, 18 August 2006 —", "(Geneva: May 3)": where a release was issued.
 _DATELINE = re.compile(rf"^\s*[:,]\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}}\b)")
@@ -88,6 +92,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "origin": re.compile(rf"\b(?:{_words('origin')})\s+from\s+(?:the\s+)?$", i),
         "occasion": re.compile(rf"^\s+(?:{_words('occasion')})\b", i),
         "source": re.compile(rf"\b(?:{_words('source')})\s+from\s+(?:the\s+)?$", i),
+        "holdings": re.compile(rf"^(?:['’]s)?\s+(?:(?!(?:{alternation('phrase_breaks')})\b)[\w'’-]+\s+){{0,2}}?"
+                               rf"(?:{_words('holdings')})\b", i),
     }
 
 
@@ -137,6 +143,8 @@ RULES: tuple[Rule, ...] = (
     ("occasion", "discussed on the Guatemala trip; at the G20 summit",
      lambda a: "skip" if a.hit("occasion", "after") and not a.m.possessive else None),
     ("source-of-something", "frozen assets from Russia", lambda a: "skip" if a.hit("source", "before") else None),
+    ("owner-of-holdings", "$50 billion from the proceeds of the Russian sovereign assets",
+     lambda a: "skip" if a.hit("holdings", "after") else None),
     ("for-use-by", "$2 million for use by the South Carolina Department of Transportation",
      lambda a: "recipient" if _FOR_USE_BY.search(a.before) else None),
     ("from-or-by", "$20 million from Japan", lambda a: "donor" if _FROM_BY.search(a.before) else None),
@@ -150,6 +158,9 @@ RULES: tuple[Rule, ...] = (
      lambda a: "donor" if _IN_OF.search(a.before) and not a.m.possessive and a.hit("whose", "after") else None),
     ("to-or-for", "$400 million to Ukraine; in support of Haiti",
      lambda a: "recipient" if a.hit("to", "before") else None),
+    ("country-the-aid-is-for", "a $40 billion Ukraine aid package; new Israel funding",
+     lambda a: "recipient" if a.m.kind == "country" and a.m.alias == a.m.canonical and not a.m.possessive
+     and not _THE.search(a.before) and a.hit("whose", "after") else None),
     ("whose-money", "U.S. assistance; the G7 commitment",
      lambda a: "donor" if not a.m.possessive and a.hit("whose", "after") else None),
     ("beneficiaries", "Afghan refugees", lambda a: "recipient" if a.hit("beneficiary", "after") else None),
@@ -174,8 +185,15 @@ def classify(sentence: str) -> Actors:
         if side == "donor" and name != "subject":
             explicit.add(m.start)
     _share_roles(sides, sentence)
-    donors = sorted(sides["donor"], key=lambda m: m.start)
+    named_at = {m.start for side in ("donor", "recipient", "holder", "skip") for m in sides[side]}
+    donors = sorted((m for m in sides["donor"] if not _determiner(m, named_at, sentence)), key=lambda m: m.start)
     return Actors(tuple(donors), tuple(sides["recipient"]), tuple(sides["holder"]), frozenset(explicit), sentence)
+
+
+def _determiner(m: Mention, named_at: set[int], sentence: str) -> bool:
+    """"our" right before an actor it qualifies ("our G7 partners", "our Ukrainian friends") is no giver."""
+    return (m.kind == "self" and m.alias.lower() in ("our", "my") and sentence[m.end:m.end + 1].isspace()
+            and m.end + 1 in named_at)
 
 
 def _share_roles(sides: dict[str, list[Mention]], sentence: str) -> None:

@@ -72,7 +72,7 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
     if opener:
         start = opener.end()
     if breaks and _WHICH.search(breaks[-1].group(0)):  # "CERF, which has allocated": its antecedent
-        before = [m for m in actors.donors if m.end <= breaks[-1].start() and
+        before = [m for m in (*actors.donors, *actors.recipients) if m.end <= breaks[-1].start() and
                   _ANTECEDENT_GAP.match(text[m.end:breaks[-1].start()])]
         if before:
             return Subject(before[-1].canonical, False)
@@ -81,7 +81,9 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
         last = named[-1]  # or the owner of a verb made a noun ("the EU's approval of")
         between = text[last.end:verb_at]
         if (_RELATIVE.match(between) or last.possessive and _ADJACENT.fullmatch(between)
-                or _INFINITIVE_OWNER.fullmatch(between + text[verb_at:verb_at + 3].lower())):
+                or between.isspace()  # "the G20 pledge to raise $X", "... that Japan pledged $X""
+                or _INFINITIVE_OWNER.fullmatch(between)  # "the G7 commitment to | mobilize"
+                or _INFINITIVE_OWNER.fullmatch(between + text[verb_at:verb_at + 3].lower())):  # "| to provide"
             return Subject(last.canonical, False)
         return Subject(named[0].canonical, False)
     span = text[start:verb_at]
