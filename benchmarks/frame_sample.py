@@ -2,8 +2,9 @@
 
     PYTHONPATH=. .venv/bin/python benchmarks/frame_sample.py [--seed 9] [--n 40] [--context 400] [--template]
 
-Samples ``--n`` money mentions whose role is ``package`` or ``cumulative`` (sorted by document url and
-offset, then ``random.Random(seed).sample``) and looks each up in ``benchmarks/frame_judgments.jsonl``:
+Samples ``--n`` money mentions whose role is ``package`` or ``cumulative`` (each ranked by a hash of the
+seed and its url, offset and surface, the ``--n`` lowest drawn, shown in document order) and looks each
+up in ``benchmarks/frame_judgments.jsonl``:
 one JSON object a line with the row's key (``doc_id``, ``url``, ``start``, ``end``, ``surface``) and
 the judged ``role``, ``donor``, ``recipient`` per ``../shared/corpus/gold/GUIDELINE.md`` ("Aid or not"),
 with a short ``reason`` (a field may hold a list of values when the guideline accepts several,
@@ -17,8 +18,8 @@ row the ledger holds now for it, whatever its role (rows that new rules moved ou
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
-import random
 import sys
 from pathlib import Path
 
@@ -34,14 +35,16 @@ NEAR = 300  # characters a judged span may have moved
 
 
 def draw(rows: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
-    """``n`` rows drawn with ``seed`` from ``rows`` put in document and offset order first (a document
-    by its url, which stays when the ledger's document ids change; by its id when it has none)."""
+    """``n`` rows drawn with ``seed`` from ``rows``, in document and offset order. Each row gets a
+    number from a hash of the seed and the row's own key (its document's url, else its id; its offset;
+    its surface), and the ``n`` lowest are drawn: a row that rules add or take away changes at most
+    itself in the sample, and the same rows are drawn whatever order they come in or ids they carry."""
     url = rows["url"] if "url" in rows else pd.Series(None, index=rows.index, dtype=object)
-    key = url.where(url.notna() & (url != ""), rows["doc_id"])
-    ordered = rows.assign(_doc=key).sort_values(["_doc", "start"], kind="stable").drop(columns="_doc")
-    ordered = ordered.reset_index(drop=True)
-    picks = sorted(random.Random(seed).sample(range(len(ordered)), min(n, len(ordered))))
-    return ordered.iloc[picks].reset_index(drop=True)
+    doc = url.where(url.notna() & (url != ""), rows["doc_id"]).astype(str)
+    keys = doc + "\x00" + rows["start"].astype(str) + "\x00" + rows["surface"].astype(str)
+    rank = keys.map(lambda k: int(hashlib.sha256(f"{seed}\x00{k}".encode()).hexdigest()[:15], 16))
+    picked = rows.assign(_rank=rank.astype("int64"), _doc=doc).sort_values("_rank", kind="stable").head(n)
+    return picked.sort_values(["_doc", "start"], kind="stable").drop(columns=["_rank", "_doc"]).reset_index(drop=True)
 
 
 def value(x: object) -> str | None:

@@ -106,6 +106,15 @@ def test_draw_is_seeded_and_independent_of_input_order():
     assert len(frame_sample.draw(rows, 500, seed=1)) == 50
 
 
+def test_a_row_added_or_taken_away_changes_at_most_itself_in_the_draw():
+    rows = _rows(200)
+    first = set(frame_sample.draw(rows, 20, seed=9)["start"])
+    added = set(frame_sample.draw(pd.concat([rows, pd.DataFrame({"doc_id": ["d0"], "start": [999],
+                                                                 "surface": ["$2"]})]), 20, seed=9)["start"])
+    taken = set(frame_sample.draw(rows[rows["start"] != min(first)], 20, seed=9)["start"])
+    assert len(first - added) <= 1 and len(first - taken) == 1
+
+
 def test_draw_orders_documents_by_url_so_new_ids_draw_the_same_rows():
     rows = _rows(50).assign(url=lambda f: "https://example.org/" + f["doc_id"])
     renamed = rows.assign(doc_id=lambda f: "h" + (9 - f["doc_id"].str[1:].astype(int)).astype(str))  # order reversed

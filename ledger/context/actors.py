@@ -34,8 +34,9 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
     givers = [m for m in actors.donors if m.end <= at or m.start in actors.explicit]  # "Ukraine's needs"
     owner = next((m for m in reversed(actors.donors) if m.possessive and m.end <= at
                   and _OWNS.fullmatch(actors.text[m.end:at])), None)  # "Saudi Arabia's $600 billion commitment"
-    donor = (owner.canonical if owner else None) or subject_of(actors, verb_at).actor or _nearest(
-        givers, at, prefer_before=True)  # after it is no giver
+    subject = subject_of(actors, verb_at)
+    donor = (owner.canonical if owner else None) or subject.actor or (None if subject.group else _nearest(
+        givers, at, prefer_before=True))  # after it is no giver; several givers as the subject: none alone
     giver = (we if donor == SELF else donor) or we  # a publisher never gives to itself
     held = [m for m in actors.holders if m.end <= at and m.canonical not in (donor, giver)]
     stop = at + _NEAR_RECIPIENT if until is None else min(until, at + _NEAR_RECIPIENT)

@@ -29,7 +29,8 @@ _WINDOW = 60
 #: the amount named after it.
 _HOLDER_AFTER = re.compile(
     rf"^\]?(?:\s+(?:also|each|together|jointly))?\s+(?:{alternation('verbs_of_getting')}|"
-    rf"(?:{alternation('auxiliaries')})\s+(?:also\s+)?(?:to|set\s+to|due\s+to|expected\s+to)?\s*(?:receive|get)|"
+    rf"(?:{alternation('auxiliaries')})\s+(?:also\s+)?(?:(?:to|set\s+to|due\s+to|expected\s+to)?\s*(?:receive|get)|"
+    rf"{alternation('verbs_of_getting')})|"
     rf"(?:{alternation('verbs_of_being')})\s+(?:again\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}"
     r"(?:recipients?|partners?|beneficiar(?:y|ies)))\b")
 #: "... partners in 2023 were Gavi at NOK1.5 billion": a ranking of holders.
@@ -38,8 +39,9 @@ _RANKING = re.compile(r"\b(?:partners?|recipients?|beneficiaries)\b")
 #: "Nepal is to receive ₹550 crore and the Maldives ₹400 crore": an actor right before an amount.
 _AMOUNT_AFTER = re.compile(r"^\s*(?:--|[-–—:])?\s+(?:[A-Z]{2,3}\s?|US|Rs\.?\s?)?[$€£¥₹]?\s?\d")
 _IN_OF = re.compile(r"\b(?:in|of|with)\s+(?:the\s+)?$", re.IGNORECASE)
-#: What joins the actors of one list: "X, Y, and Z", "X and Y", "X or Y".
-_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?", re.IGNORECASE)
+#: What joins the actors of one list: "X, Y, and Z", "X and Y", "X or Y", "the Congo (DRC), Y".
+_LISTED = re.compile(r"\)?(?:\s*\([^()]{1,12}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?",
+                     re.IGNORECASE)
 #: A verb right after an actor: it is the subject of a new clause, not the last of a list.
 _CLAUSE_VERB = re.compile(rf"(?:['’]s)?\s+(?:also\s+)?(?:{alternation('clause_verbs')})\b", re.IGNORECASE)
 _AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
@@ -94,6 +96,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "source": re.compile(rf"\b(?:{_words('source')})\s+from\s+(?:the\s+)?$", i),
         "politician": re.compile(rf"\b(?-i:{_words('politician')})(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,3}}"
                                  rf"\s+from\s+(?:the\s+)?$", i),
+        "our_group": re.compile(rf"\s+(?:{_words('group')})\b", i),
         "holdings": re.compile(rf"^(?:['’]s)?\s+(?:(?!(?:{alternation('phrase_breaks')})\b)[\w'’-]+\s+){{0,2}}?"
                                rf"(?:{_words('holdings')})\b", i),
     }
@@ -195,9 +198,10 @@ def classify(sentence: str) -> Actors:
 
 
 def _determiner(m: Mention, named_at: set[int], sentence: str) -> bool:
-    """"our" right before an actor it qualifies ("our G7 partners", "our Ukrainian friends") is no giver."""
+    """"our" right before an actor it qualifies ("our G7 partners", "our Ukrainian friends") or a group
+    ("Together our countries plan to invest") is no giver: the actor or the group is."""
     return (m.kind == "self" and m.alias.lower() in ("our", "my") and sentence[m.end:m.end + 1].isspace()
-            and m.end + 1 in named_at)
+            and (m.end + 1 in named_at or _patterns()["our_group"].match(sentence, m.end) is not None))
 
 
 def _share_roles(sides: dict[str, list[Mention]], sentence: str) -> None:
@@ -206,6 +210,9 @@ def _share_roles(sides: dict[str, list[Mention]], sentence: str) -> None:
     named = sorted((m for side in ("donor", "recipient") for m in sides[side]), key=lambda m: m.start)
     run: list[Mention] = []
     for m in named:
+        if run and _twin(run[-1], m, sentence):
+            run.append(m)  # "the Democratic Republic of the Congo (DRC)": one actor named twice
+            continue
         if run and not _LISTED.fullmatch(sentence[run[-1].end:m.start]):
             _to_recipients(run, sides, sentence)
             run = []
@@ -228,12 +235,19 @@ def _to_recipients(run: list[Mention], sides: dict[str, list[Mention]], sentence
                 sides["recipient"].append(m)
 
 
+def _twin(a: Mention, b: Mention, sentence: str) -> bool:
+    """One actor named twice, the second in brackets ("the Democratic Republic of the Congo (DRC)")."""
+    return a.canonical == b.canonical and sentence[a.end:b.start].strip() == "("
+
+
 def listed(actors: Actors, name: str) -> bool:
     """Whether a recipient ``name`` is listed with other recipients ("Jamaica, Peru, and Mongolia")."""
     named = sorted(actors.recipients, key=lambda m: m.start)
     run: list[Mention] = []
     for m in named + [None]:
-        if m is not None and run and _LISTED.fullmatch(actors.text[run[-1].end:m.start]):
+        joined = run and m is not None and (_LISTED.fullmatch(actors.text[run[-1].end:m.start])
+                                            or _twin(run[-1], m, actors.text))
+        if joined:
             run.append(m)
             continue
         if _is_list(run, actors.text) and name in {r.canonical for r in run} and len({r.canonical for r in run}) > 1:

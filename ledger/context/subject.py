@@ -38,6 +38,8 @@ _FIRM_APPOSITION = re.compile(rf"^[*_]*\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s
                               rf"(?:{alternation('firm_nouns')})s?\b", re.IGNORECASE)
 #: An apposition that makes a name a charity, not a firm ("CARE, a humanitarian organization,").
 _NOT_CHARITY = re.compile(r"\b(?:NGO|charity|foundation|non-?profit|humanitarian|organi[sz]ation)s?\b", re.IGNORECASE)
+#: Between two givers of one subject: "and", maybe after an aside in commas ("X, subject to notification, and Y").
+_JOINT_GAP = re.compile(r"(?:\s*,[^,;]{1,60})?\s*,?\s+and\s+(?:the\s+)?")
 _WHICH = re.compile(r"\b(?:which|who)\b")
 #: Between an antecedent and its relative pronoun: a bracketed acronym or a noun or two ("Fund (CERF),
 #: which", "the G7 grouping, which").
@@ -79,15 +81,8 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
         if before:
             return Subject(before[-1].canonical, False)
     named = [m for m in actors.donors if start <= m.start and m.end <= verb_at]
-    if named:  # the clause's first actor, the antecedent of a relative clause ("CERF, which has"),
-        last = named[-1]  # or the owner of a verb made a noun ("the EU's approval of")
-        between = text[last.end:verb_at]
-        if (_RELATIVE.match(between) or last.possessive and _ADJACENT.fullmatch(between)
-                or between.isspace()  # "the G20 pledge to raise $X", "... that Japan pledged $X""
-                or _INFINITIVE_OWNER.fullmatch(between)  # "the G7 commitment to | mobilize"
-                or _INFINITIVE_OWNER.fullmatch(between + text[verb_at:verb_at + 3].lower())):  # "| to provide"
-            return Subject(last.canonical, False)
-        return Subject(named[0].canonical, False)
+    if named:
+        return _named_subject(named, text, verb_at)
     span = text[start:verb_at]
     if _group().search(span):
         return Subject(None, False, group=True)
@@ -97,6 +92,32 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
         if _organisation(name, span[m.end():]):
             return Subject(None, True, name, firm=_firm(name, span[m.end():]))
     return Subject(None, False)
+
+
+def _named_subject(named: list, text: str, verb_at: int) -> Subject:
+    """The clause's first actor; the antecedent of a relative clause ("CERF, which has"), the owner of a
+    verb made a noun ("the EU's approval of") or the actor right before the verb; several givers
+    joined as one subject ("The United States and Australia are delivering")."""
+    last = named[-1]
+    between = text[last.end:verb_at]
+    if (_RELATIVE.match(between) or last.possessive and _ADJACENT.fullmatch(between)
+            or between.isspace()  # "the G20 pledge to raise $X", "... that Japan pledged $X"
+            or _INFINITIVE_OWNER.fullmatch(between)  # "the G7 commitment to | mobilize"
+            or _INFINITIVE_OWNER.fullmatch(between + text[verb_at:verb_at + 3].lower())):  # "| to provide"
+        if not _joint(named, text):
+            return Subject(last.canonical, False)
+    if _joint(named, text):
+        return Subject(None, False, group=True)
+    return Subject(named[0].canonical, False)
+
+
+def _joint(named: list, text: str) -> bool:
+    """Two givers joined by "and" as the subject, the second the last actor before the verb ("The United
+    States, subject to notification, and Japan intend to provide")."""
+    first = named[0]
+    second = next((m for m in named[1:] if m.canonical != first.canonical), None)
+    return (second is not None and "self" not in (first.kind, second.kind) and named[-1].canonical == second.canonical
+            and _JOINT_GAP.fullmatch(text, first.end, second.start) is not None)
 
 
 def _asides(text: str, verb_at: int) -> list[tuple[int, int]]:
