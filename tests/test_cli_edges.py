@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -112,10 +113,18 @@ def test_out_names_a_folder_in_every_command(tmp_path, capsys):
     assert capsys.readouterr().err.endswith("aid-ledger: error: give --out DIR or --output FILE, not both\n")
 
 
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory) -> tuple[Path, Path]:
+    """An article and the folder of one run on it, made once: each test works on its own copy."""
+    tmp = tmp_path_factory.mktemp("first-run")
+    article = _article(tmp)
+    assert main(["run", str(article), "-o", str(tmp / "out"), "--jobs", "1", "-q"]) == 0
+    return article, tmp / "out"
+
+
 @pytest.mark.parametrize("command", ["extract", "run", "report", "reconcile"])
-def test_quiet_on_every_command(tmp_path, capsys, command):
-    article, out = str(_article(tmp_path)), str(tmp_path / "out")
-    assert main(["run", article, "-o", out, "--jobs", "1", "-q"]) == 0
+def test_quiet_on_every_command(tmp_path, capsys, command, first_run):
+    article, out = str(first_run[0]), str(shutil.copytree(first_run[1], tmp_path / "out"))
     capsys.readouterr()
     argv = {"extract": ["extract", article, "--jobs", "1"], "run": ["run", article, "-o", out, "--jobs", "1"],
             "report": ["report", "-o", out], "reconcile": ["reconcile", "-o", out]}[command]

@@ -6,6 +6,7 @@ on, and the exit status is 1.
 """
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -40,16 +41,21 @@ def _make_paths(tmp: Path) -> dict[str, Path]:
             "OUT": tmp / "out", "NEWER": tmp / "newer.sqlite", "MISSING_DB": tmp / "none.sqlite"}
 
 
-def _store(path: Path, article: Path, out: Path) -> None:
-    """A store written by this version."""
-    assert main(["run", str(article), "--out", str(out), "--db", str(path), "--jobs", "1", "-q"]) == 0
-
-
-def _newer_store(path: Path, article: Path, out: Path) -> None:
-    """A store written by this version, then stamped with a schema version from the future."""
-    _store(path, article, out)
-    with sqlite3.connect(path) as conn:
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory) -> dict[str, Path]:
+    """Two stores made once for the module (each test gets its own copy): ``STORE``, written by
+    this version, and ``NEWER``, the same stamped with a schema version from the future."""
+    tmp = tmp_path_factory.mktemp("stores")
+    article = _make_paths(tmp)["ARTICLE"]
+    store, newer = tmp / "store.sqlite", tmp / "newer.sqlite"
+    assert main(["run", str(article), "--out", str(tmp / "first-run"), "--db", str(store), "--jobs", "1",
+                 "-q"]) == 0
+    shutil.copyfile(store, newer)  # the run closed the store: its write-ahead log is merged in
+    conn = sqlite3.connect(newer)
+    with conn:
         conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    conn.close()  # merges this change into the file the tests copy
+    return {"STORE": store, "NEWER": newer}
 
 
 # argv with placeholders (replaced by the paths above) → exit status, fragments of stderr
@@ -80,13 +86,13 @@ USAGE = [
 
 
 @pytest.mark.parametrize("argv, fragment", USAGE, ids=[" ".join(a) or "(nothing)" for a, _ in USAGE])
-def test_usage_errors_are_one_line_and_exit_2(argv, fragment, tmp_path, capsys):
+def test_usage_errors_are_one_line_and_exit_2(argv, fragment, tmp_path, capsys, stores):
     paths = _make_paths(tmp_path)
     if "NEWER" in argv:
-        _newer_store(paths["NEWER"], paths["ARTICLE"], tmp_path / "first-run")
+        shutil.copyfile(stores["NEWER"], paths["NEWER"])
     if "STORE" in argv:
         paths["STORE"] = tmp_path / "store.sqlite"
-        _store(paths["STORE"], paths["ARTICLE"], tmp_path / "first-run")
+        shutil.copyfile(stores["STORE"], paths["STORE"])
     capsys.readouterr()
     argv = [str(paths[a]) if a in paths else a for a in argv]
     assert main(argv) == 2
@@ -96,9 +102,9 @@ def test_usage_errors_are_one_line_and_exit_2(argv, fragment, tmp_path, capsys):
     assert fragment in err, err
 
 
-def test_newer_store_is_left_untouched(tmp_path, capsys):
+def test_newer_store_is_left_untouched(tmp_path, capsys, stores):
     paths = _make_paths(tmp_path)
-    _newer_store(paths["NEWER"], paths["ARTICLE"], tmp_path / "first-run")
+    shutil.copyfile(stores["NEWER"], paths["NEWER"])
     before = paths["NEWER"].read_bytes()
     assert main(["run", str(paths["ARTICLE"]), "--out", str(paths["OUT"]), "--db", str(paths["NEWER"]),
                  "--jobs", "1"]) == 2

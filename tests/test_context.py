@@ -1,6 +1,7 @@
 """Context stage: roles, actors, items and dates of figures in sentences written for these tests."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -185,3 +186,22 @@ def test_head_noun(phrase, head):
 
 def test_empty_figure_list_is_cheap_and_empty():
     assert annotate("A long text " * 1000, [], SAT) == []
+
+
+#: The fields the context stage fills; every other field of a Figure is the extractor's and is kept.
+CONTEXT_FIELDS = frozenset(("item", "role", "donor", "recipient", "event_date", "sentence", "stage", "aid_type",
+                            "window_start", "window_end", "why", "confidence"))
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Norway gave $5 million to Sudan on Friday.", "$5 million"),
+    ("Sweden sent $3 million (30 million kronor) to Chad.", "30 million kronor"),  # restates the amount before
+])
+def test_context_keeps_every_field_the_extractor_set(text, surface):
+    start = text.index(surface)
+    extracted = Figure(start, start + len(surface), surface, "money", 5e6, low=4e6, high=6e6, qualifier="range",
+                       unit="NOK", currency="NOK", change="up", per="year")
+    before = [_fig(text, "$3 million")] if "$3 million" in text else []
+    got = annotate(text, [*before, extracted], SAT)[-1]
+    kept = [f.name for f in dataclasses.fields(Figure) if f.name not in CONTEXT_FIELDS]
+    assert {n: getattr(got, n) for n in kept} == {n: getattr(extracted, n) for n in kept}

@@ -44,7 +44,6 @@ def test_extract_figures_stops_at_the_limit_and_keeps_offsets():
 
 def test_pipeline_reports_a_cut_document_and_keeps_its_figures(monkeypatch):
     monkeypatch.setattr("ledger.engine.batches.MAX_NUMBERS", 10)
-    monkeypatch.setattr("ledger.engine.batches.extraction_cutoff", lambda text: extraction_cutoff(text, 10))
     doc = Document(doc_id="d", source="dump.txt", text=ARTICLE + "7 " * 100)
     out = process_batch([doc])
     assert [type(x).__name__ for x in out] == ["Processed", "ReadError"]

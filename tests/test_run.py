@@ -1,7 +1,9 @@
 """The main job end to end: reports, idempotent re-runs, and the same results for any --jobs."""
 from __future__ import annotations
 
+import contextlib
 import gzip
+import io
 import itertools
 from pathlib import Path
 
@@ -18,20 +20,28 @@ SHARED_CORPUS = REPO.parent / "shared" / "corpus" / "whitehouse.jsonl.gz"
 REPORTS = ("ledger.xlsx", "ledger.csv", "facts.csv", "errors.csv", "ledger.parquet", "ledger.sqlite")
 
 
-def test_run_examples_writes_every_report(tmp_path, capsys):
-    assert main(["run", str(EXAMPLES), "--out", str(tmp_path), "--jobs", "1"]) == 0
+@pytest.fixture(scope="module")
+def examples_run(tmp_path_factory) -> tuple[Path, str]:
+    """The folder of one run on the examples and what it said on stderr (read, never changed)."""
+    out, err = tmp_path_factory.mktemp("examples"), io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert main(["run", str(EXAMPLES), "--out", str(out), "--jobs", "1"]) == 0
+    return out, err.getvalue()
+
+
+def test_run_examples_writes_every_report(examples_run):
+    out, err = examples_run
     for name in REPORTS:
-        assert (tmp_path / name).is_file(), name
-    facts = pd.read_csv(tmp_path / "facts.csv")
-    mentions = pd.read_csv(tmp_path / "ledger.csv")
+        assert (out / name).is_file(), name
+    facts = pd.read_csv(out / "facts.csv")
+    mentions = pd.read_csv(out / "ledger.csv")
     assert len(facts) > 0 and len(mentions) >= len(facts)
     assert set(mentions["kind"]) >= {"money", "count"}
-    assert "figures" in capsys.readouterr().err
+    assert "figures" in err
 
 
-def test_two_articles_on_one_package_make_one_fact(tmp_path):
-    assert main(["run", str(EXAMPLES), "--out", str(tmp_path), "--jobs", "1", "-q"]) == 0
-    facts = pd.read_csv(tmp_path / "facts.csv")
+def test_two_articles_on_one_package_make_one_fact(examples_run):
+    facts = pd.read_csv(examples_run[0] / "facts.csv")
     package = facts[(facts["surface"].isin(["$275 million", "$275m"])) & (facts["role"] == "package")]
     assert len(package) == 1
     assert package.iloc[0]["n_documents"] == 2 and package.iloc[0]["n_mentions"] >= 3

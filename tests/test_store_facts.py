@@ -87,11 +87,12 @@ def _assert_as_from_scratch(store: Store) -> None:
 
 
 # (seed of the documents, documents, documents per batch, documents per chunk, documents replaced)
+# (every chunk costs the same whatever its size: a few batches suffice to cross each boundary)
 SCENARIOS = [
     (1, 24, 24, 1000, 0),   # one batch, one chunk: the whole ledger at once
-    (2, 24, 5, 1, 0),       # one document per chunk
-    (3, 30, 7, 3, 0),       # batches and chunks that do not line up
-    (4, 30, 6, 4, 5),       # five documents replaced by other content in a later batch
+    (2, 12, 5, 1, 0),       # one document per chunk, over two full batches and a short one
+    (3, 16, 7, 3, 0),       # batches and chunks that do not line up
+    (4, 18, 6, 4, 5),       # five documents replaced by other content in a later batch
     (5, 40, 40, 7, 12),     # many documents replaced at once
 ]
 

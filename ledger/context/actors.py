@@ -13,7 +13,7 @@ from ledger.context.clauses import Clause, ListIndex, flat
 from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTENCE, Decision
 from ledger.context.document import DocumentFrame
 from ledger.context.mentions import SELF, Actors, classify, listed
-from ledger.context.subject import subject_of
+from ledger.context.subject import Subject, subject_of
 from ledger.context.words import alternation
 
 __all__ = ["SELF", "Candidates", "candidates", "classify", "decide", "pick"]
@@ -27,14 +27,15 @@ _NEAR_RECIPIENT = 90
 
 
 def pick(actors: Actors, at: int, until: int | None = None, we: str | None = None,
-         verb_at: int | None = None) -> tuple[str | None, str | None]:
+         verb_at: int | None = None, subject: Subject | None = None) -> tuple[str | None, str | None]:
     """Donor and recipient for a figure at offset ``at`` of the sentence whose clause ends at
     ``until`` (the next figure); ``we`` is who "we" are (the publisher), never a recipient then;
-    ``verb_at`` is where the verb that governs the figure begins."""
+    ``verb_at`` is where the verb that governs the figure begins, ``subject`` its subject when the
+    caller has read it already."""
     givers = [m for m in actors.donors if m.end <= at or m.start in actors.explicit]  # "Ukraine's needs"
     owner = next((m for m in reversed(actors.donors) if m.possessive and m.end <= at
                   and _OWNS.fullmatch(actors.text[m.end:at])), None)  # "Saudi Arabia's $600 billion commitment"
-    subject = subject_of(actors, verb_at)
+    subject = subject or subject_of(actors, verb_at)
     lender = None if verb_at is not None else next(  # "supported a $530 million loan from the GCFF"
         (m.canonical for m in givers if m.start >= at and m.start in actors.explicit and m.kind != "self"), None)
     donor = (owner.canonical if owner else None) or subject.actor or lender or (None if subject.group else _nearest(
@@ -111,9 +112,10 @@ class Candidates:
 
 
 def _kind(actors: Actors, name: str | None) -> str | None:
-    for m in (*actors.donors, *actors.recipients, *actors.holders):
-        if m.canonical == name:
-            return m.kind
+    for group in (actors.donors, actors.recipients, actors.holders):
+        for m in group:
+            if m.canonical == name:
+                return m.kind
     return None
 
 
@@ -122,7 +124,8 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     giver also wins over an actor the item names only in passing)."""
     actors = classify(cl.text)
     we = doc.publisher.speaks_for if doc.publisher is not None else None
-    donor, recipient = pick(actors, cl.at, cl.end + len(cl.after), we, verb_at)
+    subject = subject_of(actors, verb_at)
+    donor, recipient = pick(actors, cl.at, cl.end + len(cl.after), we, verb_at, subject)
     if donor is not None and not any(m.canonical == donor and m.start in actors.explicit for m in actors.donors):
         lead = lists.lead_in(cl.sent)
         if lead is not None and pick(classify(flat(lead)), len(lead), we=we)[0] is not None:
@@ -140,7 +143,6 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
             if r is None and r2:
                 r, rk = Decision(r2, "named-in-list-lead-in", r2, NEIGHBOUR), _kind(lead_actors, r2)
     none = Decision(None, "none-named", "", FALLBACK)
-    subject = subject_of(actors, verb_at)
     explicit = d is not None and any(m.canonical == d.value and m.start in actors.explicit for m in actors.donors)
     owner = next((m.canonical for m in reversed(actors.donors) if m.possessive and m.end <= cl.at
                   and m.canonical not in (SELF, we)), None)

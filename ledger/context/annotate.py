@@ -71,9 +71,19 @@ def _read(figures: list[Figure], found: list[Clause], index: SentenceIndex, list
         if prev is not None and CONVERSION.match(cl.before) and fig.kind == prev.kind == "money":
             _restate(state, fig, prev, cl.sent)
             continue
-        decisions = _first_pass(fig, cl, _neighbours(state, cl, lists), doc, published, lede)
-        _add(state, fig, cl, index, decisions)
+        near = _neighbours(state, cl, lists)
+        item = own_item(fig, cl, near.prev) if fig.kind == "money" else None
+        topic = topic_item(cl.text, cl.at) if fig.kind == "money" and item is None else None
+        decisions = _first_pass(fig, cl, near, doc, published, lede, item, topic)
+        _add(state, fig, cl, index, decisions, _item(fig, cl, near, item, topic))
     return state
+
+
+def _item(fig: Figure, cl: Clause, near: Neighbours, item: str | None, topic: str | None) -> str | None:
+    """``item_of`` without reading a money figure's words again: its own item, else the sentence's topic."""
+    if fig.kind != "money":
+        return item_of(fig, cl, near.prev)
+    return item or (topic if item is None else topic_item(cl.text, cl.at))
 
 
 def _neighbours(state: _State, cl: Clause, lists: ListIndex) -> Neighbours:
@@ -87,12 +97,11 @@ def _neighbours(state: _State, cl: Clause, lists: ListIndex) -> Neighbours:
     return Neighbours(prev, prev_aid, last_aid, lists, whole)
 
 
-def _first_pass(fig: Figure, cl: Clause, near: Neighbours, doc: DocumentFrame,
-                published: _dt.date | None, lede: _dt.date | None) -> dict[str, Decision]:
-    """The decisions about one figure, read from its clause, sentence and neighbours."""
+def _first_pass(fig: Figure, cl: Clause, near: Neighbours, doc: DocumentFrame, published: _dt.date | None,
+                lede: _dt.date | None, item: str | None, topic: str | None) -> dict[str, Decision]:
+    """The decisions about one figure, read from its clause, sentence and neighbours; ``item`` is what
+    its own words name, ``topic`` the sentence's aid topic when they name nothing (money only)."""
     inherited = inherited_role(fig, cl, near)
-    item = own_item(fig, cl, near.prev) if fig.kind == "money" else None
-    topic = topic_item(cl.text, cl.at) if fig.kind == "money" and item is None else None
     ev = evidence(cl, cues(item) if item else tuple(c for c in cues(topic or "") if c.cls == "aid"))
     givers = _actors.candidates(cl, near.lists, doc, ev.verb.start if ev.verb is not None else None)
     if fig.kind == "money":
@@ -109,13 +118,16 @@ def _first_pass(fig: Figure, cl: Clause, near: Neighbours, doc: DocumentFrame,
     return decisions
 
 
-def _add(state: _State, fig: Figure, cl: Clause, index: SentenceIndex, d: dict[str, Decision]) -> None:
-    new = replace(fig, sentence=clean(index.sentence(cl.sent)), item=item_of(fig, cl, state.prev_in(cl.sent)),
-                  role=d["role"].value, donor=d["donor"].value, recipient=d["recipient"].value,
-                  stage=d["stage"].value, aid_type=d["aid_type"].value, event_date=d["event_date"].value,
-                  window_start=d["window"].value[0] if d["window"].value else None,
-                  window_end=d["window"].value[1] if d["window"].value else None,
-                  why=why_text(d), confidence=fill.confidence(d))
+def _add(state: _State, fig: Figure, cl: Clause, index: SentenceIndex, d: dict[str, Decision],
+         item: str | None) -> None:
+    window = d["window"].value
+    new = Figure(  # one construction: dataclasses.replace costs as much again
+        start=fig.start, end=fig.end, surface=fig.surface, kind=fig.kind, value=fig.value, low=fig.low,
+        high=fig.high, qualifier=fig.qualifier, unit=fig.unit, currency=fig.currency, change=fig.change,
+        item=item, role=d["role"].value, donor=d["donor"].value, recipient=d["recipient"].value,
+        event_date=d["event_date"].value, sentence=clean(index.sentence(cl.sent)), per=fig.per,
+        stage=d["stage"].value, aid_type=d["aid_type"].value, window_start=window[0] if window else None,
+        window_end=window[1] if window else None, why=why_text(d), confidence=fill.confidence(d))
     state.out.append(new)
     state.decisions.append(d)
     state.sents.append(cl.sent)

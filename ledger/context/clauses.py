@@ -27,6 +27,8 @@ class Clause:
     after: str
     text: str
     lead: int = 0  # where the words about this amount begin: the end of the previous amount of money
+    #: what the context stage has read from this clause once (``evidence`` keeps its cues here)
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
 
 def flat(s: str) -> str:
@@ -67,6 +69,7 @@ class ListIndex:
     _lead: dict[int, str | None] = field(default_factory=dict)
     _item: dict[int, bool] = field(default_factory=dict)
     _opens: dict[int, bool] = field(default_factory=dict)
+    _para: dict[int, bool] = field(default_factory=dict)
 
     def _is_item(self, j: int) -> bool:
         hit = self._item.get(j)
@@ -83,8 +86,11 @@ class ListIndex:
     def _starts_paragraph(self, j: int) -> bool:
         if j == 0:
             return True
-        gap = self.index.text[self.index.spans[j - 1][1]:self.index.spans[j][0]]
-        return _BLANK_LINE.search(gap) is not None
+        hit = self._para.get(j)
+        if hit is None:  # (asked again by every later sentence of the paragraph)
+            gap = self.index.text[self.index.spans[j - 1][1]:self.index.spans[j][0]]
+            hit = self._para[j] = _BLANK_LINE.search(gap) is not None
+        return hit
 
     def lead_in(self, sent: int) -> str | None:
         """The lead-in sentence ("The package includes:") of the list a sentence belongs to.

@@ -36,14 +36,16 @@ class Decision:
     confidence: float = FALLBACK
 
     def text(self, attribute: str) -> str:
-        words = " ".join(self.words.split())
-        quoted = f' "{words}"' if words else ""
         value = self.value
-        if isinstance(value, tuple):  # a period: start..end
+        if value is None:
+            value = "-"
+        elif isinstance(value, tuple):  # a period: start..end
             value = "..".join(str(v) for v in value)
-        return f"{attribute}={value if value is not None else '-'} by {self.rule}{quoted}"
+        if not self.words or self.words.isspace():  # most decisions quote no words
+            return f"{attribute}={value} by {self.rule}"
+        return f'{attribute}={value} by {self.rule} "{" ".join(self.words.split())}"'
 
 
 def why_text(decisions: dict[str, Decision]) -> str:
     """One line naming, per attribute, the rule that decided it and the words it used."""
-    return "; ".join(d.text(name) for name, d in decisions.items())
+    return "; ".join([d.text(name) for name, d in decisions.items()])

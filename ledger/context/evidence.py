@@ -8,7 +8,7 @@ A cue is *attached* when nothing but a few joining words stands between it and t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ledger.context.clauses import Clause
 from ledger.context.cues import Cue, cues
@@ -160,9 +160,7 @@ def _after_start(cl: Clause) -> int:
     return m.end() if m else cl.end
 
 
-def _attached_after(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
-    start = _after_start(cl)
-    stop = _STOP.search(cl.text, start)
+def _attached_after(found: tuple[Cue, ...], cl: Clause, start: int, stop: re.Match[str] | None) -> Cue | None:
     limit = stop.start() if stop else len(cl.text)
     nouns = [c for c in found if c.start >= start and c.end <= limit and c.cls in _NOUNS and c.value != "verb"]
     if not nouns or not _AFTER_GAP.match(cl.text[start:nouns[0].start]):
@@ -237,24 +235,47 @@ def _near(c: Cue, cl: Clause) -> int:
 
 def evidence(cl: Clause, item_cues: tuple[Cue, ...] = ()) -> Evidence:
     """The cues around the figure of clause ``cl``; ``item_cues`` are the cues of its item phrase,
-    which say what the money is when nothing is attached to it."""
+    which say what the money is when nothing is attached to it. What the clause's own words say is
+    read once per clause; the item's cues only fill ``own`` when nothing else does."""
+    ev = cl.memo.get("evidence")
+    if ev is None:
+        ev = cl.memo["evidence"] = _read(cl)
+    if ev.own is not None:
+        return ev
+    own = next((c for c in item_cues if c.cls in _NOUNS and c.value != "verb"), None)
+    return ev if own is None else replace(ev, own=own)
+
+
+def _read(cl: Clause) -> Evidence:
+    """The cues around the figure of clause ``cl``, from its own words alone."""
     found = cues(cl.text)
-    own = _committed_to(found, _attached_after(found, cl) or _attached_before(found, cl), cl.text)
+    start = _after_start(cl)
+    stop = _STOP.search(cl.text, start)
+    own = _committed_to(found, _attached_after(found, cl, start, stop) or _attached_before(found, cl), cl.text)
     if own is None:  # "$2 trillion spent there": a participle right after the money says what it is
         own = next((c for c in found if c.cls == "spend" and c.value == "verb" and c.start >= cl.end
                     and not cl.text[cl.end:c.start].strip()), None)
-    if own is None:
-        own = next((c for c in item_cues if c.cls in _NOUNS and c.value != "verb"), None)
-    lo, hi = cl.at - len(cl.before), cl.end + len(cl.after)
-    stop = _STOP.search(cl.text, _after_start(cl))
+    hi = cl.end + len(cl.after)
     after_end = min(hi, stop.start() if stop else hi)
-    by_near = sorted(found, key=lambda c: _near(c, cl))
-    return Evidence(
-        own=own, verb=_governing_verb(found, cl),
-        clause=tuple(c for c in by_near if lo <= c.start and c.end <= hi),
-        before=tuple(c for c in by_near if lo <= c.start and c.end <= cl.at),
-        lead=tuple(c for c in by_near if min(lo, cl.lead) <= c.start and c.end <= cl.at),
-        after=tuple(c for c in by_near if cl.end <= c.start and c.end <= after_end),
-        sentence=tuple(by_near), perfect=_perfect(found, cl, after_end),
-        text=cl.text, at=cl.at, end=_after_start(cl),
-    )
+    by_near = tuple(sorted(found, key=lambda c: _near(c, cl)))
+    return Evidence(own, _governing_verb(found, cl), *_places(by_near, cl, after_end), by_near,
+                    _perfect(found, cl, after_end), cl.text, cl.at, start)
+
+
+def _places(by_near: tuple[Cue, ...], cl: Clause, after_end: int) -> tuple[tuple[Cue, ...], ...]:
+    """The cues of the clause, before the figure, since the previous amount and right after it (nearest
+    first), sorted out in one pass."""
+    lo, hi, at, end = cl.at - len(cl.before), cl.end + len(cl.after), cl.at, cl.end
+    lead_lo = min(lo, cl.lead)
+    clause, before, lead, after = [], [], [], []
+    for c in by_near:
+        if lo <= c.start and c.end <= hi:
+            clause.append(c)
+        if c.end <= at:
+            if lo <= c.start:
+                before.append(c)
+            if lead_lo <= c.start:
+                lead.append(c)
+        if end <= c.start and c.end <= after_end:
+            after.append(c)
+    return tuple(clause), tuple(before), tuple(lead), tuple(after)

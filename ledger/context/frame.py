@@ -13,7 +13,7 @@ from ledger.context.evidence import Evidence
 from ledger.context.money_role import MoneyFrame, money_role
 from ledger.context.words import alternation
 from ledger.model import Figure
-from ledger.text.gazetteer import find_actors, kind_of
+from ledger.text.gazetteer import actors_in, kind_of
 
 __all__ = ["FOREIGN_AID", "money_decision", "praised"]
 
@@ -33,6 +33,13 @@ _PERIOD_END = re.compile(r"\b(?:(?:19|20)\d\d\s*(?:-|–|to|through|until)\s*|(?
 _DIFFERENCE = re.compile(rf"^\s*(?:{alternation('comparatives')})\s+than\b", re.IGNORECASE)
 _CHANGE = re.compile(rf"\b(?:{alternation('change_nouns')})s?\s+(?:of|by)\s+(?:\w+\s+){{0,2}}$|"
                      rf"\b(?:{alternation('change_verbs')})\s+by\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
+_CHANGE_END = re.compile(r"\s(?:of|by)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _changed(before: str) -> bool:
+    """ "an increase of", "cut by" right before the figure; the end every match has is looked for first (the
+    change words are tried at every position of a search)."""
+    return _CHANGE_END.search(before) is not None and _CHANGE.search(before) is not None
 
 
 def _years(cl: Clause, pattern: re.Pattern[str]) -> list[int]:
@@ -82,12 +89,13 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
     named = None if others and (not cand.explicit_donor or cand.donor.value == SELF) else cand.giver(doc)
     speaker = doc.publisher.speaks_for if doc.publisher is not None and not others else None
     # in a government's release, aid nobody else is named to give is its own (a firm's is not)
-    aid_abroad = cand.foreign(doc) or ev.own is not None and ev.own.cls == "aid" and ev.own.value in FOREIGN_AID
+    getter_abroad = cand.foreign(doc)
+    aid_abroad = getter_abroad or ev.own is not None and ev.own.cls == "aid" and ev.own.value in FOREIGN_AID
     giver = named or cand.giver_name or (None if cand.unknown_giver and not aid_abroad else doc.donor or speaker)
-    foreign = cand.foreign(doc) or (cand.recipient.value is None and doc.recipient not in (None, speaker, named)
+    foreign = getter_abroad or (cand.recipient.value is None and doc.recipient not in (None, speaker, named)
                                     and kind_of(doc.recipient) != "state")  # a release about Michigan is at home
     frame = MoneyFrame(
-        ev=ev, per=fig.per, change=fig.change is not None or _CHANGE.search(cl.before) is not None
+        ev=ev, per=fig.per, change=fig.change is not None or _changed(cl.before)
         or _DIFFERENCE.match(cl.after) is not None,
         vague=fig.qualifier == "vague", giver=giver,
         public_giver=cand.public_giver(doc) and not cand.unknown_giver or cand.group_giver,
@@ -96,7 +104,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         own_government=doc.publisher is not None and doc.publisher.voice == "government" and giver == speaker,
         publisher_home=doc.publisher is not None and doc.publisher.voice == "government",
         place_abroad=any(m.kind in ("country", "region") and m.canonical not in (giver, speaker)
-                         for m in find_actors(cl.text)),
+                         for m in actors_in(cl.text)),
         inherited=inherited, firm_giver=cand.firm_giver,
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),
     )

@@ -47,8 +47,18 @@ def _left_of() -> re.Pattern[str]:
     return re.compile(rf"([A-Za-z][\w'’ -]{{0,80}}?)\s+({alternation('left_link')})\s+{qualifier_prefix()}$")
 
 
+@lru_cache(maxsize=4)
+def _linked_end(links: str | None, flags: int = 0) -> re.Pattern[str]:
+    """The end every match of a "NP <link> $X" pattern has: white space, a link word (``None``: those of
+    ``left_link``), white space, a qualifier or none. Looked for first, it spares the search for the noun
+    phrase (tried at every letter) before the many figures that have no such end."""
+    return re.compile(rf"\s+(?:{links or alternation('left_link')})\s+{qualifier_prefix()}$", flags)
+
+
 def _left_phrase(left: str) -> str | None:
     """"NP of|at|to $X": the noun phrase ending just before the figure."""
+    if _linked_end(None).search(left) is None:
+        return None
     m = _left_of().search(left)
     if not m:
         return None
@@ -90,6 +100,8 @@ def is_aid_topic(item: str | None) -> bool:
 
 def change_item(left: str) -> str | None:
     """"an increase of", "increased by" right before a figure: the change it measures."""
+    if _linked_end("of|by|in", re.IGNORECASE).search(left[-60:]) is None:
+        return None
     m = _change_left().search(left[-60:])
     if m is None:
         return None
@@ -213,6 +225,8 @@ def percent_item(left: str, right: str, tail: str = "") -> str | None:
 
 def _percent_left(left: str) -> str | None:
     """"NP by|of|at X percent" → NP."""
+    if _linked_end("by|of|at").search(left[-120:]) is None:
+        return None
     m = _percent_left_pattern().search(left[-120:])
     if not m:
         return None

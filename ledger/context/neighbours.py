@@ -111,11 +111,13 @@ def _adjacent_part(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None
 
 
 def _part_after_whole(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
-    if near.prev is not None and _OF_WHOLE.search(cl.text, 0, cl.at) is None:
-        m = _OF_SENTENCE.search(cl.text, 0, cl.at)
-        if m is not None:
-            return Decision("component", "part-after-its-whole", m.group(0).strip(), NEIGHBOUR)
-    return None
+    if near.prev is None:
+        return None
+    # rarely found: asked first, as every "Of the" whole has one; without "that" it can only start the sentence
+    m = (_OF_SENTENCE.search if cl.text.find("that", 0, cl.at) >= 0 else _OF_SENTENCE.match)(cl.text, 0, cl.at)
+    if m is None or _OF_WHOLE.search(cl.text, 0, cl.at) is not None:
+        return None
+    return Decision("component", "part-after-its-whole", m.group(0).strip(), NEIGHBOUR)
 
 
 def _from_to(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:

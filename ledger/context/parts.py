@@ -29,7 +29,10 @@ _LAST_CLAUSE = re.compile(r"[,;()]")
 
 def is_adjacent_part(before: str, after: str) -> bool:
     """A figure written as a part of another ("including $X", "$X of our loan")."""
-    return _ADJACENT_PART.search(before[-_PART_REACH:]) is not None or _PART_AFTER.match(after) is not None
+    tail = before[-_PART_REACH:]
+    # every match holds "includ" or "which"; in ASCII text case-insensitive matching folds nothing else
+    named = not tail.isascii() or "includ" in (low := tail.lower()) or "which" in low
+    return named and _ADJACENT_PART.search(tail) is not None or _PART_AFTER.match(after) is not None
 
 
 def is_lead_in(sentence: str) -> bool:

@@ -23,6 +23,9 @@ __all__ = ["Subject", "subject_of"]
 #: Where the subject of a verb may begin: the last clause break before it.
 #: (the full stop of an abbreviation, as in "U.S.", breaks nothing)
 _BREAK = re.compile(rf"[;:!?—–(\[]|\.(?!\w)(?<!\b[A-Z]\.)|,\s+(?:{alternation('clause_breaks_after_comma')})\b|^")
+#: ``_BREAK`` without its "^": after the first character its branches start with a few characters, which
+#: the regex engine skips to (with "^" among them it tries every branch at every position).
+_BREAK_AFTER_START = re.compile(_BREAK.pattern.removesuffix("|^"))
 #: A phrase that opens a clause before its subject: "In Guatemala and Honduras, ...", "Like Japan, ...".
 _OPENER = re.compile(rf"\s*(?:{alternation('clause_openers')})\b[^,;]{{1,80}},(?:\s*[A-Z][\w’' -]{{1,30}},)?")
 #: A capitalised word that names someone ("General Electric"); sentence-initial function words,
@@ -70,7 +73,9 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
     if _RECEIVE.match(text, verb_at):
         return Subject(None, False)  # "CSOs received $X", "the mine, which received $X": the subject gets it
     asides = _asides(text, verb_at)
-    breaks = [b for b in _BREAK.finditer(text, 0, verb_at) if not any(i <= b.start() <= j for i, j in asides)]
+    first = _BREAK.match(text, 0, verb_at)  # a break, or the start of the sentence
+    found = [first, *_BREAK_AFTER_START.finditer(text, max(first.end(), 1), verb_at)]
+    breaks = [b for b in found if not any(i <= b.start() <= j for i, j in asides)]
     start = breaks[-1].end() if breaks else 0
     opener = _OPENER.match(text, start, verb_at)  # "In Guatemala and Honduras, USDA will provide"
     if opener:

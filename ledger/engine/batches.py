@@ -58,7 +58,7 @@ def process_batch(docs: list[Document], hashes: list[str] | None = None) -> list
     processing fails becomes a ReadError, one cut at the work limit gets one beside its rows."""
     out: list[Processed | ReadError] = []
     for i, doc in enumerate(docs):
-        cut = extraction_cutoff(doc.text)
+        cut = extraction_cutoff(doc.text, MAX_NUMBERS)  # read when called: one name sets the limit
         try:
             rows = process_document(doc, cut)
         except Exception as exc:  # one broken document never stops a batch

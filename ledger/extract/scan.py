@@ -73,9 +73,7 @@ def master() -> re.Pattern[str]:
     signed = rf"(?<![\w.,/:#@+=_$€£¥₹-])(?P<sign>[-+−]|(?i:minus)[- \u00a0])(?P<snum>{DIGITS})(?![\d/])"
     frac = rf"(?P<frac>{fractions})(?![\w-])"  # inside the number words' branch (same first letters)
     vague_g = rf"(?<![\w-])(?P<vague>(?i:{vague}))(?![\w-])"
-    gate_money = _first_chars(m for m, _c, pos in tables.currencies() if pos in ("pre", "both"))
-    gate_vague = _first_chars(tables.vague())
-    gate_words = _first_chars(["a", *tables.number_words()])
+    gate_money, gate_vague, gate_words = _gates()
     return re.compile(
         rf"(?={gate_money}){money_num}|(?=[hHwW\d]){_SKIP}|(?=\.?\d){plain_num}|(?=[-+−]|[mM][iI][nN]){signed}"
         rf"|(?={gate_vague}){vague_g}|(?={gate_words})(?i:(?<![\w-])(?:{frac}|{_words_branch()}))"
@@ -83,10 +81,70 @@ def master() -> re.Pattern[str]:
 
 
 @functools.cache
+def _gates() -> tuple[str, str, str]:
+    """The first characters of money markers, vague words and number words (character classes)."""
+    return (_first_chars(m for m, _c, pos in tables.currencies() if pos in ("pre", "both")),
+            _first_chars(tables.vague()), _first_chars(["a", *tables.number_words()]))
+
+
+#: Letters that case-insensitive matching also takes for an ASCII letter (Python's ``re``: "İ", "ı", "ſ", "K").
+_FOLDS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+#: How many first characters of a phrase the gate reads.
+_GATE_DEPTH = 3
+
+
+def _class(ch: str) -> str:
+    """A character class for one character of a phrase, as the branches match it case ignored."""
+    if ch == " ":
+        return r"[\s\-]"  # a space inside a phrase matches white space; in a fraction also a hyphen
+    if not ch.isalpha():
+        return re.escape(ch)
+    return "[" + re.escape(ch.lower()) + re.escape(ch.upper()) + _FOLDS.get(ch.lower(), "") + "]"
+
+
+def _gate_tree(phrases) -> dict:
+    """The phrases' first characters as a tree (lower case; a prefix ends at a space or at the depth)."""
+    root: dict = {}
+    for p in phrases:
+        node = root
+        for i, ch in enumerate(p[:_GATE_DEPTH]):
+            if node.get("") is not None:
+                break  # a shorter prefix already lets anything after it through
+            last = ch == " " or i == min(len(p), _GATE_DEPTH) - 1
+            node = node.setdefault(ch.lower(), {})
+            if last:
+                node.clear()
+                node[""] = {}
+                break
+    return root
+
+
+def _render_gate(node: dict) -> str:
+    if "" in node:
+        return ""
+    return "(?:" + "|".join(_class(k) + _render_gate(child) for k, child in sorted(node.items())) + ")"
+
+
+@functools.cache
+def _any_gate() -> str:
+    """What every branch of :func:`master` needs first: a digit, a point, a sign or a currency symbol, or the
+    first three characters of a currency marker, a vague amount, a fraction, a number word, "a " before a scale
+    word, a URL or "minus" (both cases: a superset of what each branch takes). A position no branch can start
+    at is left after this test, not after six: "the", "and", "in" or "for " no longer reach the branches."""
+    markers = [m for m, _c, pos in tables.currencies() if pos in ("pre", "both")]
+    first = [w for w, (_v, c) in tables.number_words().items() if c in ("unit", "teen", "ten")]
+    phrases = {*markers, *tables.vague(), *tables.fractions(), *first, "a ", "http", "www", "minus"}
+    symbols = sorted({p[0] for p in phrases if not p[0].isalpha()})
+    tree = _gate_tree(p for p in phrases if p[0].isalpha())
+    letters = [c + _render_gate(child) for low, child in sorted(tree.items()) for c in (low, low.upper())]
+    return r"[\d.\-+−" + "".join(map(re.escape, symbols)) + "]|" + "|".join(letters)
+
+
+@functools.cache
 def scanner() -> re.Pattern[str]:
     """:func:`master` behind one non-word character: a pattern that begins with a character class lets the
     regex engine skip fast to the next candidate position (every figure starts at a word boundary)."""
-    return re.compile(r"[^A-Za-z0-9_](?:" + master().pattern + ")")
+    return re.compile(r"[^A-Za-z0-9_](?=" + _any_gate() + ")(?:" + master().pattern + ")")
 
 
 def next_match(text: str, pos: int) -> re.Match[str] | None:

@@ -56,6 +56,12 @@ def find_actors(text: str) -> list[Mention]:
 
 
 @lru_cache(maxsize=4096)
+def actors_in(sentence: str) -> tuple[Mention, ...]:
+    """:func:`find_actors` of a sentence, read once however many figures the sentence holds."""
+    return tuple(find_actors(sentence))
+
+
+@lru_cache(maxsize=4096)
 def canonical_name(name: str) -> str | None:
     """The canonical name for one alias ("Kyiv" → "Ukraine"), or None if unknown."""
     hit = load_gazetteer().get(name.strip())

@@ -28,6 +28,8 @@ ABBREVIATIONS = frozenset(data.entries("text/abbreviations.txt")) | calendar.abb
 _STOP = re.compile(r"[.!?][\"'”’)\]*]*\s+(?=[\"'“‘(\[*]*[A-Z0-9$€£¥])")
 _LINE = re.compile(r"\n")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·▪–—]|\d{1,2}[.)]|\\?#+)[ \t]+")
+#: The characters a list item's marker starts with, besides digits (a cheap test before ``_LIST_ITEM``).
+_MARKER_STARTS = "-*•·▪–—\\#"
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -45,28 +47,21 @@ def _is_abbreviation(text: str, stop: int) -> bool:
 
 
 def _line_breaks(text: str) -> list[int]:
-    """Offsets where a new sentence starts because of the line structure."""
+    """Offsets where a new sentence starts because of the line structure: after a blank line, at a
+    list item, after a bold heading line or a lead-in (one pass over the lines)."""
     starts: list[int] = []
-    lines = text.split("\n")
-    offsets = []
-    pos = 0
-    for line in lines:
-        offsets.append(pos)
-        pos += len(line) + 1
-    prev_blank = True
-    for i, line in enumerate(lines):
+    pos, prev_blank, before = 0, True, ""
+    for line in text.split("\n"):
         stripped = line.strip()
         if not stripped or stripped == "\\":  # markdown hard break "\\" alone on a line
             prev_blank = True
-            continue
-        begin = offsets[i] + (len(line) - len(line.lstrip()))
-        if prev_blank or _LIST_ITEM.match(line):
-            starts.append(begin)
-        elif i > 0:
-            before = lines[i - 1].rstrip()
-            if before.endswith("**") or before.endswith(":"):
-                starts.append(begin)  # after a bold heading line or a lead-in
-        prev_blank = False
+        else:
+            if prev_blank or before.endswith(("**", ":")) or (
+                    stripped[0] in _MARKER_STARTS or stripped[0].isdigit()) and _LIST_ITEM.match(line):
+                starts.append(pos + len(line) - len(line.lstrip()))
+            prev_blank = False
+        before = stripped  # (its end is the end of the line without trailing white space)
+        pos += len(line) + 1
     return starts
 
 
