@@ -26,9 +26,9 @@ _JOIN = (rf"(?:{alternation('joins_noun_to_amount')}|(?:{alternation('changes_fr
 _QUALIFY = rf"(?:(?:{alternation('before_an_amount')})\s+)*"
 #: ... and before it: "a deficit of $X", "a package for Ukraine worth nearly $X", "budget: $X",
 #: "an additional $X" (a few words may stand between the noun and a joining word, none without one),
-#: "frozen assets — $X" (an amount in apposition after a colon or a dash).
+#: "frozen assets — $X" (an amount in apposition after a colon or a dash), "assets; that's over $X".
 _BEFORE_GAP = re.compile(rf"^(?:(?:\s+[\w'’.-]+){{0,4}}?,?\s+{_JOIN}\s+{_QUALIFY}|\s*[:=—–]\s*{_QUALIFY}|"
-                         rf"\s+{_QUALIFY})$", re.IGNORECASE)
+                         rf"\s*[;,]\s+(?:that['’]s|that\s+is|which\s+is)\s+{_QUALIFY}|\s+{_QUALIFY})$", re.IGNORECASE)
 # (a full stop after a capital letter, as in "U.S.", stops nothing)
 _STOP = re.compile(rf"[,;:!?()\[\]—–]|\.(?!\w)(?<!\b[A-Z]\.)|\b(?:{alternation('clause_stops')})\b")
 #: Words that may join two nouns of one phrase ("aid cut", "relief fund", "investment in new
@@ -67,6 +67,9 @@ _SUPERLATIVE_REACH = 80
 #: The running-total words a superlative turns into a comparison.
 _COMPARED = frozenset(words("compared_totals"))
 #: "new", "additional": words that make an amount a new one, whatever the tense of its verb.
+#: "$X across 46 transactions", "$X in more than 300 grants": an amount spread over counted acts.
+_ACROSS_MANY = re.compile(rf"\s+(?:in|across|through|over|for)\s+(?:more\s+than\s+|over\s+|nearly\s+|some\s+|about\s+)?"
+                          rf"\d[\d,]*\s+(?:[\w-]+\s+)?(?:{alternation('counted_acts')})\b", re.IGNORECASE)
 _NEW = re.compile(rf"\b(?:{alternation('new_amount')})\b", re.IGNORECASE)
 _NEW_REACH = 25
 #: "a grant of", "an award of up to": one thing named right before its amount.
@@ -151,7 +154,15 @@ class Evidence:
             cue = None  # "will receive a cumulative $33 million": the sum of a new allocation's parts
         if cue is None and self.perfect is not None and self.new_amount():
             return None  # "has committed $1 billion in new assistance": a new package, not a total
-        return cue or self.perfect
+        return cue or self.perfect or self._across_many()
+
+    def _across_many(self) -> Cue | None:
+        """ "committed over $2 billion across 46 transactions": the sum of a counted number of acts,
+        unless the clause speaks of the future ("will invest $X in 12 projects" is one new allocation)."""
+        m = _ACROSS_MANY.match(self.text, self.end)
+        if m is None or _FUTURE.search(self.text, max(0, self.at - _SUPERLATIVE_REACH), self.at):
+            return None
+        return Cue(m.start(), m.end(), "total", "-", m.group(0).strip())
 
 
 def _after_start(cl: Clause) -> int:
