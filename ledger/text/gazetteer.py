@@ -6,7 +6,7 @@ one alternation (longest alias first) so a sentence is scanned once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ledger import data
@@ -52,7 +52,33 @@ def find_actors(text: str) -> list[Mention]:
         canonical, kind = table[alias]
         if kind != "none":  # "Indian Country" names no country: matched so that "Indian" is not
             out.append(Mention(m.start(), m.end(1), alias, canonical, kind, m.group(2) is not None))
-    return out
+    return [_as_state(text, out, i) for i in range(len(out))]
+
+
+#: "Atlanta, Georgia": a capitalised place and a comma right before a name (how US places are written).
+_CITY_COMMA = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s*$")
+#: What joins names of one list.
+_LIST_JOINT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+
+
+def _as_state(text: str, found: list[Mention], i: int) -> Mention:
+    """A country that is also a US state's name, read as the state in "Atlanta, Georgia" or beside
+    other states in a list ("Florida, Georgia, and South Carolina")."""
+    m = found[i]
+    if m.kind != "country" or m.canonical not in _country_or_state():
+        return m
+    before = found[i - 1] if i > 0 else None
+    after = found[i + 1] if i + 1 < len(found) else None
+    named_city = before is not None and not text[before.end:m.start].strip(", ")  # "Tbilisi, Georgia"
+    city = _CITY_COMMA.search(text, max(0, m.start - 40), m.start) is not None and not named_city
+    listed = any(n is not None and n.kind == "state"
+                 and _LIST_JOINT.match(text[min(n.end, m.end):max(n.start, m.start)]) for n in (before, after))
+    return replace(m, kind="state") if city or listed else m
+
+
+@lru_cache(maxsize=1)
+def _country_or_state() -> frozenset[str]:
+    return frozenset(data.entries("text/country_or_state.txt"))
 
 
 @lru_cache(maxsize=4096)
