@@ -43,6 +43,9 @@ _FIRM_APPOSITION = re.compile(rf"^[*_]*\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s
 _NOT_CHARITY = re.compile(r"\b(?:NGO|charity|foundation|non-?profit|humanitarian|organi[sz]ation)s?\b", re.IGNORECASE)
 #: Between two givers of one subject: "and", maybe after an aside in commas ("X, subject to notification, and Y").
 _JOINT_GAP = re.compile(r"(?:\s*,[^,;]{1,60})?\s*,?\s+and\s+(?:the\s+)?")
+#: "thanked the Saudis | for | giving": the one thanked, and the gerund of what they did.
+_THANK = re.compile(r"\bthank(?:s|ed|ing)?\s+(?:the\s+)?$", re.IGNORECASE)
+_FOR_GIVING = re.compile(r"\s+for\s+(?:\w+\s+)?")
 _WHICH = re.compile(r"\b(?:which|who)\b")
 #: Between an antecedent and its relative pronoun: a bracketed acronym or a noun or two ("Fund (CERF),
 #: which", "the G7 grouping, which").
@@ -86,6 +89,8 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
         if before:
             return Subject(before[-1].canonical, False)
     named = [m for m in actors.donors if start <= m.start and m.end <= verb_at]
+    if named and _thanked(named, text, verb_at):
+        return Subject(_thanked(named, text, verb_at), False)
     if named:
         return _named_subject(named, text, verb_at)
     span = text[start:verb_at]
@@ -97,6 +102,14 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
         if _organisation(name, span[m.end():]):
             return Subject(None, True, name, firm=_firm(name, span[m.end():]))
     return Subject(None, False)
+
+
+def _thanked(named: list, text: str, verb_at: int) -> str | None:
+    """ "Zelenskyy thanked the Saudis for giving $X": who is thanked for giving gives."""
+    last = named[-1]
+    if _FOR_GIVING.fullmatch(text, last.end, verb_at) and _THANK.search(text, max(0, last.start - 25), last.start):
+        return last.canonical
+    return None
 
 
 def _named_subject(named: list, text: str, verb_at: int) -> Subject:
