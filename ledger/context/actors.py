@@ -20,6 +20,8 @@ __all__ = ["SELF", "Candidates", "candidates", "classify", "decide", "pick"]
 
 #: Between a possessive and the amount it owns: the possessive ending and an adjective or two.
 _OWNS = re.compile(rf"(?:['’]s?)?\s+(?:(?:{alternation('owned_amount')})\s+)?")
+#: "commends the United States on its $4 billion contribution": "its" after the actor makes it the owner.
+_ON_ITS = re.compile(r"\s+(?:on|for)\s+(?:its|their)\b", re.IGNORECASE)
 #: How far (characters) before its verb a subject stands to be the verb's own ("the United States intends to").
 _DIRECT_SUBJECT = 25
 #: A recipient named this close after a figure ("$X ... to the people of Afghanistan") beats earlier holders.
@@ -144,8 +146,8 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
                 r, rk = Decision(r2, "named-in-list-lead-in", r2, NEIGHBOUR), _kind(lead_actors, r2)
     none = Decision(None, "none-named", "", FALLBACK)
     explicit = d is not None and any(m.canonical == d.value and m.start in actors.explicit for m in actors.donors)
-    owner = next((m.canonical for m in reversed(actors.donors) if m.possessive and m.end <= cl.at
-                  and m.canonical not in (SELF, we)), None)
+    owner = next((m.canonical for m in reversed(actors.donors) if (m.possessive or _ON_ITS.match(cl.text, m.end))
+                  and m.end <= cl.at and m.canonical not in (SELF, we)), None)
     direct = next((m.canonical for m in actors.donors if verb_at is not None and m.canonical == subject.actor
                    and 0 <= verb_at - m.end <= _DIRECT_SUBJECT), None)  # "the United States intends to provide"
     return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group, explicit, owner,
