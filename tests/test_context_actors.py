@@ -48,6 +48,20 @@ def test_donor_and_recipient_rules(text, surface, donor, recipient):
         assert got.recipient == recipient
 
 
+@pytest.mark.parametrize("text, surface, recipient", [
+    # a name after the next amount of money belongs to that amount
+    ("The UK works with UNICEF, WFP and Gavi. Since March the UK has committed £90 million, including £40 million "
+     "for oxygen supplies worldwide, and £50 million to support Gavi.", "£40 million", None),
+    ("Since March the UK has committed £90 million, including £40 million for oxygen supplies worldwide, "
+     "and £50 million to support Gavi.", "£50 million", "Gavi"),
+    # a duration or a vague count in between does not end the amount's reach
+    ("The fund, expected to reach €2 billion over the next two years, will support businesses in Ukraine.",
+     "€2 billion", "Ukraine"),
+])
+def test_a_name_after_the_next_amount_belongs_to_it(text, surface, recipient):
+    assert _one(text, surface).recipient == recipient
+
+
 def test_a_donor_never_gives_to_itself():
     text = "A new $275 million package of US arms was unveiled on Friday."
     got = _one(text, "$275 million")

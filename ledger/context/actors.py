@@ -20,6 +20,9 @@ __all__ = ["SELF", "Candidates", "candidates", "classify", "decide", "pick"]
 
 #: Between a possessive and the amount it owns: the possessive ending and an adjective or two.
 _OWNS = re.compile(rf"(?:['’]s?)?\s+(?:(?:{alternation('owned_amount')})\s+)?")
+#: A currency marker before a number: counted between a figure and a name after it, a second one means
+#: the name belongs to the next amount ("including £105 million for testing, and £160m to support CEPI").
+_AMOUNT = re.compile(r"(?:[$€£¥₹]|\b(?:[A-Z]{3}|US\$|A\$|C\$))\s?\d")
 #: "commends the United States on its $4 billion contribution": "its" after the actor makes it the owner.
 _ON_ITS = re.compile(r"\s+(?:on|for)\s+(?:its|their)\b", re.IGNORECASE)
 #: How far (characters) before its verb a subject stands to be the verb's own ("the United States intends to").
@@ -48,8 +51,8 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
     near = [m for m in actors.recipients if at <= m.start <= stop and m.canonical not in (donor, giver)]
     if held and not near:
         return donor, held[-1].canonical
-    recipient = _nearest([m for m in actors.recipients if m.canonical != giver], at, prefer_before=False,
-                         exclude=donor)
+    own = [m for m in actors.recipients if m.canonical != giver and len(_AMOUNT.findall(actors.text, at, m.start)) < 2]
+    recipient = _nearest(own, at, prefer_before=False, exclude=donor)  # after the next amount: that one's
     if recipient is None and donor is not None:
         # "Ukraine's air defences" after the figure: a possessive after it is the beneficiary
         late = [m for m in actors.donors if m.start > at and m.canonical != donor and m.possessive]
