@@ -46,6 +46,8 @@ _JOINT_GAP = re.compile(r"(?:\s*,[^,;]{1,60})?\s*,?\s+and\s+(?:the\s+)?")
 #: "thanked the Saudis | for | giving": the one thanked, and the gerund of what they did.
 _THANK = re.compile(r"\bthank(?:s|ed|ing)?\s+(?:the\s+)?$", re.IGNORECASE)
 _FOR_GIVING = re.compile(r"\s+for\s+(?:\w+\s+)?")
+#: Only auxiliaries and adverbs between an actor and its verb: the actor is the verb's subject.
+_AUXILIARIES = re.compile(rf"\s+(?:(?:{alternation('between_subject_and_verb')})\s+){{1,3}}", re.IGNORECASE)
 _WHICH = re.compile(r"\b(?:which|who)\b")
 #: Between an antecedent and its relative pronoun: a bracketed acronym or a noun or two ("Fund (CERF),
 #: which", "the G7 grouping, which").
@@ -120,6 +122,7 @@ def _named_subject(named: list, text: str, verb_at: int) -> Subject:
     between = text[last.end:verb_at]
     if (_RELATIVE.match(between) or last.possessive and _ADJACENT.fullmatch(between)
             or between.isspace()  # "the G20 pledge to raise $X", "... that Japan pledged $X"
+            or _AUXILIARIES.fullmatch(between)  # "..., we have provided $X"
             or _INFINITIVE_OWNER.fullmatch(between)  # "the G7 commitment to | mobilize"
             or _INFINITIVE_OWNER.fullmatch(between + text[verb_at:verb_at + 3].lower())):  # "| to provide"
         if not _joint(named, text):
