@@ -91,6 +91,8 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
         if before:
             return Subject(before[-1].canonical, False)
     named = [m for m in actors.donors if start <= m.start and m.end <= verb_at]
+    if _firms().search(text, named[-1].end if named else start, verb_at):  # "Korean companies have invested"
+        return Subject(None, True, None, firm=True)  # firms are the subject: their money is no aid
     if named and _thanked(named, text, verb_at):
         return Subject(_thanked(named, text, verb_at), False)
     if named:
@@ -165,6 +167,12 @@ def _firm(name: str, after: str) -> bool:
     apposition ("Chobani, a Greek yogurt giant,")."""
     return (name.split()[-1] in _firm_suffixes() or "-based" in name or _FIRM_APPOSITION.match(after) is not None
             and _NOT_CHARITY.search(after[:80]) is None)
+
+
+@functools.lru_cache(maxsize=1)
+def _firms() -> re.Pattern[str]:
+    row = next(r for r in data.table("context/actor_cues.tsv") if r["class"] == "firm")
+    return re.compile(r"\b(?:" + row["phrases"] + r")\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
