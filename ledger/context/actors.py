@@ -23,6 +23,8 @@ _OWNS = re.compile(rf"(?:['’]s?)?\s+(?:(?:{alternation('owned_amount')})\s+)?"
 #: A currency marker before a number: counted between a figure and a name after it, a second one means
 #: the name belongs to the next amount ("including £105 million for testing, and £160m to support CEPI").
 _AMOUNT = re.compile(r"(?:[$€£¥₹]|\b(?:[A-Z]{3}|US\$|A\$|C\$))\s?\d")
+#: "$X that the United States has provided", "$X in aid which Japan pledged": a relative clause after the amount.
+_RELATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:that|which)\s+(?:the\s+)?")
 #: "commends the United States on its $4 billion contribution": "its" after the actor makes it the owner.
 _ON_ITS = re.compile(r"\s+(?:on|for)\s+(?:its|their)\b", re.IGNORECASE)
 #: How far (characters) before its verb a subject stands to be the verb's own ("the United States intends to").
@@ -131,6 +133,8 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     we = doc.publisher.speaks_for if doc.publisher is not None else None
     subject = subject_of(actors, verb_at)
     donor, recipient = pick(actors, cl.at, cl.end + len(cl.after), we, verb_at, subject)
+    relative = _relative_giver(actors, cl)
+    donor = relative or donor
     if donor is not None and not any(m.canonical == donor and m.start in actors.explicit for m in actors.donors):
         lead = lists.lead_in(cl.sent)
         if lead is not None and pick(classify(flat(lead)), len(lead), we=we)[0] is not None:
@@ -148,7 +152,8 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
             if r is None and r2:
                 r, rk = Decision(r2, "named-in-list-lead-in", r2, NEIGHBOUR), _kind(lead_actors, r2)
     none = Decision(None, "none-named", "", FALLBACK)
-    explicit = d is not None and any(m.canonical == d.value and m.start in actors.explicit for m in actors.donors)
+    explicit = d is not None and (d.value == relative or any(m.canonical == d.value and m.start in actors.explicit
+                                                             for m in actors.donors))
     owner = next((m.canonical for m in reversed(actors.donors) if (m.possessive or _ON_ITS.match(cl.text, m.end))
                   and m.end <= cl.at and m.canonical not in (SELF, we)), None)
     direct = next((m.canonical for m in actors.donors if verb_at is not None and m.canonical == subject.actor
@@ -156,6 +161,15 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group, explicit, owner,
                       direct, r is not None and r.rule == "named-in-sentence" and listed(actors, r.value),
                       subject.unknown and subject.firm)
+
+
+def _relative_giver(actors, cl: Clause) -> str | None:
+    """ "the more than $15.2 billion that the United States has provided": the subject of a relative
+    clause right after the amount gives it."""
+    rel = _RELATIVE_AFTER.match(cl.text, cl.end)
+    if rel is None:
+        return None
+    return next((m.canonical for m in actors.donors if m.start == rel.end()), None)
 
 
 def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = False) -> dict[str, Decision]:
