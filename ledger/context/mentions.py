@@ -214,11 +214,19 @@ def _share_roles(sides: dict[str, list[Mention]], sentence: str) -> None:
         if run and _twin(run[-1], m, sentence):
             run.append(m)  # "the Democratic Republic of the Congo (DRC)": one actor named twice
             continue
-        if run and not _LISTED.fullmatch(sentence[run[-1].end:m.start]):
+        if run and (not _LISTED.fullmatch(sentence[run[-1].end:m.start]) or _closed(run, m, sentence)):
             _to_recipients(run, sides, sentence)
             run = []
         run.append(m)
     _to_recipients(run, sides, sentence)
+
+
+def _closed(run: list[Mention], m: Mention, sentence: str) -> bool:
+    """A list closed by its "and" takes no more items after a bare comma ("In El Salvador, Guatemala,
+    and Honduras, the U.S. government has provided": the US is the subject, not a fourth place)."""
+    joints = [sentence[a.end:b.start] for a, b in zip(run, run[1:])]
+    return (bool(joints) and _AND_OR.search(joints[-1]) is not None
+            and _AND_OR.search(sentence[run[-1].end:m.start]) is None)
 
 
 def _is_list(run: list[Mention], sentence: str) -> bool:
