@@ -34,7 +34,8 @@ _NEAR_RECIPIENT = 90
 
 
 def pick(actors: Actors, at: int, until: int | None = None, we: str | None = None,
-         verb_at: int | None = None, subject: Subject | None = None) -> tuple[str | None, str | None]:
+         verb_at: int | None = None, subject: Subject | None = None, end: int | None = None,
+         ) -> tuple[str | None, str | None]:
     """Donor and recipient for a figure at offset ``at`` of the sentence whose clause ends at
     ``until`` (the next figure); ``we`` is who "we" are (the publisher), never a recipient then;
     ``verb_at`` is where the verb that governs the figure begins, ``subject`` its subject when the
@@ -45,8 +46,10 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
     subject = subject or subject_of(actors, verb_at)
     lender = None if verb_at is not None else next(  # "supported a $530 million loan from the GCFF"
         (m.canonical for m in givers if m.start >= at and m.start in actors.explicit and m.kind != "self"), None)
-    donor = (owner.canonical if owner else None) or subject.actor or lender or (None if subject.group else _nearest(
-        givers, at, prefer_before=True))  # after it is no giver; several givers as the subject: none alone
+    attached = None if end is None else next(  # "the $50 billion G7 loan", "a $400 million U.S. package"
+        (m.canonical for m in actors.donors if 0 < m.start - end <= 2 and m.start in actors.explicit), None)
+    nearest = None if subject.group else _nearest(givers, at, prefer_before=True)  # several givers: none alone
+    donor = (owner.canonical if owner else None) or attached or subject.actor or lender or nearest
     giver = (we if donor == SELF else donor) or we  # a publisher never gives to itself
     held = [m for m in actors.holders if m.end <= at and m.canonical not in (donor, giver)]
     stop = at + _NEAR_RECIPIENT if until is None else min(until, at + _NEAR_RECIPIENT)
@@ -132,7 +135,7 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     actors = classify(cl.text)
     we = doc.publisher.speaks_for if doc.publisher is not None else None
     subject = subject_of(actors, verb_at)
-    donor, recipient = pick(actors, cl.at, cl.end + len(cl.after), we, verb_at, subject)
+    donor, recipient = pick(actors, cl.at, cl.end + len(cl.after), we, verb_at, subject, end=cl.end)
     relative = _relative_giver(actors, cl)
     donor = relative or donor
     if donor is not None and not any(m.canonical == donor and m.start in actors.explicit for m in actors.donors):

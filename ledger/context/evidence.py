@@ -112,6 +112,12 @@ class Evidence:
                 return c
         return None
 
+    def inside_after(self) -> Cue | None:
+        """ "There's $60 billion-plus in there for Ukraine", "$2 billion in the bill": an amount said to be
+        inside something named before it is a part of that."""
+        return next((c for c in self.after if c.cls == "part" and c.value == "in"
+                     and _NEAR_AFTER.match(self.text[self.end:c.start])), None)
+
     def given_after(self) -> Cue | None:
         """A verb of giving right after the figure, its subject ("$5 million was disbursed",
         "$X will go to Kyiv"), not a verb further on ("$10 trillion in terms of adding to ...")."""

@@ -84,7 +84,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                   rf"(?:of|in|on|against)\s+(?:the\s+)?$", i),
         "to": re.compile(rf"\b(?:(?:{_words('to')})(?:\s+(?:the|our|all))?(?:\s+(?:{_words('people_of')})\s+"
                          rf"(?:of|in|within|inside))?|to\s+help\s+\w+)\s*$", i),
-        "whose": re.compile(rf"^\s+(?:{_words('whose')})\b", i),
+        "whose": re.compile(rf"^\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?:{_words('whose')})\b", i),
         "beneficiary": re.compile(rf"^\s+(?:{_words('beneficiary')})\b", i),
         "name_head": re.compile(rf"^\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{_words('name_head')})\b"),
         "group": re.compile(rf"^\s+and\s+(?:other\s+|fellow\s+)?[A-Z][\w.]*\s+(?:{_words('group')})\b"),

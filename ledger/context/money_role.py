@@ -194,7 +194,7 @@ def _future(f: MoneyFrame) -> Decision | None:
 
 
 def _part(f: MoneyFrame) -> Decision | None:
-    cue = f.ev.reaching("part")
+    cue = f.ev.reaching("part") or f.ev.inside_after()
     if cue is not None and cue.value != "of":
         return Decision("component", "part-of-whole", cue.text, INFERRED)
     whole_after = next((c for c in f.ev.after if c.cls == "part" and c.value == "of"), None)
