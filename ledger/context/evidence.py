@@ -70,6 +70,8 @@ _COMPARED = frozenset(words("compared_totals"))
 #: "$X across 46 transactions", "$X in more than 300 grants": an amount spread over counted acts.
 _ACROSS_MANY = re.compile(rf"\s+(?:in|across|through|over|for)\s+(?:more\s+than\s+|over\s+|nearly\s+|some\s+|about\s+)?"
                           rf"\d[\d,]*\s+(?:[\w-]+\s+)?(?:{alternation('counted_acts')})\b", re.IGNORECASE)
+#: A speaker's aside set off by a dash ("contribute up to — I believe it's 35 billion euros"): no clause break.
+_ASIDE = re.compile(rf"[—–]\s*(?:{alternation('speaker_asides')})\s*[—–,]?", re.IGNORECASE)
 _NEW = re.compile(rf"\b(?:{alternation('new_amount')})\b", re.IGNORECASE)
 _NEW_REACH = 25
 #: "a grant of", "an award of up to": one thing named right before its amount.
@@ -227,7 +229,7 @@ def _governing_verb(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
     verbs = [c for c in found if lo <= c.start and c.end <= cl.at
              and (c.cls in ("give", "spend") or c.cls == "other" and c.value == "verb")
              and not _ARTICLE.search(cl.text, max(0, c.start - 8), c.start)]  # "the cost", "a request": nouns
-    if not verbs or _STOP.search(cl.text, verbs[-1].end, cl.at):
+    if not verbs or _STOP.search(_ASIDE.sub("", cl.text[verbs[-1].end:cl.at])):
         return None
     return verbs[-1]
 
