@@ -25,6 +25,10 @@ _OWNS = re.compile(rf"(?:['’]s?)?\s+(?:(?:{alternation('owned_amount')})\s+)?"
 _AMOUNT = re.compile(r"(?:[$€£¥₹]|\b(?:[A-Z]{3}|US\$|A\$|C\$))\s?\d")
 #: "$X that the United States has provided", "$X in aid which Japan pledged": a relative clause after the amount.
 _RELATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:that|which)\s+(?:the\s+)?")
+#: "the $10 million Australia has already committed": a relative clause without "that", its subject
+#: right after the amount and a perfect right after the subject.
+_ZERO_RELATIVE = re.compile(r"\s+(?:the\s+)?")
+_PERFECT_AFTER = re.compile(r"\s+(?:has|have|had)\b")
 #: "commends the United States on its $4 billion contribution": "its" after the actor makes it the owner.
 _ON_ITS = re.compile(r"\s+(?:on|for)\s+(?:its|their)\b", re.IGNORECASE)
 #: How far (characters) before its verb a subject stands to be the verb's own ("the United States intends to").
@@ -169,10 +173,11 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
 def _relative_giver(actors, cl: Clause) -> str | None:
     """ "the more than $15.2 billion that the United States has provided": the subject of a relative
     clause right after the amount gives it."""
-    rel = _RELATIVE_AFTER.match(cl.text, cl.end)
+    rel = _RELATIVE_AFTER.match(cl.text, cl.end) or _ZERO_RELATIVE.match(cl.text, cl.end)
     if rel is None:
         return None
-    return next((m.canonical for m in actors.donors if m.start == rel.end()), None)
+    return next((m.canonical for m in actors.donors if m.start == rel.end()
+                 and (rel.re is _RELATIVE_AFTER or _PERFECT_AFTER.match(cl.text, m.end))), None)
 
 
 def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = False) -> dict[str, Decision]:
