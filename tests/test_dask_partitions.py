@@ -6,9 +6,10 @@ from __future__ import annotations
 import gzip
 
 import pytest
+from read_log import log_reads
 
 from ledger.engine.partitions import Sizer, plan_partitions
-from ledger.read import iter_documents, ranges
+from ledger.read import iter_documents
 from ledger.read.ranges import ByteRange, WholeFiles, read_part
 
 MAX = 20_000_000
@@ -23,47 +24,12 @@ def _read_all(plan) -> list:
     return [item for p in plan for item in read_part(p.part, MAX)]
 
 
-class _Log:
-    """Counts the bytes each opened file gives and where it was sought to."""
-
-    def __init__(self, fh, log):
-        self._fh, self._log = fh, log
-        log.append({"seeks": [], "read": 0})
-
-    def seek(self, pos, whence=0):
-        self._log[-1]["seeks"].append(pos)
-        return self._fh.seek(pos, whence)
-
-    def readinto(self, buffer):
-        n = self._fh.readinto(buffer) or 0
-        self._log[-1]["read"] += n
-        return n
-
-    def read(self, n=-1):
-        data = self._fh.read(n)
-        self._log[-1]["read"] += len(data)
-        return data
-
-    def readline(self, n=-1):
-        data = self._fh.readline(n)
-        self._log[-1]["read"] += len(data)
-        return data
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self._fh.close()
-
-
 @pytest.mark.parametrize("min_bytes, slots, partitions", [
     (64, 1, 8), (64, 4, 20), (512, 2, 8), (2048, 2, 2), (10_000_000, 2, 1),
 ])
 def test_each_partition_reads_only_its_own_bytes(jsonl_corpus, tmp_path, monkeypatch, min_bytes, slots,
                                                  partitions):
-    log: list[dict] = []
-    real_open = open
-    monkeypatch.setattr(ranges, "open", lambda *a, **k: _Log(real_open(*a, **k), log), raising=False)
+    log = log_reads(monkeypatch)
     plan = _plan([jsonl_corpus], tmp_path, slots=slots, min_bytes=min_bytes)
     log.clear()  # the planning pass; now the partitions
     items = _read_all(plan)

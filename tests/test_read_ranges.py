@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 
 import pytest
+from read_log import log_reads
 
 from ledger.model import ReadError
 from ledger.read import iter_documents, ranges
@@ -22,46 +23,10 @@ def _read_all(parts) -> list:
     return [item for part in parts for item in read_part(part, MAX)]
 
 
-class Counting:
-    """An unbuffered file that logs where it was sought to and how many bytes were read."""
-
-    def __init__(self, fh, log: list[dict]):
-        self._fh, self._log = fh, log
-        log.append({"seeks": [], "read": 0})
-
-    def seek(self, pos, whence=0):
-        self._log[-1]["seeks"].append(pos)
-        return self._fh.seek(pos, whence)
-
-    def readinto(self, buffer):
-        n = self._fh.readinto(buffer)
-        self._log[-1]["read"] += n or 0
-        return n
-
-    def read(self, n=-1):
-        data = self._fh.read(n)
-        self._log[-1]["read"] += len(data)
-        return data
-
-    def readline(self, n=-1):
-        data = self._fh.readline(n)
-        self._log[-1]["read"] += len(data)
-        return data
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self._fh.close()
-
-
 @pytest.fixture
 def read_log(monkeypatch) -> list[dict]:
     """Every file a range opens, with the positions sought and the bytes read."""
-    log: list[dict] = []
-    real_open = open
-    monkeypatch.setattr(ranges, "open", lambda *a, **k: Counting(real_open(*a, **k), log), raising=False)
-    return log
+    return log_reads(monkeypatch)
 
 
 @pytest.mark.parametrize("corpus, kind", [("jsonl_corpus", "jsonl"), ("csv_corpus", "csv")])
