@@ -19,14 +19,13 @@ import json
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus_copies import multiply_corpus  # noqa: E402  (the copies the Dask engine's benchmark makes)
 from corpus_run import WHITEHOUSE  # noqa: E402  (../shared, or $AID_LEDGER_SHARED)
-from throughput import tree_rss  # noqa: E402
+from throughput import watched  # noqa: E402
 
 #: What the child process runs: the main job, then its summary as one JSON line.
 CHILD = """
@@ -44,13 +43,7 @@ def measure(corpus: Path, jobs: int) -> dict:
     """One run of the main job on ``corpus`` in a child process, with its wall time and peak memory."""
     with tempfile.TemporaryDirectory() as out:
         cmd = [sys.executable, "-c", CHILD, str(corpus), out, str(jobs)]
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        peak = 0
-        while proc.poll() is None:
-            peak = max(peak, tree_rss(proc))
-            time.sleep(0.1)
-        wall = time.perf_counter() - t0
+        proc, wall, peak = watched(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         stdout, stderr = proc.communicate()
         if proc.returncode != 0:
             raise SystemExit(f"run failed (exit {proc.returncode}): {stderr.strip()[-2000:]}")

@@ -125,17 +125,23 @@ def tree_rss(proc) -> int:
     return total
 
 
+def watched(cmd: list[str], **popen) -> tuple[subprocess.Popen, float, int]:
+    """Runs ``cmd`` to its end, sampling the resident memory of its whole process tree every 0.1 s:
+    (the finished process, wall seconds, peak tree RSS bytes)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, text=True, **popen)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, tree_rss(proc))
+        time.sleep(0.1)
+    return proc, time.perf_counter() - t0, peak
+
+
 def full_run(corpus: Path, jobs: int) -> tuple[float, int, int]:
     """(wall seconds, peak tree RSS bytes, exit code) of one ``aid-ledger run``."""
     with tempfile.TemporaryDirectory() as out:
         cmd = [sys.executable, "-m", "ledger", "run", str(corpus), "--out", out, "--jobs", str(jobs)]
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        peak = 0
-        while proc.poll() is None:
-            peak = max(peak, tree_rss(proc))
-            time.sleep(0.1)
-        wall = time.perf_counter() - t0
+        proc, wall, peak = watched(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         err = proc.stderr.read()
         missing = [f for f in ("ledger.xlsx", "ledger.csv", "facts.csv", "ledger.parquet")
                    if not (Path(out) / f).is_file()]
