@@ -16,7 +16,7 @@ from ledger.context.dates import MONTH
 from ledger.context.words import alternation
 from ledger.text.gazetteer import Mention, find_actors
 
-__all__ = ["RULES", "SELF", "Actors", "classify", "listed"]
+__all__ = ["RULES", "SELF", "Actors", "actor_cue_words", "classify", "listed"]
 
 #: Stands for the article's own voice ("we", "our", "I hereby direct"): its publisher.
 SELF = "@self"
@@ -66,10 +66,15 @@ class Actors:
     text: str = ""  # the sentence
 
 
-def _words(cls: str) -> str:
+@functools.cache
+def actor_cue_words(cls: str) -> tuple[str, ...]:
+    """The phrases of one class of ``data/context/actor_cues.tsv``, in file order."""
     row = next(r for r in data.table("context/actor_cues.tsv") if r["class"] == cls)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(row["phrases"].split("|"), key=len,
-                                                                        reverse=True))
+    return tuple(row["phrases"].split("|"))
+
+
+def _words(cls: str) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(actor_cue_words(cls), key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=1)
@@ -105,8 +110,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 @functools.lru_cache(maxsize=1)
 def _agencies() -> frozenset[str]:
-    row = next(r for r in data.table("context/actor_cues.tsv") if r["class"] == "agency")
-    return frozenset(row["phrases"].split("|"))
+    return frozenset(actor_cue_words("agency"))
 
 
 @dataclass(frozen=True, slots=True)

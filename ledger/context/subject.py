@@ -13,8 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ledger import data
-from ledger.context.mentions import Actors
+from ledger.context.mentions import Actors, actor_cue_words
 from ledger.context.words import alternation
 from ledger.text.calendar import MONTHS, WEEKDAYS
 
@@ -93,10 +92,9 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
     named = [m for m in actors.donors if start <= m.start and m.end <= verb_at]
     if _firms().search(text, named[-1].end if named else start, verb_at):  # "Korean companies have invested"
         return Subject(None, True, None, firm=True)  # firms are the subject: their money is no aid
-    if named and _thanked(named, text, verb_at):
-        return Subject(_thanked(named, text, verb_at), False)
     if named:
-        return _named_subject(named, text, verb_at)
+        thanked = _thanked(named, text, verb_at)
+        return Subject(thanked, False) if thanked else _named_subject(named, text, verb_at)
     span = text[start:verb_at]
     if _group().search(span):
         return Subject(None, False, group=True)
@@ -120,6 +118,8 @@ def _named_subject(named: list, text: str, verb_at: int) -> Subject:
     """The clause's first actor; the antecedent of a relative clause ("CERF, which has"), the owner of a
     verb made a noun ("the EU's approval of") or the actor right before the verb; several givers
     joined as one subject ("The United States and Australia are delivering")."""
+    if _joint(named, text):
+        return Subject(None, False, group=True)
     last = named[-1]
     between = text[last.end:verb_at]
     if (_RELATIVE.match(between) or last.possessive and _ADJACENT.fullmatch(between)
@@ -127,10 +127,7 @@ def _named_subject(named: list, text: str, verb_at: int) -> Subject:
             or _AUXILIARIES.fullmatch(between)  # "..., we have provided $X"
             or _INFINITIVE_OWNER.fullmatch(between)  # "the G7 commitment to | mobilize"
             or _INFINITIVE_OWNER.fullmatch(between + text[verb_at:verb_at + 3].lower())):  # "| to provide"
-        if not _joint(named, text):
-            return Subject(last.canonical, False)
-    if _joint(named, text):
-        return Subject(None, False, group=True)
+        return Subject(last.canonical, False)
     return Subject(named[0].canonical, False)
 
 
@@ -171,24 +168,20 @@ def _firm(name: str, after: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _firms() -> re.Pattern[str]:
-    row = next(r for r in data.table("context/actor_cues.tsv") if r["class"] == "firm")
-    return re.compile(r"\b(?:" + row["phrases"] + r")\b", re.IGNORECASE)
+    return re.compile(r"\b(?:" + "|".join(actor_cue_words("firm")) + r")\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
 def _firm_suffixes() -> frozenset[str]:
-    row = next(r for r in data.table("context/actor_cues.tsv") if r["class"] == "firm_suffix")
-    return frozenset(row["phrases"].split("|"))
+    return frozenset(actor_cue_words("firm_suffix"))
 
 
 @functools.lru_cache(maxsize=1)
 def _group() -> re.Pattern[str]:
-    row = next(r for r in data.table("context/actor_cues.tsv") if r["class"] == "group_giver")
-    return re.compile(r"\b(?:the\s+|its\s+|our\s+|their\s+|other\s+|fellow\s+)?(?:" + row["phrases"] + r")\b",
-                      re.IGNORECASE)
+    return re.compile(r"\b(?:the\s+|its\s+|our\s+|their\s+|other\s+|fellow\s+)?(?:"
+                      + "|".join(actor_cue_words("group_giver")) + r")\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
 def _org_nouns() -> frozenset[str]:
-    row = next(r for r in data.table("context/actor_cues.tsv") if r["class"] == "org_noun")
-    return frozenset(row["phrases"].split("|"))
+    return frozenset(actor_cue_words("org_noun"))
