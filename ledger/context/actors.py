@@ -173,11 +173,12 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
 def _relative_giver(actors, cl: Clause) -> str | None:
     """ "the more than $15.2 billion that the United States has provided": the subject of a relative
     clause right after the amount gives it."""
-    rel = _RELATIVE_AFTER.match(cl.text, cl.end) or _ZERO_RELATIVE.match(cl.text, cl.end)
-    if rel is None:
-        return None
-    return next((m.canonical for m in actors.donors if m.start == rel.end()
-                 and (rel.re is _RELATIVE_AFTER or _PERFECT_AFTER.match(cl.text, m.end))), None)
+    rel = _RELATIVE_AFTER.match(cl.text, cl.end)
+    if rel is not None:
+        return next((m.canonical for m in actors.donors if m.start == rel.end()), None)
+    zero = _ZERO_RELATIVE.match(cl.text, cl.end)  # "the $10 million Australia has already committed"
+    return next((m.canonical for m in actors.donors if zero is not None and m.start == zero.end()
+                 and _PERFECT_AFTER.match(cl.text, m.end)), None)
 
 
 def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = False) -> dict[str, Decision]:

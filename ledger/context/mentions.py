@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ledger import data
 from ledger.context.dates import MONTH
 from ledger.context.words import alternation
-from ledger.text.gazetteer import Mention, find_actors
+from ledger.text.gazetteer import LIST_JOINT, Mention, find_actors
 
 __all__ = ["RULES", "SELF", "Actors", "actor_cue_words", "classify", "listed"]
 
@@ -40,8 +40,7 @@ _RANKING = re.compile(r"\b(?:partners?|recipients?|beneficiaries)\b")
 _AMOUNT_AFTER = re.compile(r"^\s*(?:--|[-–—:])?\s+(?:[A-Z]{2,3}\s?|US|Rs\.?\s?)?[$€£¥₹]?\s?\d")
 _IN_OF = re.compile(r"\b(?:in|of|with)\s+(?:the\s+)?$", re.IGNORECASE)
 #: What joins the actors of one list: "X, Y, and Z", "X and Y", "X or Y", "the Congo (DRC), Y".
-_LISTED = re.compile(r"\)?(?:\s*\([^()]{1,12}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?",
-                     re.IGNORECASE)
+_LISTED = re.compile(r"\)?(?:\s*\([^()]{1,12}\))?" + LIST_JOINT, re.IGNORECASE)
 #: A verb right after an actor: it is the subject of a new clause, not the last of a list.
 _CLAUSE_VERB = re.compile(rf"(?:['’]s)?\s+(?:also\s+)?(?:{alternation('clause_verbs')})\b", re.IGNORECASE)
 _AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
@@ -228,8 +227,7 @@ def _share_roles(sides: dict[str, list[Mention]], sentence: str) -> None:
 def _closed(run: list[Mention], m: Mention, sentence: str) -> bool:
     """A list closed by its "and" takes no more items after a bare comma ("In El Salvador, Guatemala,
     and Honduras, the U.S. government has provided": the US is the subject, not a fourth place)."""
-    joints = [sentence[a.end:b.start] for a, b in zip(run, run[1:])]
-    return (bool(joints) and _AND_OR.search(joints[-1]) is not None
+    return (len(run) > 1 and _AND_OR.search(sentence[run[-2].end:run[-1].start]) is not None
             and _AND_OR.search(sentence[run[-1].end:m.start]) is None)
 
 

@@ -57,8 +57,9 @@ def find_actors(text: str) -> list[Mention]:
 
 #: "Atlanta, Georgia": a capitalised place and a comma right before a name (how US places are written).
 _CITY_COMMA = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s*$")
-#: What joins names of one list.
-_LIST_JOINT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+#: What joins names of one list: "X, Y, and Z", "X and Y", "X or Y" (the context stage's lists too).
+LIST_JOINT = r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
+_LIST_JOINT = re.compile(f"^{LIST_JOINT}$")
 
 
 def _as_state(text: str, found: list[Mention], i: int) -> Mention:
