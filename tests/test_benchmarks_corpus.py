@@ -89,13 +89,16 @@ def test_ensure_run_runs_the_ledger_once_and_reuses_it(tmp_path):
 
 @pytest.mark.parametrize("module, args", [
     (us_packages, ["--reference", "{missing}"]),
-    (us_packages, ["--corpus", "{missing}"]),
+    (us_packages, ["--corpus", "{missing}", "--reference", "{present}"]),
     (frame_sample, ["--corpus", "{missing}"]),
     (corpus_figures, ["--corpus", "{missing}"]),
 ])
 def test_benchmarks_skip_without_their_inputs(tmp_path, capsys, module, args):
     missing = str(tmp_path / "absent.jsonl.gz")
-    assert module.main([a.format(missing=missing) for a in args] + ["--cache", str(tmp_path)]) == 0
+    present = tmp_path / "reference.csv"  # only the input under test is missing, with or without ../shared
+    present.write_text("date,pda_usd_million\n2022-03-12,200\n", encoding="utf-8")
+    argv = [a.format(missing=missing, present=present) for a in args]
+    assert module.main(argv + ["--cache", str(tmp_path)]) == 0
     assert capsys.readouterr().out == f"skip: {missing} not found (../shared is absent)\n"
 
 
