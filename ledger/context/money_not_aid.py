@@ -1,0 +1,97 @@
+"""The first rules of the money-role table (:data:`ledger.context.money_role.RULES`): money that is
+no aid whoever names it — prices, taxes, a firm's investments, deals, what a giver's money enables,
+the size of a change, vague amounts — and money nobody gives.
+
+``NOT_AID`` is read top to bottom, before the rules that tell the aid roles apart; each rule names
+the principle it states and one example.
+"""
+from __future__ import annotations
+
+import re
+
+from ledger.context.decision import CLAUSE, INFERRED, Decision
+from ledger.context.money_frame import MoneyFrame, Rule, not_aid_noun, owns
+
+__all__ = ["NOT_AID"]
+
+#: "$X to Japan's GDP", "$X to the deficit": money added to something that is no aid.
+_ADDED_TO = re.compile(r"^\s+(?:[\w-]+\s+)?to\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}$", re.IGNORECASE)
+#: How far (characters) before a figure an enabling word reaches ("unlock over $X"), and what may
+#: stand between a figure and an enabling noun after it ("an additional $100 billion boost").
+_ENABLE_REACH = 50
+_ENABLED_BY = re.compile(r"^\s*(?:[\w-]+\s+)?$")
+
+
+def _price(f: MoneyFrame) -> Decision | None:
+    if f.per and f.per not in ("year", "annum"):
+        return Decision("other", "price-per-unit", f"a {f.per}", CLAUSE)
+    return None
+
+def _not_aid(f: MoneyFrame) -> Decision | None:
+    if not_aid_noun(f):
+        return Decision("other", "not-aid-noun", f.ev.own.text, CLAUSE)
+    verb = f.ev.verb
+    if verb is not None and verb.cls == "other":
+        return Decision("other", "not-aid-verb", verb.text, CLAUSE)
+    into = next((c for c in f.ev.after if c.cls == "other" and c.value == "economy"
+                 and _ADDED_TO.match(f.ev.text[f.ev.end:c.start])), None)
+    if into is not None:  # "could contribute up to $37 billion to Japan's GDP"
+        return Decision("other", "added-to-no-aid", into.text, CLAUSE)
+    return None
+
+def _private(f: MoneyFrame) -> Decision | None:
+    """Investments, deals and spending of firms — and of foreign governments in the publisher's
+    country ("Saudi Arabia's $600 billion commitment to invest in the United States")."""
+    spend = f.ev.own if owns(f, "spend") else f.ev.verb
+    if spend is None or spend.cls != "spend":
+        return None
+    if not f.public_giver or f.publisher_home and not f.own_government and not f.humanitarian:
+        return Decision("other", "private-spending", spend.text, INFERRED)
+    return None
+
+def _firms_money(f: MoneyFrame) -> Decision | None:
+    """A firm gives aid only when the clause says aid ("Chobani announced $1.7 billion to expand its
+    operations" is an investment; "Pfizer donated $5 million in medicines" is aid)."""
+    if f.firm_giver and not any(c.cls in ("aid", "type") and c.value != "weak" for c in f.ev.clause):
+        return Decision("other", "a-firm's-money", "", INFERRED)
+    return None
+
+def _deal(f: MoneyFrame) -> Decision | None:
+    """Deals, contracts and trade are no aid, unless the clause speaks of aid ("a $60 million deal to
+    provide food assistance")."""
+    if owns(f, "spend") and f.ev.own.value == "deal" and not any(c.cls in ("aid", "type") for c in f.ev.clause):
+        return Decision("other", "a-deal", f.ev.own.text, CLAUSE)
+    return None
+
+def _enabled(f: MoneyFrame) -> Decision | None:
+    """What a giver's money or reform unlocks, enables or leverages is others' capacity: a budget
+    line, not the giver's package ("reforms to unlock over $250 billion in new lending")."""
+    cue = next((c for c in f.ev.before if c.cls == "enable" and f.ev.at - c.end <= _ENABLE_REACH), None)
+    after = next((c for c in f.ev.after if c.cls == "enable" and c.text.lower().startswith("boost")
+                  and _ENABLED_BY.match(f.ev.text[f.ev.end:c.start])), None)  # "a $100 billion boost to"
+    cue = cue or after
+    if cue is None or cue.text.lower().startswith("mobili") and f.ev.new_amount():
+        return None  # "helping to mobilize an additional $500 million": new money
+    if cue.text.lower().startswith("mobili") and (cue.text.lower().endswith("ed") or f.ev.total() is not None):
+        return Decision("cumulative", "capacity-it-enables", cue.text, CLAUSE)  # "has mobilized $X": achieved
+    return Decision("budget", "capacity-it-enables", cue.text, CLAUSE)
+
+def _change(f: MoneyFrame) -> Decision | None:
+    return Decision("other", "size-of-a-change", "", CLAUSE) if f.change else None
+
+def _vague(f: MoneyFrame) -> Decision | None:
+    if f.vague and f.ev.total() is None and f.inherited is None:
+        return Decision("other", "vague-amount", "", CLAUSE)
+    return None
+
+
+NOT_AID: tuple[Rule, ...] = (
+    ("price-per-unit", "gas at $2.99 a gallon", _price),
+    ("not-aid-noun", "a $4 trillion tax hike; the plan saved families $800", _not_aid),
+    ("private-spending", "Blackstone announced a $25 billion investment", _private),
+    ("a-firm's-money", "Woodside Energy Group approved a $17.5 billion LNG project", _firms_money),
+    ("capacity-it-enables", "reforms to unlock over $250 billion in new lending", _enabled),
+    ("size-of-a-change", "an increase of 18% or NOK9 billion", _change),
+    ("a-deal", "$243 billion in economic deals between the United States and Qatar", _deal),
+    ("vague-amount", "billions of dollars", _vague),
+)
