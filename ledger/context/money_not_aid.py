@@ -11,6 +11,7 @@ import re
 
 from ledger.context.decision import CLAUSE, INFERRED, Decision
 from ledger.context.money_frame import MoneyFrame, Rule, not_aid_noun, owns
+from ledger.context.words import alternation
 
 __all__ = ["NOT_AID"]
 
@@ -20,6 +21,14 @@ _ADDED_TO = re.compile(r"^\s+(?:[\w-]+\s+)?to\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,
 #: stand between a figure and an enabling noun after it ("an additional $100 billion boost").
 _ENABLE_REACH = 50
 _ENABLED_BY = re.compile(r"^\s*(?:[\w-]+\s+)?$")
+#: A negation right before a verb, perhaps with an auxiliary between ("not sending", "has never
+#: given", "won't be providing"; not "not only providing").
+_NEGATED = re.compile(rf"(?:{alternation('negations')})\s+(?:(?:be|been|being|have|has|had|yet|ever|actually)\s+)?$",
+                      re.IGNORECASE)
+_NEGATION_REACH = 30
+#: A question that puts the auxiliary before its subject asks for what it negates: "Should we not
+#: invest $20 billion to vaccinate the nation?" argues for the spending.
+_ASKED = re.compile(r"\b(?:should|do|does|did|can|could|will|would|shall|must)\s+[\w'’]+\s+$", re.IGNORECASE)
 
 
 def _price(f: MoneyFrame) -> Decision | None:
@@ -38,6 +47,18 @@ def _not_aid(f: MoneyFrame) -> Decision | None:
     if into is not None:  # "could contribute up to $37 billion to Japan's GDP"
         return Decision("other", "added-to-no-aid", into.text, CLAUSE)
     return None
+
+def _not_given(f: MoneyFrame) -> Decision | None:
+    """A verb of giving or spending that says it does not happen gives nothing ("we're not sending
+    $6 billion to Iran", "the bill would never spend $X")."""
+    verb = f.ev.verb
+    if verb is None or verb.cls not in ("give", "spend"):
+        return None
+    negation = _NEGATED.search(f.ev.text, max(0, verb.start - _NEGATION_REACH), verb.start)
+    if negation is None or _ASKED.search(f.ev.text, max(0, negation.start() - _NEGATION_REACH), negation.start()):
+        return None
+    return Decision("other", "not-given", verb.text, CLAUSE)
+
 
 def _private(f: MoneyFrame) -> Decision | None:
     """Investments, deals and spending of firms — and of foreign governments in the publisher's
@@ -88,6 +109,7 @@ def _vague(f: MoneyFrame) -> Decision | None:
 NOT_AID: tuple[Rule, ...] = (
     ("price-per-unit", "gas at $2.99 a gallon", _price),
     ("not-aid-noun", "a $4 trillion tax hike; the plan saved families $800", _not_aid),
+    ("not-given", "we're not sending $6 billion to Iran", _not_given),
     ("private-spending", "Blackstone announced a $25 billion investment", _private),
     ("a-firm's-money", "Woodside Energy Group approved a $17.5 billion LNG project", _firms_money),
     ("capacity-it-enables", "reforms to unlock over $250 billion in new lending", _enabled),

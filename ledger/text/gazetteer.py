@@ -52,11 +52,14 @@ def find_actors(text: str) -> list[Mention]:
         canonical, kind = table[alias]
         if kind != "none":  # "Indian Country" names no country: matched so that "Indian" is not
             out.append(Mention(m.start(), m.end(1), alias, canonical, kind, m.group(2) is not None))
-    return [_as_state(text, out, i) for i in range(len(out))]
+    read = [_as_state(text, out, i) for i in range(len(out))]
+    return [m for i, m in enumerate(read) if not _us_town(text, read, i)]
 
 
 #: "Atlanta, Georgia": a capitalised place and a comma right before a name (how US places are written).
 _CITY_COMMA = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s*$")
+#: Between a town and its state: a comma alone ("Dublin, Virginia").
+_TOWN_COMMA = re.compile(r",[ \t]*")
 #: What joins names of one list: "X, Y, and Z", "X and Y", "X or Y" (the context stage's lists too).
 LIST_JOINT = r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
 _LIST_JOINT = re.compile(f"^{LIST_JOINT}$")
@@ -75,6 +78,15 @@ def _as_state(text: str, found: list[Mention], i: int) -> Mention:
     listed = any(n is not None and n.kind == "state"
                  and _LIST_JOINT.match(text[min(n.end, m.end):max(n.start, m.start)]) for n in (before, after))
     return replace(m, kind="state") if city or listed else m
+
+
+def _us_town(text: str, found: list[Mention], i: int) -> bool:
+    """A foreign name written the way US towns are, a comma and a state after it ("Dublin, Virginia",
+    "East Palestine, Ohio", "Lebanon, Pennsylvania"): the town, no actor."""
+    m = found[i]
+    after = found[i + 1] if i + 1 < len(found) else None
+    return (m.kind != "state" and after is not None and after.kind == "state" and not m.possessive
+            and _TOWN_COMMA.fullmatch(text, m.end, after.start) is not None)
 
 
 @lru_cache(maxsize=1)
