@@ -3,6 +3,7 @@ into a :class:`~ledger.context.money_role.MoneyFrame` and decided by the role ru
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 
 from ledger.context.actors import SELF, Candidates
@@ -10,6 +11,7 @@ from ledger.context.clauses import Clause
 from ledger.context.decision import Decision
 from ledger.context.document import DocumentFrame
 from ledger.context.evidence import Evidence
+from ledger.context.mentions import actor_cue_words
 from ledger.context.money_role import MoneyFrame, money_role
 from ledger.context.words import alternation
 from ledger.model import Figure
@@ -77,6 +79,13 @@ def _future_period(cl: Clause, published: _dt.date | None) -> str | None:
     return f"until {ends[0]}" if ends else None
 
 
+@functools.cache
+def _agency_abroad() -> re.Pattern[str]:
+    """Agencies and programmes that give abroad by their mandate ("USAID", "Power Africa"), as written."""
+    names = sorted(actor_cue_words("agency_abroad"), key=len, reverse=True)
+    return re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+
+
 def praised(ev: Evidence) -> bool:
     """A government that welcomes or applauds an amount speaks of someone else's money."""
     return ev.has("praise", "before") is not None
@@ -92,8 +101,9 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
     getter_abroad = cand.foreign(doc)
     aid_abroad = getter_abroad or ev.own is not None and ev.own.cls == "aid" and ev.own.value in FOREIGN_AID
     giver = named or cand.giver_name or (None if cand.unknown_giver and not aid_abroad else doc.donor or speaker)
-    foreign = getter_abroad or (cand.recipient.value is None and doc.recipient not in (None, speaker, named)
-                                    and kind_of(doc.recipient) != "state")  # a release about Michigan is at home
+    foreign = getter_abroad or _agency_abroad().search(cl.text) is not None or (
+        cand.recipient.value is None and doc.recipient not in (None, speaker, named)
+        and kind_of(doc.recipient) != "state")  # a release about Michigan is at home
     frame = MoneyFrame(
         ev=ev, per=fig.per, change=fig.change is not None or _changed(cl.before)
         or _DIFFERENCE.match(cl.after) is not None,

@@ -89,6 +89,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "to": re.compile(rf"\b(?:(?:{_words('to')})(?:\s+(?:the|our|all))?(?:\s+(?:{_words('people_of')})\s+"
                          rf"(?:of|in|within|inside))?|to\s+help\s+\w+)\s*$", i),
         "whose": re.compile(rf"^\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?:{_words('whose')})\b", i),
+        "owns_aid": re.compile(rf"^['’]s\s+(?:(?:{alternation('owned_amount')})\s+)?(?:{_words('whose')})\b", i),
+        "name_before": re.compile(
+            rf"(?<![\w'’.-])(?!(?:{alternation('region_qualifiers')})\s+$)(?-i:[A-Z])[\w&'’-]*\s+$", i),
+        "to_only": re.compile(r"\b(?:to|for|towards?|into)\s+(?:the\s+)?$", i),
         "beneficiary": re.compile(rf"^\s+(?:{_words('beneficiary')})\b", i),
         "name_head": re.compile(rf"^\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{_words('name_head')})\b"),
         "group": re.compile(rf"^\s+and\s+(?:other\s+|fellow\s+)?[A-Z][\w.]*\s+(?:{_words('group')})\b"),
@@ -146,6 +150,8 @@ RULES: tuple[Rule, ...] = (
     ("part-of-a-name", "under the Ukraine Security Assistance Initiative; to the World Bank Trust Fund",
      lambda a: "skip" if a.hit("name_head", "after") and (a.m.kind == "institution" or not a.hit("to", "before"))
      else None),
+    ("name-before-a-region", "through Power Africa; EXIM approved $900 million for Sun Africa",
+     lambda a: "skip" if a.m.kind == "region" and a.hit("name_before", "before") else None),
     ("holds-an-amount", "Nepal is to receive ₹550 crore; CSOs received $X", lambda a: "holder" if (
         _HOLDER_AFTER.match(a.after) or a.ranking and _AT_AMOUNT.match(a.after) or _AMOUNT_AFTER.match(a.after))
         else None),
@@ -167,6 +173,8 @@ RULES: tuple[Rule, ...] = (
      lambda a: "recipient" if a.hit("give_to", "before") else None),
     ("money-of-it", "in CERF funding; with Japanese aid",
      lambda a: "donor" if _IN_OF.search(a.before) and not a.m.possessive and a.hit("whose", "after") else None),
+    ("owner-of-the-aid", "part of the ROK's pledge of $130 million; the success of Japan's new contribution",
+     lambda a: "donor" if a.m.possessive and a.hit("owns_aid", "after") and not a.hit("to_only", "before") else None),
     ("to-or-for", "$400 million to Ukraine; in support of Haiti",
      lambda a: "recipient" if a.hit("to", "before") else None),
     ("country-the-aid-is-for", "a $40 billion Ukraine aid package; new Israel funding",

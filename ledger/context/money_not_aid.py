@@ -23,12 +23,11 @@ _ENABLE_REACH = 50
 _ENABLED_BY = re.compile(r"^\s*(?:[\w-]+\s+)?$")
 #: A negation right before a verb, perhaps with an auxiliary between ("not sending", "has never
 #: given", "won't be providing"; not "not only providing").
-_NEGATED = re.compile(rf"(?:{alternation('negations')})\s+(?:(?:be|been|being|have|has|had|yet|ever|actually)\s+)?$",
-                      re.IGNORECASE)
+_NEGATED = re.compile(rf"(?:{alternation('negations')})\s+(?:(?:{alternation('after_negation')})\s+)?$", re.IGNORECASE)
 _NEGATION_REACH = 30
 #: A question that puts the auxiliary before its subject asks for what it negates: "Should we not
 #: invest $20 billion to vaccinate the nation?" argues for the spending.
-_ASKED = re.compile(r"\b(?:should|do|does|did|can|could|will|would|shall|must)\s+[\w'’]+\s+$", re.IGNORECASE)
+_ASKED = re.compile(rf"\b(?:{alternation('asking_auxiliaries')})\s+[\w'’]+\s+$", re.IGNORECASE)
 
 
 def _price(f: MoneyFrame) -> Decision | None:
