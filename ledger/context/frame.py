@@ -11,7 +11,7 @@ from ledger.context.clauses import Clause
 from ledger.context.decision import Decision
 from ledger.context.document import DocumentFrame
 from ledger.context.evidence import Evidence
-from ledger.context.mentions import actor_cue_words
+from ledger.context.mentions import actor_cue_alternation
 from ledger.context.money_role import MoneyFrame, money_role
 from ledger.context.words import alternation
 from ledger.model import Figure
@@ -82,8 +82,8 @@ def _future_period(cl: Clause, published: _dt.date | None) -> str | None:
 @functools.cache
 def _agency_abroad() -> re.Pattern[str]:
     """Agencies and programmes that give abroad by their mandate ("USAID", "Power Africa"), as written."""
-    names = sorted(actor_cue_words("agency_abroad"), key=len, reverse=True)
-    return re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    names = actor_cue_alternation("agency_abroad", space=r"\ ")
+    return re.compile(rf"(?<![\w.-])(?:{names})(?![\w-])")
 
 
 def praised(ev: Evidence) -> bool:

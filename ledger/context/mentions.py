@@ -16,7 +16,7 @@ from ledger.context.dates import MONTH
 from ledger.context.words import alternation
 from ledger.text.gazetteer import LIST_JOINT, Mention, find_actors
 
-__all__ = ["RULES", "SELF", "Actors", "actor_cue_words", "classify", "listed"]
+__all__ = ["RULES", "SELF", "Actors", "actor_cue_alternation", "actor_cue_words", "classify", "listed"]
 
 #: Stands for the article's own voice ("we", "our", "I hereby direct"): its publisher.
 SELF = "@self"
@@ -72,8 +72,14 @@ def actor_cue_words(cls: str) -> tuple[str, ...]:
     return tuple(row["phrases"].split("|"))
 
 
-def _words(cls: str) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(actor_cue_words(cls), key=len, reverse=True))
+def actor_cue_alternation(cls: str, space: str = r"\s+") -> str:
+    """The phrases of one class of ``data/context/actor_cues.tsv`` as the branches of a pattern, longest
+    first, each matched literally; a space inside a phrase matches ``space`` (any white space unless told)."""
+    return "|".join(re.escape(w).replace(r"\ ", space) for w in sorted(actor_cue_words(cls), key=len, reverse=True))
+
+
+#: The short name the patterns below use.
+_words = actor_cue_alternation
 
 
 @functools.lru_cache(maxsize=1)
