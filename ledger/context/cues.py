@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 
 from ledger import data
+from ledger.context.words import words
 from ledger.text.gazetteer import find_actors
 from ledger.text.trie import trie_pattern
 
-__all__ = ["Cue", "cues", "lower_same_length"]
+__all__ = ["Cue", "cues", "is_container", "lower_same_length"]
 
 Key = tuple[str, str]  # (class, value)
 
@@ -81,3 +82,13 @@ def cues(sentence: str) -> tuple[Cue, ...]:
         for cls, value in sorted(_keys(low[s:e])):
             out.append(Cue(s, e, cls, value, sentence[s:e]))
     return tuple(out)
+
+
+#: Aid nouns that hold money without saying what it is: "an investment pledge" is investment;
+#: "production assistance" is assistance.
+_CONTAINERS = frozenset(words("container_nouns"))
+
+
+def is_container(c: Cue) -> bool:
+    """An aid noun that says money is given but not what it is ("package", "pledge", "funding")."""
+    return c.cls == "aid" and (c.value == "weak" or c.text.lower() in _CONTAINERS)

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, replace
 
 from ledger.context.clauses import Clause
-from ledger.context.cues import Cue, cues
-from ledger.context.words import alternation, none_of, words
+from ledger.context.cues import Cue, cues, is_container
+from ledger.context.running_total import running_total
+from ledger.context.words import alternation, none_of
 
 __all__ = ["Evidence", "evidence"]
 
@@ -34,9 +35,6 @@ _STOP = re.compile(rf"[,;:!?()\[\]—–]|\.(?!\w)(?<!\b[A-Z]\.)|\b(?:{alternati
 #: Words that may join two nouns of one phrase ("aid cut", "relief fund", "investment in new
 #: factories" is not one: a preposition starts another phrase).
 _COMPOUND = re.compile(rf"^\s*(?:{none_of('phrase_breaks')}[\w'’-]+\s+){{0,1}}$", re.IGNORECASE)
-#: Aid nouns that hold money without saying what it is: "an investment pledge" is investment;
-#: "production assistance" is assistance.
-_CONTAINERS = frozenset(words("container_nouns"))
 #: "allocation of", "package of new": a container noun and its content.
 _CONTENT = re.compile(r"^\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 #: Up to three words (an auxiliary, an adverb) between a figure and the verb it is the subject of.
@@ -60,29 +58,12 @@ _PERFECT = re.compile(r"(?<!\bwill\s)(?<!\bwould\s)(?<!\bshould\s)(?<!\bcould\s)
 #: additional $X").
 _VERB_REACH = 40
 _NOUNS = frozenset(("aid", "budget", "other", "spend"))
-#: "the largest single commitment since", "our biggest tranche ... to date": a comparison.
-_SUPERLATIVE = re.compile(rf"\b(?:{alternation('superlatives')}|most\s+\w+|\w+est\s+(?:ever|single))\b",
-                          re.IGNORECASE)
-_SUPERLATIVE_REACH = 80
-#: The running-total words a superlative turns into a comparison.
-_COMPARED = frozenset(words("compared_totals"))
 #: "new", "additional": words that make an amount a new one, whatever the tense of its verb.
-#: "$X across 46 transactions", "$X in more than 300 grants": an amount spread over counted acts.
-_ACROSS_MANY = re.compile(rf"\s+(?:in|across|through|over|for)\s+(?:more\s+than\s+|over\s+|nearly\s+|some\s+|about\s+)?"
-                          rf"\d[\d,]*\s+(?:[\w-]+\s+)?(?:{alternation('counted_acts')})\b", re.IGNORECASE)
 #: A speaker's aside set off by a dash ("contribute up to — I believe it's 35 billion euros"): no clause break.
 _ASIDE = re.compile(rf"[—–]\s*(?:{alternation('speaker_asides')})\s*[—–,]?", re.IGNORECASE)
-_NEW = re.compile(rf"\b(?:{alternation('new_amount')})\b", re.IGNORECASE)
+_NEW = re.compile(rf"\b(?:{alternation('new_amount')})\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)  # not "New Zealand"
 _NEW_REACH = 25
-#: "a grant of", "an award of up to": one thing named right before its amount.
-_ONE_NAMED = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:of\s+)?(?:up\s+to\s+)?$", re.IGNORECASE)
 _IN_NEW = re.compile(r"\s+(?:in|of)\s+(?:[\w-]+\s+)?(?:new|additional|further|fresh)\b", re.IGNORECASE)
-#: "$X went to Ukraine" adds up what went there; "When I went to South Korea, ... $X" is a trip.
-_MONEY_GOES = frozenset(("went to", "goes to", "go to"))
-#: Words that add parts up; in a clause about the future they sum a new allocation, not a running
-#: total ("six appeals will receive a cumulative $33 million: ..."; "brings ... to" stays a total).
-_SUMMED = frozenset(words("summing_words"))
-_FUTURE = re.compile(rf"\b(?:{alternation('future')})\b(?!\s+(?:bring|brings|raise|take)\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,37 +121,8 @@ class Evidence:
         return bool(_NEW.search(self.text, max(0, self.at - _NEW_REACH), self.at) or _IN_NEW.match(self.text, self.end))
 
     def total(self) -> Cue | None:
-        """A running-total word before the figure, or right after it; or a perfect of giving.
-        A superlative's "to date" or "since" compares, it does not add up ("our biggest tranche
-        of security assistance to date")."""
-        cue = next((c for c in self.lead if c.cls == "total" and c.text.lower() not in _MONEY_GOES), None) or next(
-            (c for c in self.after if c.cls == "total" and c.value != "next"), None)
-        if cue is not None and cue.text.lower() in _COMPARED and _SUPERLATIVE.search(
-                self.text, max(0, cue.start - _SUPERLATIVE_REACH), cue.start):
-            cue = None
-        if cue is not None and cue.text.lower().endswith("reach") and any(
-                _container(c) and c.end <= cue.start for c in self.lead):
-            cue = None  # "this package, expected to reach €2 billion": the size of one package
-        if cue is not None and cue.value == "level" and any(
-                _container(c) and c.value != "weak" and cue.end <= c.start for c in self.lead):
-            cue = None  # "received a conditional commitment of up to $150 million": one commitment
-        if cue is not None and cue.text.lower() in ("previously", "previous") and _ONE_NAMED.search(
-                self.text, max(0, self.at - _NEW_REACH - 15), self.at):
-            cue = None  # "previously announced a grant of $660,000": one earlier package, not a total
-        if cue is not None and cue.text.lower() in _SUMMED and _FUTURE.search(
-                self.text, max(0, self.at - _SUPERLATIVE_REACH), self.at):
-            cue = None  # "will receive a cumulative $33 million": the sum of a new allocation's parts
-        if cue is None and self.perfect is not None and self.new_amount():
-            return None  # "has committed $1 billion in new assistance": a new package, not a total
-        return cue or self.perfect or self._across_many()
-
-    def _across_many(self) -> Cue | None:
-        """ "committed over $2 billion across 46 transactions": the sum of a counted number of acts,
-        unless the clause speaks of the future ("will invest $X in 12 projects" is one new allocation)."""
-        m = _ACROSS_MANY.match(self.text, self.end)
-        if m is None or _FUTURE.search(self.text, max(0, self.at - _SUPERLATIVE_REACH), self.at):
-            return None
-        return Cue(m.start(), m.end(), "total", "-", m.group(0).strip())
+        """The word that makes the figure a running total, or None (see :mod:`running_total`)."""
+        return running_total(self)
 
 
 def _after_start(cl: Clause) -> int:
@@ -191,17 +143,12 @@ def _attached_after(found: tuple[Cue, ...], cl: Clause, start: int, stop: re.Mat
         phrase.append(c)
     # its head says what the money is ("aid cut" is a cut), unless the head only holds money
     # ("package", "pledge", "fund"): then the word before it does ("investment pledge")
-    head = next((c for c in reversed(phrase) if not _container(c)), phrase[0])
-    if _container(head):  # "a $2 billion package of tax cuts": a container's content decides
+    head = next((c for c in reversed(phrase) if not is_container(c)), phrase[0])
+    if is_container(head):  # "a $2 billion package of tax cuts": a container's content decides
         content = next((c for c in nouns if c.start > head.end), None)
-        if content is not None and _CONTENT.match(cl.text[head.end:content.start]) and not _container(content):
+        if content is not None and _CONTENT.match(cl.text[head.end:content.start]) and not is_container(content):
             return content
     return head
-
-
-def _container(c: Cue) -> bool:
-    """An aid noun that says money is given but not what it is ("package", "pledge", "funding")."""
-    return c.cls == "aid" and (c.value == "weak" or c.text.lower() in _CONTAINERS)
 
 
 def _attached_before(found: tuple[Cue, ...], cl: Clause) -> Cue | None:

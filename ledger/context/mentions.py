@@ -25,10 +25,13 @@ _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Ww]e['’]re|[Ww]e['’]ve|[Mm]y
                            r"[Tt]his\s+[Aa]dministration)\b")
 #: How many characters around an actor its rules read.
 _WINDOW = 60
+#: "a Zambian miner received", "Kenyan farmers will receive": nouns after a people's name (lower case:
+#: common nouns) that make it the getters' name.
+_GETTER_NOUNS = rf"(?:\s+(?!(?:{alternation('auxiliaries')}|has|have|had|only|also)\b)[a-z][\w-]*){{0,2}}?"
 #: "Palestine was the second-largest recipient", "CSOs received", "is to receive": the actor holds
 #: the amount named after it.
 _HOLDER_AFTER = re.compile(
-    rf"^\]?(?:\s+(?:also|each|together|jointly))?\s+(?:{alternation('verbs_of_getting')}|"
+    rf"^\]?{_GETTER_NOUNS}(?:\s+(?:also|each|together|jointly))?\s+(?:{alternation('verbs_of_getting')}|"
     rf"(?:{alternation('auxiliaries')})\s+(?:also\s+)?(?:(?:to|set\s+to|due\s+to|expected\s+to)?\s*(?:receive|get)|"
     rf"{alternation('verbs_of_getting')})|"
     rf"(?:{alternation('verbs_of_being')})\s+(?:again\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}"

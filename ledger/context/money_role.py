@@ -18,6 +18,7 @@ from ledger.context.decision import CLAUSE, FALLBACK, INFERRED, Decision
 from ledger.context.money_frame import MoneyFrame, Rule, framed, law_after, owns, ranked, spend_cue
 from ledger.context.money_not_aid import NOT_AID
 from ledger.context.neighbours import WRITTEN
+from ledger.context.parts import is_one_thing
 from ledger.context.words import alternation, none_of
 
 __all__ = ["MoneyFrame", "RULES", "money_role"]
@@ -40,8 +41,6 @@ _REPORTED = re.compile(rf"[:;]|\b(?:{alternation('speech_verbs')})\b", re.IGNORE
 _ANNUAL = re.compile(rf"\b(?:annual|yearly)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation('yearly_aid_nouns')})\b[^.;:]*$",
                      re.IGNORECASE)
 _ANNUAL_REACH = 60
-#: "a $10 million loan", "an additional $5 million": one amount, not a sum.
-_ONE_THING = re.compile(rf"\b(?:a|an)\s+(?:(?:{alternation('one_thing')})\s+)?$", re.IGNORECASE)
 #: What may stand between a figure and a proposal after it ("$4 billion proposed").
 _ENABLED_BY = re.compile(r"^\s*(?:[\w-]+\s+)?$")
 
@@ -149,7 +148,7 @@ def _part(f: MoneyFrame) -> Decision | None:
 def _past_year(f: MoneyFrame) -> Decision | None:
     """What went to a recipient in a past year adds up to that year's total ("In 2023, NOK1.7 billion
     went to Ukraine"); one thing of that year is not a total ("in 2023 DFC committed a $10 million loan")."""
-    if not f.past_year or _ONE_THING.search(f.ev.text, max(0, f.ev.at - 30), f.ev.at):
+    if not f.past_year or is_one_thing(f.ev.text[:f.ev.at]):
         return None
     return Decision("cumulative", "past-year-total", f.past_year, CLAUSE)
 

@@ -107,7 +107,13 @@ def _adjacent_part(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None
     role = whole.role if whole is not None and whole.role in _INHERITED else "component"
     if _THIS_INCLUDES.match(cl.before):
         role = _part_role(whole)
-    return Decision(role, "written-as-a-part", cl.before[-30:].strip(), NEIGHBOUR)
+    return Decision(_one_act(role, cl), "written-as-a-part", cl.before[-30:].strip(), NEIGHBOUR)
+
+
+def _one_act(role: str, cl: Clause) -> str:
+    """A part of a running total written as one thing is one earlier package ("The total includes a
+    $20 million DFC loan to ...", "Milestones to date include: - a $3.4 million grant")."""
+    return "package" if role == "cumulative" and parts.is_one_thing(cl.before) else role
 
 
 def _part_after_whole(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
@@ -130,7 +136,7 @@ def _from_to(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
 def _list_item(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
     lead = near.lists.lead_in(cl.sent)
     role = parts.lead_in_role(lead) if lead else None
-    return Decision(role, "item-of-a-list", lead[-60:], NEIGHBOUR) if role else None
+    return Decision(_one_act(role, cl), "item-of-a-list", lead[-60:], NEIGHBOUR) if role else None
 
 
 def _gapped(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:

@@ -10,7 +10,7 @@ import re
 from ledger.context.cues import cues
 from ledger.context.words import alternation
 
-__all__ = ["is_adjacent_part", "is_lead_in", "lead_in_role"]
+__all__ = ["is_adjacent_part", "is_lead_in", "is_one_thing", "lead_in_role"]
 
 #: "including $X", "of which about $X", "This includes roughly $X": the amount right after a part word.
 _ADJACENT_PART = re.compile(r"\b(?:including|includes|include|of\s+which)\s+(?:(?!of\b|for\b|to\b)[a-z]+\s+){0,2}$",
@@ -25,6 +25,9 @@ _LEAD_IN = re.compile(r":\s*$")
 #: ("By the authority ... of the Foreign Assistance Act, I hereby delegate:" speaks of no budget).
 _LEAD_TAIL = 80
 _LAST_CLAUSE = re.compile(r"[,;()]")
+#: "a $10 million loan", "an additional $5 million": one amount, not a sum.
+_ONE_THING = re.compile(rf"\b(?:a|an)\s+(?:(?:{alternation('one_thing')})\s+)?$", re.IGNORECASE)
+_ONE_THING_REACH = 30
 
 
 def is_adjacent_part(before: str, after: str) -> bool:
@@ -53,3 +56,9 @@ def lead_in_role(sentence: str) -> str | None:
     if classes & {"aid", "part", "give"}:
         return "component"
     return None
+
+
+def is_one_thing(before: str) -> bool:
+    """An amount written as one thing, by the indefinite article right before it ("These include a
+    $20 million loan to ...", "in 2023 DFC committed a $10 million loan"): one act, not a sum."""
+    return _ONE_THING.search(before[-_ONE_THING_REACH:]) is not None

@@ -1,0 +1,139 @@
+"""Whether a money figure is a running total: the amount given so far.
+
+A running-total word before the figure ("to date", "since", "brings ... to"), or right after it, makes
+the figure a total, unless a rule of :data:`NOT_A_TOTAL` says the word belongs to something else. A
+perfect tense of giving ("has provided $X") and an amount spread over counted acts ("$X across 46
+transactions") are totals too. ``NOT_A_TOTAL`` is read top to bottom; the first rule that matches
+takes the word away from the figure.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ledger.context.cues import Cue, is_container
+from ledger.context.parts import is_one_thing
+from ledger.context.words import alternation, words
+
+if TYPE_CHECKING:
+    from ledger.context.evidence import Evidence
+
+__all__ = ["NOT_A_TOTAL", "running_total"]
+
+#: "$X went to Ukraine" adds up what went there; "When I went to South Korea, ... $X" is a trip.
+_MONEY_GOES = frozenset(("went to", "goes to", "go to"))
+#: "the largest single commitment since", "our biggest tranche ... to date": a comparison.
+_SUPERLATIVE = re.compile(rf"\b(?:{alternation('superlatives')}|most\s+\w+|\w+est\s+(?:ever|single))\b",
+                          re.IGNORECASE)
+_REACH = 80
+#: The running-total words a superlative turns into a comparison.
+_COMPARED = frozenset(words("compared_totals"))
+#: "a grant of", "an award of up to": one thing named right before its amount.
+_ONE_NAMED = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:of\s+)?(?:up\s+to\s+)?$", re.IGNORECASE)
+_ONE_NAMED_REACH = 40
+#: Words that add parts up; in a clause about the future they sum a new allocation, not a running
+#: total ("six appeals will receive a cumulative $33 million: ..."; "brings ... to" stays a total).
+_SUMMED = frozenset(words("summing_words"))
+_FUTURE = re.compile(rf"\b(?:{alternation('future')})\b(?!\s+(?:bring|brings|raise|take)\b)", re.IGNORECASE)
+#: Running-total words that name a period over which amounts add up.
+_PERIODS = frozenset(words("period_totals"))
+#: "has committed", "have already sent": the auxiliary of a perfect tense, before its verb.
+_HAS = re.compile(r"\b(?:has|have|had|['’]ve)\s+(?:[\w-]+\s+){0,2}?(?:been\s+)?$", re.IGNORECASE)
+_HAS_REACH = 30
+#: "will invest $X", "plans to provide $X", "will soon send $X": a verb of giving in the future (the
+#: future word may be a part of the verb's cue, as in "plans to provide").
+_FUTURE_VERB = re.compile(rf"\b(?:{alternation('future')})(?:\s+[\w'’-]+){{1,2}}$", re.IGNORECASE)
+#: "$X across 46 transactions", "$X in more than 300 grants": an amount spread over counted acts.
+_ACROSS_MANY = re.compile(rf"\s+(?:in|across|through|over|for)\s+(?:more\s+than\s+|over\s+|nearly\s+|some\s+|about\s+)?"
+                          rf"\d[\d,]*\s+(?:[\w-]+\s+)?(?:{alternation('counted_acts')})\b", re.IGNORECASE)
+
+
+def _compared(ev: Evidence, cue: Cue) -> bool:
+    return cue.text.lower() in _COMPARED and bool(_SUPERLATIVE.search(ev.text, max(0, cue.start - _REACH), cue.start))
+
+
+def _one_thing_reaching(ev: Evidence, cue: Cue) -> bool:
+    return cue.text.lower().endswith("reach") and any(is_container(c) and c.end <= cue.start for c in ev.lead)
+
+
+def _one_commitment(ev: Evidence, cue: Cue) -> bool:
+    return cue.value == "level" and any(is_container(c) and c.value != "weak" and cue.end <= c.start for c in ev.lead)
+
+
+def _one_earlier_thing(ev: Evidence, cue: Cue) -> bool:
+    return cue.text.lower() in ("previously", "previous") and bool(
+        _ONE_NAMED.search(ev.text, max(0, ev.at - _ONE_NAMED_REACH), ev.at))
+
+
+def _new_allocation(ev: Evidence, cue: Cue) -> bool:
+    return cue.text.lower() in _SUMMED and bool(_FUTURE.search(ev.text, max(0, ev.at - _REACH), ev.at))
+
+
+def _said_to_be_new(ev: Evidence, cue: Cue) -> bool:
+    """ "an additional $X" is new money, unless a period adds new amounts up ("Since the invasion,
+    America has committed another $1.35 billion")."""
+    if cue.end > ev.at or cue.value == "level" or not ev.new_amount():
+        return False
+    return cue.text.lower() not in _PERIODS or not _in_perfect(ev)
+
+
+def _in_perfect(ev: Evidence) -> bool:
+    """The figure is given in a perfect tense ("has provided $X", "have committed another $X")."""
+    verb = ev.verb
+    return ev.perfect is not None or verb is not None and bool(
+        _HAS.search(ev.text[max(0, verb.start - _HAS_REACH):verb.start]))
+
+
+def _one_thing(ev: Evidence, cue: Cue) -> bool:
+    return cue.end <= ev.at and is_one_thing(ev.text[:ev.at])
+
+
+def _future_act(ev: Evidence, cue: Cue) -> bool:
+    verb = ev.verb
+    return verb is not None and cue.end <= verb.start and cue.value != "level" and _future_verb(ev)
+
+
+def _future_verb(ev: Evidence) -> bool:
+    """The verb that governs the figure gives or spends in the future ("will invest $X")."""
+    verb = ev.verb
+    if verb is None or verb.cls not in ("give", "spend"):
+        return False
+    return bool(_FUTURE_VERB.search(ev.text[max(0, verb.start - 30):verb.end]))
+
+
+Rule = tuple[str, str, Callable[["Evidence", Cue], bool]]
+
+#: When a running-total word does not make the figure a total: each rule a name, an example and a test.
+NOT_A_TOTAL: tuple[Rule, ...] = (
+    ("a-comparison", "our biggest tranche of security assistance to date", _compared),
+    ("one-thing-reaching", "this package, expected to reach €2 billion", _one_thing_reaching),
+    ("one-commitment", "received a conditional commitment of up to $150 million", _one_commitment),
+    ("one-earlier-thing", "previously announced a grant of $660,000", _one_earlier_thing),
+    ("sum-of-a-new-allocation", "six appeals will receive a cumulative $33 million", _new_allocation),
+    ("one-thing", "In 2024, Pensana received a $3.4 million grant from DFC", _one_thing),
+    ("said-to-be-new", "funding to date, USAID is supporting Vietnam with an additional $23 million",
+     _said_to_be_new),
+    ("a-future-act", "Building on previous support, the DFC will invest $30 million", _future_act),
+)
+
+
+def running_total(ev: Evidence) -> Cue | None:
+    """The running-total word, perfect of giving or count of acts that makes the figure a total, or None."""
+    cue = next((c for c in ev.lead if c.cls == "total" and c.text.lower() not in _MONEY_GOES), None) or next(
+        (c for c in ev.after if c.cls == "total" and c.value != "next"), None)
+    if cue is not None and any(rule(ev, cue) for _name, _example, rule in NOT_A_TOTAL):
+        cue = None
+    if cue is None and ev.perfect is not None and (
+            ev.new_amount() or _future_verb(ev) or is_one_thing(ev.text[:ev.at])):
+        return None  # "has committed $1 billion in new assistance", "..., and will send $X": a new package
+    return cue or ev.perfect or _across_many(ev)
+
+
+def _across_many(ev: Evidence) -> Cue | None:
+    """ "committed over $2 billion across 46 transactions": the sum of a counted number of acts,
+    unless the clause speaks of the future ("will invest $X in 12 projects" is one new allocation)."""
+    m = _ACROSS_MANY.match(ev.text, ev.end)
+    if m is None or _FUTURE.search(ev.text, max(0, ev.at - _REACH), ev.at):
+        return None
+    return Cue(m.start(), m.end(), "total", "-", m.group(0).strip())
