@@ -52,7 +52,9 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
         (m.canonical for m in givers if m.start >= at and m.start in actors.explicit and m.kind != "self"), None)
     attached = None if end is None else next(  # "the $50 billion G7 loan", "a $400 million U.S. package"
         (m.canonical for m in actors.donors if 0 < m.start - end <= 2 and m.start in actors.explicit), None)
-    nearest = None if subject.group else _nearest(givers, at, prefer_before=True)  # several givers: none alone
+    getters = {m.canonical for m in actors.recipients}  # "arming the Ukrainians: ... $X to Ukraine": the getter
+    plain = [m for m in givers if m.canonical not in getters or m.start in actors.explicit]  # is no giver
+    nearest = None if subject.group else _nearest(plain or givers, at, prefer_before=True)  # several: none alone
     donor = (owner.canonical if owner else None) or attached or subject.actor or lender or nearest
     giver = (we if donor == SELF else donor) or we  # a publisher never gives to itself
     held = [m for m in actors.holders if m.end <= at and m.canonical not in (donor, giver)]

@@ -9,6 +9,7 @@ from ledger.model import Figure
 from ledger.text.sentences import SentenceIndex
 
 _WS_CHARS = "\n\r\t\f\v"
+_HYPHENS = "\u2010\u2011"
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
 CONVERSION = re.compile(r"^\s*(?:\(|\[|or\s+|/\s*)\s*$")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
@@ -32,10 +33,14 @@ class Clause:
 
 
 def flat(s: str) -> str:
-    """Line breaks and tabs as spaces, same length (str.replace: much faster than str.translate)."""
+    """Line breaks and tabs as spaces, and Unicode hyphens ("full‑scale" with a non-breaking hyphen) as
+    "-", same length (str.replace: much faster than str.translate)."""
     for ch in _WS_CHARS:
         if ch in s:
             s = s.replace(ch, " ")
+    for ch in _HYPHENS:
+        if ch in s:
+            s = s.replace(ch, "-")
     return s
 
 

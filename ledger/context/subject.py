@@ -84,7 +84,9 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
     opener = _OPENER.match(text, start, verb_at)  # "In Guatemala and Honduras, USDA will provide"
     if opener:
         start = opener.end()
-    if breaks and _WHICH.search(breaks[-1].group(0)):  # "CERF, which has allocated": its antecedent
+    named_here = any(start <= m.start and m.end <= verb_at for m in actors.donors)
+    if breaks and _WHICH.search(breaks[-1].group(0)) and not named_here:  # "CERF, which has allocated": its
+        # antecedent, unless the relative clause names its own subject ("which comes after the US disbursed")
         before = [m for m in (*actors.donors, *actors.recipients) if m.end <= breaks[-1].start() and
                   _ANTECEDENT_GAP.match(text[m.end:breaks[-1].start()])]
         if before:
