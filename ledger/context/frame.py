@@ -12,6 +12,7 @@ from ledger.context.decision import Decision
 from ledger.context.document import DocumentFrame
 from ledger.context.evidence import Evidence
 from ledger.context.mentions import actor_cue_alternation
+from ledger.context.money_frame import SMALL
 from ledger.context.money_role import MoneyFrame, money_role
 from ledger.context.words import alternation
 from ledger.model import Figure
@@ -91,6 +92,12 @@ def praised(ev: Evidence) -> bool:
     return ev.has("praise", "before") is not None
 
 
+def _small(fig: Figure) -> bool:
+    """The amount (its upper end, for a range) is under :data:`SMALL` units of its currency."""
+    top = fig.value if fig.value is not None else fig.high
+    return top is not None and top < SMALL
+
+
 def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame, inherited: Decision | None,
                    ev: Evidence, published: _dt.date | None) -> Decision:
     """The role of money figure ``fig`` read from its evidence ``ev``."""
@@ -107,7 +114,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
     frame = MoneyFrame(
         ev=ev, per=fig.per, change=fig.change is not None or _changed(cl.before)
         or _DIFFERENCE.match(cl.after) is not None,
-        vague=fig.qualifier == "vague", giver=giver,
+        vague=fig.qualifier == "vague", small=_small(fig), giver=giver,
         public_giver=cand.public_giver(doc) and not cand.unknown_giver or cand.group_giver,
         foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("aid", "clause") or doc.disaster,
         named_giver=named is not None or cand.group_giver, getter=cand.recipient.value is not None,

@@ -32,6 +32,7 @@ class MoneyFrame:
     per: str | None  # "$2.99 a gallon" → "gallon"
     change: bool  # the figure is the size of a change ("an increase of $X")
     vague: bool  # "billions of dollars"
+    small: bool  # under :data:`SMALL` units of its currency ("$750", "700 bucks")
     giver: str | None  # the donor: named in the sentence, "we" of a publisher, or the release's
     public_giver: bool  # the giver is a government, agency or international organisation
     foreign: bool  # a recipient abroad (another country, an organisation, a people)
@@ -47,6 +48,10 @@ class MoneyFrame:
     past_year: str | None  # "in 2023" when that year ended before publication
     future_period: str | None  # "from 2023 to 2028", "by 2030": a period reaching past publication
 
+
+#: An amount under this many units of its currency is what one person or household gets or pays,
+#: when its sentence speaks of people: no aid package is that small.
+SMALL = 10_000
 
 #: A rule of the table: its name, one example, and the test that decides (None: the next rule reads).
 Rule = tuple[str, str, Callable[[MoneyFrame], Decision | None]]

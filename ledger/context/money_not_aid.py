@@ -30,6 +30,10 @@ _NEGATION_REACH = 30
 _ASKED = re.compile(rf"\b(?:{alternation('asking_auxiliaries')})\s+[\w'’]+\s+$", re.IGNORECASE)
 
 
+#: Words for people one at a time: an amount under :data:`SMALL` in their sentence is each one's.
+_INDIVIDUALS = re.compile(rf"\b(?:{alternation('individuals')})\b", re.IGNORECASE)
+
+
 def _price(f: MoneyFrame) -> Decision | None:
     if f.per and f.per not in ("year", "annum"):
         return Decision("other", "price-per-unit", f"a {f.per}", CLAUSE)
@@ -99,6 +103,14 @@ def _enabled(f: MoneyFrame) -> Decision | None:
 def _change(f: MoneyFrame) -> Decision | None:
     return Decision("other", "size-of-a-change", "", CLAUSE) if f.change else None
 
+def _for_one_person(f: MoneyFrame) -> Decision | None:
+    """ "FEMA providing $750 for folks who need food", "$1,400 relief checks": an amount small enough for
+    one person or household, in a sentence that speaks of people, is what each gets."""
+    if not f.small:
+        return None
+    person = _INDIVIDUALS.search(f.ev.text)
+    return Decision("other", "amount-for-one-person", person.group(0), CLAUSE) if person else None
+
 def _vague(f: MoneyFrame) -> Decision | None:
     if f.vague and f.ev.total() is None and f.inherited is None:
         return Decision("other", "vague-amount", "", CLAUSE)
@@ -114,5 +126,6 @@ NOT_AID: tuple[Rule, ...] = (
     ("capacity-it-enables", "reforms to unlock over $250 billion in new lending", _enabled),
     ("size-of-a-change", "an increase of 18% or NOK9 billion", _change),
     ("a-deal", "$243 billion in economic deals between the United States and Qatar", _deal),
+    ("amount-for-one-person", "FEMA is providing $750 to families for immediate needs", _for_one_person),
     ("vague-amount", "billions of dollars", _vague),
 )
