@@ -107,7 +107,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "group": re.compile(rf"^\s+and\s+(?:other\s+|fellow\s+)?[A-Z][\w.]*\s+(?:{_words('group')})\b"),
         "channel": re.compile(rf"\b(?:{_words('channel')})\s+(?:the\s+)?$", i),
         "organ": re.compile(rf"\b(?:{_words('organ')})\b(?:\s+[\w-]+){{0,3}}?\s+of\s+(?:the\s+)?$", i),
-        "to_organ": re.compile(rf"\b(?:to|for|with)\s+(?:the\s+)?(?:{_words('organ')})\b[^,;]*$", i),
+        "to_organ": re.compile(rf"\b(?:{alternation('to_an_organ')})\s+(?:the\s+)?(?:{_words('organ')})\b[^,;]*$", i),
         "give_to": re.compile(rf"\b(?:{_words('give_to')})\s+(?:the\s+)?$", i),
         "origin": re.compile(rf"\b(?:{_words('origin')})\s+from\s+(?:the\s+)?$", i),
         "occasion": re.compile(rf"^\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?:{_words('occasion')})\b", i),

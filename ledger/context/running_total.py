@@ -41,6 +41,8 @@ _PERIODS = frozenset(words("period_totals"))
 #: "has committed", "have already sent": the auxiliary of a perfect tense, before its verb.
 _HAS = re.compile(r"\b(?:has|have|had|['’]ve)\s+(?:[\w-]+\s+){0,2}?(?:been\s+)?$", re.IGNORECASE)
 _HAS_REACH = 30
+#: "... for a total of over $22 million": the running-total word after a figure introduces the amount after it.
+_AMOUNT_NEXT = re.compile(r"\s+(?:of\s+)?(?:[a-z]+\s+){0,3}?(?:[A-Z]{2,3}\s?|US)?[$€£¥₹]\s?\d")
 #: "will invest $X", "plans to provide $X", "will soon send $X": a verb of giving in the future (the
 #: future word may be a part of the verb's cue, as in "plans to provide").
 _FUTURE_VERB = re.compile(rf"\b(?:{alternation('future')})(?:\s+[\w'’-]+){{1,2}}$", re.IGNORECASE)
@@ -89,6 +91,10 @@ def _one_thing(ev: Evidence, cue: Cue) -> bool:
     return cue.end <= ev.at and is_one_thing(ev.text[:ev.at])
 
 
+def _total_named_next(ev: Evidence, cue: Cue) -> bool:
+    return cue.start >= ev.end and _AMOUNT_NEXT.match(ev.text, cue.end) is not None
+
+
 def _future_act(ev: Evidence, cue: Cue) -> bool:
     verb = ev.verb
     return verb is not None and cue.end <= verb.start and cue.value != "level" and _future_verb(ev)
@@ -112,6 +118,8 @@ NOT_A_TOTAL: tuple[Rule, ...] = (
     ("one-earlier-thing", "previously announced a grant of $660,000", _one_earlier_thing),
     ("sum-of-a-new-allocation", "six appeals will receive a cumulative $33 million", _new_allocation),
     ("one-thing", "In 2024, Pensana received a $3.4 million grant from DFC", _one_thing),
+    ("a-total-named-next", "$8 million from State and $4 million from USAID for a total of $22 million",
+     _total_named_next),
     ("said-to-be-new", "funding to date, USAID is supporting Vietnam with an additional $23 million",
      _said_to_be_new),
     ("a-future-act", "Building on previous support, the DFC will invest $30 million", _future_act),

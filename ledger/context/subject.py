@@ -103,6 +103,8 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
     for m in _NAME.finditer(span):
         run = _NAME_RUN.match(span, m.start())
         name = " ".join((run.group(0) if run else m.group(0)).split())
+        if name in _org_nouns():  # "The Fund announced", "Philanthropies have committed": a noun alone
+            return Subject(None, False, group=True)  # names no giver to stand by, nor the publisher
         if _organisation(name, span[m.end():]):
             return Subject(None, True, name, firm=_firm(name, span[m.end():]))
     return Subject(None, False)
