@@ -48,11 +48,12 @@ _LIST_BREAK = re.compile(rf"[;:.!?()\[\]—–]|\b(?:{alternation('list_breaks')
 #: An amount restated in brackets right after the figure ("NOK 45 million (USD 4.5 million)"): the
 #: figure's words go on after it.
 _RESTATED = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]")
-#: "$2 billion that we have provided": a relative clause in the perfect, right after the amount.
-_RELATIVE_PERFECT = re.compile(r"\s+(?:that|which)\s+(?:[\w'’.]+\s+){1,3}?(?:has|have|had|['’]ve)\s+"
-                               r"(?:\w+\s+){0,2}?\w+", re.IGNORECASE)
-#: "has provided", "have already sent", "has been spent": a perfect tense of giving.
-_PERFECT = re.compile(r"(?<!\bwill\s)(?<!\bwould\s)(?<!\bshould\s)(?<!\bcould\s)\b(?:has|have|had|['’]ve)\s+"
+#: "$2 billion that we have provided", "$1 billion in just the past year that we have sent": a relative
+#: clause in the perfect, right after the amount (or after a period named right after it).
+_RELATIVE_PERFECT = re.compile(r"\s+(?:(?:in|over|during)\s+(?:[\w-]+\s+){0,4}?)?(?:that|which)\s+"
+                               r"(?:[\w'’.]+\s+){1,3}?(?:has|have|had|['’]ve)\s+(?:\w+\s+){0,2}?\w+", re.IGNORECASE)
+#: "has provided", "have already sent", "has been spent", "having provided": a perfect tense of giving.
+_PERFECT = re.compile(r"(?<!\bwill\s)(?<!\bwould\s)(?<!\bshould\s)(?<!\bcould\s)\b(?:has|have|had|['’]ve|having)\s+"
                       r"(?:[\w-]+\s+){0,2}?(?:been\s+)?$", re.IGNORECASE)
 #: How far (characters) a verb before a figure may stand and still govern it ("is providing an
 #: additional $X").

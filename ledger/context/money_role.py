@@ -43,22 +43,10 @@ _ANNUAL = re.compile(rf"\b(?:annual|yearly)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternati
 _ANNUAL_REACH = 60
 #: What may stand between a figure and a proposal after it ("$4 billion proposed").
 _ENABLED_BY = re.compile(r"^\s*(?:[\w-]+\s+)?$")
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+#: "The Budget also proposes ...", "The bipartisan funding bill includes ...", "The Administration's 2024
+#: budget requested ...": a sentence whose subject is a budget, a request or a bill lists its lines.
+_BUDGET_SPEAKS = re.compile(rf"^\W*(?:[\w'’.-]+\s+){{0,4}}?(?:{alternation('budget_subjects')})\s+(?!of\b|for\b|to\b)"
+                            rf"(?:[a-z]+\s+)?(?:{alternation('budget_speaks')})\b", re.IGNORECASE)
 
 
 def _no_frame(f: MoneyFrame) -> Decision | None:
@@ -71,6 +59,11 @@ def _no_frame(f: MoneyFrame) -> Decision | None:
     if f.giver is None and not (f.public_giver or f.inherited or legislature or implied or f.getter):
         return Decision("other", "no-giver", "", INFERRED)
     return None
+
+
+def _budget_speaks(f: MoneyFrame) -> Decision | None:
+    m = _BUDGET_SPEAKS.match(f.ev.text)
+    return Decision("budget", "budget-is-the-subject", m.group(0).strip(), CLAUSE) if m else None
 
 
 def _budget_noun(f: MoneyFrame) -> Decision | None:
@@ -207,6 +200,7 @@ def _giver_and_getter(f: MoneyFrame) -> Decision | None:
 RULES: tuple[Rule, ...] = (
     *NOT_AID,
     ("no-aid-frame", "It was $1.9 trillion, and people said it could not pass", _no_frame),
+    ("budget-is-the-subject", "The Budget also proposes ..., providing $150 million to UNFPA", _budget_speaks),
     ("budget-noun", "a $33 billion supplemental request", _budget_noun),
     ("amount-per-year", "$1 billion a year for climate finance", _per_year),
     ("written-as-a-part", "including $100 million for air defence", lambda f: _inherited(f, written=True)),

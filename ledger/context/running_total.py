@@ -95,9 +95,17 @@ def _total_named_next(ev: Evidence, cue: Cue) -> bool:
     return cue.start >= ev.end and _AMOUNT_NEXT.match(ev.text, cue.end) is not None
 
 
+def _already_announced(ev: Evidence, cue: Cue) -> bool:
+    verb = ev.verb
+    return cue.text.lower() == "already" and verb is not None and verb.value == "pledged"
+
+
 def _future_act(ev: Evidence, cue: Cue) -> bool:
     verb = ev.verb
-    return verb is not None and cue.end <= verb.start and cue.value != "level" and _future_verb(ev)
+    if verb is None or cue.end > verb.start or cue.value == "level" or not _future_verb(ev):
+        return False
+    perfect = ev.perfect  # "has invested and aims to provide $X": a total and a plan, one predicate
+    return perfect is None or perfect.end > verb.start or "," in ev.text[perfect.end:verb.start]
 
 
 def _future_verb(ev: Evidence) -> bool:
@@ -120,6 +128,7 @@ NOT_A_TOTAL: tuple[Rule, ...] = (
     ("one-thing", "In 2024, Pensana received a $3.4 million grant from DFC", _one_thing),
     ("a-total-named-next", "$8 million from State and $4 million from USAID for a total of $22 million",
      _total_named_next),
+    ("already-announced", "We've already announced $308 million to the UN's appeal", _already_announced),
     ("said-to-be-new", "funding to date, USAID is supporting Vietnam with an additional $23 million",
      _said_to_be_new),
     ("a-future-act", "Building on previous support, the DFC will invest $30 million", _future_act),
@@ -128,10 +137,9 @@ NOT_A_TOTAL: tuple[Rule, ...] = (
 
 def running_total(ev: Evidence) -> Cue | None:
     """The running-total word, perfect of giving or count of acts that makes the figure a total, or None."""
-    cue = next((c for c in ev.lead if c.cls == "total" and c.text.lower() not in _MONEY_GOES), None) or next(
-        (c for c in ev.after if c.cls == "total" and c.value != "next"), None)
-    if cue is not None and any(rule(ev, cue) for _name, _example, rule in NOT_A_TOTAL):
-        cue = None
+    words = [*(c for c in ev.lead if c.cls == "total" and c.text.lower() not in _MONEY_GOES),
+             *(c for c in ev.after if c.cls == "total" and c.value != "next")]
+    cue = next((c for c in words if not any(rule(ev, c) for _name, _example, rule in NOT_A_TOTAL)), None)
     if cue is None and ev.perfect is not None and (
             ev.new_amount() or _future_verb(ev) or is_one_thing(ev.text[:ev.at])):
         return None  # "has committed $1 billion in new assistance", "..., and will send $X": a new package
