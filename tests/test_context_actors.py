@@ -13,7 +13,8 @@ TUE = dt.date(2023, 2, 7)
 
 def _one(text: str, surface: str) -> Figure:
     start = text.index(surface)
-    fig = Figure(start, start + len(surface), surface, "money", 1.0, unit="USD", currency="USD")
+    # the amount is left unread (value None): these cases read the context stage alone
+    fig = Figure(start, start + len(surface), surface, "money", None, unit="USD", currency="USD")
     return annotate(text, [fig], TUE)[0]
 
 
@@ -82,7 +83,7 @@ def test_elliptical_list_of_recipients():
     figs = []
     for surface in ("₹550 crore", "₹400 crore", "₹200 crore"):
         start = text.index(surface)
-        figs.append(Figure(start, start + len(surface), surface, "money", 1.0, unit="INR", currency="INR"))
+        figs.append(Figure(start, start + len(surface), surface, "money", None, unit="INR", currency="INR"))
     got = annotate(text, figs, TUE)
     assert [(f.donor, f.recipient) for f in got] == [("India", "Nepal"), ("India", "Maldives"),
                                                      ("India", "Afghanistan")]

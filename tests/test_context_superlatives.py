@@ -22,5 +22,5 @@ from ledger.model import Figure
 ])
 def test_roles(text, surface, role):
     start = text.index(surface)
-    fig = Figure(start, start + len(surface), surface, "money", 1.0, unit="USD", currency="USD")
+    fig = Figure(start, start + len(surface), surface, "money", None, unit="USD", currency="USD")
     assert annotate(text, [fig], dt.date(2023, 5, 14))[0].role == role

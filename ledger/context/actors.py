@@ -6,13 +6,14 @@ before it ("Nepal is to receive ₹550 crore"), else the last one before it.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from ledger.context.clauses import Clause, ListIndex, flat
 from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTENCE, Decision
 from ledger.context.document import DocumentFrame
-from ledger.context.mentions import SELF, Actors, classify, listed
+from ledger.context.mentions import SELF, Actors, actor_cue_words, classify, listed
 from ledger.context.subject import Subject, subject_of
 from ledger.context.words import alternation
 
@@ -33,6 +34,11 @@ _PERFECT_AFTER = re.compile(r"\s+(?:has|have|had)\b")
 _ON_ITS = re.compile(r"\s+(?:on|for)\s+(?:its|their)\b", re.IGNORECASE)
 #: How far (characters) before its verb a subject stands to be the verb's own ("the United States intends to").
 _DIRECT_SUBJECT = 25
+#: A list item's label ("- Japan: "), taken off before its sentence is read.
+_LABELLED = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+[^:]{1,80}:\s+")
+#: A sentence that starts with its verb, the subject left out ("Will provide $X", "Committing $X").
+_SUBJECTLESS = re.compile(rf"^\W*(?:also\s+)?(?:{alternation('subjectless_starts')})\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|We|Our)\b")
 #: A recipient named this close after a figure ("$X ... to the people of Afghanistan") beats earlier holders.
 _NEAR_RECIPIENT = 90
 
@@ -127,6 +133,11 @@ class Candidates:
                 and self.recipient.value not in home)
 
 
+@functools.cache
+def _org_nouns() -> frozenset[str]:
+    return frozenset(actor_cue_words("org_noun"))
+
+
 def _kind(actors: Actors, name: str | None) -> str | None:
     for group in (actors.donors, actors.recipients, actors.holders):
         for m in group:
@@ -136,33 +147,29 @@ def _kind(actors: Actors, name: str | None) -> str | None:
 
 
 def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | None = None) -> Candidates:
-    """Donor and recipient named in the figure's sentence, else in the lead-in of its list (whose
-    giver also wins over an actor the item names only in passing)."""
+    """Donor and recipient named in the figure's sentence, else in the label of its list item or the
+    lead-in of its list (whose giver also wins over an actor the item names only in passing)."""
     actors = classify(cl.text)
     we = doc.publisher.speaks_for if doc.publisher is not None else None
     subject = subject_of(actors, verb_at)
     donor, recipient = pick(actors, cl.at, cl.end + len(cl.after), we, verb_at, subject, end=cl.end)
     relative = _relative_giver(actors, cl)
     donor = relative or donor
+    label = _item_giver(cl, lists) if donor in (None, SELF) else None
     if donor is not None and not any(m.canonical == donor and m.start in actors.explicit for m in actors.donors):
         lead = lists.lead_in(cl.sent)
         if lead is not None and pick(classify(flat(lead)), len(lead), we=we)[0] is not None:
             donor = None  # "The United States is providing: - ... India to make 20 million doses"
     d = Decision(donor, "named-in-sentence", donor or "", SENTENCE) if donor else None
+    if label is not None:
+        d, donor = Decision(label[0], "named-in-item-label", label[0], NEIGHBOUR), label[0]
     r = Decision(recipient, "named-in-sentence", recipient or "", SENTENCE) if recipient else None
-    dk, rk = _kind(actors, donor), _kind(actors, recipient)
-    if donor is None or recipient is None:
-        lead = lists.lead_in(cl.sent)
-        if lead is not None:
-            lead_actors = classify(flat(lead))
-            d2, r2 = pick(lead_actors, len(lead), we=we)
-            if d is None and d2:
-                d, dk = Decision(d2, "named-in-list-lead-in", d2, NEIGHBOUR), _kind(lead_actors, d2)
-            if r is None and r2:
-                r, rk = Decision(r2, "named-in-list-lead-in", r2, NEIGHBOUR), _kind(lead_actors, r2)
+    dk, rk = label[1] if label else _kind(actors, donor), _kind(actors, recipient)
+    if d is None or r is None:
+        d, r, dk, rk = _from_lead_in(lists.lead_in(cl.sent), we, d, r, dk, rk)
     none = Decision(None, "none-named", "", FALLBACK)
-    explicit = d is not None and (d.value == relative or any(m.canonical == d.value and m.start in actors.explicit
-                                                             for m in actors.donors))
+    explicit = d is not None and (d.value in (relative, label and label[0]) or any(
+        m.canonical == d.value and m.start in actors.explicit for m in actors.donors))
     owner = next((m.canonical for m in reversed(actors.donors) if (m.possessive or _ON_ITS.match(cl.text, m.end))
                   and m.end <= cl.at and m.canonical not in (SELF, we)), None)
     direct = next((m.canonical for m in actors.donors if verb_at is not None and m.canonical == subject.actor
@@ -170,6 +177,37 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group, explicit, owner,
                       direct, r is not None and r.rule == "named-in-sentence" and listed(actors, r.value),
                       subject.unknown and subject.firm)
+
+
+def _from_lead_in(lead: str | None, we: str | None, d: Decision | None, r: Decision | None, dk: str | None,
+                  rk: str | None) -> tuple[Decision | None, Decision | None, str | None, str | None]:
+    """What the lead-in of the figure's list names, where the sentence named nothing."""
+    if lead is None:
+        return d, r, dk, rk
+    lead_actors = classify(flat(lead))
+    d2, r2 = pick(lead_actors, len(lead), we=we)
+    if d is None and d2:
+        d, dk = Decision(d2, "named-in-list-lead-in", d2, NEIGHBOUR), _kind(lead_actors, d2)
+    if r is None and r2:
+        r, rk = Decision(r2, "named-in-list-lead-in", r2, NEIGHBOUR), _kind(lead_actors, r2)
+    return d, r, dk, rk
+
+
+def _item_giver(cl: Clause, lists: ListIndex) -> tuple[str, str | None] | None:
+    """The giver a list item's label names, for a sentence of the item that leaves out its subject or
+    speaks in first person ("- Japan: ... Will provide $200 million through JICA"; "- Wellcome Trust: ...
+    we committed $150M"): the label's actor and its kind, or the label itself when it names an
+    organisation ("Osprey Foundation")."""
+    label = lists.item_label(cl.sent)
+    if label is None:
+        return None
+    body = _LABELLED.sub("", cl.text, count=1)
+    if not (_SUBJECTLESS.match(body) or _FIRST_PERSON.search(body, 0, max(0, cl.at - (len(cl.text) - len(body))))):
+        return None
+    named = classify(label).donors
+    if named and named[0].canonical != SELF:
+        return named[0].canonical, named[0].kind
+    return (label, None) if label.split()[-1] in _org_nouns() else None
 
 
 def _relative_giver(actors, cl: Clause) -> str | None:

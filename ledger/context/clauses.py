@@ -15,6 +15,12 @@ CONVERSION = re.compile(r"^\s*(?:\(|\[|or\s+|/\s*)\s*$")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 #: How far back a list item looks for the sentence that opens its list.
 _LIST_LOOKBACK = 40
+#: "- Japan: Will contribute ...", "- Osprey Foundation: Committing ...": a list item that opens with a
+#: name and a colon (the name's words, capitalised, "of"/"the"/"for"/"and" between).
+_ITEM_LABEL = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+((?:[A-Z][\w&'’.-]*)(?:\s+(?:(?:of|the|for|and|&)\s+)?"
+                         r"[A-Z][\w&'’.-]*){0,5})\s*:\s")
+#: How many sentences an item may run to before its label is too far to speak for it.
+_ITEM_REACH = 8
 
 
 @dataclass(slots=True)
@@ -96,6 +102,19 @@ class ListIndex:
             gap = self.index.text[self.index.spans[j - 1][1]:self.index.spans[j][0]]
             hit = self._para[j] = _BLANK_LINE.search(gap) is not None
         return hit
+
+    def item_label(self, sent: int) -> str | None:
+        """The label of the list item a sentence belongs to ("Japan" of "- Japan: Will contribute $X.
+        Pledges to contribute $Y."), or None: the item's first sentence, back to a paragraph break."""
+        j = sent
+        while j >= 0 and j > sent - _ITEM_REACH:
+            if self._is_item(j):
+                m = _ITEM_LABEL.match(self.index.sentence(j))
+                return m.group(1) if m else None
+            if self._starts_paragraph(j):
+                return None
+            j -= 1
+        return None
 
     def lead_in(self, sent: int) -> str | None:
         """The lead-in sentence ("The package includes:") of the list a sentence belongs to.
