@@ -58,6 +58,9 @@ def find_actors(text: str) -> list[Mention]:
 
 #: "Atlanta, Georgia": a capitalised place and a comma right before a name (how US places are written).
 _CITY_COMMA = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s*$")
+#: A sentence that calls its place a US state: "the state", "the State of Georgia", "statewide", "the governor".
+_STATE_WORDS = re.compile(r"\b(?:the\s+state\b(?!\s+(?:department|of\s+the\s+union))|state\s+of\s+[A-Z]|"
+                          r"statewide|[Gg]overnor)")
 #: Between a town and its state: a comma alone ("Dublin, Virginia").
 _TOWN_COMMA = re.compile(r",[ \t]*")
 #: What joins names of one list: "X, Y, and Z", "X and Y", "X or Y" (the context stage's lists too).
@@ -77,7 +80,8 @@ def _as_state(text: str, found: list[Mention], i: int) -> Mention:
     city = _CITY_COMMA.search(text, max(0, m.start - 40), m.start) is not None and not named_city
     listed = any(n is not None and n.kind == "state"
                  and _LIST_JOINT.match(text[min(n.end, m.end):max(n.start, m.start)]) for n in (before, after))
-    return replace(m, kind="state") if city or listed else m
+    called = _STATE_WORDS.search(text) is not None  # "Georgia received $X ... the state and school districts"
+    return replace(m, kind="state") if city or listed or called else m
 
 
 def _us_town(text: str, found: list[Mention], i: int) -> bool:
