@@ -15,6 +15,7 @@ from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTE
 from ledger.context.document import DocumentFrame
 from ledger.context.mentions import SELF, Actors, actor_cue_words, classify, listed
 from ledger.context.subject import Subject, subject_of
+from ledger.context.turns import speaker_actor
 from ledger.context.words import alternation
 
 __all__ = ["SELF", "Candidates", "candidates", "classify", "decide", "pick"]
@@ -155,14 +156,14 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     donor, recipient = pick(actors, cl.at, cl.end + len(cl.after), we, verb_at, subject, end=cl.end)
     relative = _relative_giver(actors, cl)
     donor = relative or donor
-    label = _item_giver(cl, lists) if donor in (None, SELF) else None
+    label = _own_voice(cl, lists, donor, subject) if donor in (None, SELF) else None
     if donor is not None and not any(m.canonical == donor and m.start in actors.explicit for m in actors.donors):
         lead = lists.lead_in(cl.sent)
         if lead is not None and pick(classify(flat(lead)), len(lead), we=we)[0] is not None:
             donor = None  # "The United States is providing: - ... India to make 20 million doses"
     d = Decision(donor, "named-in-sentence", donor or "", SENTENCE) if donor else None
     if label is not None:
-        d, donor = Decision(label[0], "named-in-item-label", label[0], NEIGHBOUR), label[0]
+        d, donor = label[2], label[0]
     r = Decision(recipient, "named-in-sentence", recipient or "", SENTENCE) if recipient else None
     dk, rk = label[1] if label else _kind(actors, donor), _kind(actors, recipient)
     if d is None or r is None:
@@ -191,6 +192,19 @@ def _from_lead_in(lead: str | None, we: str | None, d: Decision | None, r: Decis
     if r is None and r2:
         r, rk = Decision(r2, "named-in-list-lead-in", r2, NEIGHBOUR), _kind(lead_actors, r2)
     return d, r, dk, rk
+
+
+def _own_voice(cl: Clause, lists: ListIndex, donor: str | None, subject: Subject
+               ) -> tuple[str, str | None, Decision] | None:
+    """The giver a first person or a subjectless sentence stands for: the speaker of a transcript's
+    turn when first person is the subject of the giving ("PRESIDENT MACRON: ... we will provide"; not
+    "you gave us"), else the label of the sentence's list item; with its kind and the decision."""
+    if donor == SELF and subject.actor == SELF:
+        voice = speaker_actor(lists.index.text, lists.index.spans[cl.sent][0])
+        if voice is not None:
+            return *voice, Decision(voice[0], "first-person-speaker", voice[0], SENTENCE)
+    label = _item_giver(cl, lists)
+    return None if label is None else (*label, Decision(label[0], "named-in-item-label", label[0], NEIGHBOUR))
 
 
 def _item_giver(cl: Clause, lists: ListIndex) -> tuple[str, str | None] | None:
