@@ -66,6 +66,7 @@ class Actors:
     holders: tuple[Mention, ...] = ()  # recipients named before their amounts ("CSOs received $X")
     explicit: frozenset[int] = frozenset()  # starts of donors named as such ("from Japan", "we")
     text: str = ""  # the sentence
+    marked: frozenset[int] = frozenset()  # starts of recipients named as such ("to Ukraine", "provided Kenya with")
 
 
 @functools.cache
@@ -141,6 +142,10 @@ class _Around:
 
 Rule = tuple[str, str, Callable[[_Around], str | None]]
 
+#: Rules that name a recipient as such, by a word of giving or of purpose; the others name it by
+#: where it stands (a state, a people, a country before an aid noun).
+_MARKED = frozenset(("for-use-by", "given-to", "to-or-for", "where-people-come-from"))
+
 RULES: tuple[Rule, ...] = (
     ("aggressor", "Russia's invasion of Ukraine", lambda a: "skip" if a.hit("war", "after") else None),
     ("dateline", "(New York: 18 August 2006): OCHA has made ...",
@@ -205,6 +210,7 @@ def classify(sentence: str) -> Actors:
                                                  for m in _FIRST_PERSON.finditer(sentence)],
                                        "recipient": [], "holder": [], "skip": []}
     explicit = {m.start for m in sides["donor"]}
+    marked: set[int] = set()
     ranking = _RANKING.search(sentence) is not None
     for m in find_actors(sentence):
         around = _Around(m, sentence[max(0, m.start - _WINDOW):m.start], sentence[m.end:m.end + _WINDOW], ranking)
@@ -212,10 +218,13 @@ def classify(sentence: str) -> Actors:
         sides[side].append(m)
         if side == "donor" and name != "subject":
             explicit.add(m.start)
+        if name in _MARKED:
+            marked.add(m.start)
     _share_roles(sides, sentence)
     named_at = {m.start for side in ("donor", "recipient", "holder", "skip") for m in sides[side]}
     donors = sorted((m for m in sides["donor"] if not _determiner(m, named_at, sentence)), key=lambda m: m.start)
-    return Actors(tuple(donors), tuple(sides["recipient"]), tuple(sides["holder"]), frozenset(explicit), sentence)
+    return Actors(tuple(donors), tuple(sides["recipient"]), tuple(sides["holder"]), frozenset(explicit), sentence,
+                  frozenset(marked))
 
 
 def _determiner(m: Mention, named_at: set[int], sentence: str) -> bool:

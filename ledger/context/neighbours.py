@@ -38,6 +38,8 @@ _INHERITED = ("cumulative", "budget", "component")
 #: "... and the Maldives ₹400 crore": an actor's name and the amount, the verb left out.
 _GAPPED = re.compile(r"^[^,.;:]{0,40}?\s*,?\s+(?:and|while|whereas|but)\s+(?:the\s+)?[A-Z][\w'’.-]*"
                      r"(?:\s+[A-Z][\w'’.-]*){0,3}\s*$")
+#: "... to Kenya and $3 million": a second amount joined by "and" to the first, its verb left out.
+_GAVE_BOTH = re.compile(r"^[^.;:,]{0,40}?\s+and\s+(?:another\s+|a\s+further\s+)?$", re.IGNORECASE)
 #: "a further $5 million", "another $2 million", "an additional $X".
 _FURTHER = re.compile(r"\b(?:a\s+further|another|an\s+additional|an\s+extra)\s+$", re.IGNORECASE)
 #: Rules that read a part written as such ("including $X"); the others (a list's lead-in, the amount
@@ -162,9 +164,20 @@ def _same_sentence(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None
     if prev is None or prev.role not in _INHERITED or fig.kind == "money" and prev.kind != "money":
         return None
     listed = prev is near.prev and (len(cl.before) < _SHORT or COORDINATED.match(cl.before) is not None)
+    if prev.role == "cumulative" and fig.kind == "money" and evidence(cl).new_amount():
+        return None  # "provided $22 million since 2022 ... and an additional $7 million": new money
     if evidence(cl).reaching("part") is not None or listed and not _new_statement(cl):
         return Decision(prev.role, "follows-its-whole", cl.before.strip()[-30:], NEIGHBOUR)
     return None
+
+
+def _joined(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
+    """ "gave $5 million to Kenya and $3 million to Uganda": the verb of the first gives the second too."""
+    prev = near.prev
+    if prev is None or prev.role != "package" or not fig.kind == prev.kind == "money" or prev is not near.prev_aid:
+        return None
+    m = _GAVE_BOTH.match(cl.before)
+    return Decision("package", "joined-by-and", m.group(0).strip()[-30:], NEIGHBOUR) if m else None
 
 
 def _new_statement(cl: Clause) -> bool:
@@ -180,6 +193,7 @@ RULES: tuple[Rule, ...] = (
     ("from-x-to-y", "from $2 billion in 2023 to $3 billion", _from_to),
     ("item-of-a-list", "The package includes: - $50 million for demining", _list_item),
     ("follows-its-whole", "requested $33 billion, $20.4 billion for security", _same_sentence),
+    ("joined-by-and", "gave $5 million to Kenya and $3 million to Uganda", _joined),
     ("same-verb-left-out", "Nepal is to receive ₹550 crore and the Maldives ₹400 crore", _gapped),
     ("more-of-the-same", "Officials said a further $5 million would follow", _more),
 )
