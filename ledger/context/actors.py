@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 from ledger.context.clauses import Clause, ListIndex, flat
-from ledger.context.cues import cues
 from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTENCE, Decision
 from ledger.context.document import DocumentFrame
 from ledger.context.mentions import SELF, Actors, actor_cue_words, classify, listed
@@ -36,9 +35,6 @@ _PERFECT_AFTER = re.compile(r"\s+(?:has|have|had)\b")
 _ON_ITS = re.compile(r"\s+(?:on|for)\s+(?:its|their)\b", re.IGNORECASE)
 #: How far (characters) before its verb a subject stands to be the verb's own ("the United States intends to").
 _DIRECT_SUBJECT = 25
-#: "$15 million toward Haiti's police academy as part of a broader $50 million package": the getter of a
-#: part is its whole's too.
-_PART_OF = re.compile(r"\bpart\s+of\b", re.IGNORECASE)
 #: A list item's label ("- Japan: "), taken off before its sentence is read.
 _LABELLED = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+[^:]{1,80}:\s+")
 #: A sentence that starts with its verb, the subject left out ("Will provide $X", "Committing $X").
@@ -73,8 +69,7 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
     near = [m for m in actors.recipients if at <= m.start <= stop and m.canonical not in (donor, giver)]
     if held and not near:
         return donor, held[-1].canonical
-    own = [m for m in actors.recipients if m.canonical != giver and len(_AMOUNT.findall(actors.text, at, m.start)) < 2
-           and not _previous_amounts(actors.text, m, at)]
+    own = [m for m in actors.recipients if m.canonical != giver and len(_AMOUNT.findall(actors.text, at, m.start)) < 2]
     marked = [m for m in own if m.start in actors.marked]  # "providing Ukraine with $X ... pushing European
     recipient = _nearest(marked or own, at, prefer_before=False, exclude=donor)  # countries": the one named as such
     if recipient is None and donor is not None:
@@ -83,16 +78,6 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
         if late:
             recipient = late[0].canonical
     return donor, recipient
-
-
-def _previous_amounts(text: str, m, at: int) -> bool:
-    """A getter named between the amount before the figure and the figure, with no verb of giving
-    between that amount and it, is that amount's ("$22 million to support the Government of Uganda's
-    response and an additional $7 million to help its neighbours")."""
-    if m.end > at or not _AMOUNT.match(text, at) or _AMOUNT.search(text, m.end, at) or _PART_OF.search(text, m.end, at):
-        return False  # (a count's getter is not a previous sum's; "... as part of a broader $50 million package")
-    before = [a for a in _AMOUNT.finditer(text, 0, m.start)]
-    return bool(before) and not any(c.cls == "give" for c in cues(text[before[-1].end():m.start]))
 
 
 def _nearest(mentions, at: int, *, prefer_before: bool, exclude: str | None = None) -> str | None:
