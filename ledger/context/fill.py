@@ -14,7 +14,7 @@ from dataclasses import replace
 from ledger import data
 from ledger.context import actors as _actors
 from ledger.context.cues import cues
-from ledger.context.decision import DOCUMENT, Decision, why_text
+from ledger.context.decision import DOCUMENT, NEIGHBOUR, Decision, why_text
 from ledger.context.document import DocumentFrame, Publisher, default_pair
 from ledger.context.frame import FOREIGN_AID
 from ledger.context.what import fill_topic
@@ -25,6 +25,10 @@ from ledger.text.sentences import SentenceIndex, clean
 
 __all__ = ["confidence", "document_defaults", "headline_frame"]
 
+#: A blank line: a paragraph ends.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+#: "- ", "* ", "1. ": a sentence that opens a list's item.
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
 #: The headline: the first sentence of the text (the title comes first).
 _HEADLINE = 0
 
@@ -111,6 +115,27 @@ def _own_dollar(fig: Figure, dollar: str | None) -> Figure:
     return fig
 
 
+def _paragraph_getters(figs: list[Figure], decisions: list[dict[str, Decision]], sents: list[int],
+                       index: SentenceIndex) -> list[str | None]:
+    """For each aid figure whose own words name no getter, the one getter its paragraph named before it
+    for the same giver's aid ("... for the people of Lebanon. So what we announced today is nearly $100
+    million in new humanitarian assistance."); None where the paragraph named none or several."""
+    out: list[str | None] = []
+    named: dict[str | None, set[str]] = {}
+    for i, (fig, d) in enumerate(zip(figs, decisions)):
+        if i and sents[i] != sents[i - 1] and (_BLANK_LINE.search(
+                index.text, index.spans[sents[i - 1]][1], index.spans[sents[i]][0])
+                or _LIST_ITEM.match(index.sentence(sents[i]))):
+            named = {}  # a new paragraph, or a list's item (each its own topic)
+        getters = named.get(fig.donor, set()) if fig.donor else set().union(*named.values())
+        own = (d["recipient"].rule == "none-named" and fig.role not in (None, "other") and fig.kind == "money"
+               and d["role"].rule not in _AT_HOME_RULES)
+        out.append(next(iter(getters)) if own and len(getters) == 1 else None)
+        if d["recipient"].rule == "named-in-sentence" and fig.recipient and fig.role not in (None, "other"):
+            named.setdefault(fig.donor, set()).add(fig.recipient)
+    return out
+
+
 def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], sents: list[int],
                       index: SentenceIndex, doc: DocumentFrame) -> list[Figure]:
     """``figs`` with donors and recipients the release is about, and the publisher's dollar."""
@@ -121,8 +146,12 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
     speaker = doc.publisher.speaks_for if doc.publisher is not None else None
     dollar = _dollar(doc, donor)
     out = []
-    for fig, d in zip(figs, decisions):
+    topics = _paragraph_getters(figs, decisions, sents, index)
+    for fig, d, topic in zip(figs, decisions, topics):
         fig = _own_dollar(fig, dollar)
+        if topic is not None and fig.recipient is None and topic != fig.donor:
+            d = {**d, "recipient": Decision(topic, "paragraph-is-about", topic, NEIGHBOUR)}
+            fig = replace(fig, recipient=topic, why=why_text(d))
         if fig.role not in (None, "other") and (fig.donor is None or fig.recipient is None):
             d = dict(d)
             if fig.donor is None and (donor or speaker) and d["donor"].rule not in _NOBODY_NAMED:
