@@ -34,6 +34,12 @@ _ASKED = re.compile(rf"\b(?:{alternation('asking_auxiliaries')})\s+[\w'’]+\s+$
 _INDIVIDUALS = re.compile(rf"\b(?:{alternation('individuals')})\b", re.IGNORECASE)
 
 
+#: "private sector investments", "private-sector commitments", "commercial investment": money that is
+#: not a government's, whoever names it.
+_PRIVATE = re.compile(r"\b(?:private|commercial)(?:[\s-]+sector)?\s+$", re.IGNORECASE)
+_PRIVATE_REACH = 25
+
+
 def _price(f: MoneyFrame) -> Decision | None:
     if f.per and f.per not in ("year", "annum"):
         return Decision("other", "price-per-unit", f"a {f.per}", CLAUSE)
@@ -71,6 +77,9 @@ def _private(f: MoneyFrame) -> Decision | None:
         return None
     if not f.public_giver or f.publisher_home and not f.own_government and not f.humanitarian:
         return Decision("other", "private-spending", spend.text, INFERRED)
+    private = _PRIVATE.search(f.ev.text, max(0, spend.start - _PRIVATE_REACH), spend.start)
+    if private is not None and spend is f.ev.own:  # "$1 billion in U.S. private sector investments"
+        return Decision("other", "private-spending", private.group(0) + spend.text, INFERRED)
     return None
 
 def _firms_money(f: MoneyFrame) -> Decision | None:

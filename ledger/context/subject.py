@@ -33,6 +33,8 @@ _NAME = re.compile(rf"\b(?!(?:{alternation('no_name')}|{'|'.join(w.title() for w
                    r"[A-Z][\w&'’.-]+")
 #: A name as written: capitalised words, with "of", "the", "&" and a bracketed acronym inside.
 _NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?(?:\([A-Z][\w.&-]*\)|[A-Z][\w&'’.-]*))*")
+#: "World Economic Forum (WEF)": the acronym in brackets after a name is no part of it.
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w.&-]*\)$")
 #: Verbs whose subject gets the money.
 _RECEIVE = re.compile(r"receiv|got\b|gets\b|obtain", re.IGNORECASE)
 #: ", a global chipmaking giant,", ", one of the world's largest NGOs,": a firm or NGO in apposition.
@@ -102,7 +104,8 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
         return Subject(None, False, group=True)
     for m in _NAME.finditer(span):
         run = _NAME_RUN.match(span, m.start())
-        name = " ".join((run.group(0) if run else m.group(0)).split())
+        name = _ACRONYM_AFTER.sub("", " ".join((run.group(0) if run else m.group(0)).split()))
+        m = run or m  # what follows the whole name says what it is ("World Economic Forum (WEF), an NGO,")
         if name in _org_nouns():  # "The Fund announced", "Philanthropies have committed": a noun alone
             return Subject(None, False, group=True)  # names no giver to stand by, nor the publisher
         if _organisation(name, span[m.end():]):
@@ -182,7 +185,7 @@ def _firm_suffixes() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _group() -> re.Pattern[str]:
-    return re.compile(r"\b(?:the\s+|its\s+|our\s+|their\s+|other\s+|fellow\s+)?(?:"
+    return re.compile(r"(?<!non-)\b(?:the\s+|its\s+|our\s+|their\s+|other\s+|fellow\s+)?(?:"  # not "non-government"
                       + "|".join(actor_cue_words("group_giver")) + r")\b", re.IGNORECASE)
 
 
