@@ -36,7 +36,7 @@ _HEADLINE = 0
 #: Donor rules that leave the donor empty on purpose: the release's giver does not fill it.
 _NOBODY_NAMED = frozenset(("several-givers", "someone-elses-money"))
 #: Role rules that say money is spent at home: it takes no recipient from the release's pair.
-_AT_HOME_RULES = frozenset(("spent-at-home", "aid-at-home", "domestic-spending", "invested-at-home"))
+_AT_HOME_RULES = frozenset(("spent-at-home", "aid-at-home", "domestic-spending", "invested-at-home", "agency-at-home"))
 
 
 def confidence(d: dict[str, Decision]) -> float:

@@ -87,6 +87,13 @@ def _agency_abroad() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.-])(?:{names})(?![\w-])")
 
 
+@functools.cache
+def _agency_at_home() -> re.Pattern[str]:
+    """Agencies whose mandate is at home ("HHS", "Department of Transportation"), as written."""
+    names = actor_cue_alternation("agency_at_home", space=r"\ ")
+    return re.compile(rf"(?<![\w.-])(?:{names})(?![\w-])")
+
+
 def praised(ev: Evidence) -> bool:
     """A government that welcomes or applauds an amount speaks of someone else's money."""
     return ev.has("praise", "before") is not None
@@ -122,7 +129,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         publisher_home=doc.publisher is not None and doc.publisher.voice == "government",
         place_abroad=any(m.kind in ("country", "region") and m.canonical not in (giver, speaker)
                          for m in actors_in(cl.text)),
-        inherited=inherited, firm_giver=cand.firm_giver,
+        inherited=inherited, firm_giver=cand.firm_giver, home_agency=_agency_at_home().search(cl.text) is not None,
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),
     )
     return money_role(frame)

@@ -45,6 +45,7 @@ class MoneyFrame:
     place_abroad: bool  # the sentence names a country other than the giver's ("families hit by the war in Ukraine")
     inherited: Decision | None  # the role a neighbour or the list lead-in passes on
     firm_giver: bool  # the giver named as the subject is a firm
+    home_agency: bool  # the sentence names an agency whose mandate is at home ("HHS", "Department of Transportation")
     past_year: str | None  # "in 2023" when that year ended before publication
     future_period: str | None  # "from 2023 to 2028", "by 2030": a period reaching past publication
 

@@ -92,7 +92,8 @@ def _firms_money(f: MoneyFrame) -> Decision | None:
 def _deal(f: MoneyFrame) -> Decision | None:
     """Deals, contracts and trade are no aid, unless the clause speaks of aid ("a $60 million deal to
     provide food assistance")."""
-    if owns(f, "spend") and f.ev.own.value == "deal" and not any(c.cls in ("aid", "type") for c in f.ev.clause):
+    if owns(f, "spend") and f.ev.own.value == "deal" and not any(
+            c.cls == "aid" and c.value != "weak" or c.cls == "type" for c in f.ev.clause):  # ("to support exports")
         return Decision("other", "a-deal", f.ev.own.text, CLAUSE)
     return None
 
