@@ -94,6 +94,12 @@ def _agency_at_home() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.-])(?:{names})(?![\w-])")
 
 
+def _at_home_only(text: str) -> bool:
+    """The sentence names an agency whose mandate is at home and none whose mandate is abroad ("through
+    USTDA and the Department of Transportation" is aid)."""
+    return _agency_at_home().search(text) is not None and _agency_abroad().search(text) is None
+
+
 def praised(ev: Evidence) -> bool:
     """A government that welcomes or applauds an amount speaks of someone else's money."""
     return ev.has("praise", "before") is not None
@@ -129,7 +135,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         publisher_home=doc.publisher is not None and doc.publisher.voice == "government",
         place_abroad=any(m.kind in ("country", "region") and m.canonical not in (giver, speaker)
                          for m in actors_in(cl.text)),
-        inherited=inherited, firm_giver=cand.firm_giver, home_agency=_agency_at_home().search(cl.text) is not None,
+        inherited=inherited, firm_giver=cand.firm_giver, home_agency=_at_home_only(cl.text),
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),
     )
     return money_role(frame)

@@ -154,8 +154,8 @@ def _domestic(f: MoneyFrame) -> Decision | None:
     if inside:  # "$500 million in domestic food production assistance", "a trillion dollars of investment
         # in our own infrastructure at home": the money's own words
         return Decision("budget", "spent-at-home", inside.text, CLAUSE)
-    if f.home_agency and not f.getter and not f.place_abroad:  # "HHS allocated $1.5 billion to address the
-        return Decision("budget", "agency-at-home", "", INFERRED)  # opioid crisis", even in a release abroad
+    if f.home_agency and not (f.getter or f.place_abroad or f.humanitarian):  # "HHS allocated $1.5 billion to
+        return Decision("budget", "agency-at-home", "", INFERRED)  # address the opioid crisis" (not disaster relief)
     if f.foreign:
         return None
     homes = [c for c in f.ev.sentence if c.cls == "home"]
