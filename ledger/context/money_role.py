@@ -141,7 +141,8 @@ def _part(f: MoneyFrame) -> Decision | None:
 def _past_year(f: MoneyFrame) -> Decision | None:
     """What went to a recipient in a past year adds up to that year's total ("In 2023, NOK1.7 billion
     went to Ukraine"); one thing of that year is not a total ("in 2023 DFC committed a $10 million loan")."""
-    if not f.past_year or is_one_thing(f.ev.text[:f.ev.at]):
+    if not f.past_year or is_one_thing(f.ev.text[:f.ev.at]) or f.ev.new_amount():  # "is providing $6.3 million
+        # of additional disaster assistance" for a typhoon that "made landfall in 2019": new money
         return None
     return Decision("cumulative", "past-year-total", f.past_year, CLAUSE)
 
@@ -156,12 +157,12 @@ def _domestic(f: MoneyFrame) -> Decision | None:
         return Decision("budget", "spent-at-home", inside.text, CLAUSE)
     if f.home_agency and not (f.getter or f.place_abroad or f.humanitarian):  # "HHS allocated $1.5 billion to
         return Decision("budget", "agency-at-home", "", INFERRED)  # address the opioid crisis" (not disaster relief)
-    if f.foreign:
-        return None
     homes = [c for c in f.ev.sentence if c.cls == "home"]
     explicit = next((c for c in homes if c.value == "explicit"), None)
-    if explicit is not None and not f.place_abroad:
-        return Decision("budget", "spent-at-home", explicit.text, INFERRED)
+    if explicit is not None and not f.place_abroad and not (f.foreign and f.getter):  # "coalitions in all 50
+        return Decision("budget", "spent-at-home", explicit.text, INFERRED)  # states", even in a release abroad
+    if f.foreign:
+        return None
     if f.abroad:
         return None
     if homes and not f.place_abroad:

@@ -43,6 +43,9 @@ _HAS = re.compile(r"\b(?:has|have|had|['’]ve)\s+(?:[\w-]+\s+){0,2}?(?:been\s+)
 _HAS_REACH = 30
 #: "... for a total of over $22 million": the running-total word after a figure introduces the amount after it.
 _AMOUNT_NEXT = re.compile(r"\s+(?:of\s+)?(?:[a-z]+\s+){0,3}?(?:[A-Z]{2,3}\s?|US)?[$€£¥₹]\s?\d")
+#: "the President is announcing $331 million ... out of the $645 million total": an announcement being made
+#: sums new money.
+_ANNOUNCING = re.compile(rf"\b(?:{alternation('announcing_now')})\b", re.IGNORECASE)
 #: "will invest $X", "plans to provide $X", "will soon send $X": a verb of giving in the future (the
 #: future word may be a part of the verb's cue, as in "plans to provide").
 _FUTURE_VERB = re.compile(rf"\b(?:{alternation('future')})(?:\s+[\w'’-]+){{1,2}}$", re.IGNORECASE)
@@ -69,7 +72,12 @@ def _one_earlier_thing(ev: Evidence, cue: Cue) -> bool:
 
 
 def _new_allocation(ev: Evidence, cue: Cue) -> bool:
-    return cue.text.lower() in _SUMMED and bool(_FUTURE.search(ev.text, max(0, ev.at - _REACH), ev.at))
+    return cue.text.lower() in _SUMMED and bool(_FUTURE.search(ev.text, max(0, ev.at - _REACH), ev.at)
+                                                or _ANNOUNCING.search(ev.text, 0, ev.at))
+
+
+def _brought_together(ev: Evidence, cue: Cue) -> bool:
+    return cue.text.lower().startswith(("bring", "brought")) and ev.text.startswith(" together", cue.end)
 
 
 def _said_to_be_new(ev: Evidence, cue: Cue) -> bool:
@@ -124,7 +132,10 @@ NOT_A_TOTAL: tuple[Rule, ...] = (
     ("one-thing-reaching", "this package, expected to reach €2 billion", _one_thing_reaching),
     ("one-commitment", "received a conditional commitment of up to $150 million", _one_commitment),
     ("one-earlier-thing", "previously announced a grant of $660,000", _one_earlier_thing),
-    ("sum-of-a-new-allocation", "six appeals will receive a cumulative $33 million", _new_allocation),
+    ("sum-of-a-new-allocation", "six appeals will receive a cumulative $33 million; announcing $331 million out "
+     "of the $645 million total", _new_allocation),
+    ("brought-together", "the President is bringing together key partners and announcing $331 million",
+     _brought_together),
     ("one-thing", "In 2024, Pensana received a $3.4 million grant from DFC", _one_thing),
     ("a-total-named-next", "$8 million from State and $4 million from USAID for a total of $22 million",
      _total_named_next),
