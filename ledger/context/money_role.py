@@ -49,6 +49,11 @@ _BUDGET_SPEAKS = re.compile(rf"^\W*(?:[\w'’.-]+\s+){{0,4}}?(?:{alternation('bu
                             rf"(?:[a-z]+\s+)?(?:{alternation('budget_speaks')})\b", re.IGNORECASE)
 
 
+#: "toward a $X", "towards the $X": an amount after "toward" (not "$X toward Haiti's police academy").
+_TOWARD = re.compile(rf"\btowards?\s+(?:(?:{alternation('articles')})\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_TOWARD_REACH = 30
+
+
 def _no_frame(f: MoneyFrame) -> Decision | None:
     """Money that nothing frames as given, or that nobody gives: a giver, named or implied by the
     money's own noun ("the health aid", "the relief budget"), or a named getter must stand behind it."""
@@ -64,6 +69,13 @@ def _no_frame(f: MoneyFrame) -> Decision | None:
 def _budget_speaks(f: MoneyFrame) -> Decision | None:
     m = _BUDGET_SPEAKS.match(f.ev.text)
     return Decision("budget", "budget-is-the-subject", m.group(0).strip(), CLAUSE) if m else None
+
+
+def _toward(f: MoneyFrame) -> Decision | None:
+    """ "working with the IMF toward a $650 billion general allocation", "toward the $200 million goal":
+    an amount after "toward" is a goal worked for, not money given."""
+    m = _TOWARD.search(f.ev.text, max(0, f.ev.at - _TOWARD_REACH), f.ev.at)
+    return Decision("budget", "goal-worked-toward", m.group(0).strip(), CLAUSE) if m else None
 
 
 def _budget_noun(f: MoneyFrame) -> Decision | None:
@@ -204,6 +216,7 @@ RULES: tuple[Rule, ...] = (
     *NOT_AID,
     ("no-aid-frame", "It was $1.9 trillion, and people said it could not pass", _no_frame),
     ("budget-is-the-subject", "The Budget also proposes ..., providing $150 million to UNFPA", _budget_speaks),
+    ("goal-worked-toward", "working with the IMF toward a $650 billion general allocation", _toward),
     ("budget-noun", "a $33 billion supplemental request", _budget_noun),
     ("amount-per-year", "$1 billion a year for climate finance", _per_year),
     ("written-as-a-part", "including $100 million for air defence", lambda f: _inherited(f, written=True)),
