@@ -23,8 +23,9 @@ __all__ = ["FOREIGN_AID", "money_decision", "praised"]
 #: Aid nouns that speak of aid abroad whoever is named as its subject ("security assistance").
 FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
 
-#: "in 2023", "during 2022" (a whole year; "in January 2021" names a month of it; "in 2024 prices" no time).
-_IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+((?:19|20)\d\d)\b(?!\s*[-–/])"
+#: "in 2023", "during 2022", "in FY 2023" (a whole year; "in January 2021" names a month of it; "in 2024
+#: prices" no time).
+_IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+(?:(?:FY|[Ff]iscal\s+[Yy]ear)\s*)?((?:19|20)\d\d)\b(?!\s*[-–/])"
                       r"(?!\s+(?:prices|dollars|terms|values))")
 #: "From 2022 to 2023", "between 2019 and 2021": a span of past years, whose amount is its total.
 _PAST_SPAN = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+((?:19|20)\d\d)\s+(?:to|and|through|until)\s+((?:19|20)\d\d)\b")

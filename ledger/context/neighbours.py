@@ -166,7 +166,10 @@ def _same_sentence(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None
     listed = prev is near.prev and (len(cl.before) < _SHORT or COORDINATED.match(cl.before) is not None)
     if prev.role == "cumulative" and fig.kind == "money" and evidence(cl).new_amount():
         return None  # "provided $22 million since 2022 ... and an additional $7 million": new money
-    if evidence(cl).reaching("part") is not None or listed and not _new_statement(cl):
+    part = evidence(cl).reaching("part")
+    if part is not None and part.value == "of":
+        return None  # "... as part of the historic $50 billion commitment": the figure is the whole
+    if part is not None or listed and not _new_statement(cl):
         return Decision(prev.role, "follows-its-whole", cl.before.strip()[-30:], NEIGHBOUR)
     return None
 

@@ -46,6 +46,8 @@ _AMOUNT_NEXT = re.compile(r"\s+(?:of\s+)?(?:[a-z]+\s+){0,3}?(?:[A-Z]{2,3}\s?|US)
 #: "the President is announcing $331 million ... out of the $645 million total": an announcement being made
 #: sums new money.
 _ANNOUNCING = re.compile(rf"\b(?:{alternation('announcing_now')})\b", re.IGNORECASE)
+#: "$X in previously announced funds": "previously" says when the money's noun was announced, no total.
+_IN_OF = re.compile(r"\s+(?:in|of)\s+")
 #: "will invest $X", "plans to provide $X", "will soon send $X": a verb of giving in the future (the
 #: future word may be a part of the verb's cue, as in "plans to provide").
 _FUTURE_VERB = re.compile(rf"\b(?:{alternation('future')})(?:\s+[\w'’-]+){{1,2}}$", re.IGNORECASE)
@@ -74,6 +76,11 @@ def _one_earlier_thing(ev: Evidence, cue: Cue) -> bool:
 def _new_allocation(ev: Evidence, cue: Cue) -> bool:
     return cue.text.lower() in _SUMMED and bool(_FUTURE.search(ev.text, max(0, ev.at - _REACH), ev.at)
                                                 or _ANNOUNCING.search(ev.text, 0, ev.at))
+
+
+def _describes_its_noun(ev: Evidence, cue: Cue) -> bool:
+    return cue.start >= ev.end and cue.text.lower() in ("previously", "previous") and bool(
+        _IN_OF.fullmatch(ev.text, ev.end, cue.start))
 
 
 def _brought_together(ev: Evidence, cue: Cue) -> bool:
@@ -134,6 +141,7 @@ NOT_A_TOTAL: tuple[Rule, ...] = (
     ("one-earlier-thing", "previously announced a grant of $660,000", _one_earlier_thing),
     ("sum-of-a-new-allocation", "six appeals will receive a cumulative $33 million; announcing $331 million out "
      "of the $645 million total", _new_allocation),
+    ("describes-its-noun", "redirecting $324 million in previously announced funds", _describes_its_noun),
     ("brought-together", "the President is bringing together key partners and announcing $331 million",
      _brought_together),
     ("one-thing", "In 2024, Pensana received a $3.4 million grant from DFC", _one_thing),

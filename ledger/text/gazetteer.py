@@ -61,6 +61,8 @@ _CITY_COMMA = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s*$")
 #: A sentence that calls its place a US state: "the state", "the State of Georgia", "statewide", "the governor".
 _STATE_WORDS = re.compile(r"\b(?:the\s+state\b(?!\s+(?:department|of\s+the\s+union))|state\s+of\s+[A-Z]|"
                           r"statewide|[Gg]overnor)")
+#: ", NY": a comma and two capitals, a word of their own (a state's postal code if listed).
+_POSTAL = re.compile(r",[ \t]*([A-Z]{2})\b(?![.'’-]?\w)")
 #: Between a town and its state: a comma alone ("Dublin, Virginia").
 _TOWN_COMMA = re.compile(r",[ \t]*")
 #: What joins names of one list: "X, Y, and Z", "X and Y", "X or Y" (the context stage's lists too).
@@ -89,8 +91,21 @@ def _us_town(text: str, found: list[Mention], i: int) -> bool:
     "East Palestine, Ohio", "Lebanon, Pennsylvania"): the town, no actor."""
     m = found[i]
     after = found[i + 1] if i + 1 < len(found) else None
+    if m.kind != "state" and not m.possessive and _postal_after(text, m.end):
+        return True  # "Malta, NY", "Paris, TX"
     return (m.kind != "state" and after is not None and after.kind == "state" and not m.possessive
             and _TOWN_COMMA.fullmatch(text, m.end, after.start) is not None)
+
+
+def _postal_after(text: str, end: int) -> bool:
+    """A comma and a US state's postal code right after ``end`` ("Malta, NY")."""
+    m = _POSTAL.match(text, end)
+    return m is not None and m.group(1) in _postal_codes()
+
+
+@lru_cache(maxsize=1)
+def _postal_codes() -> frozenset[str]:
+    return frozenset(data.entries("text/us_postal_codes.txt"))
 
 
 @lru_cache(maxsize=1)
