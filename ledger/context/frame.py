@@ -24,9 +24,9 @@ __all__ = ["FOREIGN_AID", "money_decision", "praised"]
 FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
 
 #: "in 2023", "during 2022", "in FY 2023" (a whole year; "in January 2021" names a month of it; "in 2024
-#: prices" no time).
+#: prices" and "in FY2023 funds" name no time, but the money's vintage).
 _IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+(?:(?:FY|[Ff]iscal\s+[Yy]ear)\s*)?((?:19|20)\d\d)\b(?!\s*[-–/])"
-                      r"(?!\s+(?:prices|dollars|terms|values))")
+                      rf"(?!\s+(?:{alternation('year_vintage_nouns')}))")
 #: "From 2022 to 2023", "between 2019 and 2021": a span of past years, whose amount is its total.
 _PAST_SPAN = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+((?:19|20)\d\d)\s+(?:to|and|through|until)\s+((?:19|20)\d\d)\b")
 #: "from 2023 to 2028", "2024-2027", "through 2030", "by 2025".

@@ -32,6 +32,7 @@ def load_gazetteer() -> dict[str, tuple[str, str]]:
     for canonical, kind, aliases in data.rows("text/gazetteer.tsv"):
         for alias in aliases.split("|"):
             table.setdefault(alias.strip(), (canonical, kind))
+            table.setdefault(alias.strip().replace("'", "’"), (canonical, kind))  # "Côte d’Ivoire" as typeset
     return table
 
 
