@@ -35,6 +35,8 @@ _PERFECT_AFTER = re.compile(r"\s+(?:has|have|had)\b")
 _ON_ITS = re.compile(r"\s+(?:on|for)\s+(?:its|their)\b", re.IGNORECASE)
 #: How far (characters) before its verb a subject stands to be the verb's own ("the United States intends to").
 _DIRECT_SUBJECT = 25
+#: "€550 million from the EU", "$20 million in grants from Japan": the giver named right after the amount.
+_FROM_RIGHT_AFTER = re.compile(r"\s+(?:(?:in|of)\s+(?:[\w-]+\s+){0,2})?from\s+(?:the\s+)?")
 #: A list item's label ("- Japan: "), taken off before its sentence is read.
 _LABELLED = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+[^:]{1,80}:\s+")
 #: A sentence that starts with its verb, the subject left out ("Will provide $X", "Committing $X").
@@ -57,8 +59,7 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
     subject = subject or subject_of(actors, verb_at)
     lender = None if verb_at is not None else next(  # "supported a $530 million loan from the GCFF"
         (m.canonical for m in givers if m.start >= at and m.start in actors.explicit and m.kind != "self"), None)
-    attached = None if end is None else next(  # "the $50 billion G7 loan", "a $400 million U.S. package"
-        (m.canonical for m in actors.donors if 0 < m.start - end <= 2 and m.start in actors.explicit), None)
+    attached = None if end is None else _attached_giver(actors, end)
     getters = {m.canonical for m in actors.recipients}  # "arming the Ukrainians: ... $X to Ukraine": the getter
     plain = [m for m in givers if m.canonical not in getters or m.start in actors.explicit]  # is no giver
     nearest = None if subject.group else _nearest(plain or givers, at, prefer_before=True)  # several: none alone
@@ -78,6 +79,13 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
         if late:
             recipient = late[0].canonical
     return donor, recipient
+
+
+def _attached_giver(actors: Actors, end: int) -> str | None:
+    """The giver written onto the amount: "the $50 billion G7 loan", "a $400 million U.S. package", "€550
+    million from the EU" (right after it, whatever verb the sentence's other amounts share)."""
+    return next((m.canonical for m in actors.donors if m.start in actors.explicit and m.kind != "self" and (
+        0 < m.start - end <= 2 or _FROM_RIGHT_AFTER.fullmatch(actors.text, end, m.start))), None)
 
 
 def _nearest(mentions, at: int, *, prefer_before: bool, exclude: str | None = None) -> str | None:
