@@ -12,7 +12,7 @@ from ledger.context.decision import Decision
 from ledger.context.document import DocumentFrame
 from ledger.context.evidence import Evidence
 from ledger.context.mentions import actor_cue_alternation
-from ledger.context.money_frame import SMALL
+from ledger.context.money_frame import MODEST, SMALL
 from ledger.context.money_role import MoneyFrame, money_role
 from ledger.context.words import alternation
 from ledger.model import Figure
@@ -81,6 +81,10 @@ def _future_period(cl: Clause, published: _dt.date | None) -> str | None:
     return f"until {ends[0]}" if ends else None
 
 
+#: "per household", "each family", "individual assistance of up to $X": an amount each person gets.
+_PER_PERSON = re.compile(rf"\b(?:{alternation('per_person_phrases')})\b", re.IGNORECASE)
+
+
 @functools.cache
 def _agency_abroad() -> re.Pattern[str]:
     """Agencies and programmes that give abroad by their mandate ("USAID", "Power Africa"), as written."""
@@ -112,6 +116,12 @@ def _small(fig: Figure) -> bool:
     return top is not None and top < SMALL
 
 
+def _per_person(fig: Figure, text: str) -> bool:
+    """Under :data:`MODEST` units, in a sentence that says the amount is each person's or household's."""
+    top = fig.value if fig.value is not None else fig.high
+    return top is not None and top < MODEST and _PER_PERSON.search(text) is not None
+
+
 def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame, inherited: Decision | None,
                    ev: Evidence, published: _dt.date | None) -> Decision:
     """The role of money figure ``fig`` read from its evidence ``ev``."""
@@ -128,7 +138,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
     frame = MoneyFrame(
         ev=ev, per=fig.per, change=fig.change is not None or _changed(cl.before)
         or _DIFFERENCE.match(cl.after) is not None,
-        vague=fig.qualifier == "vague", small=_small(fig), giver=giver,
+        vague=fig.qualifier == "vague", small=_small(fig), per_person=_per_person(fig, cl.text), giver=giver,
         public_giver=cand.public_giver(doc) and not cand.unknown_giver or cand.group_giver,
         foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("aid", "clause") or doc.disaster,
         named_giver=named is not None or cand.group_giver, getter=cand.recipient.value is not None,

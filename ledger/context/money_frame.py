@@ -33,6 +33,7 @@ class MoneyFrame:
     change: bool  # the figure is the size of a change ("an increase of $X")
     vague: bool  # "billions of dollars"
     small: bool  # under :data:`SMALL` units of its currency ("$750", "700 bucks")
+    per_person: bool  # under :data:`MODEST` units in a sentence that says it is each one's ("per household")
     giver: str | None  # the donor: named in the sentence, "we" of a publisher, or the release's
     public_giver: bool  # the giver is a government, agency or international organisation
     foreign: bool  # a recipient abroad (another country, an organisation, a people)
@@ -53,6 +54,9 @@ class MoneyFrame:
 #: An amount under this many units of its currency is what one person or household gets or pays,
 #: when its sentence speaks of people: no aid package is that small.
 SMALL = 10_000
+#: An amount under this many units, in a sentence that says it is per person or household ("per
+#: household", "individual assistance of up to $X"), is what each gets.
+MODEST = 100_000
 
 #: A rule of the table: its name, one example, and the test that decides (None: the next rule reads).
 Rule = tuple[str, str, Callable[[MoneyFrame], Decision | None]]

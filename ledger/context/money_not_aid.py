@@ -116,6 +116,8 @@ def _change(f: MoneyFrame) -> Decision | None:
 def _for_one_person(f: MoneyFrame) -> Decision | None:
     """ "FEMA providing $750 for folks who need food", "$1,400 relief checks": an amount small enough for
     one person or household, in a sentence that speaks of people, is what each gets."""
+    if f.per_person:  # "individual assistance of up to $37,900 for home repairs"
+        return Decision("other", "amount-for-one-person", "per person", CLAUSE)
     if not f.small:
         return None
     person = _INDIVIDUALS.search(f.ev.text)
