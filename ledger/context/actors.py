@@ -271,4 +271,7 @@ def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = Fals
         recipient = Decision(None, "several-recipients", recipient.words, SENTENCE)
     if recipient.value is not None and recipient.value == donor.value:
         recipient = Decision(None, "donor-never-receives", recipient.words, SENTENCE)
+    home = doc.publisher.actor if doc.publisher is not None and doc.publisher.voice == "government" else None
+    if recipient.value is not None and recipient.value == home:  # a government's own release tells what it
+        recipient = Decision(None, "publisher-never-receives", recipient.words, SENTENCE)  # gives, not gets
     return {"donor": donor, "recipient": recipient}

@@ -162,7 +162,7 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
             if new_donor is not None and d["recipient"].value == new_donor:  # a donor never receives its own money
                 d["recipient"] = Decision(None, "donor-never-receives", new_donor, DOCUMENT)
             if (fig.recipient is None and recipient and recipient != new_donor and d["role"].rule not in _AT_HOME_RULES
-                    and d["recipient"].rule != "several-recipients"):
+                    and d["recipient"].rule not in ("several-recipients", "publisher-never-receives")):
                 d["recipient"] = Decision(recipient, "release-is-about", "", DOCUMENT)
             fig = replace(fig, donor=new_donor, recipient=d["recipient"].value, why=why_text(d),
                           confidence=confidence(d))
