@@ -25,8 +25,7 @@ _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Ww]e['’]re|[Ww]e['’]ve|[Mm]y
                            r"[Tt]his\s+[Aa]dministration)\b")
 #: How many characters around an actor its rules read.
 _WINDOW = 60
-#: "a Zambian miner received", "Kenyan farmers will receive": nouns after a people's name (lower case:
-#: common nouns) that make it the getters' name.
+#: "a Zambian miner received", "Kenyan farmers will receive": common nouns after a people's name.
 _GETTER_NOUNS = rf"(?:\s+(?!(?:{alternation('auxiliaries')}|has|have|had|only|also)\b)[a-z][\w-]*){{0,2}}?"
 #: "Palestine was the second-largest recipient", "CSOs received", "is to receive": the actor holds
 #: the amount named after it.
@@ -160,7 +159,8 @@ RULES: tuple[Rule, ...] = (
     ("group-speaks", "President Biden and G7 leaders will contribute",
      lambda a: "skip" if a.hit("group", "after") else None),
     ("where-a-war-is-waged", "Putin's war in Ukraine", lambda a: "skip" if a.hit("war_setting", "before") else None),
-    ("firm", "Swiss healthcare company Roche", lambda a: "skip" if a.hit("firm", "after") else None),
+    ("firm", "Swiss healthcare company Roche", lambda a: "skip" if a.hit("firm", "after") and not a.hit("to", "before")
+     else None),  # (named as the getter, "to Kenyan company Hewa Tele", the people's adjective names its country)
     ("inside-a-name", "Melinda French Gates contributed $10 million",
      lambda a: "skip" if a.m.alias != a.m.canonical and not a.m.possessive and _NAME_BEFORE.search(a.before)
      and _NAME_AFTER.match(a.after) else None),
