@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ledger import data
+from ledger.context.actor_patterns import actor_cue_alternation, actor_cue_words, patterns
 from ledger.context.dates import MONTH
 from ledger.context.words import alternation
 from ledger.text.gazetteer import LIST_JOINT, Mention, find_actors
@@ -73,57 +73,6 @@ class Actors:
 
 
 @functools.cache
-def actor_cue_words(cls: str) -> tuple[str, ...]:
-    """The phrases of one class of ``data/context/actor_cues.tsv``, in file order."""
-    row = next(r for r in data.table("context/actor_cues.tsv") if r["class"] == cls)
-    return tuple(row["phrases"].split("|"))
-
-
-def actor_cue_alternation(cls: str, space: str = r"\s+") -> str:
-    """The phrases of one class of ``data/context/actor_cues.tsv`` as the branches of a pattern, longest
-    first, each matched literally; a space inside a phrase matches ``space`` (any white space unless told)."""
-    return "|".join(re.escape(w).replace(r"\ ", space) for w in sorted(actor_cue_words(cls), key=len, reverse=True))
-
-
-#: The short name the patterns below use.
-_words = actor_cue_alternation
-
-
-@functools.lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
-    i = re.IGNORECASE
-    return {
-        "firm": re.compile(rf"^(?:['’]s)?(?:-based\b|\s+(?:[\w-]+\s+)?(?:{_words('firm')})\b)", i),
-        "setting": re.compile(rf"\b(?:{_words('setting')})\s+(?:the\s+)?$", i),
-        "war": re.compile(rf"^(?:['’]s)?\s*(?:(?:{alternation('war_adjectives')})\s+|\w+\s+\d+(?:st|nd|rd|th)?\s+)"
-                          rf"{{0,3}}(?:{_words('war')})\b", i),
-        "war_setting": re.compile(rf"(?:['’]s|\bRussian)\s+(?:[\w-]+\s+){{0,3}}?(?:{_words('war_setting')})\s+"
-                                  rf"(?:of|in|on|against)\s+(?:the\s+)?$", i),
-        "to": re.compile(rf"\b(?:(?:{_words('to')})(?:\s+(?:the|our|all))?(?:\s+(?:{_words('people_of')})\s+"
-                         rf"(?:of|in|within|inside))?|to\s+help\s+\w+)\s*$", i),
-        "whose": re.compile(rf"^\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?:{_words('whose')})\b", i),
-        "owns_aid": re.compile(rf"^['’]s\s+(?:(?:{alternation('owned_amount')})\s+)?(?:{_words('whose')})\b", i),
-        "name_before": re.compile(
-            rf"(?<![\w'’.-])(?!(?:{alternation('region_qualifiers')})\s+$)(?-i:[A-Z])[\w&'’-]*\s+$", i),
-        "to_only": re.compile(r"\b(?:to|for|towards?|into)\s+(?:the\s+)?$", i),
-        "beneficiary": re.compile(rf"^\s+(?:{_words('beneficiary')})\b", i),
-        "name_head": re.compile(rf"^\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{_words('name_head')})\b"),
-        "group": re.compile(rf"^\s+and\s+(?:other\s+|fellow\s+)?[A-Z][\w.]*\s+(?:{_words('group')})\b"),
-        "channel": re.compile(rf"\b(?:{_words('channel')})\s+(?:the\s+)?$", i),
-        "organ": re.compile(rf"\b(?:{_words('organ')})\b(?:\s+[\w-]+){{0,3}}?\s+of\s+(?:the\s+)?$", i),
-        "to_organ": re.compile(rf"\b(?:{alternation('to_an_organ')})\s+(?:the\s+)?(?:{_words('organ')})\b[^,;]*$", i),
-        "give_to": re.compile(rf"\b(?:{_words('give_to')})\s+(?:the\s+)?$", i),
-        "origin": re.compile(rf"\b(?:{_words('origin')})\s+from\s+(?:the\s+)?$", i),
-        "occasion": re.compile(rf"^\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?:{_words('occasion')})\b", i),
-        "source": re.compile(rf"\b(?:{_words('source')})\s+from\s+(?:the\s+)?$", i),
-        "politician": re.compile(rf"\b(?-i:{_words('politician')})(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,3}}"
-                                 rf"\s+from\s+(?:the\s+)?$", i),
-        "our_group": re.compile(rf"\s+(?:{_words('group')})\b", i),
-        "holdings": re.compile(rf"^(?:['’]s)?\s+(?:(?!(?:{alternation('phrase_breaks')})\b)[\w'’-]+\s+){{0,2}}?"
-                               rf"(?:{_words('holdings')})\b", i),
-    }
-
-
 @functools.lru_cache(maxsize=1)
 def _agencies() -> frozenset[str]:
     return frozenset(actor_cue_words("agency"))
@@ -139,7 +88,7 @@ class _Around:
     ranking: bool  # the sentence ranks recipients ("the largest recipients were ...")
 
     def hit(self, name: str, side: str) -> bool:
-        pat = _patterns()[name]
+        pat = patterns()[name]
         return (pat.search(self.before) if side == "before" else pat.match(self.after)) is not None
 
 
@@ -196,6 +145,8 @@ RULES: tuple[Rule, ...] = (
      lambda a: "donor" if _IN_OF.search(a.before) and not a.m.possessive and a.hit("whose", "after") else None),
     ("owner-of-the-aid", "part of the ROK's pledge of $130 million; the success of Japan's new contribution",
      lambda a: "donor" if a.m.possessive and a.hit("owns_aid", "after") and not a.hit("to_only", "before") else None),
+    ("subject-of-a-gerund", "we are appreciative of the Saudis giving $40 million to Ukraine",
+     lambda a: "donor" if a.hit("gerund", "after") else None),
     ("to-or-for", "$400 million to Ukraine; in support of Haiti",
      lambda a: "recipient" if a.hit("to", "before") else None),
     ("country-the-aid-is-for", "a $40 billion Ukraine aid package; new Israel funding",
@@ -238,7 +189,7 @@ def _determiner(m: Mention, named_at: set[int], sentence: str) -> bool:
     """"our" right before an actor it qualifies ("our G7 partners", "our Ukrainian friends") or a group
     ("Together our countries plan to invest") is no giver: the actor or the group is."""
     return (m.kind == "self" and m.alias.lower() in ("our", "my") and sentence[m.end:m.end + 1].isspace()
-            and (m.end + 1 in named_at or _patterns()["our_group"].match(sentence, m.end) is not None))
+            and (m.end + 1 in named_at or patterns()["our_group"].match(sentence, m.end) is not None))
 
 
 def _share_roles(sides: dict[str, list[Mention]], sentence: str) -> None:
