@@ -99,10 +99,18 @@ def _agency_at_home() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.-])(?:{names})(?![\w-])")
 
 
+@functools.lru_cache(maxsize=4096)
+def _agencies_named(text: str) -> tuple[bool, bool]:
+    """Whether the sentence names an agency whose mandate is abroad, and one whose mandate is at home
+    (read once per sentence, however many figures it holds)."""
+    return _agency_abroad().search(text) is not None, _agency_at_home().search(text) is not None
+
+
 def _at_home_only(text: str) -> bool:
     """The sentence names an agency whose mandate is at home and none whose mandate is abroad ("through
     USTDA and the Department of Transportation" is aid)."""
-    return _agency_at_home().search(text) is not None and _agency_abroad().search(text) is None
+    abroad, home = _agencies_named(text)
+    return home and not abroad
 
 
 def praised(ev: Evidence) -> bool:
@@ -132,7 +140,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
     getter_abroad = cand.foreign(doc)
     aid_abroad = getter_abroad or ev.own is not None and ev.own.cls == "aid" and ev.own.value in FOREIGN_AID
     giver = named or cand.giver_name or (None if cand.unknown_giver and not aid_abroad else doc.donor or speaker)
-    foreign = getter_abroad or _agency_abroad().search(cl.text) is not None or (
+    foreign = getter_abroad or _agencies_named(cl.text)[0] or (
         cand.recipient.value is None and doc.recipient not in (None, speaker, named)
         and kind_of(doc.recipient) != "state")  # a release about Michigan is at home
     frame = MoneyFrame(
