@@ -59,7 +59,7 @@ def annotate(text: str, figures: list[Figure], published: _dt.date | None, *,
     lede = lede_date(index, published)
     found = _clauses(text, figures, index)
     state = _read(figures, found, index, lists, doc, published, lede)
-    return fill.document_defaults(state.out, state.decisions, state.sents, index, doc)
+    return fill.document_defaults(state.out, state.decisions, state.sents, lists, doc)
 
 
 def _read(figures: list[Figure], found: list[Clause], index: SentenceIndex, lists: ListIndex,

@@ -103,6 +103,12 @@ class ListIndex:
             hit = self._para[j] = _BLANK_LINE.search(gap) is not None
         return hit
 
+    def new_topic(self, prev: int, sent: int) -> bool:
+        """Whether sentence ``sent`` opens a topic of its own after sentence ``prev``: a blank line
+        between them (a new paragraph), or ``sent`` opens a list's item."""
+        spans = self.index.spans
+        return _BLANK_LINE.search(self.index.text, spans[prev][1], spans[sent][0]) is not None or self._is_item(sent)
+
     def item_label(self, sent: int) -> str | None:
         """The label of the list item a sentence belongs to ("Japan" of "- Japan: Will contribute $X.
         Pledges to contribute $Y."), or None: the item's first sentence, back to a paragraph break."""

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ledger import data
 from ledger.context import actors as _actors
+from ledger.context.clauses import ListIndex
 from ledger.context.cues import cues
 from ledger.context.decision import DOCUMENT, NEIGHBOUR, Decision, why_text
 from ledger.context.document import DocumentFrame, Publisher, default_pair
@@ -25,10 +26,6 @@ from ledger.text.sentences import SentenceIndex, clean
 
 __all__ = ["confidence", "document_defaults", "headline_frame"]
 
-#: A blank line: a paragraph ends.
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-#: "- ", "* ", "1. ": a sentence that opens a list's item.
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
 #: The headline: the first sentence of the text (the title comes first).
 _HEADLINE = 0
 
@@ -116,16 +113,14 @@ def _own_dollar(fig: Figure, dollar: str | None) -> Figure:
 
 
 def _paragraph_getters(figs: list[Figure], decisions: list[dict[str, Decision]], sents: list[int],
-                       index: SentenceIndex) -> list[str | None]:
+                       lists: ListIndex) -> list[str | None]:
     """For each aid figure whose own words name no getter, the one getter its paragraph named before it
     for the same giver's aid ("... for the people of Lebanon. So what we announced today is nearly $100
     million in new humanitarian assistance."); None where the paragraph named none or several."""
     out: list[str | None] = []
     named: dict[str | None, set[str]] = {}
     for i, (fig, d) in enumerate(zip(figs, decisions)):
-        if i and sents[i] != sents[i - 1] and (_BLANK_LINE.search(
-                index.text, index.spans[sents[i - 1]][1], index.spans[sents[i]][0])
-                or _LIST_ITEM.match(index.sentence(sents[i]))):
+        if i and sents[i] != sents[i - 1] and lists.new_topic(sents[i - 1], sents[i]):
             named = {}  # a new paragraph, or a list's item (each its own topic)
         getters = named.get(fig.donor, set()) if fig.donor else set().union(*named.values())
         own = (d["recipient"].rule == "none-named" and fig.role not in (None, "other") and fig.kind == "money"
@@ -137,7 +132,7 @@ def _paragraph_getters(figs: list[Figure], decisions: list[dict[str, Decision]],
 
 
 def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], sents: list[int],
-                      index: SentenceIndex, doc: DocumentFrame) -> list[Figure]:
+                      lists: ListIndex, doc: DocumentFrame) -> list[Figure]:
     """``figs`` with donors and recipients the release is about, and the publisher's dollar."""
     pairs = [(f.donor, f.recipient) for f in figs if f.role not in (None, "other") and f.kind == "money"]
     donor, recipient = default_pair(pairs, (doc.donor, doc.recipient))
@@ -146,7 +141,7 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
     speaker = doc.publisher.speaks_for if doc.publisher is not None else None
     dollar = _dollar(doc, donor)
     out = []
-    topics = _paragraph_getters(figs, decisions, sents, index)
+    topics = _paragraph_getters(figs, decisions, sents, lists)
     for fig, d, topic in zip(figs, decisions, topics):
         fig = _own_dollar(fig, dollar)
         if topic is not None and fig.recipient is None and topic != fig.donor:
