@@ -10,7 +10,7 @@ import re
 from ledger import data
 from ledger.context.words import alternation
 
-__all__ = ["actor_cue_alternation", "actor_cue_words", "patterns"]
+__all__ = ["actor_cue_alternation", "actor_cue_words", "org_nouns", "patterns"]
 
 
 def actor_cue_words(cls: str) -> tuple[str, ...]:
@@ -23,6 +23,12 @@ def actor_cue_alternation(cls: str, space: str = r"\s+") -> str:
     """The phrases of one class of ``data/context/actor_cues.tsv`` as the branches of a pattern, longest
     first, each matched literally; a space inside a phrase matches ``space`` (any white space unless told)."""
     return "|".join(re.escape(w).replace(r"\ ", space) for w in sorted(actor_cue_words(cls), key=len, reverse=True))
+
+
+@functools.cache
+def org_nouns() -> frozenset[str]:
+    """The nouns that name an organisation on their own ("Fund", "Foundation", "Philanthropies")."""
+    return frozenset(actor_cue_words("org_noun"))
 
 
 #: The short name the patterns below use.

@@ -6,14 +6,14 @@ before it ("Nepal is to receive ₹550 crore"), else the last one before it.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
+from ledger.context.actor_patterns import org_nouns
 from ledger.context.clauses import Clause, ListIndex, flat
 from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTENCE, Decision
 from ledger.context.document import DocumentFrame
-from ledger.context.mentions import SELF, Actors, actor_cue_words, classify, listed
+from ledger.context.mentions import SELF, Actors, classify, listed
 from ledger.context.subject import Subject, subject_of
 from ledger.context.turns import speaker_actor
 from ledger.context.words import alternation
@@ -143,11 +143,6 @@ class Candidates:
                 and self.recipient.value not in home)
 
 
-@functools.cache
-def _org_nouns() -> frozenset[str]:
-    return frozenset(actor_cue_words("org_noun"))
-
-
 def _kind(actors: Actors, name: str | None) -> str | None:
     for group in (actors.donors, actors.recipients, actors.holders):
         for m in group:
@@ -230,7 +225,7 @@ def _item_giver(cl: Clause, lists: ListIndex) -> tuple[str, str | None] | None:
     named = classify(label).donors
     if named and named[0].canonical != SELF:
         return named[0].canonical, named[0].kind
-    return (label, None) if label.split()[-1] in _org_nouns() else None
+    return (label, None) if label.split()[-1] in org_nouns() else None
 
 
 def _relative_giver(actors, cl: Clause) -> str | None:

@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ledger.context.actor_patterns import org_nouns
 from ledger.context.mentions import Actors, actor_cue_words
 from ledger.context.words import alternation
 from ledger.text.calendar import MONTHS, WEEKDAYS
@@ -106,7 +107,7 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
         run = _NAME_RUN.match(span, m.start())
         name = _ACRONYM_AFTER.sub("", " ".join((run.group(0) if run else m.group(0)).split()))
         m = run or m  # what follows the whole name says what it is ("World Economic Forum (WEF), an NGO,")
-        if name in _org_nouns():  # "The Fund announced", "Philanthropies have committed": a noun alone
+        if name in org_nouns():  # "The Fund announced", "Philanthropies have committed": a noun alone
             return Subject(None, False, group=True)  # names no giver to stand by, nor the publisher
         if _organisation(name, span[m.end():]):
             return Subject(None, True, name, firm=_firm(name, span[m.end():]))
@@ -163,7 +164,7 @@ def _asides(text: str, verb_at: int) -> list[tuple[int, int]]:
 def _organisation(name: str, after: str) -> bool:
     """A name of an organisation: it ends with an organisation noun, or a firm noun follows it
     in apposition ("Pantaleon, a sugar company,")."""
-    return name.split()[-1] in _org_nouns() or _FIRM_APPOSITION.match(after) is not None
+    return name.split()[-1] in org_nouns() or _FIRM_APPOSITION.match(after) is not None
 
 
 def _firm(name: str, after: str) -> bool:
@@ -187,8 +188,3 @@ def _firm_suffixes() -> frozenset[str]:
 def _group() -> re.Pattern[str]:
     return re.compile(r"(?<!non-)\b(?:the\s+|its\s+|our\s+|their\s+|other\s+|fellow\s+)?(?:"  # not "non-government"
                       + "|".join(actor_cue_words("group_giver")) + r")\b", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=1)
-def _org_nouns() -> frozenset[str]:
-    return frozenset(actor_cue_words("org_noun"))
