@@ -86,16 +86,10 @@ _PER_PERSON = re.compile(rf"\b(?:{alternation('per_person_phrases')})\b", re.IGN
 
 
 @functools.cache
-def _agency_abroad() -> re.Pattern[str]:
-    """Agencies and programmes that give abroad by their mandate ("USAID", "Power Africa"), as written."""
-    names = actor_cue_alternation("agency_abroad", space=r"\ ")
-    return re.compile(rf"(?<![\w.-])(?:{names})(?![\w-])")
-
-
-@functools.cache
-def _agency_at_home() -> re.Pattern[str]:
-    """Agencies whose mandate is at home ("HHS", "Department of Transportation"), as written."""
-    names = actor_cue_alternation("agency_at_home", space=r"\ ")
+def _agency(cls: str) -> re.Pattern[str]:
+    """The agencies of one cue class, as written: ``agency_abroad`` gives abroad by its mandate ("USAID",
+    "Power Africa"), ``agency_at_home`` works at home ("HHS", "Department of Transportation")."""
+    names = actor_cue_alternation(cls, space=r"\ ")
     return re.compile(rf"(?<![\w.-])(?:{names})(?![\w-])")
 
 
@@ -103,7 +97,7 @@ def _agency_at_home() -> re.Pattern[str]:
 def _agencies_named(text: str) -> tuple[bool, bool]:
     """Whether the sentence names an agency whose mandate is abroad, and one whose mandate is at home
     (read once per sentence, however many figures it holds)."""
-    return _agency_abroad().search(text) is not None, _agency_at_home().search(text) is not None
+    return _agency("agency_abroad").search(text) is not None, _agency("agency_at_home").search(text) is not None
 
 
 def _at_home_only(text: str) -> bool:
@@ -118,16 +112,20 @@ def praised(ev: Evidence) -> bool:
     return ev.has("praise", "before") is not None
 
 
-def _small(fig: Figure) -> bool:
-    """The amount (its upper end, for a range) is under :data:`SMALL` units of its currency."""
+def _under(fig: Figure, bound: float) -> bool:
+    """The amount (its upper end, for a range) is under ``bound`` units of its currency."""
     top = fig.value if fig.value is not None else fig.high
-    return top is not None and top < SMALL
+    return top is not None and top < bound
+
+
+def _small(fig: Figure) -> bool:
+    """The amount is under :data:`SMALL` units of its currency."""
+    return _under(fig, SMALL)
 
 
 def _per_person(fig: Figure, text: str) -> bool:
     """Under :data:`MODEST` units, in a sentence that says the amount is each person's or household's."""
-    top = fig.value if fig.value is not None else fig.high
-    return top is not None and top < MODEST and _PER_PERSON.search(text) is not None
+    return _under(fig, MODEST) and _PER_PERSON.search(text) is not None
 
 
 def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame, inherited: Decision | None,
