@@ -164,9 +164,10 @@ def _same_sentence(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None
     if prev is None or prev.role not in _INHERITED or fig.kind == "money" and prev.kind != "money":
         return None
     listed = prev is near.prev and (len(cl.before) < _SHORT or COORDINATED.match(cl.before) is not None)
-    if prev.role == "cumulative" and fig.kind == "money" and evidence(cl).new_amount():
+    ev = evidence(cl)
+    if prev.role == "cumulative" and fig.kind == "money" and ev.new_amount():
         return None  # "provided $22 million since 2022 ... and an additional $7 million": new money
-    part = evidence(cl).reaching("part")
+    part = ev.reaching("part")
     if part is not None and part.value == "of":
         return None  # "... as part of the historic $50 billion commitment": the figure is the whole
     if part is not None or listed and not _new_statement(cl):

@@ -156,9 +156,9 @@ NOT_A_TOTAL: tuple[Rule, ...] = (
 
 def running_total(ev: Evidence) -> Cue | None:
     """The running-total word, perfect of giving or count of acts that makes the figure a total, or None."""
-    words = [*(c for c in ev.lead if c.cls == "total" and c.text.lower() not in _MONEY_GOES),
-             *(c for c in ev.after if c.cls == "total" and c.value != "next")]
-    cue = next((c for c in words if not any(rule(ev, c) for _name, _example, rule in NOT_A_TOTAL)), None)
+    said = [*(c for c in ev.lead if c.cls == "total" and c.text.lower() not in _MONEY_GOES),
+            *(c for c in ev.after if c.cls == "total" and c.value != "next")]
+    cue = next((c for c in said if not any(rule(ev, c) for _name, _example, rule in NOT_A_TOTAL)), None)
     if cue is None and ev.perfect is not None and (
             ev.new_amount() or _future_verb(ev) or is_one_thing(ev.text[:ev.at])):
         return None  # "has committed $1 billion in new assistance", "..., and will send $X": a new package
