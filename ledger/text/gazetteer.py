@@ -83,8 +83,8 @@ def _as_state(text: str, found: list[Mention], i: int) -> Mention:
     city = _CITY_COMMA.search(text, max(0, m.start - 40), m.start) is not None and not named_city
     listed = any(n is not None and n.kind == "state"
                  and _LIST_JOINT.match(text[min(n.end, m.end):max(n.start, m.start)]) for n in (before, after))
-    called = _STATE_WORDS.search(text) is not None  # "Georgia received $X ... the state and school districts"
-    return replace(m, kind="state") if city or listed or called else m
+    # "Georgia received $X ... the state and school districts": the text calls it a state (read last)
+    return replace(m, kind="state") if city or listed or _STATE_WORDS.search(text) is not None else m
 
 
 def _us_town(text: str, found: list[Mention], i: int) -> bool:
