@@ -123,6 +123,7 @@ def _for_one_person(f: MoneyFrame) -> Decision | None:
     person = _INDIVIDUALS.search(f.ev.text)
     return Decision("other", "amount-for-one-person", person.group(0), CLAUSE) if person else None
 
+
 def _vague(f: MoneyFrame) -> Decision | None:
     if f.vague and f.ev.total() is None and f.inherited is None:
         return Decision("other", "vague-amount", "", CLAUSE)
