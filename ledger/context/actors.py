@@ -17,6 +17,7 @@ from ledger.context.mentions import SELF, Actors, classify, listed
 from ledger.context.subject import Subject, subject_of
 from ledger.context.turns import speaker_actor
 from ledger.context.words import alternation
+from ledger.text.gazetteer import find_actors
 
 __all__ = ["SELF", "Candidates", "candidates", "classify", "decide", "pick"]
 
@@ -42,6 +43,10 @@ _LABELLED = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+[^:]{1,80}:\s+")
 #: A sentence that starts with its verb, the subject left out ("Will provide $X", "Committing $X").
 _SUBJECTLESS = re.compile(rf"^\W*(?:also\s+)?(?:{alternation('subjectless_starts')})\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|We|Our)\b")
+#: "$1.5 million to the Caribbean Community Climate Change Center", "a $10 million loan to Kentegra
+#: Biotechnology": a getter named by "to" and a capitalised name the gazetteer does not know.
+_TO_A_NAME = re.compile(r"[^.;:!?]{0,60}?\bto\s+(?:the\s+)?((?-i:[A-Z])[\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?"
+                        r"(?-i:[A-Z])[\w&'’.-]*){0,6})")
 #: A recipient named this close after a figure ("$X ... to the people of Afghanistan") beats earlier holders.
 _NEAR_RECIPIENT = 90
 
@@ -170,6 +175,8 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
         d, donor = label[2], label[0]
     r = Decision(recipient, "named-in-sentence", recipient or "", SENTENCE) if recipient else None
     dk, rk = label[1] if label else _kind(actors, donor), _kind(actors, recipient)
+    if r is None:
+        r = _unknown_getter(cl, actors)
     if d is None or r is None:
         d, r, dk, rk = _from_lead_in(lists.lead_in(cl.sent), we, d, r, dk, rk)
     none = Decision(None, "none-named", "", FALLBACK)
@@ -182,6 +189,18 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group, explicit, owner,
                       direct, r is not None and r.rule == "named-in-sentence" and listed(actors, r.value),
                       subject.unknown and subject.firm)
+
+
+def _unknown_getter(cl: Clause, actors: Actors) -> Decision | None:
+    """A getter the sentence names right after the figure that no gazetteer entry knows: the figure has
+    a getter, so neither the list's lead-in nor the release fills one in (its name is kept as words).
+    A name with a digit is a date or a code ("to FY2023"), not a getter."""
+    m = _TO_A_NAME.match(cl.text, cl.end)
+    if m is None or any(ch.isdigit() for ch in m.group(1)) or _AMOUNT.search(cl.text, cl.end, m.start(1)):
+        return None
+    if any(m.start(1) <= a.start < m.end(1) for a in find_actors(cl.text)):
+        return None
+    return Decision(None, "getter-not-known", m.group(1), SENTENCE)
 
 
 def _from_lead_in(lead: str | None, we: str | None, d: Decision | None, r: Decision | None, dk: str | None,

@@ -17,7 +17,7 @@ from ledger.context.clauses import ListIndex
 from ledger.context.cues import cues
 from ledger.context.decision import DOCUMENT, NEIGHBOUR, Decision, why_text
 from ledger.context.document import DocumentFrame, Publisher, default_pair
-from ledger.context.frame import FOREIGN_AID
+from ledger.context.frame import FOREIGN_AID, many_places
 from ledger.context.what import fill_topic
 from ledger.context.words import alternation
 from ledger.model import Figure
@@ -32,6 +32,8 @@ _HEADLINE = 0
 
 #: Donor rules that leave the donor empty on purpose: the release's giver does not fill it.
 _NOBODY_NAMED = frozenset(("several-givers", "someone-elses-money"))
+#: Recipient rules that leave the recipient empty on purpose: the release's getter does not fill it.
+_GETTER_SAID = frozenset(("several-recipients", "publisher-never-receives", "getter-not-known"))
 #: Role rules that say money is spent at home: it takes no recipient from the release's pair.
 _AT_HOME_RULES = frozenset(("spent-at-home", "aid-at-home", "domestic-spending", "invested-at-home", "agency-at-home"))
 
@@ -113,10 +115,12 @@ def _own_dollar(fig: Figure, dollar: str | None) -> Figure:
 
 
 def _paragraph_getters(figs: list[Figure], decisions: list[dict[str, Decision]], sents: list[int],
-                       lists: ListIndex) -> list[str | None]:
-    """For each aid figure whose own words name no getter, the one getter its paragraph named before it
-    for the same giver's aid ("... for the people of Lebanon. So what we announced today is nearly $100
-    million in new humanitarian assistance."); None where the paragraph named none or several."""
+                       lists: ListIndex, home: str | None) -> list[str | None]:
+    """For each aid figure whose own words name no getter, the one getter its paragraph named before it:
+    for the same giver's aid, else in the nearest of the few sentences before it that names any ("...
+    for the people of Lebanon. So what we announced today is nearly $100 million in new humanitarian
+    assistance."); None where the paragraph named none or several, or the figure's sentence says its
+    money goes to many places ("in 75 countries", "around the world")."""
     out: list[str | None] = []
     named: dict[str | None, set[str]] = {}
     for i, (fig, d) in enumerate(zip(figs, decisions)):
@@ -124,11 +128,30 @@ def _paragraph_getters(figs: list[Figure], decisions: list[dict[str, Decision]],
             named = {}  # a new paragraph, or a list's item (each its own topic)
         getters = named.get(fig.donor, set()) if fig.donor else set().union(*named.values())
         own = (d["recipient"].rule == "none-named" and fig.role not in (None, "other") and fig.kind == "money"
-               and d["role"].rule not in _AT_HOME_RULES)
+               and d["role"].rule not in _AT_HOME_RULES and not many_places(lists.index.sentence(sents[i]), world=True))
+        if own and not getters:
+            getters = _getter_before(lists, sents[i], {fig.donor, home, _actors.SELF})
         out.append(next(iter(getters)) if own and len(getters) == 1 else None)
         if d["recipient"].rule == "named-in-sentence" and fig.recipient and fig.role not in (None, "other"):
             named.setdefault(fig.donor, set()).add(fig.recipient)
     return out
+
+
+#: How many sentences back, inside its paragraph, a figure looks for the getter its paragraph is about.
+_GETTER_REACH = 3
+#: Kinds of getter a paragraph is about (a group or an institution named nearby is a partner, not a getter).
+_PLACES = frozenset(("country", "region"))
+def _getter_before(lists: ListIndex, sent: int, not_getters: set[str | None]) -> set[str]:
+    """The getters named in the nearest sentence before ``sent`` in its paragraph that names any (at
+    most :data:`_GETTER_REACH` back): "the people of Lebanon", "aid to Haiti", "the earthquake in Haiti"."""
+    for prev in range(sent - 1, max(-1, sent - 1 - _GETTER_REACH), -1):
+        if lists.new_topic(prev, prev + 1):
+            break
+        found = {m.canonical for m in _actors.classify(clean(lists.index.sentence(prev))).recipients
+                 if m.kind in _PLACES} - not_getters
+        if found:
+            return found
+    return set()
 
 
 def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], sents: list[int],
@@ -141,8 +164,9 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
     speaker = doc.publisher.speaks_for if doc.publisher is not None else None
     dollar = _dollar(doc, donor)
     out = []
-    topics = _paragraph_getters(figs, decisions, sents, lists)
-    for fig, d, topic in zip(figs, decisions, topics):
+    home = doc.publisher.actor if doc.publisher is not None and doc.publisher.voice == "government" else None
+    topics = _paragraph_getters(figs, decisions, sents, lists, home)
+    for fig, d, topic, sent in zip(figs, decisions, topics, sents):
         fig = _own_dollar(fig, dollar)
         if topic is not None and fig.recipient is None and topic != fig.donor:
             d = {**d, "recipient": Decision(topic, "paragraph-is-about", topic, NEIGHBOUR)}
@@ -157,7 +181,8 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
             if new_donor is not None and d["recipient"].value == new_donor:  # a donor never receives its own money
                 d["recipient"] = Decision(None, "donor-never-receives", new_donor, DOCUMENT)
             if (fig.recipient is None and recipient and recipient != new_donor and d["role"].rule not in _AT_HOME_RULES
-                    and d["recipient"].rule not in ("several-recipients", "publisher-never-receives")):
+                    and d["recipient"].rule not in _GETTER_SAID
+                    and not many_places(lists.index.sentence(sent), world=True)):
                 d["recipient"] = Decision(recipient, "release-is-about", "", DOCUMENT)
             fig = replace(fig, donor=new_donor, recipient=d["recipient"].value, why=why_text(d),
                           confidence=confidence(d))

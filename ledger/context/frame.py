@@ -18,7 +18,7 @@ from ledger.context.words import alternation
 from ledger.model import Figure
 from ledger.text.gazetteer import actors_in, kind_of
 
-__all__ = ["FOREIGN_AID", "money_decision", "praised"]
+__all__ = ["FOREIGN_AID", "many_places", "money_decision", "praised"]
 
 #: Aid nouns that speak of aid abroad whoever is named as its subject ("security assistance").
 FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
@@ -107,6 +107,22 @@ def _at_home_only(text: str) -> bool:
     return home and not abroad
 
 
+#: "in 75 countries", "around the world": money said to go to many places has no one getter.
+_MANY_PLACES = re.compile(rf"\b(?:{alternation('many_places')})\b|\b(?:in|across|to)\s+(?:more\s+than\s+|over\s+|"
+                          rf"nearly\s+|some\s+)?\d+\s+(?:[\w-]+\s+)?(?:countries|nations)\b", re.IGNORECASE)
+
+
+#: "to end global hunger", "global health security": aid for the world (lower case: not "the Global Fund").
+_GLOBAL = re.compile(r"\bglobal(?:ly)?\b")
+
+
+def many_places(sentence: str, *, world: bool = False) -> bool:
+    """The sentence says its money goes to many places ("in 75 countries", "around the world"): it is
+    spent abroad; with ``world``, also aid for the whole world ("to end global hunger"): it has no one
+    getter (but "a global leader investing at home" is not spent abroad)."""
+    return _MANY_PLACES.search(sentence) is not None or world and _GLOBAL.search(sentence) is not None
+
+
 def praised(ev: Evidence) -> bool:
     """A government that welcomes or applauds an amount speaks of someone else's money."""
     return ev.has("praise", "before") is not None
@@ -138,7 +154,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
     getter_abroad = cand.foreign(doc)
     aid_abroad = getter_abroad or ev.own is not None and ev.own.cls == "aid" and ev.own.value in FOREIGN_AID
     giver = named or cand.giver_name or (None if cand.unknown_giver and not aid_abroad else doc.donor or speaker)
-    foreign = getter_abroad or _agencies_named(cl.text)[0] or (
+    foreign = getter_abroad or _agencies_named(cl.text)[0] or many_places(cl.text) or (
         cand.recipient.value is None and doc.recipient not in (None, speaker, named)
         and kind_of(doc.recipient) != "state")  # a release about Michigan is at home
     frame = MoneyFrame(

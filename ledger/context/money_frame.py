@@ -95,8 +95,15 @@ def framed(f: MoneyFrame) -> bool:
     and a named getter in a ranking."""
     return (owns(f, "aid") or owns(f, "budget") or owns(f, "spend") or f.ev.verb is not None
             or f.ev.has("give", "before") is not None or f.ev.given_after() is not None
-            or f.ev.has("budget", "before") is not None or f.ev.total() is not None
+            or f.ev.has("budget", "before") is not None or _total_frames(f)
             or f.inherited is not None or ranked(f))
+
+
+def _total_frames(f: MoneyFrame) -> bool:
+    """A running-total word frames money as given, except a bare period ("Last year alone, disasters
+    caused $178 billion in damages" counts a year, not aid)."""
+    total = f.ev.total()
+    return total is not None and total.value != "period"
 
 
 def spend_cue(f: MoneyFrame) -> Cue | None:

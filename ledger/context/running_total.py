@@ -54,6 +54,11 @@ _FUTURE_VERB = re.compile(rf"\b(?:{alternation('future')})(?:\s+[\w'’-]+){{1,2
 #: "$X across 46 transactions", "$X in more than 300 grants": an amount spread over counted acts.
 _ACROSS_MANY = re.compile(rf"\s+(?:in|across|through|over|for)\s+(?:more\s+than\s+|over\s+|nearly\s+|some\s+|about\s+)?"
                           rf"\d[\d,]*\s+(?:[\w-]+\s+)?(?:{alternation('counted_acts')})\b", re.IGNORECASE)
+#: "has committed over $500 million": a bound right before the amount.
+_BOUND = re.compile(rf"\b(?:{alternation('bounds_of_a_sum')})\s+$", re.IGNORECASE)
+_BOUND_REACH = 20
+#: Stages of a verb that asks or plans, never a sum given so far.
+_NOT_GIVEN = frozenset(("requested", "proposed", "appropriated"))
 
 
 def _compared(ev: Evidence, cue: Cue) -> bool:
@@ -162,7 +167,19 @@ def running_total(ev: Evidence) -> Cue | None:
     if cue is None and ev.perfect is not None and (
             ev.new_amount() or _future_verb(ev) or is_one_thing(ev.text[:ev.at])):
         return None  # "has committed $1 billion in new assistance", "..., and will send $X": a new package
-    return cue or ev.perfect or _across_many(ev)
+    return cue or ev.perfect or _across_many(ev) or _bound_in_perfect(ev)
+
+
+def _bound_in_perfect(ev: Evidence) -> Cue | None:
+    """ "the U.S. Government has committed over $500 million", "has awarded more than $885 million": one
+    act of giving has an exact size, so an amount given in the perfect and written as a bound is the sum
+    of the acts so far (not "has committed over $1 billion in new aid", nor "has asked for over $X")."""
+    verb = ev.verb
+    if verb is None or verb.cls != "give" or verb.value in _NOT_GIVEN or not _in_perfect(ev):
+        return None
+    if ev.new_amount() or _future_verb(ev) or not _BOUND.search(ev.text, max(0, ev.at - _BOUND_REACH), ev.at):
+        return None
+    return verb
 
 
 def _across_many(ev: Evidence) -> Cue | None:
