@@ -210,6 +210,8 @@ def _from_lead_in(lead: str | None, we: str | None, d: Decision | None, r: Decis
         return d, r, dk, rk
     lead_actors = classify(flat(lead))
     d2, r2 = pick(lead_actors, len(lead), we=we)
+    if d2 is not None and r2 is None and _kind(lead_actors, d2) == "state":
+        d2, r2 = None, d2  # "Investments in South Carolina include:": a state a list is about gets its money
     if d is None and d2:
         d, dk = Decision(d2, "named-in-list-lead-in", d2, NEIGHBOUR), _kind(lead_actors, d2)
     if r is None and r2:

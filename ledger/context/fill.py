@@ -34,8 +34,9 @@ _HEADLINE = 0
 _NOBODY_NAMED = frozenset(("several-givers", "someone-elses-money"))
 #: Recipient rules that leave the recipient empty on purpose: the release's getter does not fill it.
 _GETTER_SAID = frozenset(("several-recipients", "publisher-never-receives", "getter-not-known"))
-#: Role rules that say money is spent at home: it takes no recipient from the release's pair.
-_AT_HOME_RULES = frozenset(("spent-at-home", "aid-at-home", "domestic-spending", "invested-at-home", "agency-at-home"))
+#: Role rules that say money is spent at home end with this ("spent-at-home", "agency-at-home"): such
+#: money takes no recipient from the release's pair or its paragraph.
+_AT_HOME = "at-home"
 
 
 def confidence(d: dict[str, Decision]) -> float:
@@ -128,7 +129,8 @@ def _paragraph_getters(figs: list[Figure], decisions: list[dict[str, Decision]],
             named = {}  # a new paragraph, or a list's item (each its own topic)
         getters = named.get(fig.donor, set()) if fig.donor else set().union(*named.values())
         own = (d["recipient"].rule == "none-named" and fig.role not in (None, "other") and fig.kind == "money"
-               and d["role"].rule not in _AT_HOME_RULES and not many_places(lists.index.sentence(sents[i]), world=True))
+               and not d["role"].rule.endswith(_AT_HOME)
+               and not many_places(lists.index.sentence(sents[i]), world=True))
         if own and not getters:
             getters = _getter_before(lists, sents[i], {fig.donor, home, _actors.SELF})
         out.append(next(iter(getters)) if own and len(getters) == 1 else None)
@@ -180,7 +182,7 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
             new_donor = d["donor"].value
             if new_donor is not None and d["recipient"].value == new_donor:  # a donor never receives its own money
                 d["recipient"] = Decision(None, "donor-never-receives", new_donor, DOCUMENT)
-            if (fig.recipient is None and recipient and recipient != new_donor and d["role"].rule not in _AT_HOME_RULES
+            if (fig.recipient is None and recipient and recipient != new_donor and not d["role"].rule.endswith(_AT_HOME)
                     and d["recipient"].rule not in _GETTER_SAID
                     and not many_places(lists.index.sentence(sent), world=True)):
                 d["recipient"] = Decision(recipient, "release-is-about", "", DOCUMENT)

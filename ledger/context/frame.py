@@ -16,7 +16,7 @@ from ledger.context.money_frame import MODEST, SMALL
 from ledger.context.money_role import MoneyFrame, money_role
 from ledger.context.words import alternation
 from ledger.model import Figure
-from ledger.text.gazetteer import actors_in, kind_of
+from ledger.text.gazetteer import actors_in, country_of_state, kind_of
 
 __all__ = ["FOREIGN_AID", "many_places", "money_decision", "praised"]
 
@@ -170,5 +170,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
                          for m in actors_in(cl.text)),
         inherited=inherited, firm_giver=cand.firm_giver, home_agency=_at_home_only(cl.text),
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),
+        state_giver=cand.donor.rule == "named-in-sentence" and cand.donor_kind == "state",
+        getter_at_home=giver is not None and country_of_state(cand.recipient.value) == giver,
     )
     return money_role(frame)

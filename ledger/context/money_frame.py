@@ -49,6 +49,8 @@ class MoneyFrame:
     home_agency: bool  # the sentence names an agency whose mandate is at home ("HHS", "Department of Transportation")
     past_year: str | None  # "in 2023" when that year ended before publication
     future_period: str | None  # "from 2023 to 2028", "by 2030": a period reaching past publication
+    state_giver: bool = False  # the giver named is a state or province ("a $5 million grant from Wisconsin")
+    getter_at_home: bool = False  # the getter named is a state of the giver's country ("allocated to Alaska")
 
 
 #: An amount under this many units of its currency is what one person or household gets or pays,

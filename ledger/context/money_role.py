@@ -167,6 +167,10 @@ def _domestic(f: MoneyFrame) -> Decision | None:
     if inside:  # "$500 million in domestic food production assistance", "a trillion dollars of investment
         # in our own infrastructure at home": the money's own words
         return Decision("budget", "spent-at-home", inside.text, CLAUSE)
+    if f.state_giver:  # "a $5 million grant from Wisconsin": a state or province spends at home
+        return Decision("budget", "state-spends-at-home", f.giver or "", INFERRED)
+    if f.getter_at_home and not f.humanitarian:  # "awarded $3.9 million to Alaska" (not disaster relief)
+        return Decision("budget", "getter-at-home", "", INFERRED)
     if f.home_agency and not (f.getter or f.place_abroad or f.humanitarian):  # "HHS allocated $1.5 billion to
         return Decision("budget", "agency-at-home", "", INFERRED)  # address the opioid crisis" (not disaster relief)
     homes = [c for c in f.ev.sentence if c.cls == "home"]
@@ -185,7 +189,7 @@ def _domestic(f: MoneyFrame) -> Decision | None:
     if not f.own_government or f.humanitarian or owns(f, "aid") and f.ev.own.value in _FOREIGN_AID:
         return None  # at home only when a government's own release speaks of its own spending
     cue = f.ev.own or f.ev.verb or f.ev.has("give")
-    return Decision("budget", "domestic-spending", cue.text if cue else "", INFERRED)
+    return Decision("budget", "government-spends-at-home", cue.text if cue else "", INFERRED)
 
 
 def _investment(f: MoneyFrame) -> Decision | None:

@@ -135,3 +135,13 @@ def _kinds() -> dict[str, str]:
 def kind_of(canonical: str | None) -> str | None:
     """The kind of an actor by its canonical name ("Michigan" → "state"), or None if unknown."""
     return _kinds().get(canonical or "")
+
+
+def country_of_state(canonical: str | None) -> str | None:
+    """The country a state or territory belongs to ("Alaska" → "United States", "Kerala" → "India")."""
+    return _state_countries().get(canonical or "")
+
+
+@lru_cache(maxsize=1)
+def _state_countries() -> dict[str, str]:
+    return {state: country for country, states in data.rows("text/state_countries.tsv") for state in states.split("|")}
