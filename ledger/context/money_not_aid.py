@@ -11,7 +11,7 @@ import re
 
 from ledger.context.decision import CLAUSE, INFERRED, Decision
 from ledger.context.money_frame import MoneyFrame, Rule, not_aid_noun, owns
-from ledger.context.words import alternation
+from ledger.context.words import alternation, none_of
 
 __all__ = ["NOT_AID"]
 
@@ -25,6 +25,17 @@ _ENABLED_BY = re.compile(r"^\s*(?:[\w-]+\s+)?$")
 #: given", "won't be providing"; not "not only providing").
 _NEGATED = re.compile(rf"(?:{alternation('negations')})\s+(?:(?:{alternation('after_negation')})\s+)?$", re.IGNORECASE)
 _NEGATION_REACH = 30
+#: "the $1 billion in government funds held in the United States", "$300 billion of assets immobilized
+#: abroad": money someone holds where it lies, not money given.
+_HELD = re.compile(rf"[\s)\]]*(?:(?:in|of)\s+)?(?:[\w'’.-]+\s+){{0,4}}?(?:{alternation('holding_participles')})\s+"
+                   rf"(?:{alternation('where_money_lies')})\b", re.IGNORECASE)
+#: "a new $1 billion manufacturing facility", "a $1.3 billion port": an amount written as the size of a
+#: built thing (an article before it, the thing after it) is what the thing costs.
+_SIZE_BEFORE = re.compile(rf"\b(?:{alternation('size_determiners')})\s+(?:(?:{alternation('before_an_amount')})\s+)?$",
+                          re.IGNORECASE)
+_SIZE_AFTER = re.compile(rf"\s*(?:USD\s+)?(?:{none_of('phrase_breaks')}[\w-]+\s+){{0,3}}?"
+                         rf"(?:{alternation('built_things')})\b", re.IGNORECASE)
+_SIZE_REACH = 20
 #: A question that puts the auxiliary before its subject asks for what it negates: "Should we not
 #: invest $20 billion to vaccinate the nation?" argues for the spending.
 _ASKED = re.compile(rf"\b(?:{alternation('asking_auxiliaries')})\s+[\w'’]+\s+$", re.IGNORECASE)
@@ -110,6 +121,25 @@ def _enabled(f: MoneyFrame) -> Decision | None:
         return Decision("cumulative", "capacity-it-enables", cue.text, CLAUSE)  # "has mobilized $X": achieved
     return Decision("budget", "capacity-it-enables", cue.text, CLAUSE)
 
+def _held(f: MoneyFrame) -> Decision | None:
+    m = _HELD.match(f.ev.text, f.ev.end)
+    return Decision("other", "money-held", m.group(0).strip(), CLAUSE) if m else None
+
+
+def _size_of_a_thing(f: MoneyFrame) -> Decision | None:
+    """ "after opening a new $1 billion manufacturing plant": the plant's cost, not money given — unless
+    a verb of giving takes the amount as its object ("the Bank is financing a $500 million port") or
+    the money's own noun is aid ("a $50 million port grant")."""
+    article = _SIZE_BEFORE.search(f.ev.text, max(0, f.ev.at - _SIZE_REACH), f.ev.at)
+    thing = _SIZE_AFTER.match(f.ev.text, f.ev.end)
+    if article is None or thing is None or owns(f, "aid") and f.ev.own.value != "weak":
+        return None
+    verb = f.ev.verb
+    if verb is not None and verb.cls == "give" and not f.ev.text[verb.end:article.start()].strip():
+        return None
+    return Decision("other", "size-of-a-thing", thing.group(0).strip(), CLAUSE)
+
+
 def _change(f: MoneyFrame) -> Decision | None:
     return Decision("other", "size-of-a-change", "", CLAUSE) if f.change else None
 
@@ -139,6 +169,8 @@ NOT_AID: tuple[Rule, ...] = (
     ("capacity-it-enables", "reforms to unlock over $250 billion in new lending", _enabled),
     ("size-of-a-change", "an increase of 18% or NOK9 billion", _change),
     ("a-deal", "$243 billion in economic deals between the United States and Qatar", _deal),
+    ("money-held", "the $1 billion in Burmese government funds held in the United States", _held),
+    ("size-of-a-thing", "the massive announcement of a $2.5 billion plant by a solar maker", _size_of_a_thing),
     ("amount-for-one-person", "FEMA is providing $750 to families for immediate needs", _for_one_person),
     ("vague-amount", "billions of dollars", _vague),
 )

@@ -129,7 +129,8 @@ def _post_currency(text: str, a: Amount, dollar: str) -> Amount:
         minor = money.minor_share(pm.group("cur"))
         if minor is not None:
             return _in_minor_unit(a, minor, dollar, pm.end())
-        code = money.post_code(pm.group("cur"), dollar, scaled=a.scaled or a.vague.endswith("illions"))
+        code = money.post_code(pm.group("cur"), dollar, scaled=a.scaled or a.vague.endswith("illions"),
+                               after=text[pm.end():pm.end() + 40])
         if code:
             got = a._replace(kind="money", currency=code, end=pm.end(), tail_currency=True)
             if not a.scaled and not a.vague and pm.group("cur").isupper():

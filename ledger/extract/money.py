@@ -35,19 +35,32 @@ def pre_code(marker: str, dollar: str) -> str:
     return dollar if code == "$" else code
 
 
-def post_code(marker: str, dollar: str, *, scaled: bool) -> str | None:
+def post_code(marker: str, dollar: str, *, scaled: bool, after: str = "") -> str | None:
     """Code of a currency word after a number; None when the word is not money here.
 
     "pounds"/"pound" are money only with a scale word ("500 million pounds"; "170,000 pounds" is weight),
-    and so is "won" ("300 billion won"; "3 won" is a verb).
+    and so is "won" ("300 billion won"; "3 won" is a verb); with "of" after them, only before a word
+    of money ("billions of pounds of investment"; "20 million pounds of food" is a weight).
     """
     word = " ".join(marker.split())
-    if word.lower() in tables.cues("scale_only_currency") and not scaled:
+    if word.lower() in tables.cues("scale_only_currency") and (not scaled or _of_goods(after)):
         return None
     code = patterns.post_currency_codes().get(word.lower())
     if code is None:
         return None
     return dollar if code == "$" else code
+
+
+_OF_NEXT = re.compile(r"\s+of\s+(?:the\s+)?([a-z]+(?:\s+[a-z]+)?)")
+
+
+def _of_goods(after: str) -> bool:
+    """The words after a currency word are "of" and something that is no money ("of food", "of aid")."""
+    m = _OF_NEXT.match(after)
+    if m is None:
+        return False
+    money_words = tables.cues("money_after_of")
+    return m.group(1).split()[0] not in money_words and m.group(1) not in money_words
 
 
 def minor_share(marker: str) -> tuple[str, float] | None:
