@@ -55,6 +55,10 @@ _RELATIVE_PERFECT = re.compile(r"\s+(?:(?:in|over|during)\s+(?:[\w-]+\s+){0,4}?)
 #: "has provided", "have already sent", "has been spent", "having provided": a perfect tense of giving.
 _PERFECT = re.compile(r"(?<!\bwill\s)(?<!\bwould\s)(?<!\bshould\s)(?<!\bcould\s)\b(?:has|have|had|['’]ve|having)\s+"
                       r"(?:[\w-]+\s+){0,2}?(?:been\s+)?$", re.IGNORECASE)
+#: "$X has been disbursed", "the $2 billion the U.S. has donated": after the figure, a perfect is its own
+#: in the passive or a relative clause; "$X ... and we have provided $Y" is another statement's.
+_PASSIVE = re.compile(r"\bbeen\s+$")
+_ANOTHER_STATEMENT = re.compile(rf",|;|\b(?:{alternation('statement_joiners')})\b")
 #: How far (characters) a verb before a figure may stand and still govern it ("is providing an
 #: additional $X").
 _VERB_REACH = 40
@@ -190,8 +194,11 @@ def _perfect(found: tuple[Cue, ...], cl: Clause, after_end: int) -> Cue | None:
     if relative:
         after_end = max(after_end, relative.end())
     for c in found:
-        inside = lo <= c.start and c.end <= cl.at or cl.end <= c.start and c.end <= after_end
-        if c.cls == "given" and inside and _PERFECT.search(cl.text, max(0, c.start - 40), c.start):
+        before = lo <= c.start and c.end <= cl.at
+        after = cl.end <= c.start and c.end <= after_end and (
+            relative is not None and c.end <= relative.end() or _PASSIVE.search(cl.text, max(0, c.start - 12), c.start)
+            or not _ANOTHER_STATEMENT.search(cl.text, cl.end, c.start))
+        if c.cls == "given" and (before or after) and _PERFECT.search(cl.text, max(0, c.start - 40), c.start):
             return c
     return None
 

@@ -149,10 +149,10 @@ def _getter_before(lists: ListIndex, sent: int, not_getters: set[str | None]) ->
     for prev in range(sent - 1, max(-1, sent - 1 - _GETTER_REACH), -1):
         if lists.new_topic(prev, prev + 1):
             break
-        found = {m.canonical for m in _actors.classify(clean(lists.index.sentence(prev))).recipients
-                 if m.kind in _PLACES} - not_getters
-        if found:
-            return found
+        sentence = clean(lists.index.sentence(prev))
+        found = {m.canonical for m in _actors.classify(sentence).recipients if m.kind in _PLACES} - not_getters
+        if found:  # a sentence that names several places ("trainings in Europe, Africa and Asia") names none
+            return found | {m.canonical for m in find_actors(sentence) if m.kind in _PLACES} - not_getters
     return set()
 
 

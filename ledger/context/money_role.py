@@ -96,6 +96,8 @@ def _inherited(f: MoneyFrame, *, written: bool) -> Decision | None:
     or enumeration it is in ("- $50 million for demining", not "- DoD is announcing $2.4 billion")."""
     if f.inherited is None or (f.inherited.rule in WRITTEN) != written:
         return None
+    if f.home_agency and not (f.getter or f.place_abroad or f.humanitarian):
+        return None  # "HHS extended grants, including $28 million for ...": a part of spending at home
     if not written and f.ev.verb is not None and f.ev.verb.cls == "give":
         return None
     return f.inherited

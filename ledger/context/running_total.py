@@ -115,6 +115,14 @@ def _total_named_next(ev: Evidence, cue: Cue) -> bool:
     return cue.start >= ev.end and _AMOUNT_NEXT.match(ev.text, cue.end) is not None
 
 
+#: A currency sign or code before a number: an amount of money.
+_AN_AMOUNT = re.compile(r"(?:[$€£¥₹]|\b[A-Z]{3}\s?)\d")
+
+
+def _amount_between(ev: Evidence, cue: Cue) -> bool:
+    return cue.start >= ev.end and _AN_AMOUNT.search(ev.text, ev.end, cue.start) is not None
+
+
 def _already_announced(ev: Evidence, cue: Cue) -> bool:
     verb = ev.verb
     return cue.text.lower() == "already" and verb is not None and verb.value == "pledged"
@@ -152,6 +160,8 @@ NOT_A_TOTAL: tuple[Rule, ...] = (
     ("one-thing", "In 2024, Pensana received a $3.4 million grant from DFC", _one_thing),
     ("a-total-named-next", "$8 million from State and $4 million from USAID for a total of $22 million",
      _total_named_next),
+    ("another-amount-between", "a new contribution of $308 million, and we have provided $516 million since August",
+     _amount_between),
     ("already-announced", "We've already announced $308 million to the UN's appeal", _already_announced),
     ("said-to-be-new", "funding to date, USAID is supporting Vietnam with an additional $23 million",
      _said_to_be_new),
