@@ -66,6 +66,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "politician": re.compile(rf"\b(?-i:{_words('politician')})(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,3}}"
                                  rf"\s+from\s+(?:the\s+)?$", i),
         "our_group": re.compile(rf"\s+(?:{_words('group')})\b", i),
-        "holdings": re.compile(rf"^(?:['’]s)?\s+(?:(?!(?:{alternation('phrase_breaks')})\b)[\w'’-]+\s+){{0,2}}?"
-                               rf"(?:{_words('holdings')})\b", i),
+        # not "a loan to Ukraine using frozen assets": a word in -ing between is a verb, not the holder's
+        "holdings": re.compile(rf"^(?:['’]s)?\s+(?:(?!(?:{alternation('phrase_breaks')})\b|\w+ing\b)[\w'’-]+\s+)"
+                               rf"{{0,2}}?(?:{_words('holdings')})\b", i),
     }

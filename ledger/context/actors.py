@@ -131,6 +131,7 @@ class Candidates:
     subject: str | None = None  # the actor named right before the verb that governs the figure
     several: bool = False  # the recipient is one of several listed together ("to Jamaica, Peru, and Mongolia")
     firm_giver: bool = False  # the giver named as the subject is a firm ("Chobani announced $1.7 billion")
+    attached_giver: bool = False  # the giver is written onto the amount ("$22 million from Unitaid")
 
     def giver(self, doc: DocumentFrame) -> str | None:
         """The donor named, with "we" read as the publisher (None when a newspaper says "we")."""
@@ -188,7 +189,7 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
                    and 0 <= verb_at - m.end <= _DIRECT_SUBJECT), None)  # "the United States intends to provide"
     return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group, explicit, owner,
                       direct, r is not None and r.rule == "named-in-sentence" and listed(actors, r.value),
-                      subject.unknown and subject.firm)
+                      subject.unknown and subject.firm, _attached_giver(actors, cl.end) is not None)
 
 
 def _unknown_getter(cl: Clause, actors: Actors) -> Decision | None:

@@ -36,7 +36,8 @@ _PERIOD_END = re.compile(r"\b(?:(?:19|20)\d\d\s*(?:-|–|to|through|until)\s*|(?
 #: "$200 billion more than Europe": the size of a difference between two amounts.
 _DIFFERENCE = re.compile(rf"^\s*(?:{alternation('comparatives')})\s+than\b", re.IGNORECASE)
 _CHANGE = re.compile(rf"\b(?:{alternation('change_nouns')})s?\s+(?:of|by)\s+(?:\w+\s+){{0,2}}$|"
-                     rf"\b(?:{alternation('change_verbs')})\s+by\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
+                     rf"\b(?:{alternation('change_verbs')})\s+(?:[\w'’-]+\s+){{0,3}}?by\s+(?:\w+\s+){{0,2}}$",
+                     re.IGNORECASE)
 _CHANGE_END = re.compile(r"\s(?:of|by)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -172,5 +173,6 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),
         state_giver=cand.donor.rule == "named-in-sentence" and cand.donor_kind == "state",
         getter_at_home=giver is not None and country_of_state(cand.recipient.value) == giver,
+        attached_giver=cand.attached_giver,
     )
     return money_role(frame)

@@ -51,6 +51,7 @@ class MoneyFrame:
     future_period: str | None  # "from 2023 to 2028", "by 2030": a period reaching past publication
     state_giver: bool = False  # the giver named is a state or province ("a $5 million grant from Wisconsin")
     getter_at_home: bool = False  # the getter named is a state of the giver's country ("allocated to Alaska")
+    attached_giver: bool = False  # a giver is written onto the amount ("$22 million from Unitaid")
 
 
 #: An amount under this many units of its currency is what one person or household gets or pays,
@@ -93,12 +94,12 @@ def ranked(f: MoneyFrame) -> bool:
 
 
 def framed(f: MoneyFrame) -> bool:
-    """Words that make the money something given, lent, committed or budgeted — or a named giver
-    and a named getter in a ranking."""
+    """Words that make the money something given, lent, committed or budgeted — or a giver written onto
+    the amount ("$22 million from Unitaid"), or a named giver and a named getter in a ranking."""
     return (owns(f, "aid") or owns(f, "budget") or owns(f, "spend") or f.ev.verb is not None
             or f.ev.has("give", "before") is not None or f.ev.given_after() is not None
             or f.ev.has("budget", "before") is not None or _total_frames(f)
-            or f.inherited is not None or ranked(f))
+            or f.inherited is not None or ranked(f) or f.attached_giver)
 
 
 def _total_frames(f: MoneyFrame) -> bool:

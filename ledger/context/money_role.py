@@ -206,8 +206,8 @@ def _investment(f: MoneyFrame) -> Decision | None:
 def _new_aid(f: MoneyFrame) -> Decision | None:
     cue = (f.ev.own if owns(f, "aid") else None) or f.ev.verb or f.ev.has("give") or f.ev.has("aid") or (
         f.ev.given_after())
-    if cue is None:
-        return None
+    if cue is None:  # "$22 million from Unitaid": a giver written onto the amount gives it
+        return Decision("package", "giver-written-on", "", INFERRED) if f.attached_giver and f.public_giver else None
     return Decision("package", "giver-gives" if cue.cls == "give" else "aid-noun", cue.text, INFERRED)
 
 

@@ -46,6 +46,9 @@ _AMOUNT_NEXT = re.compile(r"\s+(?:of\s+)?(?:[a-z]+\s+){0,3}?(?:[A-Z]{2,3}\s?|US)
 #: "the President is announcing $331 million ... out of the $645 million total": an announcement being made
 #: sums new money.
 _ANNOUNCING = re.compile(rf"\b(?:{alternation('announcing_now')})\b", re.IGNORECASE)
+#: "President Biden announced that the United States has contributed $150 million": an announcement
+#: reports one new act, whatever the tense it is told in.
+_ANNOUNCED_THAT = re.compile(r"\bannounc\w*\s+(?:\w+\s+)?that\b", re.IGNORECASE)
 #: "$X in previously announced funds": "previously" says when the money's noun was announced, no total.
 _IN_OF = re.compile(r"\s+(?:in|of)\s+")
 #: "will invest $X", "plans to provide $X", "will soon send $X": a verb of giving in the future (the
@@ -174,9 +177,10 @@ def running_total(ev: Evidence) -> Cue | None:
     said = [*(c for c in ev.lead if c.cls == "total" and c.text.lower() not in _MONEY_GOES),
             *(c for c in ev.after if c.cls == "total" and c.value != "next")]
     cue = next((c for c in said if not any(rule(ev, c) for _name, _example, rule in NOT_A_TOTAL)), None)
-    if cue is None and ev.perfect is not None and (
-            ev.new_amount() or _future_verb(ev) or is_one_thing(ev.text[:ev.at])):
-        return None  # "has committed $1 billion in new assistance", "..., and will send $X": a new package
+    if cue is None and ev.perfect is not None and (ev.new_amount() or _future_verb(ev) or is_one_thing(
+            ev.text[:ev.at]) or _ANNOUNCED_THAT.search(ev.text, 0, ev.perfect.start)):
+        return None  # "has committed $1 billion in new assistance", "..., and will send $X", "announced that the
+        # United States has contributed $150 million": a new package
     return cue or ev.perfect or _across_many(ev) or _bound_in_perfect(ev)
 
 
