@@ -14,18 +14,15 @@ from ledger.context.clauses import Clause, ListIndex, flat
 from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTENCE, Decision
 from ledger.context.document import DocumentFrame
 from ledger.context.mentions import SELF, Actors, classify, listed
+from ledger.context.named import AMOUNT as _AMOUNT, unknown_getter, with_others
 from ledger.context.subject import Subject, subject_of
 from ledger.context.turns import speaker_actor
 from ledger.context.words import alternation
-from ledger.text.gazetteer import find_actors
 
 __all__ = ["SELF", "Candidates", "candidates", "classify", "decide", "pick"]
 
 #: Between a possessive and the amount it owns: the possessive ending and an adjective or two.
 _OWNS = re.compile(rf"(?:['’]s?)?\s+(?:(?:{alternation('owned_amount')})\s+)?")
-#: A currency marker before a number: counted between a figure and a name after it, a second one means
-#: the name belongs to the next amount ("including £105 million for testing, and £160m to support CEPI").
-_AMOUNT = re.compile(r"(?:[$€£¥₹]|\b(?:[A-Z]{3}|US\$|A\$|C\$))\s?\d")
 #: "$X that the United States has provided", "$X in aid which Japan pledged": a relative clause after the amount.
 _RELATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:that|which)\s+(?:the\s+)?")
 #: "the $10 million Australia has already committed": a relative clause without "that", its subject
@@ -43,10 +40,6 @@ _LABELLED = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+[^:]{1,80}:\s+")
 #: A sentence that starts with its verb, the subject left out ("Will provide $X", "Committing $X").
 _SUBJECTLESS = re.compile(rf"^\W*(?:also\s+)?(?:{alternation('subjectless_starts')})\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|We|Our)\b")
-#: "$1.5 million to the Caribbean Community Climate Change Center", "a $10 million loan to Kentegra
-#: Biotechnology": a getter named by "to" and a capitalised name the gazetteer does not know.
-_TO_A_NAME = re.compile(r"[^.;:!?]{0,60}?\bto\s+(?:the\s+)?((?-i:[A-Z])[\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?"
-                        r"(?-i:[A-Z])[\w&'’.-]*){0,6})")
 #: A recipient named this close after a figure ("$X ... to the people of Afghanistan") beats earlier holders.
 _NEAR_RECIPIENT = 90
 
@@ -171,13 +164,16 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
         lead = lists.lead_in(cl.sent)
         if lead is not None and pick(classify(flat(lead)), len(lead), we=we)[0] is not None:
             donor = None  # "The United States is providing: - ... India to make 20 million doses"
+    others = with_others(actors, donor)
+    if others:  # "$500 million in funding from the United States and others": several givers
+        donor = None
     d = Decision(donor, "named-in-sentence", donor or "", SENTENCE) if donor else None
     if label is not None:
         d, donor = label[2], label[0]
     r = Decision(recipient, "named-in-sentence", recipient or "", SENTENCE) if recipient else None
     dk, rk = label[1] if label else _kind(actors, donor), _kind(actors, recipient)
     if r is None:
-        r = _unknown_getter(cl, actors)
+        r = unknown_getter(cl, actors)
     if d is None or r is None:
         d, r, dk, rk = _from_lead_in(lists.lead_in(cl.sent), we, d, r, dk, rk)
     none = Decision(None, "none-named", "", FALLBACK)
@@ -187,21 +183,10 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
                   and m.end <= cl.at and m.canonical not in (SELF, we)), None)
     direct = next((m.canonical for m in actors.donors if verb_at is not None and m.canonical == subject.actor
                    and 0 <= verb_at - m.end <= _DIRECT_SUBJECT), None)  # "the United States intends to provide"
-    return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group, explicit, owner,
-                      direct, r is not None and r.rule == "named-in-sentence" and listed(actors, r.value),
-                      subject.unknown and subject.firm, _attached_giver(actors, cl.end) is not None)
-
-
-def _unknown_getter(cl: Clause, actors: Actors) -> Decision | None:
-    """A getter the sentence names right after the figure that no gazetteer entry knows: the figure has
-    a getter, so neither the list's lead-in nor the release fills one in (its name is kept as words).
-    A name with a digit is a date or a code ("to FY2023"), not a getter."""
-    m = _TO_A_NAME.match(cl.text, cl.end)
-    if m is None or any(ch.isdigit() for ch in m.group(1)) or _AMOUNT.search(cl.text, cl.end, m.start(1)):
-        return None
-    if any(m.start(1) <= a.start < m.end(1) for a in find_actors(cl.text)):
-        return None
-    return Decision(None, "getter-not-known", m.group(1), SENTENCE)
+    group = subject.group or others
+    several = r is not None and r.rule == "named-in-sentence" and listed(actors, r.value)
+    return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, group, explicit, owner, direct,
+                      several, subject.unknown and subject.firm, _attached_giver(actors, cl.end) is not None)
 
 
 def _from_lead_in(lead: str | None, we: str | None, d: Decision | None, r: Decision | None, dk: str | None,

@@ -1,0 +1,43 @@
+"""Names around a figure that the gazetteer does not resolve to one giver or getter: a getter named by
+a name it does not know ("to the Caribbean Community Climate Change Center"), and a giver named with
+others left unnamed ("from the United States and others")."""
+from __future__ import annotations
+
+import re
+
+from ledger.context.clauses import Clause
+from ledger.context.decision import SENTENCE, Decision
+from ledger.context.mentions import Actors
+from ledger.context.words import alternation
+from ledger.text.gazetteer import find_actors
+
+__all__ = ["AMOUNT", "unknown_getter", "with_others"]
+
+#: "$1.5 million to the Caribbean Community Climate Change Center", "a $10 million loan to Kentegra
+#: Biotechnology": a getter named by "to" and a capitalised name the gazetteer does not know.
+_TO_A_NAME = re.compile(r"[^.;:!?]{0,60}?\bto\s+(?:the\s+)?((?-i:[A-Z])[\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?"
+                        r"(?-i:[A-Z])[\w&'’.-]*){0,6})")
+#: "from the United States and others", "Japan and other donors": a giver named with others unnamed.
+_AND_OTHERS = re.compile(rf"\s+and\s+(?:{alternation('unnamed_others')})\b", re.IGNORECASE)
+#: A currency marker before a number: a name after a second amount belongs to that amount ("including £105
+#: million for testing, and £160m to support CEPI").
+AMOUNT = re.compile(r"(?:[$€£¥₹]|\b(?:[A-Z]{3}|US\$|A\$|C\$))\s?\d")
+
+
+def unknown_getter(cl: Clause, actors: Actors) -> Decision | None:
+    """A getter the sentence names right after the figure that no gazetteer entry knows: the figure has
+    a getter, so neither the list's lead-in nor the release fills one in (its name is kept as words).
+    A name with a digit is a date or a code ("to FY2023"), not a getter."""
+    m = _TO_A_NAME.match(cl.text, cl.end)
+    if m is None or any(ch.isdigit() for ch in m.group(1)) or AMOUNT.search(cl.text, cl.end, m.start(1)):
+        return None
+    if any(m.start(1) <= a.start < m.end(1) for a in find_actors(cl.text)):
+        return None
+    return Decision(None, "getter-not-known", m.group(1), SENTENCE)
+
+
+def with_others(actors: Actors, donor: str | None) -> bool:
+    """The giver is named with others left unnamed ("from the United States and others", "Japan and other
+    donors"): one of several givers."""
+    return donor is not None and any(m.canonical == donor and _AND_OTHERS.match(actors.text, m.end)
+                                     for m in actors.donors)
