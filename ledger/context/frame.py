@@ -124,6 +124,18 @@ def many_places(sentence: str, *, world: bool = False) -> bool:
     return _MANY_PLACES.search(sentence) is not None or world and _GLOBAL.search(sentence) is not None
 
 
+def _abroad_only(text: str, ev: Evidence, home: tuple[str | None, ...]) -> bool:
+    """Money said to go to many places ("in 30 countries") with no word of home: the giver's own country
+    named, or a home word ("a commitment of $300 billion of investment in America and around the world")."""
+    return (many_places(text) and ev.has("home", "sentence") is None
+            and not any(m.canonical in home and _IN_PLACE.search(text, max(0, m.start - 15), m.start)
+                        for m in actors_in(text)))
+
+
+#: "in America", "across the United States": a country named as a place.
+_IN_PLACE = re.compile(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def praised(ev: Evidence) -> bool:
     """A government that welcomes or applauds an amount speaks of someone else's money."""
     return ev.has("praise", "before") is not None
@@ -155,7 +167,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
     getter_abroad = cand.foreign(doc)
     aid_abroad = getter_abroad or ev.own is not None and ev.own.cls == "aid" and ev.own.value in FOREIGN_AID
     giver = named or cand.giver_name or (None if cand.unknown_giver and not aid_abroad else doc.donor or speaker)
-    foreign = getter_abroad or _agencies_named(cl.text)[0] or many_places(cl.text) or (
+    foreign = getter_abroad or _agencies_named(cl.text)[0] or _abroad_only(cl.text, ev, (giver, speaker)) or (
         cand.recipient.value is None and doc.recipient not in (None, speaker, named)
         and kind_of(doc.recipient) != "state")  # a release about Michigan is at home
     frame = MoneyFrame(
