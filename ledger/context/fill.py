@@ -21,7 +21,7 @@ from ledger.context.frame import FOREIGN_AID, many_places
 from ledger.context.what import fill_topic
 from ledger.context.words import alternation
 from ledger.model import Figure
-from ledger.text.gazetteer import find_actors
+from ledger.text.gazetteer import actors_in, find_actors
 from ledger.text.sentences import SentenceIndex, clean
 
 __all__ = ["confidence", "document_defaults", "headline_frame"]
@@ -152,7 +152,7 @@ def _getter_before(lists: ListIndex, sent: int, not_getters: set[str | None]) ->
         sentence = clean(lists.index.sentence(prev))
         found = {m.canonical for m in _actors.classify(sentence).recipients if m.kind in _PLACES} - not_getters
         if found:  # a sentence that names several places ("trainings in Europe, Africa and Asia") names none
-            return found | {m.canonical for m in find_actors(sentence) if m.kind in _PLACES} - not_getters
+            return found | {m.canonical for m in actors_in(sentence) if m.kind in _PLACES} - not_getters
     return set()
 
 

@@ -117,6 +117,7 @@ _MANY_PLACES = re.compile(rf"\b(?:{alternation('many_places')})\b|\b(?:in|across
 _GLOBAL = re.compile(r"\bglobal(?:ly)?\b")
 
 
+@functools.lru_cache(maxsize=4096)
 def many_places(sentence: str, *, world: bool = False) -> bool:
     """The sentence says its money goes to many places ("in 75 countries", "around the world"): it is
     spent abroad; with ``world``, also aid for the whole world ("to end global hunger"): it has no one

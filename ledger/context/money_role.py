@@ -139,7 +139,13 @@ def _legislative(f: MoneyFrame) -> Decision | None:
 
 
 def _future(f: MoneyFrame) -> Decision | None:
-    return Decision("budget", "future-period", f.future_period, CLAUSE) if f.future_period else None
+    """Money set aside over years to come is a budget line ("DKK 64.8 billion for military support from
+    2023 to 2028"); a pledge spread over them is still a pledge ("Germany has pledged 2.3 billion euros
+    in humanitarian aid for Syria through 2018")."""
+    verb = f.ev.verb
+    if not f.future_period or verb is not None and verb.cls == "give" and verb.value == "pledged":
+        return None
+    return Decision("budget", "future-period", f.future_period, CLAUSE)
 
 
 def _part(f: MoneyFrame) -> Decision | None:

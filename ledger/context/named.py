@@ -9,7 +9,7 @@ from ledger.context.clauses import Clause
 from ledger.context.decision import SENTENCE, Decision
 from ledger.context.mentions import Actors
 from ledger.context.words import alternation
-from ledger.text.gazetteer import find_actors
+from ledger.text.gazetteer import actors_in
 
 __all__ = ["AMOUNT", "unknown_getter", "with_others"]
 
@@ -31,7 +31,7 @@ def unknown_getter(cl: Clause, actors: Actors) -> Decision | None:
     m = _TO_A_NAME.match(cl.text, cl.end)
     if m is None or any(ch.isdigit() for ch in m.group(1)) or AMOUNT.search(cl.text, cl.end, m.start(1)):
         return None
-    if any(m.start(1) <= a.start < m.end(1) for a in find_actors(cl.text)):
+    if any(m.start(1) <= a.start < m.end(1) for a in actors_in(cl.text)):
         return None
     return Decision(None, "getter-not-known", m.group(1), SENTENCE)
 

@@ -36,6 +36,8 @@ _ONE_NAMED_REACH = 40
 #: total ("six appeals will receive a cumulative $33 million: ..."; "brings ... to" stays a total).
 _SUMMED = frozenset(words("summing_words"))
 _FUTURE = re.compile(rf"\b(?:{alternation('future')})\b(?!\s+(?:bring|brings|raise|take)\b)", re.IGNORECASE)
+#: "$1.1 billion over the next four years", "$X in the coming months": a period to come right after the amount.
+_COMING = re.compile(rf"\s+(?:[\w-]+\s+){{0,4}}?(?:{alternation('coming_periods')})\b", re.IGNORECASE)
 #: Running-total words that name a period over which amounts add up.
 _PERIODS = frozenset(words("period_totals"))
 #: "has committed", "have already sent": the auxiliary of a perfect tense, before its verb.
@@ -82,8 +84,14 @@ def _one_earlier_thing(ev: Evidence, cue: Cue) -> bool:
 
 
 def _new_allocation(ev: Evidence, cue: Cue) -> bool:
-    return cue.text.lower() in _SUMMED and bool(_FUTURE.search(ev.text, max(0, ev.at - _REACH), ev.at)
-                                                or _ANNOUNCING.search(ev.text, 0, ev.at))
+    """A summing word sums new money in a clause about the future, an announcement being made, a pledge
+    ("World leaders pledged a total of $10 billion Thursday") or a period to come ("a total of $1.1 billion
+    over the next four years")."""
+    verb = ev.verb
+    pledge = verb is not None and verb.cls == "give" and verb.value == "pledged" and not _in_perfect(ev)
+    return cue.text.lower() in _SUMMED and bool(
+        _FUTURE.search(ev.text, max(0, ev.at - _REACH), ev.at) or _ANNOUNCING.search(ev.text, 0, ev.at) or pledge
+        or _COMING.match(ev.text, ev.end))
 
 
 def _describes_its_noun(ev: Evidence, cue: Cue) -> bool:
