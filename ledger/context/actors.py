@@ -25,10 +25,11 @@ __all__ = ["SELF", "Candidates", "candidates", "classify", "decide", "pick"]
 _OWNS = re.compile(rf"(?:['’]s?)?\s+(?:(?:{alternation('owned_amount')})\s+)?")
 #: "$X that the United States has provided", "$X in aid which Japan pledged": a relative clause after the amount.
 _RELATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:that|which)\s+(?:the\s+)?")
-#: "the $10 million Australia has already committed": a relative clause without "that", its subject
-#: right after the amount and a perfect right after the subject.
-_ZERO_RELATIVE = re.compile(r"\s+(?:the\s+)?")
-_PERFECT_AFTER = re.compile(r"\s+(?:has|have|had)\b")
+#: "the $10 million Australia has already committed", "the $54 billion commitment the EU made": a relative
+#: clause without "that" (after the amount's noun, if any): its subject right after them, and a perfect
+#: or a past verb of giving right after the subject.
+_ZERO_RELATIVE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:the\s+)?")
+_PERFECT_AFTER = re.compile(rf"\s+(?:has|have|had|(?:{alternation('zero_relative_verbs')}))\b")
 #: "commends the United States on its $4 billion contribution": "its" after the actor makes it the owner.
 _ON_ITS = re.compile(r"\s+(?:on|for)\s+(?:its|their)\b", re.IGNORECASE)
 #: How far (characters) before its verb a subject stands to be the verb's own ("the United States intends to").

@@ -50,7 +50,9 @@ _BUDGET_SPEAKS = re.compile(rf"^\W*(?:[\w'’.-]+\s+){{0,4}}?(?:{alternation('bu
 
 
 #: "toward a $X", "towards the $X": an amount after "toward" (not "$X toward Haiti's police academy").
-_TOWARD = re.compile(rf"\btowards?\s+(?:(?:{alternation('articles')})\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_TOWARD = re.compile(rf"\btowards?\s+(?:(?:{alternation('articles')})\s+)?(?:[\w-]+\s+)?$|"
+                     rf"\b(?:{alternation('goal_nouns')})\s+(?:of|to\s+[a-z]+)\s+(?:{alternation('enumerated_amount')}\s+)?$",
+                     re.IGNORECASE)
 _TOWARD_REACH = 30
 
 
@@ -72,8 +74,8 @@ def _budget_speaks(f: MoneyFrame) -> Decision | None:
 
 
 def _toward(f: MoneyFrame) -> Decision | None:
-    """ "working with the IMF toward a $650 billion general allocation", "toward the $200 million goal":
-    an amount after "toward" is a goal worked for, not money given."""
+    """ "working with the IMF toward a $650 billion general allocation", "toward the $200 million goal",
+    "DFC set a goal to finance $1 billion": an amount after "toward" or a goal is worked for, not given."""
     m = _TOWARD.search(f.ev.text, max(0, f.ev.at - _TOWARD_REACH), f.ev.at)
     return Decision("budget", "goal-worked-toward", m.group(0).strip(), CLAUSE) if m else None
 
