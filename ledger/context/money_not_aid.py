@@ -155,7 +155,12 @@ def _for_one_person(f: MoneyFrame) -> Decision | None:
 
 
 def _vague(f: MoneyFrame) -> Decision | None:
-    if f.vague and f.ev.total() is None and f.inherited is None:
+    """ "billions of dollars", "hundreds of millions of dollars": rhetoric, not a figure a ledger can hold —
+    unless a running-total word named as such ("to date", "since") or its list makes it one of a series
+    ("... and hundreds of millions of dollars in food and shelter"); a perfect alone does not ("We've
+    provided hundreds of billions of dollars in aid")."""
+    total = f.ev.total()
+    if f.vague and f.inherited is None and (total is None or total.cls != "total"):
         return Decision("other", "vague-amount", "", CLAUSE)
     return None
 
