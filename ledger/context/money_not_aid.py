@@ -171,11 +171,11 @@ NOT_AID: tuple[Rule, ...] = (
     ("not-given", "we're not sending $6 billion to Iran", _not_given),
     ("private-spending", "Blackstone announced a $25 billion investment", _private),
     ("a-firm's-money", "Woodside Energy Group approved a $17.5 billion LNG project", _firms_money),
+    ("vague-amount", "billions of dollars", _vague),
     ("capacity-it-enables", "reforms to unlock over $250 billion in new lending", _enabled),
     ("size-of-a-change", "an increase of 18% or NOK9 billion", _change),
     ("a-deal", "$243 billion in economic deals between the United States and Qatar", _deal),
     ("money-held", "the $1 billion in Burmese government funds held in the United States", _held),
     ("size-of-a-thing", "the massive announcement of a $2.5 billion plant by a solar maker", _size_of_a_thing),
     ("amount-for-one-person", "FEMA is providing $750 to families for immediate needs", _for_one_person),
-    ("vague-amount", "billions of dollars", _vague),
 )

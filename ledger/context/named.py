@@ -27,13 +27,26 @@ AMOUNT = re.compile(r"(?:[$€£¥₹]|\b(?:[A-Z]{3}|US\$|A\$|C\$))\s?\d")
 def unknown_getter(cl: Clause, actors: Actors) -> Decision | None:
     """A getter the sentence names right after the figure that no gazetteer entry knows: the figure has
     a getter, so neither the list's lead-in nor the release fills one in (its name is kept as words).
-    A name with a digit is a date or a code ("to FY2023"), not a getter."""
+    A name with a digit is a date or a code ("to FY2023"), not a getter; in a headline in title case
+    capitals mark no name."""
     m = _TO_A_NAME.match(cl.text, cl.end)
     if m is None or any(ch.isdigit() for ch in m.group(1)) or AMOUNT.search(cl.text, cl.end, m.start(1)):
+        return None
+    if _headline(cl.text):  # "... Provided to Support Response and Recovery Efforts": capitals mark no name
         return None
     if any(m.start(1) <= a.start < m.end(1) for a in actors_in(cl.text)):
         return None
     return Decision(None, "getter-not-known", m.group(1), SENTENCE)
+
+
+#: Words of a sentence, and the share of them capitalised above which it is a headline in title case.
+_WORD = re.compile(r"\b[A-Za-z][\w'’-]*")
+_HEADLINE_SHARE = 0.6
+
+
+def _headline(text: str) -> bool:
+    words = _WORD.findall(text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) > _HEADLINE_SHARE * len(words)
 
 
 def with_others(actors: Actors, donor: str | None) -> bool:

@@ -62,6 +62,12 @@ _ACROSS_MANY = re.compile(rf"\s+(?:in|across|through|over|for)\s+(?:more\s+than\
 #: "has committed over $500 million": a bound right before the amount.
 _BOUND = re.compile(rf"\b(?:{alternation('bounds_of_a_sum')})\s+$", re.IGNORECASE)
 _BOUND_REACH = 20
+#: What follows a participle that describes the amount before it: a preposition or the clause's end ("$X in
+#: grants provided to survivors"; not "... and spent $213 million", whose participle has its own object).
+_PARTICIPLE_END = re.compile(rf"\s*(?:[,.;:)—–]|$|(?:{alternation('phrase_breaks')}|since|so)\b)", re.IGNORECASE)
+#: Between an amount and a past participle of giving that describes it ("$330 million in grants provided"; not
+#: "60 cents of every dollar a consumer spent", where a new subject comes first).
+_PARTICIPLE_GAP = re.compile(rf"\s*(?:(?!(?:{alternation('subject_starts')})\b)[\w'’-]+\s+){{0,6}}", re.IGNORECASE)
 #: Stages of a verb that asks or plans, never a sum given so far.
 _NOT_GIVEN = frozenset(("requested", "proposed", "appropriated"))
 
@@ -193,15 +199,18 @@ def running_total(ev: Evidence) -> Cue | None:
 
 
 def _bound_in_perfect(ev: Evidence) -> Cue | None:
-    """ "the U.S. Government has committed over $500 million", "has awarded more than $885 million": one
-    act of giving has an exact size, so an amount given in the perfect and written as a bound is the sum
-    of the acts so far (not "has committed over $1 billion in new aid", nor "has asked for over $X")."""
+    """ "the U.S. Government has committed over $500 million", "has awarded more than $885 million", "more
+    than $330 million in grants provided": one act of giving has an exact size, so an amount given in the
+    perfect or a past participle and written as a bound is the sum of the acts so far (not "has committed
+    over $1 billion in new aid", nor "has asked for over $X")."""
     verb = ev.verb
-    if verb is None or verb.cls != "give" or verb.value in _NOT_GIVEN or not _in_perfect(ev):
+    participle = next((c for c in ev.after if c.cls == "given" and _PARTICIPLE_GAP.fullmatch(ev.text, ev.end, c.start)
+                       and _PARTICIPLE_END.match(ev.text, c.end)), None)  # "$330 Million in Federal Grants Provided to"
+    if participle is None and (verb is None or verb.cls != "give" or verb.value in _NOT_GIVEN or not _in_perfect(ev)):
         return None
     if ev.new_amount() or _future_verb(ev) or not _BOUND.search(ev.text, max(0, ev.at - _BOUND_REACH), ev.at):
         return None
-    return verb
+    return participle or verb
 
 
 def _across_many(ev: Evidence) -> Cue | None:
