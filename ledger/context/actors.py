@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from ledger.context.actor_patterns import org_nouns
 from ledger.context.clauses import Clause, ListIndex, flat
+from ledger.context.cues import cues
 from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTENCE, Decision
 from ledger.context.document import DocumentFrame
 from ledger.context.mentions import SELF, Actors, classify, listed
-from ledger.context.named import AMOUNT as _AMOUNT, unknown_getter, with_others
+from ledger.context.named import AMOUNT as _AMOUNT, unknown_getter, unknown_giver, with_others
 from ledger.context.subject import Subject, subject_of
 from ledger.context.turns import speaker_actor
 from ledger.context.words import alternation
@@ -166,9 +167,7 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
         if lead is not None and pick(classify(flat(lead)), len(lead), we=we)[0] is not None:
             donor = None  # "The United States is providing: - ... India to make 20 million doses"
     others = with_others(actors, donor)
-    if others:  # "$500 million in funding from the United States and others": several givers
-        donor = None
-    d = Decision(donor, "named-in-sentence", donor or "", SENTENCE) if donor else None
+    d, donor, written = _named_donor(cl, None if others else donor)
     if label is not None:
         d, donor = label[2], label[0]
     r = Decision(recipient, "named-in-sentence", recipient or "", SENTENCE) if recipient else None
@@ -178,7 +177,7 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     if d is None or r is None:
         d, r, dk, rk = _from_lead_in(lists.lead_in(cl.sent), we, d, r, dk, rk)
     none = Decision(None, "none-named", "", FALLBACK)
-    explicit = d is not None and (d.value in (relative, label and label[0]) or any(
+    explicit = d is not None and (d.value in (relative, label and label[0], written) or any(
         m.canonical == d.value and m.start in actors.explicit for m in actors.donors))
     owner = next((m.canonical for m in reversed(actors.donors) if (m.possessive or _ON_ITS.match(cl.text, m.end))
                   and m.end <= cl.at and m.canonical not in (SELF, we)), None)
@@ -188,6 +187,22 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     several = r is not None and r.rule == "named-in-sentence" and listed(actors, r.value)
     return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, group, explicit, owner, direct,
                       several, subject.unknown and subject.firm, _attached_giver(actors, cl.end) is not None)
+
+
+def _named_donor(cl: Clause, donor: str | None) -> tuple[Decision | None, str | None, str | None]:
+    """The donor's decision; a giver written after "from" by a name the gazetteer does not know replaces no
+    donor or "we" when the sentence welcomes the money ("We welcome a $100 million commitment from Women's
+    Health and Empowerment Network"; not "$X from the Bipartisan Infrastructure Law", a source): the
+    decision, the donor, and that name."""
+    written = unknown_giver(cl) if donor in (None, SELF) and _welcomes(cl) else None
+    if written:
+        return Decision(written, "named-after-from", written, SENTENCE), written, written
+    return (Decision(donor, "named-in-sentence", donor, SENTENCE) if donor else None), donor, None
+
+
+def _welcomes(cl: Clause) -> bool:
+    """The sentence welcomes or praises something before the figure ("We welcome a new $100 million ...")."""
+    return any(c.cls == "praise" and c.end <= cl.at for c in cues(cl.text))
 
 
 def _from_lead_in(lead: str | None, we: str | None, d: Decision | None, r: Decision | None, dk: str | None,

@@ -1,22 +1,28 @@
-"""Names around a figure that the gazetteer does not resolve to one giver or getter: a getter named by
-a name it does not know ("to the Caribbean Community Climate Change Center"), and a giver named with
-others left unnamed ("from the United States and others")."""
+"""Names around a figure that the gazetteer does not resolve to one giver or getter: a getter or a giver
+named by a name it does not know ("to the Caribbean Community Climate Change Center", "a commitment from
+Women's Health and Empowerment Network"), and a giver named with others left unnamed ("from the United
+States and others")."""
 from __future__ import annotations
 
 import re
 
+from ledger.context.actor_patterns import org_nouns
 from ledger.context.clauses import Clause
 from ledger.context.decision import SENTENCE, Decision
 from ledger.context.mentions import Actors
 from ledger.context.words import alternation
 from ledger.text.gazetteer import actors_in
 
-__all__ = ["AMOUNT", "unknown_getter", "with_others"]
+__all__ = ["AMOUNT", "unknown_getter", "unknown_giver", "with_others"]
 
 #: "$1.5 million to the Caribbean Community Climate Change Center", "a $10 million loan to Kentegra
 #: Biotechnology": a getter named by "to" and a capitalised name the gazetteer does not know.
 _TO_A_NAME = re.compile(r"[^.;:!?]{0,60}?\bto\s+(?:the\s+)?((?-i:[A-Z])[\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?"
                         r"(?-i:[A-Z])[\w&'’.-]*){0,6})")
+#: "a new $100 million commitment from Women's Health and Empowerment Network": a giver named by "from" and a
+#: capitalised name the gazetteer does not know, right after the amount and its noun.
+_FROM_A_NAME = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?from\s+(?:the\s+)?"
+                          r"((?-i:[A-Z])[\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?(?-i:[A-Z])[\w&'’.-]*){0,6})")
 #: "from the United States and others", "Japan and other donors": a giver named with others unnamed.
 _AND_OTHERS = re.compile(rf"\s+and\s+(?:{alternation('unnamed_others')})\b", re.IGNORECASE)
 #: A currency marker before a number: a name after a second amount belongs to that amount ("including £105
@@ -36,7 +42,7 @@ def unknown_getter(cl: Clause, actors: Actors) -> Decision | None:
         return None
     if any(m.start(1) <= a.start < m.end(1) for a in actors_in(cl.text)):
         return None
-    return Decision(None, "getter-not-known", m.group(1), SENTENCE)
+    return Decision(None, "getter-not-known", m.group(1).rstrip("."), SENTENCE)
 
 
 #: Words of a sentence, and the share of them capitalised above which it is a headline in title case.
@@ -47,6 +53,17 @@ _HEADLINE_SHARE = 0.6
 def _headline(text: str) -> bool:
     words = _WORD.findall(text)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) > _HEADLINE_SHARE * len(words)
+
+
+def unknown_giver(cl: Clause) -> str | None:
+    """A giver named right after the amount by a name no gazetteer entry knows ("a $100 million commitment
+    from Women's Health and Empowerment Network"): the name as written, or None."""
+    m = _FROM_A_NAME.match(cl.text, cl.end)
+    if m is None or any(ch.isdigit() for ch in m.group(1)) or _headline(cl.text) or m.group(1) in org_nouns():
+        return None  # "from the Fund" names no one
+    if any(m.start(1) <= a.start < m.end(1) for a in actors_in(cl.text)):
+        return None
+    return m.group(1).rstrip(".")
 
 
 def with_others(actors: Actors, donor: str | None) -> bool:
