@@ -11,13 +11,12 @@ from dataclasses import dataclass
 
 from ledger.context.actor_patterns import org_nouns
 from ledger.context.clauses import Clause, ListIndex, flat
-from ledger.context.cues import cues
 from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTENCE, Decision
 from ledger.context.document import DocumentFrame
 from ledger.context.mentions import SELF, Actors, classify, listed
-from ledger.context.named import AMOUNT as _AMOUNT, unknown_getter, unknown_giver, with_others
+from ledger.context.named import AMOUNT as _AMOUNT, unknown_getter, unknown_giver, welcomes, with_others
 from ledger.context.subject import Subject, subject_of
-from ledger.context.turns import speaker_actor
+from ledger.context.turns import speaker_actor, thanked_host
 from ledger.context.words import alternation
 
 __all__ = ["SELF", "Candidates", "candidates", "classify", "decide", "pick"]
@@ -168,6 +167,10 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
             donor = None  # "The United States is providing: - ... India to make 20 million doses"
     others = with_others(actors, donor)
     d, donor, written = _named_donor(cl, None if others else donor)
+    start = lists.index.spans[cl.sent][0]
+    thanked = thanked_host(cl.text, cl.at, lists.index.text, start, we) if donor is None else None
+    if thanked:  # "PRESIDENT ZELENSKYY: thank you for the $60 million program": the host who is thanked gives
+        d, donor, written = Decision(thanked, "thanked-for-it", thanked, SENTENCE), thanked, thanked
     if label is not None:
         d, donor = label[2], label[0]
     r = Decision(recipient, "named-in-sentence", recipient or "", SENTENCE) if recipient else None
@@ -194,15 +197,10 @@ def _named_donor(cl: Clause, donor: str | None) -> tuple[Decision | None, str | 
     donor or "we" when the sentence welcomes the money ("We welcome a $100 million commitment from Women's
     Health and Empowerment Network"; not "$X from the Bipartisan Infrastructure Law", a source): the
     decision, the donor, and that name."""
-    written = unknown_giver(cl) if donor in (None, SELF) and _welcomes(cl) else None
+    written = unknown_giver(cl) if donor in (None, SELF) and welcomes(cl) else None
     if written:
         return Decision(written, "named-after-from", written, SENTENCE), written, written
     return (Decision(donor, "named-in-sentence", donor, SENTENCE) if donor else None), donor, None
-
-
-def _welcomes(cl: Clause) -> bool:
-    """The sentence welcomes or praises something before the figure ("We welcome a new $100 million ...")."""
-    return any(c.cls == "praise" and c.end <= cl.at for c in cues(cl.text))
 
 
 def _from_lead_in(lead: str | None, we: str | None, d: Decision | None, r: Decision | None, dk: str | None,

@@ -8,12 +8,13 @@ import re
 
 from ledger.context.actor_patterns import org_nouns
 from ledger.context.clauses import Clause
+from ledger.context.cues import cues
 from ledger.context.decision import SENTENCE, Decision
 from ledger.context.mentions import Actors
 from ledger.context.words import alternation
 from ledger.text.gazetteer import actors_in
 
-__all__ = ["AMOUNT", "unknown_getter", "unknown_giver", "with_others"]
+__all__ = ["AMOUNT", "unknown_getter", "unknown_giver", "welcomes", "with_others"]
 
 #: "$1.5 million to the Caribbean Community Climate Change Center", "a $10 million loan to Kentegra
 #: Biotechnology": a getter named by "to" and a capitalised name the gazetteer does not know.
@@ -64,6 +65,11 @@ def unknown_giver(cl: Clause) -> str | None:
     if any(m.start(1) <= a.start < m.end(1) for a in actors_in(cl.text)):
         return None
     return m.group(1).rstrip(".")
+
+
+def welcomes(cl: Clause) -> bool:
+    """The sentence welcomes or praises something before the figure ("We welcome a new $100 million ...")."""
+    return any(c.cls == "praise" and c.end <= cl.at for c in cues(cl.text))
 
 
 def with_others(actors: Actors, donor: str | None) -> bool:

@@ -14,7 +14,7 @@ import re
 
 from ledger.text.gazetteer import find_actors
 
-__all__ = ["speaker_actor"]
+__all__ = ["speaker_actor", "thanked_host"]
 
 #: A label at the start of a line: capitalised words and a colon ("PRESIDENT BIDEN:", "MR. KIRBY:",
 #: "SENIOR ADMINISTRATION OFFICIAL:"), or a reporter's "Q" before the question.
@@ -45,3 +45,17 @@ def speaker_actor(text: str, offset: int) -> tuple[str, str] | None:
     starts, voices = _turns(text)
     i = bisect.bisect_right(starts, offset) - 1
     return voices[i] if i >= 0 else None
+
+
+#: "thank you for the $60 million", "thank you, Mr. President, for your $X": thanks to the one addressed.
+_THANK_YOU = re.compile(r"\bthank\s+you\b[^.;:!?]{0,60}?\bfor\b", re.IGNORECASE)
+
+
+def thanked_host(sentence: str, at: int, text: str, offset: int, we: str | None) -> str | None:
+    """In a transcript the publisher's government publishes, a foreign speaker who thanks "you" for the
+    money before ``at`` in ``sentence`` (which starts at ``offset`` of ``text``) thanks the host: the
+    publisher's government, or None ("PRESIDENT ZELENSKYY: ... thank you for the $60 million program")."""
+    if we is None or not _THANK_YOU.search(sentence, 0, at):
+        return None
+    voice = speaker_actor(text, offset)
+    return we if voice is not None and voice[0] != we else None
