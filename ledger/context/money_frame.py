@@ -104,9 +104,10 @@ def framed(f: MoneyFrame) -> bool:
 
 def _total_frames(f: MoneyFrame) -> bool:
     """A running-total word frames money as given, except a bare period ("Last year alone, disasters
-    caused $178 billion in damages" counts a year, not aid)."""
+    caused $178 billion in damages" counts a year, not aid) or a portfolio ("managed a $750 million
+    portfolio")."""
     total = f.ev.total()
-    return total is not None and total.value != "period"
+    return total is not None and total.value not in ("period", "portfolio")
 
 
 def spend_cue(f: MoneyFrame) -> Cue | None:

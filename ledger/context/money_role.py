@@ -32,8 +32,10 @@ _FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
 _WHOLE_NAMED = re.compile(rf"\s+(?:[\w$.,-]+\s+){{0,5}}?(?:{alternation('whole_nouns')}|\$|€|£|¥|(?:US)?\$?\d)",
                           re.IGNORECASE)
 #: Between a subject and its verb: a few words, none of them a preposition ("the Act allocated",
-#: "the bill also provides"; not "the authority under section 506 to direct").
-_SUBJECT_GAP = re.compile(rf"^\s*(?:{none_of('not_between_subject_and_verb')}[\w'’-]+\s+){{0,3}}$", re.IGNORECASE)
+#: "the bill also provides", "the Rescue Plan, which delivered"; not "the authority under section 506 to
+#: direct").
+_SUBJECT_GAP = re.compile(rf"^(?:\s*,\s*(?:which|that)\b)?\s*"
+                          rf"(?:{none_of('not_between_subject_and_verb')}[\w'’-]+\s+){{0,3}}$", re.IGNORECASE)
 #: What stands between a budget and an amount it does not hold: a verb of speech ("the Fund said
 #: $3 billion has been spent") or a list's break ("from the fund: Chad -- $10 million").
 _REPORTED = re.compile(rf"[:;]|\b(?:{alternation('speech_verbs')})\b", re.IGNORECASE)

@@ -140,6 +140,10 @@ def _amount_between(ev: Evidence, cue: Cue) -> bool:
     return cue.start >= ev.end and _AN_AMOUNT.search(ev.text, ev.end, cue.start) is not None
 
 
+def _portfolio_after(ev: Evidence, cue: Cue) -> bool:
+    return cue.value == "portfolio" and cue.start >= ev.end
+
+
 def _already_announced(ev: Evidence, cue: Cue) -> bool:
     verb = ev.verb
     return cue.text.lower() == "already" and verb is not None and verb.value == "pledged"
@@ -177,6 +181,8 @@ NOT_A_TOTAL: tuple[Rule, ...] = (
     ("one-thing", "In 2024, Pensana received a $3.4 million grant from DFC", _one_thing),
     ("a-total-named-next", "$8 million from State and $4 million from USAID for a total of $22 million",
      _total_named_next),
+    ("a-portfolio-named-after-its-size", "a $15 million loan portfolio guaranty; managed a $750 million portfolio",
+     _portfolio_after),
     ("another-amount-between", "a new contribution of $308 million, and we have provided $516 million since August",
      _amount_between),
     ("already-announced", "We've already announced $308 million to the UN's appeal", _already_announced),
