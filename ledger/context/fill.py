@@ -143,6 +143,8 @@ def _paragraph_getters(figs: list[Figure], decisions: list[dict[str, Decision]],
 _GETTER_REACH = 3
 #: Kinds of getter a paragraph is about (a group or an institution named nearby is a partner, not a getter).
 _PLACES = frozenset(("country", "region"))
+
+
 def _getter_before(lists: ListIndex, sent: int, not_getters: set[str | None]) -> set[str]:
     """The getters named in the nearest sentence before ``sent`` in its paragraph that names any (at
     most :data:`_GETTER_REACH` back): "the people of Lebanon", "aid to Haiti", "the earthquake in Haiti"."""
