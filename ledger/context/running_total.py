@@ -68,6 +68,11 @@ _PARTICIPLE_END = re.compile(rf"\s*(?:[,.;:)—–]|$|(?:{alternation('phrase_br
 #: Between an amount and a past participle of giving that describes it ("$330 million in grants provided"; not
 #: "60 cents of every dollar a consumer spent", where a new subject comes first).
 _PARTICIPLE_GAP = re.compile(rf"\s*(?:(?!(?:{alternation('subject_starts')})\b)[\w'’-]+\s+){{0,6}}", re.IGNORECASE)
+#: "has more than $X in commitments": present "has" right before the amount (a bound between), and plural
+#: acts of giving right after it.
+_HAS_BEFORE = re.compile(rf"(?<!\bwill\s)\b(?:has|have)\s+(?:(?:{alternation('bounds_of_a_sum')})\s+)?$", re.IGNORECASE)
+_IN_ACTS = re.compile(rf"\s+in\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation('held_acts')})\b"
+                      r"(?!\s+(?:available|remaining|left)\b)", re.IGNORECASE)
 #: Stages of a verb that asks or plans, never a sum given so far.
 _NOT_GIVEN = frozenset(("requested", "proposed", "appropriated"))
 
@@ -201,7 +206,15 @@ def running_total(ev: Evidence) -> Cue | None:
             ev.text[:ev.at]) or _ANNOUNCED_THAT.search(ev.text, 0, ev.perfect.start)):
         return None  # "has committed $1 billion in new assistance", "..., and will send $X", "announced that the
         # United States has contributed $150 million": a new package
-    return cue or ev.perfect or _across_many(ev) or _bound_in_perfect(ev)
+    return cue or ev.perfect or _across_many(ev) or _bound_in_perfect(ev) or _holds(ev)
+
+
+def _holds(ev: Evidence) -> Cue | None:
+    """ "DFC has more than $11 billion in commitments across Africa": what a giver has in acts of giving is
+    what it holds so far (not "will have", nor "has $5 million available")."""
+    has = _HAS_BEFORE.search(ev.text, max(0, ev.at - _BOUND_REACH), ev.at)
+    m = _IN_ACTS.match(ev.text, ev.end) if has is not None else None
+    return Cue(has.start(), has.end(), "total", "-", has.group(0).strip()) if m else None
 
 
 def _bound_in_perfect(ev: Evidence) -> Cue | None:
