@@ -46,19 +46,18 @@ _NEAR_RECIPIENT = 90
 
 
 def pick(actors: Actors, at: int, until: int | None = None, we: str | None = None,
-         verb_at: int | None = None, subject: Subject | None = None, end: int | None = None,
+         verb_at: int | None = None, subject: Subject | None = None, attached: str | None = None,
          ) -> tuple[str | None, str | None]:
     """Donor and recipient for a figure at offset ``at`` of the sentence whose clause ends at
     ``until`` (the next figure); ``we`` is who "we" are (the publisher), never a recipient then;
     ``verb_at`` is where the verb that governs the figure begins, ``subject`` its subject when the
-    caller has read it already."""
+    caller has read it already, ``attached`` the giver written onto the amount (:func:`_attached_giver`)."""
     givers = [m for m in actors.donors if m.end <= at or m.start in actors.explicit]  # "Ukraine's needs"
     owner = next((m for m in reversed(actors.donors) if m.possessive and m.end <= at
                   and _OWNS.fullmatch(actors.text[m.end:at])), None)  # "Saudi Arabia's $600 billion commitment"
     subject = subject or subject_of(actors, verb_at)
     lender = None if verb_at is not None else next(  # "supported a $530 million loan from the GCFF"
         (m.canonical for m in givers if m.start >= at and m.start in actors.explicit and m.kind != "self"), None)
-    attached = None if end is None else _attached_giver(actors, end)
     getters = {m.canonical for m in actors.recipients}  # "arming the Ukrainians: ... $X to Ukraine": the getter
     plain = [m for m in givers if m.canonical not in getters or m.start in actors.explicit]  # is no giver
     nearest = None if subject.group else _nearest(plain or givers, at, prefer_before=True)  # several: none alone
@@ -157,7 +156,8 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     actors = classify(cl.text)
     we = doc.publisher.speaks_for if doc.publisher is not None else None
     subject = subject_of(actors, verb_at)
-    donor, recipient = pick(actors, cl.at, cl.end + len(cl.after), we, verb_at, subject, end=cl.end)
+    attached = _attached_giver(actors, cl.end)
+    donor, recipient = pick(actors, cl.at, cl.end + len(cl.after), we, verb_at, subject, attached)
     relative = _relative_giver(actors, cl)
     donor = relative or donor
     label = _own_voice(cl, lists, donor, subject) if donor in (None, SELF) else None
@@ -176,7 +176,7 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     r = Decision(recipient, "named-in-sentence", recipient or "", SENTENCE) if recipient else None
     dk, rk = label[1] if label else _kind(actors, donor), _kind(actors, recipient)
     if r is None:
-        r = unknown_getter(cl, actors)
+        r = unknown_getter(cl)
     if d is None or r is None:
         d, r, dk, rk = _from_lead_in(lists.lead_in(cl.sent), we, d, r, dk, rk)
     none = Decision(None, "none-named", "", FALLBACK)
@@ -189,7 +189,7 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     group = subject.group or others
     several = r is not None and r.rule == "named-in-sentence" and listed(actors, r.value)
     return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, group, explicit, owner, direct,
-                      several, subject.unknown and subject.firm, _attached_giver(actors, cl.end) is not None)
+                      several, subject.unknown and subject.firm, attached is not None)
 
 
 def _named_donor(cl: Clause, donor: str | None) -> tuple[Decision | None, str | None, str | None]:
@@ -287,7 +287,6 @@ def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = Fals
         recipient = Decision(None, "several-recipients", recipient.words, SENTENCE)
     if recipient.value is not None and recipient.value == donor.value:
         recipient = Decision(None, "donor-never-receives", recipient.words, SENTENCE)
-    home = doc.publisher.actor if doc.publisher is not None and doc.publisher.voice == "government" else None
-    if recipient.value is not None and recipient.value == home:  # a government's own release tells what it
+    if recipient.value is not None and recipient.value == doc.home:  # a government's own release tells what it
         recipient = Decision(None, "publisher-never-receives", recipient.words, SENTENCE)  # gives, not gets
     return {"donor": donor, "recipient": recipient}

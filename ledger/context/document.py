@@ -43,6 +43,12 @@ class DocumentFrame:
     abroad: bool = False  # the release is about aid abroad: its amounts are not spent at home
     disaster: bool = False  # the headline speaks of a disaster: relief to stricken places is aid, not a budget
 
+    @property
+    def home(self) -> str | None:
+        """The publisher's own country when a government publishes the text (its release tells what it
+        gives, never what it gets), else None."""
+        return self.publisher.actor if self.publisher is not None and self.publisher.voice == "government" else None
+
 
 @functools.lru_cache(maxsize=1)
 def _publishers() -> dict[str, Publisher]:

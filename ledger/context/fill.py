@@ -17,7 +17,8 @@ from ledger.context.clauses import ListIndex
 from ledger.context.cues import cues
 from ledger.context.decision import DOCUMENT, NEIGHBOUR, Decision, why_text
 from ledger.context.document import DocumentFrame, Publisher, default_pair
-from ledger.context.frame import FOREIGN_AID, many_places
+from ledger.context.frame import many_places
+from ledger.context.money_frame import FOREIGN_AID
 from ledger.context.what import fill_topic
 from ledger.context.words import alternation
 from ledger.model import Figure
@@ -168,8 +169,7 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
     speaker = doc.publisher.speaks_for if doc.publisher is not None else None
     dollar = _dollar(doc, donor)
     out = []
-    home = doc.publisher.actor if doc.publisher is not None and doc.publisher.voice == "government" else None
-    topics = _paragraph_getters(figs, decisions, sents, lists, home)
+    topics = _paragraph_getters(figs, decisions, sents, lists, doc.home)
     for fig, d, topic, sent in zip(figs, decisions, topics, sents):
         fig = _own_dollar(fig, dollar)
         if topic is not None and fig.recipient is None and topic != fig.donor:

@@ -12,16 +12,14 @@ from ledger.context.decision import Decision
 from ledger.context.document import DocumentFrame
 from ledger.context.evidence import Evidence
 from ledger.context.mentions import actor_cue_alternation
-from ledger.context.money_frame import MODEST, SMALL
+from ledger.context.money_frame import FOREIGN_AID, MODEST, SMALL
 from ledger.context.money_role import MoneyFrame, money_role
 from ledger.context.words import alternation
 from ledger.model import Figure
 from ledger.text.gazetteer import actors_in, country_of_state, kind_of
 
-__all__ = ["FOREIGN_AID", "many_places", "money_decision", "praised"]
+__all__ = ["many_places", "money_decision", "praised"]
 
-#: Aid nouns that speak of aid abroad whoever is named as its subject ("security assistance").
-FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
 
 #: "in 2023", "during 2022", "in FY 2023" (a whole year; "in January 2021" names a month of it; "in 2024
 #: prices" and "in FY2023 funds" name no time, but the money's vintage).
@@ -125,16 +123,16 @@ def many_places(sentence: str, *, world: bool = False) -> bool:
     return _MANY_PLACES.search(sentence) is not None or world and _GLOBAL.search(sentence) is not None
 
 
+#: "in America", "across the United States": a country named as a place.
+_IN_PLACE = re.compile(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _abroad_only(text: str, ev: Evidence, home: tuple[str | None, ...]) -> bool:
     """Money said to go to many places ("in 30 countries") with no word of home: the giver's own country
     named, or a home word ("a commitment of $300 billion of investment in America and around the world")."""
     return (many_places(text) and ev.has("home", "sentence") is None
             and not any(m.canonical in home and _IN_PLACE.search(text, max(0, m.start - 15), m.start)
                         for m in actors_in(text)))
-
-
-#: "in America", "across the United States": a country named as a place.
-_IN_PLACE = re.compile(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def praised(ev: Evidence) -> bool:
@@ -178,8 +176,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         public_giver=cand.public_giver(doc) and not cand.unknown_giver or cand.group_giver,
         foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("aid", "clause") or doc.disaster,
         named_giver=named is not None or cand.group_giver, getter=cand.recipient.value is not None,
-        own_government=doc.publisher is not None and doc.publisher.voice == "government" and giver == speaker,
-        publisher_home=doc.publisher is not None and doc.publisher.voice == "government",
+        own_government=doc.home is not None and giver == speaker, publisher_home=doc.home is not None,
         place_abroad=any(m.kind in ("country", "region") and m.canonical not in (giver, speaker)
                          for m in actors_in(cl.text)),
         inherited=inherited, firm_giver=cand.firm_giver, home_agency=_at_home_only(cl.text),

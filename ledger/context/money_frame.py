@@ -12,7 +12,11 @@ from ledger.context.cues import Cue
 from ledger.context.decision import Decision
 from ledger.context.evidence import Evidence
 
-__all__ = ["MoneyFrame", "Rule", "framed", "law_after", "not_aid_noun", "owns", "ranked", "spend_cue"]
+__all__ = ["FOREIGN_AID", "MoneyFrame", "Rule", "framed", "law_after", "not_aid_noun", "owns", "ranked", "spend_cue"]
+
+#: Aid nouns that speak of aid abroad whoever is named as its subject ("security assistance"); "package",
+#: "relief", "grant" or "loan" alone may be a government's spending at home.
+FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
 
 #: "the largest recipients", "its top partners": a ranking of what each got.
 _RANKING = re.compile(r"\b(?:recipients?|partners?|beneficiar(?:y|ies))\b", re.IGNORECASE)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ledger.context.decision import CLAUSE, FALLBACK, INFERRED, Decision
-from ledger.context.money_frame import MoneyFrame, Rule, framed, law_after, owns, ranked, spend_cue
+from ledger.context.money_frame import FOREIGN_AID, MoneyFrame, Rule, framed, law_after, owns, ranked, spend_cue
 from ledger.context.money_not_aid import NOT_AID
 from ledger.context.neighbours import WRITTEN
 from ledger.context.parts import is_one_thing
@@ -25,9 +25,6 @@ __all__ = ["MoneyFrame", "RULES", "money_role"]
 
 #: Stages that say a legislature is asked or has voted: the money is a budget line.
 _LEGISLATIVE = frozenset(("requested", "appropriated"))
-#: Aid nouns of these types are aid abroad wherever they stand ("security assistance"); "package",
-#: "relief", "grant" or "loan" alone may be a government's spending at home.
-_FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
 #: "part of a broader new $50-million spending package", not "part of an effort to rebuild schools".
 _WHOLE_NAMED = re.compile(rf"\s+(?:[\w$.,-]+\s+){{0,5}}?(?:{alternation('whole_nouns')}|\$|€|£|¥|(?:US)?\$?\d)",
                           re.IGNORECASE)
@@ -100,11 +97,17 @@ def _inherited(f: MoneyFrame, *, written: bool) -> Decision | None:
     or enumeration it is in ("- $50 million for demining", not "- DoD is announcing $2.4 billion")."""
     if f.inherited is None or (f.inherited.rule in WRITTEN) != written:
         return None
-    if f.home_agency and not (f.getter or f.place_abroad or f.humanitarian):
+    if _agency_at_home(f):
         return None  # "HHS extended grants, including $28 million for ...": a part of spending at home
     if not written and f.ev.verb is not None and f.ev.verb.cls == "give":
         return None
     return f.inherited
+
+
+def _agency_at_home(f: MoneyFrame) -> bool:
+    """An agency whose mandate is at home spends the money, and no getter abroad, place abroad or
+    disaster relief says otherwise."""
+    return f.home_agency and not (f.getter or f.place_abroad or f.humanitarian)
 
 
 def _total(f: MoneyFrame) -> Decision | None:
@@ -183,8 +186,8 @@ def _domestic(f: MoneyFrame) -> Decision | None:
         return Decision("budget", "state-spends-at-home", f.giver or "", INFERRED)
     if f.getter_at_home and not f.humanitarian:  # "awarded $3.9 million to Alaska" (not disaster relief)
         return Decision("budget", "getter-at-home", "", INFERRED)
-    if f.home_agency and not (f.getter or f.place_abroad or f.humanitarian):  # "HHS allocated $1.5 billion to
-        return Decision("budget", "agency-at-home", "", INFERRED)  # address the opioid crisis" (not disaster relief)
+    if _agency_at_home(f):  # "HHS allocated $1.5 billion to address the opioid crisis"
+        return Decision("budget", "agency-at-home", "", INFERRED)
     homes = [c for c in f.ev.sentence if c.cls == "home"]
     explicit = next((c for c in homes if c.value == "explicit"), None)
     if explicit is not None and not f.place_abroad and not (f.foreign and f.getter):  # "coalitions in all 50
@@ -198,7 +201,7 @@ def _domestic(f: MoneyFrame) -> Decision | None:
     spend = spend_cue(f)
     if spend is not None and spend.value != "deal":  # "we're investing $100 billion in public transit"
         return Decision("budget", "invested-at-home", spend.text, INFERRED)
-    if not f.own_government or f.humanitarian or owns(f, "aid") and f.ev.own.value in _FOREIGN_AID:
+    if not f.own_government or f.humanitarian or owns(f, "aid") and f.ev.own.value in FOREIGN_AID:
         return None  # at home only when a government's own release speaks of its own spending
     cue = f.ev.own or f.ev.verb or f.ev.has("give")
     return Decision("budget", "government-spends-at-home", cue.text if cue else "", INFERRED)

@@ -16,14 +16,14 @@ from ledger.text.gazetteer import actors_in
 
 __all__ = ["AMOUNT", "unknown_getter", "unknown_giver", "welcomes", "with_others"]
 
+#: A name as written: up to seven capitalised words, "of", "the", "for", "and" or "&" between them.
+_A_NAME = r"([A-Z][\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?[A-Z][\w&'’.-]*){0,6})"
 #: "$1.5 million to the Caribbean Community Climate Change Center", "a $10 million loan to Kentegra
 #: Biotechnology": a getter named by "to" and a capitalised name the gazetteer does not know.
-_TO_A_NAME = re.compile(r"[^.;:!?]{0,60}?\bto\s+(?:the\s+)?((?-i:[A-Z])[\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?"
-                        r"(?-i:[A-Z])[\w&'’.-]*){0,6})")
+_TO_A_NAME = re.compile(rf"[^.;:!?]{{0,60}}?\bto\s+(?:the\s+)?{_A_NAME}")
 #: "a new $100 million commitment from Women's Health and Empowerment Network": a giver named by "from" and a
 #: capitalised name the gazetteer does not know, right after the amount and its noun.
-_FROM_A_NAME = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?from\s+(?:the\s+)?"
-                          r"((?-i:[A-Z])[\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?(?-i:[A-Z])[\w&'’.-]*){0,6})")
+_FROM_A_NAME = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?from\s+(?:the\s+)?{_A_NAME}")
 #: "from the United States and others", "Japan and other donors": a giver named with others unnamed.
 _AND_OTHERS = re.compile(rf"\s+and\s+(?:{alternation('unnamed_others')})\b", re.IGNORECASE)
 #: A currency marker before a number: a name after a second amount belongs to that amount ("including £105
@@ -31,19 +31,22 @@ _AND_OTHERS = re.compile(rf"\s+and\s+(?:{alternation('unnamed_others')})\b", re.
 AMOUNT = re.compile(r"(?:[$€£¥₹]|\b(?:[A-Z]{3}|US\$|A\$|C\$))\s?\d")
 
 
-def unknown_getter(cl: Clause, actors: Actors) -> Decision | None:
+def unknown_getter(cl: Clause) -> Decision | None:
     """A getter the sentence names right after the figure that no gazetteer entry knows: the figure has
-    a getter, so neither the list's lead-in nor the release fills one in (its name is kept as words).
-    A name with a digit is a date or a code ("to FY2023"), not a getter; in a headline in title case
-    capitals mark no name."""
+    a getter, so neither the list's lead-in nor the release fills one in (its name is kept as words)."""
     m = _TO_A_NAME.match(cl.text, cl.end)
-    if m is None or any(ch.isdigit() for ch in m.group(1)) or AMOUNT.search(cl.text, cl.end, m.start(1)):
-        return None
-    if _headline(cl.text):  # "... Provided to Support Response and Recovery Efforts": capitals mark no name
-        return None
-    if any(m.start(1) <= a.start < m.end(1) for a in actors_in(cl.text)):
+    if m is None or AMOUNT.search(cl.text, cl.end, m.start(1)) or not _unknown_name(cl.text, m):
         return None
     return Decision(None, "getter-not-known", m.group(1).rstrip("."), SENTENCE)
+
+
+def _unknown_name(text: str, m: re.Match[str]) -> bool:
+    """The name ``m`` caught is one the gazetteer does not know: no digit in it ("to FY2023" is a date), not
+    in a headline in title case ("... Provided to Support Response and Recovery Efforts": capitals mark no
+    name), and no actor starts inside it."""
+    if any(ch.isdigit() for ch in m.group(1)) or _headline(text):
+        return False
+    return not any(m.start(1) <= a.start < m.end(1) for a in actors_in(text))
 
 
 #: Words of a sentence, and the share of them capitalised above which it is a headline in title case.
@@ -60,9 +63,7 @@ def unknown_giver(cl: Clause) -> str | None:
     """A giver named right after the amount by a name no gazetteer entry knows ("a $100 million commitment
     from Women's Health and Empowerment Network"): the name as written, or None."""
     m = _FROM_A_NAME.match(cl.text, cl.end)
-    if m is None or any(ch.isdigit() for ch in m.group(1)) or _headline(cl.text) or m.group(1) in org_nouns():
-        return None  # "from the Fund" names no one
-    if any(m.start(1) <= a.start < m.end(1) for a in actors_in(cl.text)):
+    if m is None or m.group(1) in org_nouns() or not _unknown_name(cl.text, m):  # "from the Fund" names no one
         return None
     return m.group(1).rstrip(".")
 
