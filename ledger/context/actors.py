@@ -1,8 +1,7 @@
 """Donor and recipient of a figure from the actors its sentence names (``mentions``).
 
 The giver is the first donor-like actor before the figure (the clause subject), else the first
-after it; the getter is the recipient-like actor nearest after the figure, else a holder named
-before it ("Nepal is to receive ₹550 crore"), else the last one before it.
+after it; the getter is chosen by :mod:`ledger.context.getter`.
 """
 from __future__ import annotations
 
@@ -13,8 +12,9 @@ from ledger.context.actor_patterns import org_nouns
 from ledger.context.clauses import Clause, ListIndex, flat
 from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTENCE, Decision
 from ledger.context.document import DocumentFrame
+from ledger.context.getter import getter, nearest as _nearest
 from ledger.context.mentions import SELF, Actors, classify, listed
-from ledger.context.named import AMOUNT as _AMOUNT, unknown_getter, unknown_giver, welcomes, with_others
+from ledger.context.named import unknown_getter, unknown_giver, welcomes, with_others
 from ledger.context.subject import Subject, subject_of
 from ledger.context.turns import speaker_actor, thanked_host
 from ledger.context.words import alternation
@@ -41,8 +41,6 @@ _LABELLED = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+[^:]{1,80}:\s+")
 #: A sentence that starts with its verb, the subject left out ("Will provide $X", "Committing $X").
 _SUBJECTLESS = re.compile(rf"^\W*(?:also\s+)?(?:{alternation('subjectless_starts')})\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|We|Our)\b")
-#: A recipient named this close after a figure ("$X ... to the people of Afghanistan") beats earlier holders.
-_NEAR_RECIPIENT = 90
 
 
 def pick(actors: Actors, at: int, until: int | None = None, we: str | None = None,
@@ -63,20 +61,7 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
     nearest = None if subject.group else _nearest(plain or givers, at, prefer_before=True)  # several: none alone
     donor = (owner.canonical if owner else None) or attached or subject.actor or lender or nearest
     giver = (we if donor == SELF else donor) or we  # a publisher never gives to itself
-    held = [m for m in actors.holders if m.end <= at and m.canonical not in (donor, giver)]
-    stop = at + _NEAR_RECIPIENT if until is None else min(until, at + _NEAR_RECIPIENT)
-    near = [m for m in actors.recipients if at <= m.start <= stop and m.canonical not in (donor, giver)]
-    if held and not near:
-        return donor, held[-1].canonical
-    own = [m for m in actors.recipients if m.canonical != giver and len(_AMOUNT.findall(actors.text, at, m.start)) < 2]
-    marked = [m for m in own if m.start in actors.marked]  # "providing Ukraine with $X ... pushing European
-    recipient = _nearest(marked or own, at, prefer_before=False, exclude=donor)  # countries": the one named as such
-    if recipient is None and donor is not None:
-        # "Ukraine's air defences" after the figure: a possessive after it is the beneficiary
-        late = [m for m in actors.donors if m.start > at and m.canonical != donor and m.possessive]
-        if late:
-            recipient = late[0].canonical
-    return donor, recipient
+    return donor, getter(actors, at, until, donor, giver)
 
 
 def _attached_giver(actors: Actors, end: int) -> str | None:
@@ -84,21 +69,6 @@ def _attached_giver(actors: Actors, end: int) -> str | None:
     million from the EU" (right after it, whatever verb the sentence's other amounts share)."""
     return next((m.canonical for m in actors.donors if m.start in actors.explicit and m.kind != "self" and (
         0 < m.start - end <= 2 or _FROM_RIGHT_AFTER.fullmatch(actors.text, end, m.start))), None)
-
-
-def _nearest(mentions, at: int, *, prefer_before: bool, exclude: str | None = None) -> str | None:
-    cands = [m for m in mentions if m.canonical != exclude]
-    if not cands:
-        return None
-    before = [m for m in cands if m.end <= at]
-    after = [m for m in cands if m.start >= at]
-    if prefer_before:
-        if before:
-            return before[0].canonical  # the clause subject comes first
-        return after[0].canonical
-    if after:
-        return after[0].canonical
-    return before[-1].canonical
 
 
 #: Kinds of actor that spend public money: what a government or an organisation gives is aid

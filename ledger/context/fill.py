@@ -38,6 +38,13 @@ _GETTER_SAID = frozenset(("several-recipients", "publisher-never-receives", "get
 #: Role rules that say money is spent at home end with this ("spent-at-home", "agency-at-home"): such
 #: money takes no recipient from the release's pair or its paragraph.
 _AT_HOME = "at-home"
+#: Money whose getter only its own words name: spent at home, or mobilised from others for a cause
+#: ("the United States has mobilized $30 billion towards PGII": many investors, many places).
+_MOBILISED = "capacity-it-enables"
+
+
+def _own_getter_only(d: dict[str, Decision]) -> bool:
+    return d["role"].rule.endswith(_AT_HOME) or d["role"].rule == _MOBILISED
 
 
 def confidence(d: dict[str, Decision]) -> float:
@@ -130,7 +137,7 @@ def _paragraph_getters(figs: list[Figure], decisions: list[dict[str, Decision]],
             named = {}  # a new paragraph, or a list's item (each its own topic)
         getters = named.get(fig.donor, set()) if fig.donor else set().union(*named.values())
         own = (d["recipient"].rule == "none-named" and fig.role not in (None, "other") and fig.kind == "money"
-               and not d["role"].rule.endswith(_AT_HOME)
+               and not _own_getter_only(d)
                and not many_places(lists.index.sentence(sents[i]), world=True))
         if own and not getters:
             getters = _getter_before(lists, sents[i], {fig.donor, home, _actors.SELF})
@@ -184,7 +191,7 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
             new_donor = d["donor"].value
             if new_donor is not None and d["recipient"].value == new_donor:  # a donor never receives its own money
                 d["recipient"] = Decision(None, "donor-never-receives", new_donor, DOCUMENT)
-            if (fig.recipient is None and recipient and recipient != new_donor and not d["role"].rule.endswith(_AT_HOME)
+            if (fig.recipient is None and recipient and recipient != new_donor and not _own_getter_only(d)
                     and d["recipient"].rule not in _GETTER_SAID
                     and not many_places(lists.index.sentence(sent), world=True)):
                 d["recipient"] = Decision(recipient, "release-is-about", "", DOCUMENT)

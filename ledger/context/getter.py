@@ -1,0 +1,67 @@
+"""Which of the getters a sentence names gets a figure's money.
+
+The getter is the recipient-like actor nearest after the figure (one named as such, "to Ukraine",
+first), else a holder named before it ("Nepal is to receive ₹550 crore"), else the last one before
+it; an organisation that takes the money is the channel of the country it serves, named after it.
+"""
+from __future__ import annotations
+
+import re
+
+from ledger.context.mentions import Actors
+from ledger.context.named import AMOUNT
+
+__all__ = ["getter", "nearest"]
+
+#: A recipient named this close after a figure ("$X ... to the people of Afghanistan") beats earlier holders.
+_NEAR_RECIPIENT = 90
+#: "the people of Gaza": the people a region's money serves.
+_PEOPLE_OF = re.compile(r"\bpeople\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def getter(actors: Actors, at: int, until: int | None, donor: str | None, giver: str | None) -> str | None:
+    """The getter of the figure at offset ``at`` whose clause ends at ``until`` (the next figure), given
+    by ``donor`` (``giver`` once "we" is resolved: it never gets its own money)."""
+    held = [m for m in actors.holders if m.end <= at and m.canonical not in (donor, giver)]
+    stop = at + _NEAR_RECIPIENT if until is None else min(until, at + _NEAR_RECIPIENT)
+    near = [m for m in actors.recipients if at <= m.start <= stop and m.canonical not in (donor, giver)]
+    if held and not near:
+        return held[-1].canonical
+    own = [m for m in actors.recipients if m.canonical != giver and len(AMOUNT.findall(actors.text, at, m.start)) < 2]
+    marked = [m for m in own if m.start in actors.marked]  # "providing Ukraine with $X ... pushing European
+    recipient = nearest(marked or own, at, prefer_before=False, exclude=donor)  # countries": the one named as such
+    recipient = _beneficiary(own, recipient, at, actors.text) or recipient
+    if recipient is None and donor is not None:
+        # "Ukraine's air defences" after the figure: a possessive after it is the beneficiary
+        late = [m for m in actors.donors if m.start > at and m.canonical != donor and m.possessive]
+        if late:
+            recipient = late[0].canonical
+    return recipient
+
+
+def _beneficiary(own, recipient: str | None, at: int, text: str) -> str | None:
+    """A country named after an organisation that gets the money is the one it serves, and so is a region
+    whose people it serves: "$53 million in assistance, which will include assistance to the World Food
+    Program ... to the people of Gaza" (not "GAFSP ..., which includes 33 eligible countries in Africa")."""
+    first = next((m for m in own if m.start >= at and m.canonical == recipient), None)
+    if first is None or first.kind != "institution":
+        return None
+    return next((m.canonical for m in own if m.start > first.end and (
+        m.kind == "country" or m.kind == "region" and _PEOPLE_OF.search(text, 0, m.start))), None)
+
+
+def nearest(mentions, at: int, *, prefer_before: bool, exclude: str | None = None) -> str | None:
+    """The canonical name of the mention nearest ``at``: the first before it (the clause subject) or the
+    first after it, as ``prefer_before`` says; ``exclude`` is never chosen."""
+    cands = [m for m in mentions if m.canonical != exclude]
+    if not cands:
+        return None
+    before = [m for m in cands if m.end <= at]
+    after = [m for m in cands if m.start >= at]
+    if prefer_before:
+        if before:
+            return before[0].canonical  # the clause subject comes first
+        return after[0].canonical
+    if after:
+        return after[0].canonical
+    return before[-1].canonical
