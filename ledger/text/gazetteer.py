@@ -54,7 +54,7 @@ def find_actors(text: str) -> list[Mention]:
         if kind != "none":  # "Indian Country" names no country: matched so that "Indian" is not
             out.append(Mention(m.start(), m.end(1), alias, canonical, kind, m.group(2) is not None))
     read = [_as_state(text, out, i) for i in range(len(out))]
-    return [m for i, m in enumerate(read) if not _us_town(text, read, i)]
+    return [m for i, m in enumerate(read) if not _us_town(text, read, i) and not _local_government(text, m)]
 
 
 #: "Atlanta, Georgia": a capitalised place and a comma right before a name (how US places are written).
@@ -96,6 +96,17 @@ def _us_town(text: str, found: list[Mention], i: int) -> bool:
         return True  # "Malta, NY", "Paris, TX"
     return (m.kind != "state" and after is not None and after.kind == "state" and not m.possessive
             and _TOWN_COMMA.fullmatch(text, m.end, after.start) is not None)
+
+
+def _local_government(text: str, m: Mention) -> bool:
+    """A place's name with a local government's noun after it ("Georgetown County", "Lebanon Township"):
+    the county or township, no actor."""
+    return not m.possessive and _local_heads().match(text, m.end) is not None
+
+
+@lru_cache(maxsize=1)
+def _local_heads() -> re.Pattern[str]:
+    return re.compile(rf"[ \t]+(?:{'|'.join(map(re.escape, data.entries('text/local_heads.txt')))})\b")
 
 
 def _postal_after(text: str, end: int) -> bool:
