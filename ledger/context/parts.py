@@ -27,7 +27,8 @@ _LEAD_TAIL = 80
 _LAST_CLAUSE = re.compile(r"[,;()]")
 #: "a $10 million loan", "an additional $5 million": one amount, not a sum.
 _ONE_THING = re.compile(rf"\b(?:a|an)\s+(?:(?:{alternation('one_thing')})\s+)?$|"
-                        rf"(?:['’]s|\bits|\btheir)\s+(?:(?:{alternation('one_thing')})\s+)?(?:{alternation('one_act_nouns')})"
+                        rf"(?:['’]s|\bits|\btheir|\bthe\s+(?:recent|latest))\s+(?:(?:{alternation('one_thing')})\s+)?"
+                        rf"(?:{alternation('one_act_nouns')})"
                         rf"\s+of\s+(?:up\s+to\s+)?$", re.IGNORECASE)
 _ONE_THING_REACH = 30
 
@@ -63,5 +64,6 @@ def lead_in_role(sentence: str) -> str | None:
 def is_one_thing(before: str) -> bool:
     """An amount written as one thing, by the indefinite article right before it ("These include a
     $20 million loan to ...", "in 2023 DFC committed a $10 million loan") or as one act its giver owns
-    ("Following DFC's loan of €100 million in 2021"): one act, not a sum."""
+    or that came last ("Following DFC's loan of €100 million in 2021", "with the recent pledge of $500
+    million"): one act, not a sum."""
     return _ONE_THING.search(before[-_ONE_THING_REACH:]) is not None
