@@ -41,6 +41,11 @@ _SIZE_REACH = 20
 _ASKED = re.compile(rf"\b(?:{alternation('asking_auxiliaries')})\s+[\w'’]+\s+$", re.IGNORECASE)
 
 
+#: "to support the export of", "financing U.S. exports": money that pays for a sale of goods abroad.
+_EXPORT = re.compile(r"\b(?:support|supports|supporting|finance|finances|financing|facilitate|for)\s+(?:the\s+)?"
+                     r"(?:U\.S\.\s+|US\s+|American\s+)?(?-i:exports?)\b", re.IGNORECASE)
+
+
 #: Words for people one at a time: an amount under :data:`SMALL` in their sentence is each one's.
 _INDIVIDUALS = re.compile(rf"\b(?:{alternation('individuals')})\b", re.IGNORECASE)
 
@@ -121,6 +126,12 @@ def _enabled(f: MoneyFrame) -> Decision | None:
         return Decision("cumulative", "capacity-it-enables", cue.text, CLAUSE)  # "has mobilized $X": achieved
     return Decision("budget", "capacity-it-enables", cue.text, CLAUSE)
 
+def _export_finance(f: MoneyFrame) -> Decision | None:
+    """Money to finance a sale of the giver's goods abroad is export credit for a sale, not aid ("a $594
+    million loan guarantee to Kazakhstan's railway to support the export of U.S. locomotives")."""
+    m = _EXPORT.search(f.ev.text, f.ev.end)
+    return Decision("other", "export-finance", m.group(0).strip(), CLAUSE) if m else None
+
 def _held(f: MoneyFrame) -> Decision | None:
     m = _HELD.match(f.ev.text, f.ev.end)
     return Decision("other", "money-held", m.group(0).strip(), CLAUSE) if m else None
@@ -175,6 +186,7 @@ NOT_AID: tuple[Rule, ...] = (
     ("capacity-it-enables", "reforms to unlock over $250 billion in new lending", _enabled),
     ("size-of-a-change", "an increase of 18% or NOK9 billion", _change),
     ("a-deal", "$243 billion in economic deals between the United States and Qatar", _deal),
+    ("export-finance", "a $594 million loan guarantee ... to support the export of locomotives", _export_finance),
     ("money-held", "the $1 billion in Burmese government funds held in the United States", _held),
     ("size-of-a-thing", "the massive announcement of a $2.5 billion plant by a solar maker", _size_of_a_thing),
     ("amount-for-one-person", "FEMA is providing $750 to families for immediate needs", _for_one_person),
