@@ -39,6 +39,16 @@ _CHANGE = re.compile(rf"\b(?:{alternation('change_nouns')})s?\s+(?:of|by)\s+(?:\
 _CHANGE_END = re.compile(r"\s(?:of|by)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
+#: "in the United States", "into America": where money goes, right before a place.
+_INTO = re.compile(r"\b(?:in|into)\s+(?:the\s+)?$")
+
+
+def _into(text: str, home: str | None) -> bool:
+    """The clause names ``home`` as where money goes ("investments ... in the United States")."""
+    return home is not None and any(m.canonical == home and _INTO.search(text, max(0, m.start - 12), m.start)
+                                    for m in actors_in(text))
+
+
 def _changed(before: str) -> bool:
     """ "an increase of", "cut by" right before the figure; the end every match has is looked for first (the
     change words are tried at every position of a search)."""
@@ -184,5 +194,6 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         state_giver=cand.donor.rule == "named-in-sentence" and cand.donor_kind == "state",
         getter_at_home=giver is not None and country_of_state(cand.recipient.value) == giver,
         attached_giver=cand.attached_giver,
+        into_home=_into(cl.text, doc.home),
     )
     return money_role(frame)

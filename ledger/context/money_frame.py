@@ -56,6 +56,7 @@ class MoneyFrame:
     state_giver: bool = False  # the giver named is a state or province ("a $5 million grant from Wisconsin")
     getter_at_home: bool = False  # the getter named is a state of the giver's country ("allocated to Alaska")
     attached_giver: bool = False  # a giver is written onto the amount ("$22 million from Unitaid")
+    into_home: bool = False  # the clause names the publisher's country as where money goes ("in the United States")
 
 
 #: An amount under this many units of its currency is what one person or household gets or pays,

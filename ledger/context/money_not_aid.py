@@ -46,6 +46,10 @@ _EXPORT = re.compile(r"\b(?:support|supports|supporting|finance|finances|financi
                      r"(?:U\.S\.\s+|US\s+|American\s+)?(?-i:exports?)\b", re.IGNORECASE)
 
 
+#: "companies have announced $X in investments": firms, not the government, put the money in.
+_FIRMS = re.compile(r"\b(?:companies|firms)\b", re.IGNORECASE)
+
+
 #: Words for people one at a time: an amount under :data:`SMALL` in their sentence is each one's.
 _INDIVIDUALS = re.compile(rf"\b(?:{alternation('individuals')})\b", re.IGNORECASE)
 
@@ -97,6 +101,15 @@ def _private(f: MoneyFrame) -> Decision | None:
     if private is not None and spend is f.ev.own:  # "$1 billion in U.S. private sector investments"
         return Decision("other", "private-spending", private.group(0) + spend.text, INFERRED)
     return None
+
+def _invested_here(f: MoneyFrame) -> Decision | None:
+    """Investment that others make in the publisher's own country is no aid to it ("Saudi Arabia will be
+    increasing their investment commitments in the United States to almost $1 trillion"; "companies have
+    announced over $231 billion in commitments in semiconductor investments in the United States")."""
+    if not f.into_home or f.own_government and not _FIRMS.search(f.ev.text):
+        return None  # (the government investing at home spends a budget)
+    spend = next((c for c in f.ev.clause if c.cls == "spend"), None)
+    return Decision("other", "invested-here", spend.text, CLAUSE) if spend is not None else None
 
 def _firms_money(f: MoneyFrame) -> Decision | None:
     """A firm gives aid only when the clause says aid ("Chobani announced $1.7 billion to expand its
@@ -181,6 +194,7 @@ NOT_AID: tuple[Rule, ...] = (
     ("not-aid-noun", "a $4 trillion tax hike; the plan saved families $800", _not_aid),
     ("not-given", "we're not sending $6 billion to Iran", _not_given),
     ("private-spending", "Blackstone announced a $25 billion investment", _private),
+    ("invested-here", "Saudi investment commitments in the United States of almost $1 trillion", _invested_here),
     ("a-firm's-money", "Woodside Energy Group approved a $17.5 billion LNG project", _firms_money),
     ("vague-amount", "billions of dollars", _vague),
     ("capacity-it-enables", "reforms to unlock over $250 billion in new lending", _enabled),
