@@ -42,7 +42,7 @@ _ASKED = re.compile(rf"\b(?:{alternation('asking_auxiliaries')})\s+[\w'’]+\s+$
 
 
 #: "to support the export of", "financing U.S. exports": money that pays for a sale of goods abroad.
-_EXPORT = re.compile(r"\b(?:support|supports|supporting|finance|finances|financing|facilitate|for)\s+(?:the\s+)?"
+_EXPORT = re.compile(rf"\b(?:{alternation('financing_verbs')})\s+(?:the\s+)?"
                      r"(?:U\.S\.\s+|US\s+|American\s+)?(?-i:exports?)\b", re.IGNORECASE)
 
 
