@@ -30,6 +30,8 @@ _RELATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:that|which)\s+(?:the\s+)
 #: or a past verb of giving right after the subject.
 _ZERO_RELATIVE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:the\s+)?")
 _PERFECT_AFTER = re.compile(rf"\s+(?:has|have|had|(?:{alternation('zero_relative_verbs')}))\b")
+#: "the United States and Japan": two givers joined.
+_AND_GAP = re.compile(r",?\s+and\s+(?:the\s+)?")
 #: "commends the United States on its $4 billion contribution": "its" after the actor makes it the owner.
 _ON_ITS = re.compile(r"\s+(?:on|for)\s+(?:its|their)\b", re.IGNORECASE)
 #: How far (characters) before its verb a subject stands to be the verb's own ("the United States intends to").
@@ -128,14 +130,14 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     subject = subject_of(actors, verb_at)
     attached = _attached_giver(actors, cl.end)
     donor, recipient = pick(actors, cl.at, cl.end + len(cl.after), we, verb_at, subject, attached)
-    relative = _relative_giver(actors, cl)
-    donor = relative or donor
+    relative, joint = _relative_giver(actors, cl)
+    donor = None if joint else relative or donor
     label = _own_voice(cl, lists, donor, subject) if donor in (None, SELF) else None
     if donor is not None and not any(m.canonical == donor and m.start in actors.explicit for m in actors.donors):
         lead = lists.lead_in(cl.sent)
         if lead is not None and pick(classify(flat(lead)), len(lead), we=we)[0] is not None:
             donor = None  # "The United States is providing: - ... India to make 20 million doses"
-    others = with_others(actors, donor)
+    others = joint or with_others(actors, donor)
     d, donor, written = _named_donor(cl, None if others else donor)
     start = lists.index.spans[cl.sent][0]
     thanked = thanked_host(cl.text, cl.at, lists.index.text, start, we) if donor is None else None
@@ -219,15 +221,19 @@ def _item_giver(cl: Clause, lists: ListIndex) -> tuple[str, str | None] | None:
     return (label, None) if label.split()[-1] in org_nouns() else None
 
 
-def _relative_giver(actors, cl: Clause) -> str | None:
+def _relative_giver(actors, cl: Clause) -> tuple[str | None, bool]:
     """ "the more than $15.2 billion that the United States has provided": the subject of a relative
-    clause right after the amount gives it."""
+    clause right after the amount gives it; and whether a second giver is joined to it ("the $8 million
+    that the United States and Japan pledged": several givers)."""
     rel = _RELATIVE_AFTER.match(cl.text, cl.end)
-    if rel is not None:
-        return next((m.canonical for m in actors.donors if m.start == rel.end()), None)
-    zero = _ZERO_RELATIVE.match(cl.text, cl.end)  # "the $10 million Australia has already committed"
-    return next((m.canonical for m in actors.donors if zero is not None and m.start == zero.end()
-                 and _PERFECT_AFTER.match(cl.text, m.end)), None)
+    zero = _ZERO_RELATIVE.match(cl.text, cl.end) if rel is None else None  # "the $10 million Australia has
+    at = rel.end() if rel is not None else zero.end() if zero is not None else -1  # already committed"
+    m = next((m for m in actors.donors if m.start == at and (rel is not None or _PERFECT_AFTER.match(cl.text, m.end))),
+             None)
+    if m is None:
+        return None, False
+    joint = any(o.canonical != m.canonical and _AND_GAP.fullmatch(cl.text, m.end, o.start) for o in actors.donors)
+    return m.canonical, joint
 
 
 def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = False) -> dict[str, Decision]:
