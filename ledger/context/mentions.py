@@ -30,8 +30,8 @@ _GETTER_NOUNS = rf"(?:\s+(?!(?:{alternation('auxiliaries')}|has|have|had|only|al
 #: "Palestine was the second-largest recipient", "CSOs received", "is to receive": the actor holds
 #: the amount named after it.
 _HOLDER_AFTER = re.compile(
-    rf"^\]?{_GETTER_NOUNS}(?:\s+(?:also|each|together|jointly))?\s+(?:{alternation('verbs_of_getting')}|"
-    rf"(?:{alternation('auxiliaries')})\s+(?:also\s+)?(?:(?:to|set\s+to|due\s+to|expected\s+to)?\s*(?:receive|get)|"
+    rf"^\]?{_GETTER_NOUNS}(?:\s+(?:also|already|each|together|jointly))?\s+(?:{alternation('verbs_of_getting')}|"
+    rf"(?:{alternation('auxiliaries')})\s+(?:(?:also|already)\s+)?(?:(?:to|set\s+to|due\s+to|expected\s+to)?\s*(?:receive|get)|"
     rf"{alternation('verbs_of_getting')})|"
     rf"(?:{alternation('verbs_of_being')})\s+(?:again\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}"
     r"(?:recipients?|partners?|beneficiar(?:y|ies)))\b")

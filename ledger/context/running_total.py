@@ -117,7 +117,7 @@ def _brought_together(ev: Evidence, cue: Cue) -> bool:
 def _said_to_be_new(ev: Evidence, cue: Cue) -> bool:
     """ "an additional $X" is new money, unless a period adds new amounts up ("Since the invasion,
     America has committed another $1.35 billion")."""
-    if cue.end > ev.at or cue.value == "level" or not ev.new_amount():
+    if cue.end > ev.at or not ev.new_amount():
         return False
     return cue.text.lower() not in _PERIODS or not _in_perfect(ev)
 
@@ -152,6 +152,12 @@ def _portfolio_after(ev: Evidence, cue: Cue) -> bool:
 def _already_announced(ev: Evidence, cue: Cue) -> bool:
     verb = ev.verb
     return cue.text.lower() == "already" and verb is not None and verb.value == "pledged"
+
+
+def _coming_period(ev: Evidence, cue: Cue) -> bool:
+    """ "Florida is already set to receive $13 billion over the next five years": money spread over a
+    period to come has not been given yet, whatever total word stands before it."""
+    return cue.end <= ev.at and cue.value != "next" and _COMING.match(ev.text, ev.end) is not None
 
 
 def _future_act(ev: Evidence, cue: Cue) -> bool:
@@ -193,6 +199,7 @@ NOT_A_TOTAL: tuple[Rule, ...] = (
     ("already-announced", "We've already announced $308 million to the UN's appeal", _already_announced),
     ("said-to-be-new", "funding to date, USAID is supporting Vietnam with an additional $23 million",
      _said_to_be_new),
+    ("over-a-coming-period", "already set to receive $13 billion over the next five years", _coming_period),
     ("a-future-act", "Building on previous support, the DFC will invest $30 million", _future_act),
 )
 
