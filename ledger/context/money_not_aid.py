@@ -182,9 +182,10 @@ def _vague(f: MoneyFrame) -> Decision | None:
     """ "billions of dollars", "hundreds of millions of dollars": rhetoric, not a figure a ledger can hold —
     unless a running-total word named as such ("to date", "since") or its list makes it one of a series
     ("... and hundreds of millions of dollars in food and shelter"); a perfect alone does not ("We've
-    provided hundreds of billions of dollars in aid")."""
+    provided hundreds of billions of dollars in aid"), nor does "already" ("we've already mobilized tens of
+    billions of dollars")."""
     total = f.ev.total()
-    if f.vague and f.inherited is None and (total is None or total.cls != "total"):
+    if f.vague and f.inherited is None and (total is None or total.cls != "total" or total.text.lower() == "already"):
         return Decision("other", "vague-amount", "", CLAUSE)
     return None
 
