@@ -53,8 +53,9 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
     ``verb_at`` is where the verb that governs the figure begins, ``subject`` its subject when the
     caller has read it already, ``attached`` the giver written onto the amount (:func:`_attached_giver`)."""
     givers = [m for m in actors.donors if m.end <= at or m.start in actors.explicit]  # "Ukraine's needs"
-    owner = next((m for m in reversed(actors.donors) if m.possessive and m.end <= at
-                  and _OWNS.fullmatch(actors.text[m.end:at])), None)  # "Saudi Arabia's $600 billion commitment"
+    owner = next((m for m in reversed((*actors.donors, *actors.recipients)) if m.possessive and m.end <= at
+                  and _OWNS.fullmatch(actors.text[m.end:at])), None)  # "Saudi Arabia's $600 billion commitment",
+    # "as part of USAID's $56 million initiative": an owner right before the amount, whatever side it seemed on
     subject = subject or subject_of(actors, verb_at)
     lender = None if verb_at is not None else next(  # "supported a $530 million loan from the GCFF"
         (m.canonical for m in givers if m.start >= at and m.start in actors.explicit and m.kind != "self"), None)
@@ -137,7 +138,7 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
         lead = lists.lead_in(cl.sent)
         if lead is not None and pick(classify(flat(lead)), len(lead), we=we)[0] is not None:
             donor = None  # "The United States is providing: - ... India to make 20 million doses"
-    others = joint or with_others(actors, donor)
+    others = joint or with_others(actors, donor, cl.end)
     d, donor, written = _named_donor(cl, None if others else donor)
     start = lists.index.spans[cl.sent][0]
     thanked = thanked_host(cl.text, cl.at, lists.index.text, start, we) if donor is None else None

@@ -24,7 +24,7 @@ SELF = "@self"
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Ww]e['’]re|[Ww]e['’]ve|[Mm]y|(?<!War )I|[Tt]he\s+Administration|"
                            r"[Tt]his\s+[Aa]dministration)\b")
 #: How many characters around an actor its rules read.
-_WINDOW = 60
+_WINDOW = 80
 #: "a Zambian miner received", "Kenyan farmers will receive": common nouns after a people's name.
 _GETTER_NOUNS = rf"(?:\s+(?!(?:{alternation('auxiliaries')}|has|have|had|only|also)\b)[a-z][\w-]*){{0,2}}?"
 #: "Palestine was the second-largest recipient", "CSOs received", "is to receive": the actor holds

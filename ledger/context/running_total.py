@@ -154,6 +154,19 @@ def _already_announced(ev: Evidence, cue: Cue) -> bool:
     return cue.text.lower() == "already" and verb is not None and verb.value == "pledged"
 
 
+#: "builds on USAID's announcement earlier this year committing $150 million": a noun of one act between
+#: "builds on" and the amount.
+_ONE_ACT = re.compile(rf"\b(?:announcement|{alternation('one_act_nouns')})s?\b", re.IGNORECASE)
+
+
+def _builds_on_one_act(ev: Evidence, cue: Cue) -> bool:
+    """What a new act builds on is one earlier act when an act's noun stands between ("This builds on the
+    United States' announcement two weeks ago of nearly $54 million"), not a sum ("builds on the $6.9
+    billion already committed this year")."""
+    return cue.value == "next" and cue.text.lower().startswith("buil") and cue.end <= ev.at and bool(
+        _ONE_ACT.search(ev.text, cue.end, ev.at))
+
+
 def _coming_period(ev: Evidence, cue: Cue) -> bool:
     """ "Florida is already set to receive $13 billion over the next five years": money spread over a
     period to come has not been given yet, whatever total word stands before it."""
@@ -199,6 +212,8 @@ NOT_A_TOTAL: tuple[Rule, ...] = (
     ("already-announced", "We've already announced $308 million to the UN's appeal", _already_announced),
     ("said-to-be-new", "funding to date, USAID is supporting Vietnam with an additional $23 million",
      _said_to_be_new),
+    ("builds-on-one-act", "This builds on USAID's announcement earlier this year committing $150 million",
+     _builds_on_one_act),
     ("over-a-coming-period", "already set to receive $13 billion over the next five years", _coming_period),
     ("a-future-act", "Building on previous support, the DFC will invest $30 million", _future_act),
 )
