@@ -16,6 +16,8 @@ __all__ = ["getter", "nearest"]
 #: A recipient named this close after a figure ("$X ... to the people of Afghanistan") beats earlier holders.
 _NEAR_RECIPIENT = 90
 #: "the people of Gaza": the people a region's money serves.
+#: "In Angola, ...": a country that opens the sentence, where what it tells happens.
+_IN_OPENER = re.compile(r"\W*In\s+(?:the\s+)?$")
 _PEOPLE_OF = re.compile(r"\bpeople\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -30,7 +32,7 @@ def getter(actors: Actors, at: int, until: int | None, donor: str | None, giver:
     own = [m for m in actors.recipients if m.canonical != giver and len(AMOUNT.findall(actors.text, at, m.start)) < 2]
     marked = [m for m in own if m.start in actors.marked]  # "providing Ukraine with $X ... pushing European
     recipient = nearest(marked or own, at, prefer_before=False, exclude=donor)  # countries": the one named as such
-    recipient = _beneficiary(own, recipient, at, actors.text) or recipient
+    recipient = _beneficiary(own, recipient, actors.text) or recipient
     if recipient is None and donor is not None:
         # "Ukraine's air defences" after the figure: a possessive after it is the beneficiary
         late = [m for m in actors.donors if m.start > at and m.canonical != donor and m.possessive]
@@ -39,15 +41,19 @@ def getter(actors: Actors, at: int, until: int | None, donor: str | None, giver:
     return recipient
 
 
-def _beneficiary(own, recipient: str | None, at: int, text: str) -> str | None:
+def _beneficiary(own, recipient: str | None, text: str) -> str | None:
     """A country named after an organisation that gets the money is the one it serves, and so is a region
     whose people it serves: "$53 million in assistance, which will include assistance to the World Food
-    Program ... to the people of Gaza" (not "GAFSP ..., which includes 33 eligible countries in Africa")."""
-    first = next((m for m in own if m.start >= at and m.canonical == recipient), None)
+    Program ... to the people of Gaza" (not "GAFSP ..., which includes 33 eligible countries in Africa"); so
+    is the country that opens the sentence ("In Angola, USDA will work with World Vision through a $27.5
+    million agreement")."""
+    first = next((m for m in own if m.canonical == recipient), None)
     if first is None or first.kind != "institution":
         return None
-    return next((m.canonical for m in own if m.start > first.end and (
+    after = next((m.canonical for m in own if m.start > first.end and (
         m.kind == "country" or m.kind == "region" and _PEOPLE_OF.search(text, 0, m.start))), None)
+    return after or next((m.canonical for m in own if m.kind == "country" and _IN_OPENER.match(text, 0, m.start)),
+                         None)
 
 
 def nearest(mentions, at: int, *, prefer_before: bool, exclude: str | None = None) -> str | None:
