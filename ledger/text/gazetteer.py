@@ -54,7 +54,8 @@ def find_actors(text: str) -> list[Mention]:
         if kind != "none":  # "Indian Country" names no country: matched so that "Indian" is not
             out.append(Mention(m.start(), m.end(1), alias, canonical, kind, m.group(2) is not None))
     read = [_as_state(text, out, i) for i in range(len(out))]
-    return [m for i, m in enumerate(read) if not _us_town(text, read, i) and not _local_government(text, m)]
+    kept = [m for i, m in enumerate(read) if not _us_town(text, read, i) and not _local_government(text, m)]
+    return [m for i, m in enumerate(kept) if not _national_society(text, kept, i)]
 
 
 #: "Atlanta, Georgia": a capitalised place and a comma right before a name (how US places are written).
@@ -96,6 +97,18 @@ def _us_town(text: str, found: list[Mention], i: int) -> bool:
         return True  # "Malta, NY", "Paris, TX"
     return (m.kind != "state" and after is not None and after.kind == "state" and not m.possessive
             and _TOWN_COMMA.fullmatch(text, m.end, after.start) is not None)
+
+
+#: Names a country's own society takes after the country's name ("the Vietnam Red Cross").
+_SOCIETIES = frozenset(("Red Cross", "Red Crescent"))
+
+
+def _national_society(text: str, found: list[Mention], i: int) -> bool:
+    """ "the Vietnam Red Cross", "the Kenya Red Cross Society": a country's own society, which the country
+    names; the international body is not meant."""
+    m, before = found[i], found[i - 1] if i else None
+    return (m.alias in _SOCIETIES and before is not None and before.kind == "country"
+            and text[before.end:m.start] == " ")
 
 
 def _local_government(text: str, m: Mention) -> bool:
