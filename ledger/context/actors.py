@@ -156,7 +156,7 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     explicit = d is not None and (d.value in (relative, label and label[0], written) or any(
         m.canonical == d.value and m.start in actors.explicit for m in actors.donors))
     owner = next((m.canonical for m in reversed(actors.donors) if (m.possessive or _ON_ITS.match(cl.text, m.end))
-                  and m.end <= cl.at and m.canonical not in (SELF, we)), None)
+                  and m.end <= cl.at and m.canonical != SELF), None)
     direct = next((m.canonical for m in actors.donors if verb_at is not None and m.canonical == subject.actor
                    and 0 <= verb_at - m.end <= _DIRECT_SUBJECT), None)  # "the United States intends to provide"
     group = subject.group or others
@@ -245,7 +245,7 @@ def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = Fals
         return {"donor": none, "recipient": none}
     donor = cand.donor
     praised = praised and cand.subject in (None, SELF)  # "..., where the United States intends to provide $X"
-    if praised and cand.owner is not None and cand.owner != cand.giver(doc):
+    if praised and cand.owner is not None:
         donor = Decision(cand.owner, "owner-of-what-is-welcomed", cand.owner, SENTENCE)  # "welcomes Australia's
     elif praised and (not cand.explicit_donor or donor.value == SELF):  # announcement"; "Biden welcomed the
         donor = Decision(None, "someone-elses-money", donor.words, SENTENCE)  # G7's commitment"

@@ -22,7 +22,9 @@ __all__ = ["Subject", "subject_of"]
 
 #: Where the subject of a verb may begin: the last clause break before it.
 #: (the full stop of an abbreviation, as in "U.S.", breaks nothing)
-_BREAK = re.compile(rf"[;:!?—–(\[]|\.(?!\w)(?<!\b[A-Z]\.)|,\s+(?:{alternation('clause_breaks_after_comma')})\b|^")
+_BREAK = re.compile(rf"[;:!?—–(\[]|\.(?!\w)(?<!\b[A-Z]\.)|,\s+(?:{alternation('clause_breaks_after_comma')})\b|"
+                    rf"\b(?:{alternation('content_clause_verbs')})\s+that\b|^")  # "I'm proud to announce that our
+# four countries ... are committing" (not "a company that helps farmers, has committed")
 #: ``_BREAK`` without its "^": after the first character its branches start with a few characters, which
 #: the regex engine skips to (with "^" among them it tries every branch at every position).
 _BREAK_AFTER_START = re.compile(_BREAK.pattern.removesuffix("|^"))
