@@ -62,6 +62,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "gerund": re.compile(rf"^(?:['’]s)?\s+(?:{alternation('giving_gerunds')})\b", i),
         "give_to": re.compile(rf"\b(?:{_words('give_to')})\s+(?:the\s+)?$", i),
         "origin": re.compile(rf"\b(?:{_words('origin')})\s+from\s+(?:the\s+)?$", i),
+        "disaster": re.compile(rf"^(?:['’]s)?\s+(?:{_words('disaster')})\b", i),
         "occasion": re.compile(rf"^\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?:{_words('occasion')})\b", i),
         "source": re.compile(rf"\b(?:{_words('source')})\s+from\s+(?:the\s+)?$", i),
         "politician": re.compile(rf"\b(?-i:{_words('politician')})(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,3}}"

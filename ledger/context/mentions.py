@@ -127,6 +127,8 @@ RULES: tuple[Rule, ...] = (
         else None),
     ("where-people-come-from", "services for arrivals from Ukraine",
      lambda a: "recipient" if a.hit("origin", "before") else None),
+    ("struck-by-a-disaster", "communities impacted by Maui wildfires; relief for the Türkiye earthquake",
+     lambda a: "recipient" if a.hit("disaster", "after") else None),
     ("occasion", "discussed on the Guatemala trip; at the G20 summit; at the United Nations Climate Meeting",
      lambda a: "skip" if a.hit("occasion", "after") and not a.m.possessive else None),
     ("source-of-something", "frozen assets from Russia", lambda a: "skip" if a.hit("source", "before") else None),
