@@ -134,8 +134,9 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     relative, joint = _relative_giver(actors, cl)
     donor = None if joint else relative or donor
     label = _own_voice(cl, lists, donor, subject) if donor in (None, SELF) else None
-    if donor is not None and not any(m.canonical == donor and m.start in actors.explicit for m in actors.donors):
-        lead = lists.lead_in(cl.sent)
+    if donor is not None and donor != subject.actor and not any(
+            m.canonical == donor and m.start in actors.explicit for m in actors.donors):
+        lead = lists.lead_in(cl.sent)  # (the item's own subject gives: "- GAFSP has mobilized $476 million")
         if lead is not None and pick(classify(flat(lead)), len(lead), we=we)[0] is not None:
             donor = None  # "The United States is providing: - ... India to make 20 million doses"
     others = joint or with_others(actors, donor, cl.end)
