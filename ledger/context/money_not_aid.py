@@ -11,6 +11,7 @@ import re
 
 from ledger.context.decision import CLAUSE, INFERRED, Decision
 from ledger.context.money_frame import MoneyFrame, Rule, not_aid_noun, owns
+from ledger.context.named import AMOUNT
 from ledger.context.words import alternation, none_of
 
 __all__ = ["NOT_AID"]
@@ -44,6 +45,11 @@ _ASKED = re.compile(rf"\b(?:{alternation('asking_auxiliaries')})\s+[\w'’]+\s+$
 #: "to support the export of", "financing U.S. exports": money that pays for a sale of goods abroad.
 _EXPORT = re.compile(rf"\b(?:{alternation('financing_verbs')})\s+(?:the\s+)?"
                      r"(?:U\.S\.\s+|US\s+|American\s+)?(?-i:exports?)\b", re.IGNORECASE)
+
+
+#: "canceled 139 grants worth", "is pausing approximately": a verb that withdraws money, shortly before it.
+_WITHDRAWN = re.compile(rf"\b(?:{alternation('withdrawal_verbs')})\b", re.IGNORECASE)
+_WITHDRAWN_REACH = 40
 
 
 #: "companies have announced $X in investments": firms, not the government, put the money in.
@@ -88,6 +94,14 @@ def _not_given(f: MoneyFrame) -> Decision | None:
         return None
     return Decision("other", "not-given", verb.text, CLAUSE)
 
+
+def _withdrawn(f: MoneyFrame) -> Decision | None:
+    """Money a giver cancels, pauses or withholds is not given ("The Department of State canceled 139
+    grants worth $214 million", "is pausing approximately $15 million for ...")."""
+    m = _WITHDRAWN.search(f.ev.text, max(0, f.ev.at - _WITHDRAWN_REACH), f.ev.at)
+    if m is None or AMOUNT.search(f.ev.text, m.end(), f.ev.at):
+        return None
+    return Decision("other", "withdrawn", m.group(0).strip(), CLAUSE)
 
 def _private(f: MoneyFrame) -> Decision | None:
     """Investments, deals and spending of firms — and of foreign governments in the publisher's
@@ -194,6 +208,7 @@ NOT_AID: tuple[Rule, ...] = (
     ("price-per-unit", "gas at $2.99 a gallon", _price),
     ("not-aid-noun", "a $4 trillion tax hike; the plan saved families $800", _not_aid),
     ("not-given", "we're not sending $6 billion to Iran", _not_given),
+    ("withdrawn", "The Department of State canceled 139 grants worth $214 million", _withdrawn),
     ("private-spending", "Blackstone announced a $25 billion investment", _private),
     ("invested-here", "Saudi investment commitments in the United States of almost $1 trillion", _invested_here),
     ("a-firm's-money", "Woodside Energy Group approved a $17.5 billion LNG project", _firms_money),
