@@ -134,8 +134,7 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     relative, joint = _relative_giver(actors, cl)
     donor = None if joint else relative or donor
     label = _own_voice(cl, lists, donor, subject) if donor in (None, SELF) else None
-    if donor is not None and donor != subject.actor and not any(
-            m.canonical == donor and m.start in actors.explicit for m in actors.donors):
+    if donor is not None and donor != subject.actor and not _named_as_giver(actors, donor):
         lead = lists.lead_in(cl.sent)  # (the item's own subject gives: "- GAFSP has mobilized $476 million")
         if lead is not None and pick(classify(flat(lead)), len(lead), we=we)[0] is not None:
             donor = None  # "The United States is providing: - ... India to make 20 million doses"
@@ -154,8 +153,8 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     if d is None or r is None:
         d, r, dk, rk = _from_lead_in(lists.lead_in(cl.sent), we, d, r, dk, rk)
     none = Decision(None, "none-named", "", FALLBACK)
-    explicit = d is not None and (d.value in (relative, label and label[0], written) or any(
-        m.canonical == d.value and m.start in actors.explicit for m in actors.donors))
+    explicit = d is not None and (d.value in (relative, label and label[0], written)
+                                  or _named_as_giver(actors, d.value))
     owner = next((m.canonical for m in reversed(actors.donors) if (m.possessive or _ON_ITS.match(cl.text, m.end))
                   and m.end <= cl.at and m.canonical != SELF), None)
     direct = next((m.canonical for m in actors.donors if verb_at is not None and m.canonical == subject.actor
@@ -164,6 +163,11 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     several = r is not None and r.rule == "named-in-sentence" and listed(actors, r.value)
     return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, group, explicit, owner, direct,
                       several, subject.unknown and subject.firm, attached is not None)
+
+
+def _named_as_giver(actors: Actors, name: str | None) -> bool:
+    """``name`` is written as a giver in the sentence ("from Japan", "by the G7", "we")."""
+    return any(m.canonical == name and m.start in actors.explicit for m in actors.donors)
 
 
 def _named_donor(cl: Clause, donor: str | None) -> tuple[Decision | None, str | None, str | None]:

@@ -38,7 +38,8 @@ _NAME = re.compile(rf"\b(?!(?:{alternation('no_name')}|{'|'.join(w.title() for w
 _NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?(?:\([A-Z][\w.&-]*\)|[A-Z][\w&'’.-]*))*")
 #: "World Economic Forum (WEF)": the acronym in brackets after a name is no part of it.
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w.&-]*\)$")
-#: A possessive inside a run of capitalised words: the name before it owns what the rest names.
+#: A possessive inside a run of capitalised words: the name before it owns what the rest names ("The
+#: Rockefeller Foundation's Global Vaccination Initiative commits $X": the foundation gives).
 _OWNER_OF = re.compile(r"['’]s\s")
 #: Verbs whose subject gets the money.
 _RECEIVE = re.compile(r"receiv|got\b|gets\b|obtain", re.IGNORECASE)
@@ -109,8 +110,7 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
         return Subject(None, False, group=True)
     for m in _NAME.finditer(span):
         run = _NAME_RUN.match(span, m.start())
-        name = _ACRONYM_AFTER.sub("", " ".join((run.group(0) if run else m.group(0)).split()))
-        name = _OWNER_OF.split(name)[0]  # "The Rockefeller Foundation's Global Vaccination Initiative": its owner
+        name = _OWNER_OF.split(_ACRONYM_AFTER.sub("", " ".join((run.group(0) if run else m.group(0)).split())))[0]
         m = run or m  # what follows the whole name says what it is ("World Economic Forum (WEF), an NGO,")
         if name in org_nouns():  # "The Fund announced", "Philanthropies have committed": a noun alone
             return Subject(None, False, group=True)  # names no giver to stand by, nor the publisher
