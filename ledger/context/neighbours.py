@@ -35,6 +35,8 @@ _THIS_INCLUDES = re.compile(
 #: "$5 billion is included to ...": a part of the whole the text is about.
 _IS_INCLUDED = re.compile(r"^\s*(?:is|are|was|were)\s+(?:also\s+)?included\b", re.IGNORECASE)
 _INHERITED = ("cumulative", "budget", "component")
+#: "will procure", "plans to provide": the item's own act is still to come.
+_WILL = re.compile(rf"\b(?:{alternation('future')})\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE)
 #: "... and the Maldives ₹400 crore": an actor's name and the amount, the verb left out.
 _GAPPED = re.compile(r"^[^,.;:]{0,40}?\s*,?\s+(?:and|while|whereas|but)\s+(?:the\s+)?[A-Z][\w'’.-]*"
                      r"(?:\s+[A-Z][\w'’.-]*){0,3}\s*$")
@@ -114,8 +116,10 @@ def _adjacent_part(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None
 
 def _one_act(role: str, cl: Clause) -> str:
     """A part of a running total written as one thing is one earlier package ("The total includes a
-    $20 million DFC loan to ...", "Milestones to date include: - a $3.4 million grant")."""
-    return "package" if role == "cumulative" and parts.is_one_thing(cl.before) else role
+    $20 million DFC loan to ...", "Milestones to date include: - a $3.4 million grant"), and so is an
+    act still to come ("Commitments to date include: - The Global Fund will procure up to $80 million")."""
+    one = parts.is_one_thing(cl.before) or _WILL.search(cl.before) is not None
+    return "package" if role == "cumulative" and one else role
 
 
 def _part_after_whole(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
