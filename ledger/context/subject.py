@@ -22,9 +22,11 @@ __all__ = ["Subject", "subject_of"]
 
 #: Where the subject of a verb may begin: the last clause break before it.
 #: (the full stop of an abbreviation, as in "U.S.", breaks nothing)
+#: After a verb of saying and "that" a new clause begins ("I'm proud to announce that our four countries ...
+#: are committing"), unless a pronoun takes up the subject before ("X is announcing that it awarded"); a bare
+#: "that" breaks nothing ("a company that helps farmers, has committed").
 _BREAK = re.compile(rf"[;:!?—–(\[]|\.(?!\w)(?<!\b[A-Z]\.)|,\s+(?:{alternation('clause_breaks_after_comma')})\b|"
-                    rf"\b(?:{alternation('content_clause_verbs')})\s+that\b|^")  # "I'm proud to announce that our
-# four countries ... are committing" (not "a company that helps farmers, has committed")
+                    rf"\b(?:{alternation('content_clause_verbs')})\s+that\b(?!\s+(?:it|they|he|she)\b)|^")
 #: ``_BREAK`` without its "^": after the first character its branches start with a few characters, which
 #: the regex engine skips to (with "^" among them it tries every branch at every position).
 _BREAK_AFTER_START = re.compile(_BREAK.pattern.removesuffix("|^"))
