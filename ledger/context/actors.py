@@ -146,12 +146,11 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
         d, donor, written = Decision(thanked, "thanked-for-it", thanked, SENTENCE), thanked, thanked
     if label is not None:
         d, donor = label[2], label[0]
-    r = Decision(recipient, "named-in-sentence", recipient or "", SENTENCE) if recipient else None
+    r = Decision(recipient, "named-in-sentence", recipient, SENTENCE) if recipient else unknown_getter(cl)
     dk, rk = label[1] if label else _kind(actors, donor), _kind(actors, recipient)
-    if r is None:
-        r = unknown_getter(cl)
-    if d is None or r is None:
-        d, r, dk, rk = _from_lead_in(lists.lead_in(cl.sent), we, d, r, dk, rk)
+    if d is None or r is None:  # several givers of the sentence's own keep the lead-in's out ("with donors pledging")
+        d2, r, dk2, rk = _from_lead_in(lists.lead_in(cl.sent), we, d, r, dk, rk)
+        d, dk = (d, dk) if subject.group or others else (d2, dk2)
     none = Decision(None, "none-named", "", FALLBACK)
     explicit = d is not None and (d.value in (relative, label and label[0], written)
                                   or _named_as_giver(actors, d.value))
