@@ -40,8 +40,9 @@ _FUTURE = re.compile(rf"\b(?:{alternation('future')})\b(?!\s+(?:bring|brings|rai
 _COMING = re.compile(rf"\s+(?:[\w-]+\s+){{0,4}}?(?:{alternation('coming_periods')})\b", re.IGNORECASE)
 #: Running-total words that name a period over which amounts add up.
 _PERIODS = frozenset(words("period_totals"))
-#: "has committed", "have already sent": the auxiliary of a perfect tense, before its verb.
-_HAS = re.compile(r"\b(?:has|have|had|['’]ve)\s+(?:[\w-]+\s+){0,2}?(?:been\s+)?$", re.IGNORECASE)
+#: "has committed", "have already sent": the auxiliary of a perfect tense, before its verb (not "has decided
+#: to offer $X": a decision to give is an act still to come).
+_HAS = re.compile(r"\b(?:has|have|had|['’]ve)\s+(?:(?!to\b)[\w-]+\s+){0,2}?(?:been\s+)?$", re.IGNORECASE)
 _HAS_REACH = 30
 #: "... for a total of over $22 million": the running-total word after a figure introduces the amount after it.
 _AMOUNT_NEXT = re.compile(r"\s+(?:of\s+)?(?:[a-z]+\s+){0,3}?(?:[A-Z]{2,3}\s?|US)?[$€£¥₹]\s?\d")
