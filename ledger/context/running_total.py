@@ -63,6 +63,8 @@ _ACROSS_MANY = re.compile(rf"\s+(?:in|across|through|over|for)\s+(?:more\s+than\
 #: "has committed over $500 million": a bound right before the amount.
 _BOUND = re.compile(rf"\b(?:{alternation('bounds_of_a_sum')})\s+$", re.IGNORECASE)
 _BOUND_REACH = 20
+#: "the over $3 billion", "the more than $X": a bound after the definite article.
+_THE_BOUND = re.compile(rf"\bthe\s+(?:{alternation('bounds_of_a_sum')})\s+$", re.IGNORECASE)
 #: What follows a participle that describes the amount before it: a preposition or the clause's end ("$X in
 #: grants provided to survivors"; not "... and spent $213 million", whose participle has its own object).
 _PARTICIPLE_END = re.compile(rf"\s*(?:[,.;:)—–]|$|(?:{alternation('phrase_breaks')}|since|so)\b)", re.IGNORECASE)
@@ -229,7 +231,20 @@ def running_total(ev: Evidence) -> Cue | None:
             ev.text[:ev.at]) or _ANNOUNCED_THAT.search(ev.text, 0, ev.perfect.start)):
         return None  # "has committed $1 billion in new assistance", "..., and will send $X", "announced that the
         # United States has contributed $150 million": a new package
-    return cue or ev.perfect or _across_many(ev) or _bound_in_perfect(ev) or _holds(ev)
+    return cue or ev.perfect or _across_many(ev) or _bound_in_perfect(ev) or _holds(ev) or _the_bound(ev)
+
+
+def _the_bound(ev: Evidence) -> Cue | None:
+    """ "when we talk about the over $3 billion of support in Angola": a bound after "the" points at a sum of
+    aid already known, a total so far; not money that is no aid ("the nearly $30 billion in junk fees"), a
+    container written onto the amount ("the more than $1 billion package": one thing), nor new money."""
+    m = _THE_BOUND.search(ev.text, max(0, ev.at - _BOUND_REACH), ev.at)
+    own, verb = ev.own, ev.verb
+    aid = own is not None and own.cls == "aid" or verb is not None and verb.cls == "give"
+    written_on = own is not None and is_container(own) and 0 <= own.start - ev.end <= 1
+    if m is None or not aid or written_on or ev.new_amount():
+        return None
+    return Cue(m.start(), m.end(), "total", "-", m.group(0).strip())
 
 
 def _holds(ev: Evidence) -> Cue | None:
