@@ -229,10 +229,11 @@ def _item_giver(cl: Clause, lists: ListIndex) -> tuple[str, str | None] | None:
 def _relative_giver(actors, cl: Clause) -> tuple[str | None, bool]:
     """ "the more than $15.2 billion that the United States has provided": the subject of a relative
     clause right after the amount gives it; and whether a second giver is joined to it ("the $8 million
-    that the United States and Japan pledged": several givers)."""
+    that the United States and Japan pledged": several givers). Without "that", the subject must be
+    followed by a perfect or a past verb of giving ("the $10 million Australia has already committed")."""
     rel = _RELATIVE_AFTER.match(cl.text, cl.end)
-    zero = _ZERO_RELATIVE.match(cl.text, cl.end) if rel is None else None  # "the $10 million Australia has
-    at = rel.end() if rel is not None else zero.end() if zero is not None else -1  # already committed"
+    zero = _ZERO_RELATIVE.match(cl.text, cl.end) if rel is None else None
+    at = rel.end() if rel is not None else zero.end() if zero is not None else -1
     m = next((m for m in actors.donors if m.start == at and (rel is not None or _PERFECT_AFTER.match(cl.text, m.end))),
              None)
     if m is None:

@@ -45,8 +45,13 @@ _INTO = re.compile(r"\b(?:in|into)\s+(?:the\s+)?$")
 
 def _into(text: str, home: str | None) -> bool:
     """The clause names ``home`` as where money goes ("investments ... in the United States")."""
-    return home is not None and any(m.canonical == home and _INTO.search(text, max(0, m.start - 12), m.start)
-                                    for m in actors_in(text))
+    return home is not None and _named_as_place(text, (home,), _INTO, 12)
+
+
+def _named_as_place(text: str, names: tuple[str | None, ...], before: re.Pattern[str], reach: int) -> bool:
+    """One of ``names`` is named in ``text`` right after ``before`` (within ``reach`` characters): as a place."""
+    return any(m.canonical in names and before.search(text, max(0, m.start - reach), m.start)
+               for m in actors_in(text))
 
 
 def _changed(before: str) -> bool:
@@ -140,9 +145,7 @@ _IN_PLACE = re.compile(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?$", re.I
 def _abroad_only(text: str, ev: Evidence, home: tuple[str | None, ...]) -> bool:
     """Money said to go to many places ("in 30 countries") with no word of home: the giver's own country
     named, or a home word ("a commitment of $300 billion of investment in America and around the world")."""
-    return (many_places(text) and ev.has("home", "sentence") is None
-            and not any(m.canonical in home and _IN_PLACE.search(text, max(0, m.start - 15), m.start)
-                        for m in actors_in(text)))
+    return many_places(text) and ev.has("home", "sentence") is None and not _named_as_place(text, home, _IN_PLACE, 15)
 
 
 def praised(ev: Evidence) -> bool:

@@ -2,7 +2,8 @@
 
 The getter is the recipient-like actor nearest after the figure (one named as such, "to Ukraine",
 first), else a holder named before it ("Nepal is to receive ₹550 crore"), else the last one before
-it; an organisation that takes the money is the channel of the country it serves, named after it.
+it; an organisation that takes the money is the channel of the country it serves, named after it or
+opening the sentence.
 """
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ __all__ = ["getter", "nearest"]
 
 #: A recipient named this close after a figure ("$X ... to the people of Afghanistan") beats earlier holders.
 _NEAR_RECIPIENT = 90
-#: "the people of Gaza": the people a region's money serves.
 #: "In Angola, ...": a country that opens the sentence, where what it tells happens.
 _IN_OPENER = re.compile(r"\W*In\s+(?:the\s+)?$")
+#: "the people of Gaza": the people a region's money serves.
 _PEOPLE_OF = re.compile(r"\bpeople\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -24,9 +24,9 @@ _TO_A_NAME = re.compile(rf"[^.;:!?]{{0,60}}?\bto\s+(?:the\s+)?{_A_NAME}")
 #: "a new $100 million commitment from Women's Health and Empowerment Network": a giver named by "from" and a
 #: capitalised name the gazetteer does not know, right after the amount and its noun.
 _FROM_A_NAME = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?from\s+(?:the\s+)?{_A_NAME}")
-#: "from the United States and others", "Japan and other donors": a giver named with others unnamed.
 #: "$515 million collectively": several givers together.
 _COLLECTIVELY = re.compile(r"\s+(?:in\s+total\s+)?(?:collectively|jointly|between\s+them)\b", re.IGNORECASE)
+#: "from the United States and others", "Japan and other donors": a giver named with others unnamed.
 _AND_OTHERS = re.compile(rf"\s+and\s+(?:{alternation('unnamed_others')})\b", re.IGNORECASE)
 #: A currency marker before a number: a name after a second amount belongs to that amount ("including £105
 #: million for testing, and £160m to support CEPI").
