@@ -22,7 +22,7 @@ from ledger.context.money_frame import FOREIGN_AID
 from ledger.context.what import fill_topic
 from ledger.context.words import alternation
 from ledger.model import Figure
-from ledger.text.gazetteer import actors_in, find_actors
+from ledger.text.gazetteer import find_actors
 from ledger.text.sentences import SentenceIndex, clean
 
 __all__ = ["confidence", "document_defaults", "headline_frame"]
@@ -160,9 +160,12 @@ def _getter_before(lists: ListIndex, sent: int, not_getters: set[str | None]) ->
         if lists.new_topic(prev, prev + 1):
             break
         sentence = clean(lists.index.sentence(prev))
-        found = {m.canonical for m in _actors.classify(sentence).recipients if m.kind in _PLACES} - not_getters
-        if found:  # a sentence that names several places ("trainings in Europe, Africa and Asia") names none
-            return found | {m.canonical for m in actors_in(sentence) if m.kind in _PLACES} - not_getters
+        read = _actors.classify(sentence)
+        found = {m.canonical for m in read.recipients if m.kind in _PLACES} - not_getters
+        if found:  # a sentence that names several places ("trainings in Europe, Africa and Asia") names none;
+            # a place named for another reason ("to impose costs on Russia") is none of them
+            named = (*read.donors, *read.recipients, *read.holders)
+            return found | {m.canonical for m in named if m.kind in _PLACES} - not_getters
     return set()
 
 

@@ -53,7 +53,8 @@ _FROM_BY = re.compile(rf"\b(?:from|by)\s+(?:(?:{alternation('share_of')})\s+of\s
                       re.IGNORECASE)
 #: "the" right before a name: "the United States commitment" names its giver.
 _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
+#: "sanctions against Russia", "to impose costs on Russia": a country measures are taken against is their target.
+_AGAINST = re.compile(r"\b(?:against|(?:costs?|sanctions|penalties|pressure)\s+on)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "Melinda French Gates": a people's adjective between a capitalised first name and a surname is a part
 #: of the person's name (a given name, not a sentence's first word: another word stands before it).
 _NAME_BEFORE = re.compile(rf"\w[,;:]?\s+(?!(?:{alternation('no_name')})\s)[A-Z][a-z]+\s+$")
@@ -102,7 +103,8 @@ RULES: tuple[Rule, ...] = (
     ("aggressor", "Russia's invasion of Ukraine", lambda a: "skip" if a.hit("war", "after") else None),
     ("dateline", "(New York: 18 August 2006): OCHA has made ...",
      lambda a: "skip" if _DATELINE.match(a.after) else None),
-    ("target-of-measures", "sanctions against Russia", lambda a: "skip" if _AGAINST.search(a.before) else None),
+    ("target-of-measures", "sanctions against Russia; to impose costs on Russia",
+     lambda a: "skip" if _AGAINST.search(a.before) else None),
     ("channel", "through the World Bank; a fund operated by OCHA",
      lambda a: "skip" if a.hit("channel", "before") else None),
     ("group-speaks", "President Biden and G7 leaders will contribute",

@@ -16,7 +16,7 @@ __all__ = ["FOREIGN_AID", "MoneyFrame", "Rule", "framed", "law_after", "not_aid_
 
 #: Aid nouns that speak of aid abroad whoever is named as its subject ("security assistance"); "package",
 #: "relief", "grant" or "loan" alone may be a government's spending at home.
-FOREIGN_AID = frozenset(("military", "humanitarian", "development"))
+FOREIGN_AID = frozenset(("military", "humanitarian", "development", "budget_support"))
 
 #: "the largest recipients", "its top partners": a ranking of what each got.
 _RANKING = re.compile(r"\b(?:recipients?|partners?|beneficiar(?:y|ies))\b", re.IGNORECASE)

@@ -160,6 +160,9 @@ def _already_announced(ev: Evidence, cue: Cue) -> bool:
 #: "builds on USAID's announcement earlier this year committing $150 million": a noun of one act between
 #: "builds on" and the amount.
 _ONE_ACT = re.compile(rf"\b(?:announcement|{alternation('one_act_nouns')})s?\b", re.IGNORECASE)
+#: "builds on DFC's $10 million loan to ...": the noun of one act right after the amount (not "$X in grants").
+_ONE_ACT_AFTER = re.compile(rf"\s+(?:(?!in\b|of\b)[\w-]+\s+)?(?:announcement|{alternation('one_act_nouns')})\b",
+                            re.IGNORECASE)
 
 
 def _builds_on_one_act(ev: Evidence, cue: Cue) -> bool:
@@ -167,7 +170,7 @@ def _builds_on_one_act(ev: Evidence, cue: Cue) -> bool:
     United States' announcement two weeks ago of nearly $54 million"), not a sum ("builds on the $6.9
     billion already committed this year")."""
     return cue.value == "next" and cue.text.lower().startswith("buil") and cue.end <= ev.at and bool(
-        _ONE_ACT.search(ev.text, cue.end, ev.at))
+        _ONE_ACT.search(ev.text, cue.end, ev.at) or _ONE_ACT_AFTER.match(ev.text, ev.end))
 
 
 def _coming_period(ev: Evidence, cue: Cue) -> bool:
@@ -215,7 +218,8 @@ NOT_A_TOTAL: tuple[Rule, ...] = (
     ("already-announced", "We've already announced $308 million to the UN's appeal", _already_announced),
     ("said-to-be-new", "funding to date, USAID is supporting Vietnam with an additional $23 million",
      _said_to_be_new),
-    ("builds-on-one-act", "This builds on USAID's announcement earlier this year committing $150 million",
+    ("builds-on-one-act", "This builds on USAID's announcement earlier this year committing $150 million; "
+     "builds on DFC's $10 million loan to Seba Foods",
      _builds_on_one_act),
     ("over-a-coming-period", "already set to receive $13 billion over the next five years", _coming_period),
     ("a-future-act", "Building on previous support, the DFC will invest $30 million", _future_act),

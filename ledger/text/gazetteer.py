@@ -68,7 +68,9 @@ _POSTAL = re.compile(r",[ \t]*([A-Z]{2})\b(?![.'’-]?\w)")
 #: Between a town and its state: a comma alone ("Dublin, Virginia").
 _TOWN_COMMA = re.compile(r",[ \t]*")
 #: What joins names of one list: "X, Y, and Z", "X and Y", "X or Y" (the context stage's lists too).
-LIST_JOINT = r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
+#: A state's formal name joins as its short one: "Palau, and the Republic of the Marshall Islands".
+LIST_JOINT = (r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
+              r"(?:(?:Republic|Kingdom|Commonwealth|Government)\s+of\s+(?:the\s+)?)?")
 _LIST_JOINT = re.compile(f"^{LIST_JOINT}$")
 
 
