@@ -25,11 +25,14 @@ _LEAD_IN = re.compile(r":\s*$")
 #: ("By the authority ... of the Foreign Assistance Act, I hereby delegate:" speaks of no budget).
 _LEAD_TAIL = 80
 _LAST_CLAUSE = re.compile(r"[,;()]")
-#: "a $10 million loan", "an additional $5 million": one amount, not a sum.
+#: "a $10 million loan", "an additional $5 million", "their planned, up to $50 million, facility": one amount,
+#: not a sum.
 _ONE_THING = re.compile(rf"\b(?:a|an)\s+(?:(?:{alternation('one_thing')})\s+)?$|"
                         rf"(?:['’]s|\bits|\btheir|\bthe\s+(?:recent|latest))\s+(?:(?:{alternation('one_thing')})\s+)?"
                         rf"(?:{alternation('one_act_nouns')})"
-                        rf"\s+of\s+(?:up\s+to\s+)?$", re.IGNORECASE)
+                        rf"\s+of\s+(?:up\s+to\s+)?$|"
+                        r"(?:['’]s|\bits|\btheir|\bour|\bthe)\s+(?:planned|proposed)[,\s]+(?:up\s+to\s+)?$",
+                        re.IGNORECASE)
 _ONE_THING_REACH = 30
 
 

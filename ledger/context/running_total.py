@@ -19,7 +19,7 @@ from ledger.context.words import alternation, words
 if TYPE_CHECKING:
     from ledger.context.evidence import Evidence
 
-__all__ = ["NOT_A_TOTAL", "running_total"]
+__all__ = ["NOT_A_TOTAL", "gives_in_future", "running_total"]
 
 #: "$X went to Ukraine" adds up what went there; "When I went to South Korea, ... $X" is a trip.
 _MONEY_GOES = frozenset(("went to", "goes to", "go to"))
@@ -181,13 +181,13 @@ def _coming_period(ev: Evidence, cue: Cue) -> bool:
 
 def _future_act(ev: Evidence, cue: Cue) -> bool:
     verb = ev.verb
-    if verb is None or cue.end > verb.start or cue.value == "level" or not _future_verb(ev):
+    if verb is None or cue.end > verb.start or cue.value == "level" or not gives_in_future(ev):
         return False
     perfect = ev.perfect  # "has invested and aims to provide $X": a total and a plan, one predicate
     return perfect is None or perfect.end > verb.start or "," in ev.text[perfect.end:verb.start]
 
 
-def _future_verb(ev: Evidence) -> bool:
+def gives_in_future(ev: Evidence) -> bool:
     """The verb that governs the figure gives or spends in the future ("will invest $X")."""
     verb = ev.verb
     if verb is None or verb.cls not in ("give", "spend"):
@@ -231,7 +231,7 @@ def running_total(ev: Evidence) -> Cue | None:
     said = [*(c for c in ev.lead if c.cls == "total" and c.text.lower() not in _MONEY_GOES),
             *(c for c in ev.after if c.cls == "total" and c.value != "next")]
     cue = next((c for c in said if not any(rule(ev, c) for _name, _example, rule in NOT_A_TOTAL)), None)
-    if cue is None and ev.perfect is not None and (ev.new_amount() or _future_verb(ev) or is_one_thing(
+    if cue is None and ev.perfect is not None and (ev.new_amount() or gives_in_future(ev) or is_one_thing(
             ev.text[:ev.at]) or _ANNOUNCED_THAT.search(ev.text, 0, ev.perfect.start)):
         return None  # "has committed $1 billion in new assistance", "..., and will send $X", "announced that the
         # United States has contributed $150 million": a new package
@@ -269,7 +269,7 @@ def _bound_in_perfect(ev: Evidence) -> Cue | None:
                        and _PARTICIPLE_END.match(ev.text, c.end)), None)  # "$330 Million in Federal Grants Provided to"
     if participle is None and (verb is None or verb.cls != "give" or verb.value in _NOT_GIVEN or not _in_perfect(ev)):
         return None
-    if ev.new_amount() or _future_verb(ev) or not _BOUND.search(ev.text, max(0, ev.at - _BOUND_REACH), ev.at):
+    if ev.new_amount() or gives_in_future(ev) or not _BOUND.search(ev.text, max(0, ev.at - _BOUND_REACH), ev.at):
         return None
     return participle or verb
 
