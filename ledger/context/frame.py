@@ -21,9 +21,10 @@ from ledger.text.gazetteer import actors_in, country_of_state, kind_of
 __all__ = ["many_places", "money_decision", "praised"]
 
 
-#: "in 2023", "during 2022", "in FY 2023" (a whole year; "in January 2021" names a month of it; "in 2024
-#: prices" and "in FY2023 funds" name no time, but the money's vintage).
-_IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+(?:(?:FY|[Ff]iscal\s+[Yy]ear)\s*)?((?:19|20)\d\d)\b(?!\s*[-–/])"
+#: "in 2023", "during 2022", "in FY 2023", "In Fiscal Year (FY) 2021" (a whole year; "in January 2021" names a
+#: month of it; "in 2024 prices" and "in FY2023 funds" name no time, but the money's vintage).
+_IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+(?:(?:FY|[Ff]iscal\s+[Yy]ear(?:\s+\(FY\))?)\s*)?"
+                      r"((?:19|20)\d\d)\b(?!\s*[-–/])"
                       rf"(?!\s+(?:{alternation('year_vintage_nouns')}))")
 #: "From 2022 to 2023", "between 2019 and 2021": a span of past years, whose amount is its total.
 _PAST_SPAN = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+((?:19|20)\d\d)\s+(?:to|and|through|until)\s+((?:19|20)\d\d)\b")

@@ -30,6 +30,8 @@ _BREAK = re.compile(rf"[;:!?—–(\[]|\.(?!\w)(?<!\b[A-Z]\.)|,\s+(?:{alternatio
 #: ``_BREAK`` without its "^": after the first character its branches start with a few characters, which
 #: the regex engine skips to (with "^" among them it tries every branch at every position).
 _BREAK_AFTER_START = re.compile(_BREAK.pattern.removesuffix("|^"))
+#: ", and also": a predicate with no subject of its own shares the subject of the one before it.
+_SHARED = re.compile(rf",\s+and\s+(?:(?:{alternation('shared_predicate_words')})\s+){{0,3}}", re.IGNORECASE)
 #: A phrase that opens a clause before its subject: "In Guatemala and Honduras, ...", "Like Japan, ...".
 _OPENER = re.compile(rf"\s*(?:{alternation('clause_openers')})\b[^,;]{{1,80}},(?:\s*[A-Z][\w’' -]{{1,30}},)?")
 #: A capitalised word that names someone ("General Electric"); sentence-initial function words,
@@ -86,14 +88,13 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
     text = actors.text
     if _RECEIVE.match(text, verb_at):
         return Subject(None, False)  # "CSOs received $X", "the mine, which received $X": the subject gets it
-    asides = _asides(text, verb_at)
-    first = _BREAK.match(text, 0, verb_at)  # a break, or the start of the sentence
-    found = [first, *_BREAK_AFTER_START.finditer(text, max(first.end(), 1), verb_at)]
-    breaks = [b for b in found if not any(i <= b.start() <= j for i, j in asides)]
+    breaks = _breaks(text, verb_at)
     start = breaks[-1].end() if breaks else 0
     opener = _OPENER.match(text, start, verb_at)  # "In Guatemala and Honduras, USDA will provide"
     if opener:
         start = opener.end()
+    if breaks and breaks[-1].start() > 0 and _SHARED.fullmatch(text, breaks[-1].start(), verb_at):
+        return subject_of(actors, breaks[-1].start())  # "Saudi Arabia voted ..., and also pledged $X"
     named_here = any(start <= m.start and m.end <= verb_at for m in actors.donors)
     if breaks and _WHICH.search(breaks[-1].group(0)) and not named_here:  # "CERF, which has allocated": its
         # antecedent, unless the relative clause names its own subject ("which comes after the US disbursed")
@@ -119,6 +120,14 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
         if _organisation(name, span[m.end():]):
             return Subject(None, True, name, firm=_firm(name, span[m.end():]))
     return Subject(None, False)
+
+
+def _breaks(text: str, verb_at: int) -> list[re.Match[str]]:
+    """Where clauses break before the verb (the first match is the sentence's start), outside asides."""
+    asides = _asides(text, verb_at)
+    first = _BREAK.match(text, 0, verb_at)  # a break, or the start of the sentence
+    found = [first, *_BREAK_AFTER_START.finditer(text, max(first.end(), 1), verb_at)]
+    return [b for b in found if not any(i <= b.start() <= j for i, j in asides)]
 
 
 def _thanked(named: list, text: str, verb_at: int) -> str | None:
