@@ -79,12 +79,13 @@ def publisher_of(url: str | None) -> Publisher | None:
 
 def default_pair(pairs: list[tuple[str | None, str | None]], headline: tuple[str | None, str | None]
                  ) -> tuple[str | None, str | None]:
-    """The donor and recipient a release is about: the headline's, else the donor named most often
-    and the recipient named for most of its aid amounts (at least twice; None where it names
-    several)."""
+    """The donor and recipient a release is about: the headline's, else the donor named for most of its
+    aid amounts and the recipient named for most of them (at least twice; None where it names several)."""
     donors = Counter(d for d, _ in pairs if d)
     recipients = Counter(r for _, r in pairs if r)
-    donor = headline[0] or (donors.most_common(1)[0][0] if donors else None)  # the release's giver
+    top = donors.most_common(1)
+    donor = headline[0] or (top[0][0] if top and top[0][1] >= _PAIR_SHARE * donors.total() else None)  # its giver,
+    # if one gives most of what it names (a list of many givers' pledges is about none of them)
     return donor, _dominant(recipients, headline[1], len(pairs))
 
 
