@@ -22,7 +22,7 @@ from ledger.context.money_frame import FOREIGN_AID
 from ledger.context.what import fill_topic
 from ledger.context.words import alternation
 from ledger.model import Figure
-from ledger.text.gazetteer import find_actors
+from ledger.text.gazetteer import find_actors, kind_of
 from ledger.text.sentences import SentenceIndex, clean
 
 __all__ = ["confidence", "document_defaults", "headline_frame"]
@@ -169,6 +169,13 @@ def _getter_before(lists: ListIndex, sent: int, not_getters: set[str | None]) ->
     return set()
 
 
+def _getter_unsaid(rule: str, recipient: str) -> bool:
+    """The figure's own words leave its getter open: no getter named, or one the gazetteer does not know
+    in a release about one country ("USAID provided $2.3 million to Revital Healthcare" in a release
+    about Kenya: a firm or group there); not several getters, nor the publisher."""
+    return rule not in _GETTER_SAID or rule == "getter-not-known" and kind_of(recipient) == "country"
+
+
 def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], sents: list[int],
                       lists: ListIndex, doc: DocumentFrame) -> list[Figure]:
     """``figs`` with donors and recipients the release is about, and the publisher's dollar."""
@@ -195,7 +202,7 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
             if new_donor is not None and d["recipient"].value == new_donor:  # a donor never receives its own money
                 d["recipient"] = Decision(None, "donor-never-receives", new_donor, DOCUMENT)
             if (fig.recipient is None and recipient and recipient != new_donor and not _own_getter_only(d)
-                    and d["recipient"].rule not in _GETTER_SAID
+                    and _getter_unsaid(d["recipient"].rule, recipient)
                     and not many_places(lists.index.sentence(sent), world=True)):
                 d["recipient"] = Decision(recipient, "release-is-about", "", DOCUMENT)
             fig = replace(fig, donor=new_donor, recipient=d["recipient"].value, why=why_text(d),
