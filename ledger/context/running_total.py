@@ -173,6 +173,19 @@ def _builds_on_one_act(ev: Evidence, cue: Cue) -> bool:
         _ONE_ACT.search(ev.text, cue.end, ev.at) or _ONE_ACT_AFTER.match(ev.text, ev.end))
 
 
+#: ", where we pledged $X", ", when the US announced $X": a clause of its own about one place or time.
+_WHERE_CLAUSE = re.compile(r",\s+(?:where|when)\s+", re.IGNORECASE)
+
+
+def _another_clause(ev: Evidence, cue: Cue) -> bool:
+    """ "These actions build on ... last week's ministerial in Guatemala, where we pledged $578 million": a
+    clause about one place or time opens between the word and the amount's verb; the word is not its."""
+    verb = ev.verb
+    if verb is None or cue.end > ev.at:
+        return False
+    return _WHERE_CLAUSE.search(ev.text, cue.end, verb.start) is not None
+
+
 def _coming_period(ev: Evidence, cue: Cue) -> bool:
     """ "Florida is already set to receive $13 billion over the next five years": money spread over a
     period to come has not been given yet, whatever total word stands before it."""
@@ -222,6 +235,8 @@ NOT_A_TOTAL: tuple[Rule, ...] = (
      "builds on DFC's $10 million loan to Seba Foods",
      _builds_on_one_act),
     ("over-a-coming-period", "already set to receive $13 billion over the next five years", _coming_period),
+    ("another-clause", "These actions build on last week's ministerial in Guatemala, where we pledged $578 million",
+     _another_clause),
     ("a-future-act", "Building on previous support, the DFC will invest $30 million", _future_act),
 )
 
