@@ -42,6 +42,7 @@ class DocumentFrame:
     recipient: str | None = None
     abroad: bool = False  # the release is about aid abroad: its amounts are not spent at home
     disaster: bool = False  # the headline speaks of a disaster: relief to stricken places is aid, not a budget
+    budget: bool = False  # the headline speaks of a budget, a request or an appropriation: new money is asked for
 
     @property
     def home(self) -> str | None:

@@ -55,11 +55,8 @@ def confidence(d: dict[str, Decision]) -> float:
     return round(min(role.confidence, (role.confidence + d["donor"].confidence) / 2 + 0.05), 2)
 
 
-def _headline_pair(index: SentenceIndex) -> tuple[str | None, str | None]:
+def _headline_pair(headline: str) -> tuple[str | None, str | None]:
     """Donor and recipient of a headline that speaks of aid ("Norway Increases Aid to Sudan")."""
-    if not index.spans:
-        return None, None
-    headline = clean(index.sentence(_HEADLINE))
     if not any(c.cls in ("aid", "give") for c in cues(headline)):
         return None, None
     actors = _actors.classify(_PLACE_OPENER.sub("", headline))  # "In Lusaka, Zambia, ..." is where, not who
@@ -74,6 +71,11 @@ _PLACE_OPENER = re.compile(r"^\s*(?:In|At|From|Outside)\s+[^,;.]{1,40},(?:\s*[A-
 #: sign, whose "we" is all of them.
 _JOINT = re.compile(rf"\bjoint\s+(?:[\w’'-]+\s+)?(?:{alternation('joint_texts', end='s?')})\b|"
                     r"\bleaders['’]?\s+(?:statement|declaration|communiqu[eé])\b|\bcommuniqu[eé]\b", re.IGNORECASE)
+#: "Fact Sheet: The President's Budget ...", "... Supplemental Funding Request", "... Rescission Package",
+#: "Signing of the Consolidated Appropriations Act": a text about money asked for, voted or cancelled.
+_BUDGET_HEADLINE = re.compile(rf"\b(?:{alternation('budget_headlines')})\b|"
+                              r"\b(?:President(?:\s+[A-Z]\w+)?|Administration)['’]s\s+(?:FY\s?\d{2,4}\s+)?Budget\b",
+                              re.IGNORECASE)
 #: "to Ukraine", "for Haiti", "in Sudan", "with Kenya": a place the headline's aid goes to.
 _GETTER_MARK = re.compile(r"\b(?:to|for|in|with|on)\s+(?:the\s+)?(?:people\s+of\s+)?$", re.IGNORECASE)
 
@@ -81,20 +83,19 @@ _GETTER_MARK = re.compile(r"\b(?:to|for|in|with|on)\s+(?:the\s+)?(?:people\s+of\
 def headline_frame(index: SentenceIndex, publisher: Publisher | None) -> DocumentFrame:
     """The document's frame before its figures are read: its publisher, its headline's pair, and
     whether the headline speaks of aid abroad ("... Global Food Security", "... Loans to Ukraine")."""
-    donor, recipient = _headline_pair(index)
-    if publisher is not None and index.spans and _JOINT.search(index.sentence(_HEADLINE)):
+    headline = clean(index.sentence(_HEADLINE)) if index.spans else ""
+    donor, recipient = _headline_pair(headline)
+    if publisher is not None and _JOINT.search(headline):
         publisher = replace(publisher, voice="joint")  # "we" are all who sign it: no one donor
-    disaster = bool(index.spans) and any(c.cls == "disaster" for c in cues(clean(index.sentence(_HEADLINE))))
-    return DocumentFrame(publisher, donor, recipient, _headline_abroad(index, publisher), disaster)
+    disaster = any(c.cls == "disaster" for c in cues(headline))
+    budget = _BUDGET_HEADLINE.search(headline) is not None
+    return DocumentFrame(publisher, donor, recipient, _headline_abroad(headline, publisher), disaster, budget)
 
 
-def _headline_abroad(index: SentenceIndex, publisher: Publisher | None) -> bool:
+def _headline_abroad(headline: str, publisher: Publisher | None) -> bool:
     """An aid word (not "support" or "funding" alone) with a getter abroad, or aid of a foreign
     kind: "... Loans to Ukraine", "... Global Food Security"; not "... Support Coal Workers and
     Reduce Reliance on Competitors Like China"."""
-    if not index.spans:
-        return False
-    headline = clean(index.sentence(_HEADLINE))
     found = cues(headline)
     if any(c.cls == "aid" and c.value in FOREIGN_AID for c in found):
         return True

@@ -57,6 +57,7 @@ class MoneyFrame:
     getter_at_home: bool = False  # the getter named is a state of the giver's country ("allocated to Alaska")
     attached_giver: bool = False  # a giver is written onto the amount ("$22 million from Unitaid")
     into_home: bool = False  # the clause names the publisher's country as where money goes ("in the United States")
+    budget_release: bool = False  # the headline speaks of a budget, a request or an appropriation
 
 
 #: An amount under this many units of its currency is what one person or household gets or pays,

@@ -217,6 +217,13 @@ def _investment(f: MoneyFrame) -> Decision | None:
     return None
 
 
+def _asked_for(f: MoneyFrame) -> Decision | None:
+    """In a release about a budget, a request or an appropriation, new money is asked for or voted, not
+    given ("Fact Sheet: The President's Budget ...": "a $1.6 billion contribution to the Green Climate
+    Fund"); totals given so far and parts of a whole were read before."""
+    return Decision("budget", "release-about-a-budget", "", INFERRED) if f.budget_release else None
+
+
 def _new_aid(f: MoneyFrame) -> Decision | None:
     cue = (f.ev.own if owns(f, "aid") else None) or f.ev.verb or f.ev.has("give") or f.ev.has("aid") or (
         f.ev.given_after())
@@ -249,6 +256,8 @@ RULES: tuple[Rule, ...] = (
     ("listed-with-others", "$5 billion in drawdown authority, $6 billion for USAI",
      lambda f: _inherited(f, written=False)),
     ("investment", "announced $243.5 billion in economic deals with Qatar", _investment),
+    ("release-about-a-budget", "The President's Budget ...: a $1.6 billion contribution to the Green Climate Fund",
+     _asked_for),
     ("new-aid", "announced a new $275 million aid package", _new_aid),
     ("giver-and-getter", "Denmark's largest partners were UNICEF at $4 million", _giver_and_getter),
 )
