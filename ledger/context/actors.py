@@ -43,6 +43,8 @@ _LABELLED = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+[^:]{1,80}:\s+")
 #: A sentence that starts with its verb, the subject left out ("Will provide $X", "Committing $X").
 _SUBJECTLESS = re.compile(rf"^\W*(?:also\s+)?(?:{alternation('subjectless_starts')})\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|We|Our)\b")
+#: "It further underscored ...", "Its new pledge ...": a sentence whose subject stands for the one named before.
+_PRONOUN_START = re.compile(r"^\W*(?:It|Its|They|Their)\b")
 
 
 def pick(actors: Actors, at: int, until: int | None = None, we: str | None = None,
@@ -210,15 +212,16 @@ def _own_voice(cl: Clause, lists: ListIndex, donor: str | None, subject: Subject
 
 
 def _item_giver(cl: Clause, lists: ListIndex) -> tuple[str, str | None] | None:
-    """The giver a list item's label names, for a sentence of the item that leaves out its subject or
-    speaks in first person ("- Japan: ... Will provide $200 million through JICA"; "- Wellcome Trust: ...
-    we committed $150M"): the label's actor and its kind, or the label itself when it names an
-    organisation ("Osprey Foundation")."""
+    """The giver a list item's label names, for a sentence of the item that leaves out its subject, speaks
+    in first person or opens with a pronoun ("- Japan: ... Will provide $200 million through JICA"; "-
+    Wellcome Trust: ... we committed $150M"; "- Brazil: ... It also added $20 billion"): the label's actor
+    and its kind, or the label itself when it names an organisation ("Osprey Foundation")."""
     label = lists.item_label(cl.sent)
     if label is None:
         return None
     body = _LABELLED.sub("", cl.text, count=1)
-    if not (_SUBJECTLESS.match(body) or _FIRST_PERSON.search(body, 0, max(0, cl.at - (len(cl.text) - len(body))))):
+    if not (_SUBJECTLESS.match(body) or _PRONOUN_START.match(body)
+            or _FIRST_PERSON.search(body, 0, max(0, cl.at - (len(cl.text) - len(body))))):
         return None
     named = classify(label).donors
     if named and named[0].canonical != SELF:

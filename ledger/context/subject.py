@@ -32,6 +32,9 @@ _BREAK = re.compile(rf"[;:!?—–(\[]|\.(?!\w)(?<!\b[A-Z]\.)|,\s+(?:{alternatio
 _BREAK_AFTER_START = re.compile(_BREAK.pattern.removesuffix("|^"))
 #: ", and also": a predicate with no subject of its own shares the subject of the one before it.
 _SHARED = re.compile(rf",\s+and\s+(?:(?:{alternation('shared_predicate_words')})\s+){{0,3}}", re.IGNORECASE)
+#: ", as you know,", ", as I said earlier,": the speaker's aside, no clause of the sentence.
+_SPEAKERS_ASIDE = re.compile(rf",\s+as\s+(?:you|we|I)\s+(?:[a-z]+\s+){{0,2}}?(?:{alternation('aside_verbs')})"
+                             r"(?:\s+[a-z]+){0,2},")
 #: A phrase that opens a clause before its subject: "In Guatemala and Honduras, ...", "Like Japan, ...".
 _OPENER = re.compile(rf"\s*(?:{alternation('clause_openers')})\b[^,;]{{1,80}},(?:\s*[A-Z][\w’' -]{{1,30}},)?")
 #: A capitalised word that names someone ("General Electric"); sentence-initial function words,
@@ -166,7 +169,8 @@ def _joint(named: list, text: str) -> bool:
 
 def _asides(text: str, verb_at: int) -> list[tuple[int, int]]:
     """Brackets closed before the verb: asides inside the subject ("partners (including corporations,
-    foundations, and philanthropists) have committed"), whose commas and brackets break no clause."""
+    foundations, and philanthropists) have committed"), whose commas and brackets break no clause; and
+    a speaker's aside between commas ("the G7, which, as you know, has pledged $X")."""
     out, start = [], text.find("(", 0, verb_at)
     while start >= 0:
         end = text.find(")", start, verb_at)
@@ -174,7 +178,7 @@ def _asides(text: str, verb_at: int) -> list[tuple[int, int]]:
             break
         out.append((start, end))
         start = text.find("(", end, verb_at)
-    return out
+    return out + [(m.start(), m.end() - 1) for m in _SPEAKERS_ASIDE.finditer(text, 0, verb_at)]
 
 
 def _organisation(name: str, after: str) -> bool:
