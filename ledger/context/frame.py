@@ -124,7 +124,7 @@ def _at_home_only(text: str) -> bool:
 
 #: "in 75 countries", "around the world": money said to go to many places has no one getter.
 _MANY_PLACES = re.compile(rf"\b(?:{alternation('many_places')})\b|\b(?:in|across|to)\s+(?:more\s+than\s+|over\s+|"
-                          rf"nearly\s+|some\s+)?\d+\s+(?:[\w-]+\s+)?(?:countries|nations)\b", re.IGNORECASE)
+                          rf"nearly\s+|some\s+)?\d+\s+(?:[\w-]+\s+){{0,8}}?(?:countries|nations)\b", re.IGNORECASE)
 
 
 #: "to end global hunger", "global health security": aid for the world (lower case: not "the Global Fund").

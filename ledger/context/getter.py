@@ -3,7 +3,7 @@
 The getter is the recipient-like actor nearest after the figure (one named as such, "to Ukraine",
 first), else a holder named before it ("Nepal is to receive ₹550 crore"), else the last one before
 it; an organisation that takes the money is the channel of the country it serves, named after it or
-opening the sentence.
+opening the sentence. Money said to go to many countries ("to 17 countries") has no getter of its own.
 """
 from __future__ import annotations
 
@@ -18,6 +18,11 @@ __all__ = ["getter", "nearest"]
 _NEAR_RECIPIENT = 90
 #: "In Angola, ...": a country that opens the sentence, where what it tells happens.
 _IN_OPENER = re.compile(r"\W*In\s+(?:the\s+)?$")
+#: "$30 million to 17 new Latin American and African countries": money going to many countries (not "in 28
+#: countries in Africa", whose region gets it).
+_TO_MANY = re.compile(r"\b(?:to|in|across)\s+(?:more\s+than\s+|over\s+|nearly\s+|some\s+)?\d+\s+(?:[\w-]+\s+){0,8}?"
+                      r"(?:countries|nations)\b(?!\s+(?:in|of|across|throughout)\s)", re.IGNORECASE)
+_MANY_REACH = 80
 #: "the people of Gaza": the people a region's money serves.
 _PEOPLE_OF = re.compile(r"\bpeople\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -27,6 +32,9 @@ def getter(actors: Actors, at: int, until: int | None, donor: str | None, giver:
     by ``donor`` (``giver`` once "we" is resolved: it never gets its own money)."""
     held = [m for m in actors.holders if m.end <= at and m.canonical not in (donor, giver)]
     stop = at + _NEAR_RECIPIENT if until is None else min(until, at + _NEAR_RECIPIENT)
+    many = _TO_MANY.search(actors.text, at, stop + _MANY_REACH)  # (the count is a figure of its own)
+    if many is not None and many.start() <= stop and not any(at <= m.start < many.start() for m in actors.recipients):
+        return None  # its own getters are many countries: none alone, whatever was named before
     near = [m for m in actors.recipients if at <= m.start <= stop and m.canonical not in (donor, giver)]
     if held and not near:
         return held[-1].canonical

@@ -192,6 +192,21 @@ def _for_one_person(f: MoneyFrame) -> Decision | None:
     return Decision("other", "amount-for-one-person", person.group(0), CLAUSE) if person else None
 
 
+#: "a financing gap of approximately USD 10 billion", "this $40 trillion infrastructure gap", "that $200 million
+#: shortfall": the amount measures money still needed (not "$1.2 million to address the affordability gap").
+_GAP_BEFORE = re.compile(rf"\b(?:gap|shortfall)s?\s+of\s+"
+                         rf"(?:(?:{alternation('bounds_of_a_sum')}|approximately|about|around)\s+)?(?:[A-Z]{{3}}\s?)?$",
+                         re.IGNORECASE)
+_GAP_AFTER = re.compile(r"\s+(?:(?!(?:from|to|for|of|the)\s)[\w-]+\s+){0,2}?(?:gap|shortfall)s?\b")
+_GAP_REACH = 40
+
+
+def _gap(f: MoneyFrame) -> Decision | None:
+    ev = f.ev
+    m = _GAP_BEFORE.search(ev.text, max(0, ev.at - _GAP_REACH), ev.at) or _GAP_AFTER.match(ev.text, ev.end)
+    return Decision("other", "a-gap", m.group(0).strip(), CLAUSE) if m else None
+
+
 def _vague(f: MoneyFrame) -> Decision | None:
     """ "billions of dollars", "hundreds of millions of dollars": rhetoric, not a figure a ledger can hold —
     unless a running-total word named as such ("to date", "since") or its list makes it one of a series
@@ -212,6 +227,7 @@ NOT_AID: tuple[Rule, ...] = (
     ("private-spending", "Blackstone announced a $25 billion investment", _private),
     ("invested-here", "Saudi investment commitments in the United States of almost $1 trillion", _invested_here),
     ("a-firm's-money", "Woodside Energy Group approved a $17.5 billion LNG project", _firms_money),
+    ("a-gap", "an annual pandemic financing gap of approximately USD 10 billion", _gap),
     ("vague-amount", "billions of dollars", _vague),
     ("capacity-it-enables", "reforms to unlock over $250 billion in new lending", _enabled),
     ("size-of-a-change", "an increase of 18% or NOK9 billion", _change),
