@@ -144,6 +144,12 @@ def _total_named_next(ev: Evidence, cue: Cue) -> bool:
 _AN_AMOUNT = re.compile(r"(?:[$€£¥₹]|\b[A-Z]{3}\s?)\d")
 
 
+def _reaches_people(ev: Evidence, cue: Cue) -> bool:
+    """ "a $50 million Center ... designed to reach 500,000 women", "expanding DREAMS to reach more girls ... and
+    invest $360 million": "reach" with no amount of money right after it counts people served, not money."""
+    return cue.text.lower().endswith("reach") and _AMOUNT_NEXT.match(ev.text, cue.end) is None
+
+
 def _amount_between(ev: Evidence, cue: Cue) -> bool:
     return cue.start >= ev.end and _AN_AMOUNT.search(ev.text, ev.end, cue.start) is not None
 
@@ -224,6 +230,7 @@ NOT_A_TOTAL: tuple[Rule, ...] = (
     ("one-thing", "In 2024, Pensana received a $3.4 million grant from DFC", _one_thing),
     ("a-total-named-next", "$8 million from State and $4 million from USAID for a total of $22 million",
      _total_named_next),
+    ("reaches-people", "invest approximately $360 million to reach over 2.9 million girls", _reaches_people),
     ("a-portfolio-named-after-its-size", "a $15 million loan portfolio guaranty; managed a $750 million portfolio",
      _portfolio_after),
     ("another-amount-between", "a new contribution of $308 million, and we have provided $516 million since August",
