@@ -19,7 +19,7 @@ from ledger.context.money_frame import FOREIGN_AID, MoneyFrame, Rule, framed, la
 from ledger.context.money_not_aid import NOT_AID
 from ledger.context.neighbours import WRITTEN
 from ledger.context.parts import is_one_thing
-from ledger.context.running_total import gives_in_future
+from ledger.context.sum_shapes import gives_in_future
 from ledger.context.words import alternation, none_of
 
 __all__ = ["MoneyFrame", "RULES", "money_role"]
