@@ -49,7 +49,7 @@ _COMING = re.compile(rf"\s+(?:[\w-]+\s+){{0,4}}?(?:{alternation('coming_periods'
 #: Running-total words that name a period over which amounts add up.
 _PERIODS = frozenset(words("period_totals"))
 #: "... for a total of over $22 million": the running-total word after a figure introduces the amount after it.
-_AMOUNT_NEXT = re.compile(r"\s+(?:of\s+)?(?:[a-z]+\s+){0,3}?(?:[A-Z]{2,3}\s?|US)?[$€£¥₹]\s?\d")
+_AMOUNT_NEXT = re.compile(r"\s+(?:of\s+)?(?:[a-z]+\s+){0,3}?(?:(?:[A-Z]{2,3}\s?|US)?[$€£¥₹]\s?\d|[A-Z]{3}\s?\d)")
 #: "the President is announcing $331 million ... out of the $645 million total": an announcement being made
 #: sums new money.
 _ANNOUNCING = re.compile(rf"\b(?:{alternation('announcing_now')})\b", re.IGNORECASE)
@@ -61,7 +61,10 @@ _IN_OF = re.compile(r"\s+(?:in|of)\s+")
 
 
 def _compared(ev: Evidence, cue: Cue) -> bool:
-    return cue.text.lower() in _COMPARED and bool(_SUPERLATIVE.search(ev.text, max(0, cue.start - _REACH), cue.start))
+    """ "the largest single commitment since 2014": a superlative before the word compares; one before the
+    amount when the word comes after it ("the largest donor to Haiti, providing $170 million since ...") does not."""
+    lo = max(0, cue.start - _REACH, ev.end if cue.start >= ev.end else 0)
+    return cue.text.lower() in _COMPARED and bool(_SUPERLATIVE.search(ev.text, lo, cue.start))
 
 
 def _one_thing_reaching(ev: Evidence, cue: Cue) -> bool:

@@ -35,6 +35,9 @@ _SHARED = re.compile(rf",\s+and\s+(?:(?:{alternation('shared_predicate_words')})
 #: ", as you know,", ", as I said earlier,": the speaker's aside, no clause of the sentence.
 _SPEAKERS_ASIDE = re.compile(rf",\s+as\s+(?:you|we|I)\s+(?:[a-z]+\s+){{0,2}}?(?:{alternation('aside_verbs')})"
                              r"(?:\s+[a-z]+){0,2},")
+#: "More than 30 countries", "Some 50 partners": a counted group that opens the clause is its subject.
+_COUNTED_GROUP = re.compile(rf"\W*(?:(?:{alternation('bounds_of_a_sum')}|some|about)\s+)?\d+\s+(?:other\s+)?"
+                            rf"(?:{alternation('counted_givers')})\b", re.IGNORECASE)
 #: A phrase that opens a clause before its subject: "In Guatemala and Honduras, ...", "Like Japan, ...".
 _OPENER = re.compile(rf"\s*(?:{alternation('clause_openers')})\b[^,;]{{1,80}},(?:\s*[A-Z][\w’' -]{{1,30}},)?")
 #: A capitalised word that names someone ("General Electric"); sentence-initial function words,
@@ -98,13 +101,11 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
         start = opener.end()
     if breaks and breaks[-1].start() > 0 and _SHARED.fullmatch(text, breaks[-1].start(), verb_at):
         return subject_of(actors, breaks[-1].start())  # "Saudi Arabia voted ..., and also pledged $X"
-    named_here = any(start <= m.start and m.end <= verb_at for m in actors.donors)
-    if breaks and _WHICH.search(breaks[-1].group(0)) and not named_here:  # "CERF, which has allocated": its
-        # antecedent, unless the relative clause names its own subject ("which comes after the US disbursed")
-        before = [m for m in (*actors.donors, *actors.recipients) if m.end <= breaks[-1].start() and
-                  _ANTECEDENT_GAP.match(text[m.end:breaks[-1].start()])]
-        if before:
-            return Subject(before[-1].canonical, False)
+    antecedent = _antecedent(actors, breaks, start, verb_at)
+    if antecedent is not None:
+        return Subject(antecedent, False)
+    if _COUNTED_GROUP.match(text, start, verb_at):  # "More than 30 countries ... have committed $X"
+        return Subject(None, False, group=True)
     named = [m for m in actors.donors if start <= m.start and m.end <= verb_at]
     if _firms().search(text, named[-1].end if named else start, verb_at):  # "Korean companies have invested"
         return Subject(None, True, None, firm=True)  # firms are the subject: their money is no aid
@@ -123,6 +124,19 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
         if _organisation(name, span[m.end():]):
             return Subject(None, True, name, firm=_firm(name, span[m.end():]))
     return Subject(None, False)
+
+
+def _antecedent(actors: Actors, breaks: list[re.Match[str]], start: int, verb_at: int) -> str | None:
+    """ "CERF, which has allocated": the antecedent of a relative clause is its subject, unless the relative
+    clause names its own ("which comes after the US disbursed")."""
+    if not breaks or not _WHICH.search(breaks[-1].group(0)):
+        return None
+    if any(start <= m.start and m.end <= verb_at for m in actors.donors):
+        return None
+    at = breaks[-1].start()
+    before = [m for m in (*actors.donors, *actors.recipients)
+              if m.end <= at and _ANTECEDENT_GAP.match(actors.text[m.end:at])]
+    return before[-1].canonical if before else None
 
 
 def _breaks(text: str, verb_at: int) -> list[re.Match[str]]:
