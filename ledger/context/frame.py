@@ -127,6 +127,8 @@ _MANY_PLACES = re.compile(rf"\b(?:{alternation('many_places')})\b|\b(?:in|across
                           rf"nearly\s+|some\s+)?\d+\s+(?:[\w-]+\s+){{0,8}}?(?:countries|nations)\b", re.IGNORECASE)
 
 
+#: "globally competitive", "globally recognized": a quality, not where money goes.
+_GLOBAL_QUALITY = re.compile(r"\bglobally\s+\w+(?:ive|ed|ing|ent|ant)\b", re.IGNORECASE)
 #: "to end global hunger", "global health security": aid for the world (lower case: not "the Global Fund").
 _GLOBAL = re.compile(r"\bglobal(?:ly)?\b")
 
@@ -136,6 +138,7 @@ def many_places(sentence: str, *, world: bool = False) -> bool:
     """The sentence says its money goes to many places ("in 75 countries", "around the world"): it is
     spent abroad; with ``world``, also aid for the whole world ("to end global hunger"): it has no one
     getter (but "a global leader investing at home" is not spent abroad)."""
+    sentence = _GLOBAL_QUALITY.sub(" ", sentence)
     return _MANY_PLACES.search(sentence) is not None or world and _GLOBAL.search(sentence) is not None
 
 
