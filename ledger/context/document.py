@@ -43,6 +43,7 @@ class DocumentFrame:
     abroad: bool = False  # the release is about aid abroad: its amounts are not spent at home
     disaster: bool = False  # the headline speaks of a disaster: relief to stricken places is aid, not a budget
     budget: bool = False  # the headline speaks of a budget, a request or an appropriation: new money is asked for
+    private: bool = False  # the headline speaks of private-sector commitments: the release lends no giver
 
     @property
     def home(self) -> str | None:

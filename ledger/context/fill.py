@@ -76,6 +76,10 @@ _JOINT = re.compile(rf"\bjoint\s+(?:[\w’'-]+\s+)?(?:{alternation('joint_texts'
 _BUDGET_HEADLINE = re.compile(rf"\b(?:{alternation('budget_headlines')})\b|"
                               r"\b(?:President(?:\s+[A-Z]\w+)?|Administration)['’]s\s+(?:FY\s?\d{2,4}\s+)?Budget\b",
                               re.IGNORECASE)
+#: "... Private Sector Commitments for Northern Central America", "Private Sector Leaders Are Stepping Up ...":
+#: a text about firms' and foundations' money.
+_PRIVATE_HEADLINE = re.compile(r"\bprivate[\s-]+sector\s+(?:commitments|leaders|pledges)\b|"
+                               r"\bcall\s+to\s+action\s+for\s+the\s+private\s+sector\b", re.IGNORECASE)
 #: "to Ukraine", "for Haiti", "in Sudan", "with Kenya": a place the headline's aid goes to.
 _GETTER_MARK = re.compile(r"\b(?:to|for|in|with|on)\s+(?:the\s+)?(?:people\s+of\s+)?$", re.IGNORECASE)
 
@@ -89,7 +93,9 @@ def headline_frame(index: SentenceIndex, publisher: Publisher | None) -> Documen
         publisher = replace(publisher, voice="joint")  # "we" are all who sign it: no one donor
     disaster = any(c.cls == "disaster" for c in cues(headline))
     budget = _BUDGET_HEADLINE.search(headline) is not None
-    return DocumentFrame(publisher, donor, recipient, _headline_abroad(headline, publisher), disaster, budget)
+    private = _PRIVATE_HEADLINE.search(headline) is not None
+    return DocumentFrame(publisher, donor, recipient, _headline_abroad(headline, publisher), disaster, budget,
+                         private)
 
 
 def _headline_abroad(headline: str, publisher: Publisher | None) -> bool:
@@ -186,6 +192,8 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
         donor = None  # a statement several governments sign is about no one donor
     speaker = doc.publisher.speaks_for if doc.publisher is not None else None
     dollar = _dollar(doc, donor)
+    if doc.private:  # a release about firms' and foundations' commitments lends no giver to the amounts
+        donor = speaker = None  # whose giver it does not name ("Pantaleon will commit an additional $42 million")
     out = []
     topics = _paragraph_getters(figs, decisions, sents, lists, doc.home)
     for fig, d, topic, sent in zip(figs, decisions, topics, sents):
