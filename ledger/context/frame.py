@@ -14,6 +14,7 @@ from ledger.context.evidence import Evidence
 from ledger.context.mentions import actor_cue_alternation
 from ledger.context.money_frame import FOREIGN_AID, MODEST, SMALL
 from ledger.context.money_role import MoneyFrame, money_role
+from ledger.context.named import COUNTED_COUNTRIES
 from ledger.context.words import alternation
 from ledger.model import Figure
 from ledger.text.gazetteer import actors_in, country_of_state, kind_of
@@ -123,8 +124,7 @@ def _at_home_only(text: str) -> bool:
 
 
 #: "in 75 countries", "around the world": money said to go to many places has no one getter.
-_MANY_PLACES = re.compile(rf"\b(?:{alternation('many_places')})\b|\b(?:in|across|to)\s+(?:more\s+than\s+|over\s+|"
-                          rf"nearly\s+|some\s+)?\d+\s+(?:[\w-]+\s+){{0,8}}?(?:countries|nations)\b", re.IGNORECASE)
+_MANY_PLACES = re.compile(rf"\b(?:{alternation('many_places')})\b|{COUNTED_COUNTRIES}", re.IGNORECASE)
 
 
 #: "globally competitive", "globally recognized": a quality, not where money goes.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ledger.context.mentions import Actors
-from ledger.context.named import AMOUNT
+from ledger.context.named import AMOUNT, COUNTED_COUNTRIES
 
 __all__ = ["getter", "nearest"]
 
@@ -20,8 +20,7 @@ _NEAR_RECIPIENT = 90
 _IN_OPENER = re.compile(r"\W*In\s+(?:the\s+)?$")
 #: "$30 million to 17 new Latin American and African countries": money going to many countries (not "in 28
 #: countries in Africa", whose region gets it).
-_TO_MANY = re.compile(r"\b(?:to|in|across)\s+(?:more\s+than\s+|over\s+|nearly\s+|some\s+)?\d+\s+(?:[\w-]+\s+){0,8}?"
-                      r"(?:countries|nations)\b(?!\s+(?:in|of|across|throughout)\s)", re.IGNORECASE)
+_TO_MANY = re.compile(COUNTED_COUNTRIES + r"(?!\s+(?:in|of|across|throughout)\s)", re.IGNORECASE)
 _MANY_REACH = 80
 #: "the people of Gaza": the people a region's money serves.
 _PEOPLE_OF = re.compile(r"\bpeople\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -14,7 +14,7 @@ from ledger.context.mentions import Actors
 from ledger.context.words import alternation
 from ledger.text.gazetteer import actors_in
 
-__all__ = ["AMOUNT", "unknown_getter", "unknown_giver", "welcomes", "with_others"]
+__all__ = ["AMOUNT", "COUNTED_COUNTRIES", "unknown_getter", "unknown_giver", "welcomes", "with_others"]
 
 #: A name as written: up to seven capitalised words, "of", "the", "for", "and" or "&" between them.
 _A_NAME = r"([A-Z][\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?[A-Z][\w&'’.-]*){0,6})"
@@ -31,6 +31,10 @@ _AND_OTHERS = re.compile(rf"\s+and\s+(?:{alternation('unnamed_others')})\b", re.
 #: A currency marker before a number: a name after a second amount belongs to that amount ("including £105
 #: million for testing, and £160m to support CEPI").
 AMOUNT = re.compile(r"(?:[$€£¥₹]|\b(?:[A-Z]{3}|US\$|A\$|C\$))\s?\d")
+#: "in 75 countries", "to 17 new Latin American and African countries": money said to go to a counted number
+#: of countries (as a pattern's text: ``frame`` and ``getter`` each build on it).
+COUNTED_COUNTRIES = (r"\b(?:in|across|to)\s+(?:more\s+than\s+|over\s+|nearly\s+|some\s+)?\d+\s+(?:[\w-]+\s+){0,8}?"
+                     r"(?:countries|nations)\b")
 
 
 def unknown_getter(cl: Clause) -> Decision | None:
