@@ -32,6 +32,9 @@ _PAST_SPAN = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+((?:19|20)\d\d)\s+(?:to|and
 #: "from 2023 to 2028", "2024-2027", "through 2030", "by 2025".
 _PERIOD_END = re.compile(r"\b(?:(?:19|20)\d\d\s*(?:-|–|to|through|until)\s*|(?:[Bb]y|[Tt]hrough|[Uu]ntil)\s+)"
                          r"((?:19|20)\d\d)\b")
+#: "over the next five years", "in the next 4 years", "during the next decade": years to come.
+_NEXT_YEARS = re.compile(rf"\b(?:over|in|during|for|within)\s+the\s+(?:next|coming)\s+"
+                         rf"(?:(?:{alternation('counted_years')}|\d+)\s+years|decade)\b", re.IGNORECASE)
 #: "an increase of $X", "cut by $X": the figure is the size of a change.
 #: "$200 billion more than Europe": the size of a difference between two amounts.
 _DIFFERENCE = re.compile(rf"^\s*(?:{alternation('comparatives')})\s+than\b", re.IGNORECASE)
@@ -95,6 +98,11 @@ def _future_period(cl: Clause, published: _dt.date | None) -> str | None:
         return None
     ends = [y for y in _years(cl, _PERIOD_END) if y > published.year]
     return f"until {ends[0]}" if ends else None
+
+
+def _years_to_come(text: str) -> str | None:
+    coming = _NEXT_YEARS.search(text)
+    return coming.group(0) if coming else None
 
 
 #: "per household", "each family", "individual assistance of up to $X": an amount each person gets.
@@ -198,6 +206,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
                          for m in actors_in(cl.text)),
         inherited=inherited, firm_giver=cand.firm_giver, home_agency=_at_home_only(cl.text),
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),
+        years_to_come=_years_to_come(cl.text),
         state_giver=cand.donor.rule == "named-in-sentence" and cand.donor_kind == "state",
         getter_at_home=giver is not None and country_of_state(cand.recipient.value) == giver,
         attached_giver=cand.attached_giver,

@@ -12,7 +12,8 @@ from ledger.context.cues import Cue
 from ledger.context.decision import Decision
 from ledger.context.evidence import Evidence
 
-__all__ = ["FOREIGN_AID", "MoneyFrame", "Rule", "framed", "law_after", "not_aid_noun", "owns", "ranked", "spend_cue"]
+__all__ = ["FOREIGN_AID", "MoneyFrame", "Rule", "framed", "law_after", "named_law", "not_aid_noun", "owns", "ranked",
+           "spend_cue"]
 
 #: Aid nouns that speak of aid abroad whoever is named as its subject ("security assistance"); "package",
 #: "relief", "grant" or "loan" alone may be a government's spending at home.
@@ -25,6 +26,12 @@ _FROM_LAW = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:from|under|through|in)\s+(?:t
                        re.IGNORECASE)
 #: A law by its name ("the Bipartisan Infrastructure Law", "the Inflation Reduction Act"), not "law enforcement".
 _NAMED_LAW = re.compile(r"^[A-Z].*\b(?:Law|Act|Plan|Bill)$")
+#: "the Water Resources Development Act", "the Clean Air Act": a law named by capitalised words before "Act".
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:and|of|for)\s+|\s+)$")
+#: A law whose name speaks of relief or disaster ("the Stafford Disaster Relief and Emergency Assistance
+#: Act") is how relief is given, not a budget at home.
+_RELIEF_LAW = re.compile(r"\b(?:Disaster|Relief|Emergency)\b[^.;]*$")
+_LAW_NAME_REACH = 80
 _REQUEST = re.compile(r"\b(?:request|requests|supplemental)$", re.IGNORECASE)  # "$X from the funding request"
 
 
@@ -53,6 +60,7 @@ class MoneyFrame:
     home_agency: bool  # the sentence names an agency whose mandate is at home ("HHS", "Department of Transportation")
     past_year: str | None  # "in 2023" when that year ended before publication
     future_period: str | None  # "from 2023 to 2028", "by 2030": a period reaching past publication
+    years_to_come: str | None = None  # "over the next five years": a span of years to come, with no year named
     state_giver: bool = False  # the giver named is a state or province ("a $5 million grant from Wisconsin")
     getter_at_home: bool = False  # the getter named is a state of the giver's country ("allocated to Alaska")
     attached_giver: bool = False  # a giver is written onto the amount ("$22 million from Unitaid")
@@ -121,6 +129,18 @@ def spend_cue(f: MoneyFrame) -> Cue | None:
     if owns(f, "spend"):
         return f.ev.own
     return f.ev.verb if f.ev.verb is not None and f.ev.verb.cls == "spend" else None
+
+
+def named_law(f: MoneyFrame) -> Cue | None:
+    """A law the sentence names ("under the Bipartisan Infrastructure Law", "the Clean Water Act provides"),
+    unless its name speaks of relief."""
+    for c in f.ev.sentence:
+        if c.cls != "budget" or not (c.value == "law" or c.text in ("Act", "Law") and _NAME_BEFORE.search(
+                f.ev.text, max(0, c.start - _LAW_NAME_REACH), c.start)):
+            continue
+        if not _RELIEF_LAW.search(f.ev.text, max(0, c.start - _LAW_NAME_REACH), c.end):
+            return c
+    return None
 
 
 def law_after(f: MoneyFrame) -> Cue | None:

@@ -15,7 +15,17 @@ from __future__ import annotations
 import re
 
 from ledger.context.decision import CLAUSE, FALLBACK, INFERRED, Decision
-from ledger.context.money_frame import FOREIGN_AID, MoneyFrame, Rule, framed, law_after, owns, ranked, spend_cue
+from ledger.context.money_frame import (
+    FOREIGN_AID,
+    MoneyFrame,
+    Rule,
+    framed,
+    law_after,
+    named_law,
+    owns,
+    ranked,
+    spend_cue,
+)
 from ledger.context.money_not_aid import NOT_AID
 from ledger.context.neighbours import WRITTEN
 from ledger.context.parts import is_one_thing
@@ -185,8 +195,14 @@ def _domestic(f: MoneyFrame) -> Decision | None:
         return Decision("budget", "spent-at-home", inside.text, CLAUSE)
     if f.state_giver:  # "a $5 million grant from Wisconsin": a state or province spends at home
         return Decision("budget", "state-spends-at-home", f.giver or "", INFERRED)
-    if f.getter_at_home and not f.humanitarian:  # "awarded $3.9 million to Alaska" (not disaster relief)
-        return Decision("budget", "getter-at-home", "", INFERRED)
+    law = named_law(f)
+    if law is not None and not (f.foreign or f.place_abroad):  # "an additional $38 million was allocated to
+        return Decision("budget", "law-at-home", law.text, CLAUSE)  # Puerto Rico under the Infrastructure Law"
+    if f.getter_at_home and (not f.humanitarian or f.years_to_come):  # "awarded $3.9 million to Alaska"
+        return Decision("budget", "getter-at-home", "", INFERRED)  # (not relief, which is not spread over years)
+    if f.years_to_come and f.own_government and not (f.foreign or f.abroad or f.place_abroad):
+        return Decision("budget", "programme-over-years", f.years_to_come, CLAUSE)  # "In the next four years, we
+        # will award a total of $1 billion in Wildfire Defense Grants"
     if _agency_at_home(f):  # "HHS allocated $1.5 billion to address the opioid crisis"
         return Decision("budget", "agency-at-home", "", INFERRED)
     homes = [c for c in f.ev.sentence if c.cls == "home"]
