@@ -28,6 +28,8 @@ _FROM_LAW = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:from|under|through|in)\s+(?:t
 _NAMED_LAW = re.compile(r"^[A-Z].*\b(?:Law|Act|Plan|Bill)$")
 #: "the Water Resources Development Act", "the Clean Air Act": a law named by capitalised words before "Act".
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:and|of|for)\s+|\s+)$")
+#: "Law Enforcement Affairs": a capitalised word after "Law" or "Act" makes it part of another name.
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")
 #: A law whose name speaks of relief or disaster ("the Stafford Disaster Relief and Emergency Assistance
 #: Act") is how relief is given, not a budget at home.
 _RELIEF_LAW = re.compile(r"\b(?:Disaster|Relief|Emergency)\b[^.;]*$")
@@ -66,6 +68,7 @@ class MoneyFrame:
     attached_giver: bool = False  # a giver is written onto the amount ("$22 million from Unitaid")
     into_home: bool = False  # the clause names the publisher's country as where money goes ("in the United States")
     budget_release: bool = False  # the headline speaks of a budget, a request or an appropriation
+    disaster_release: bool = False  # the headline speaks of a disaster: money for people at home is relief
 
 
 #: An amount under this many units of its currency is what one person or household gets or pays,
@@ -136,7 +139,7 @@ def named_law(f: MoneyFrame) -> Cue | None:
     unless its name speaks of relief."""
     for c in f.ev.sentence:
         if c.cls != "budget" or not (c.value == "law" or c.text in ("Act", "Law") and _NAME_BEFORE.search(
-                f.ev.text, max(0, c.start - _LAW_NAME_REACH), c.start)):
+                f.ev.text, max(0, c.start - _LAW_NAME_REACH), c.start) and not _NAME_GOES_ON.match(f.ev.text, c.end)):
             continue
         if not _RELIEF_LAW.search(f.ev.text, max(0, c.start - _LAW_NAME_REACH), c.end):
             return c

@@ -201,7 +201,7 @@ def _domestic(f: MoneyFrame) -> Decision | None:
     if f.getter_at_home and (not f.humanitarian or f.years_to_come):  # "awarded $3.9 million to Alaska"
         return Decision("budget", "getter-at-home", "", INFERRED)  # (not relief, which is not spread over years)
     if f.years_to_come and f.own_government and not (f.foreign or f.abroad or f.place_abroad):
-        return Decision("budget", "programme-over-years", f.years_to_come, CLAUSE)  # "In the next four years, we
+        return Decision("budget", "programme-at-home", f.years_to_come, CLAUSE)  # "In the next four years, we
         # will award a total of $1 billion in Wildfire Defense Grants"
     if _agency_at_home(f):  # "HHS allocated $1.5 billion to address the opioid crisis"
         return Decision("budget", "agency-at-home", "", INFERRED)
@@ -213,8 +213,8 @@ def _domestic(f: MoneyFrame) -> Decision | None:
         return None
     if f.abroad:
         return None
-    if homes and not f.place_abroad:
-        return Decision("budget", "spent-at-home", homes[0].text, INFERRED)
+    if homes and not (f.place_abroad or f.disaster_release):  # (in a release about a disaster, money for
+        return Decision("budget", "spent-at-home", homes[0].text, INFERRED)  # families it hit is relief)
     spend = spend_cue(f)
     if spend is not None and spend.value != "deal":  # "we're investing $100 billion in public transit"
         return Decision("budget", "invested-at-home", spend.text, INFERRED)
