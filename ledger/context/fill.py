@@ -17,7 +17,7 @@ from ledger.context.clauses import ListIndex
 from ledger.context.cues import cues
 from ledger.context.decision import DOCUMENT, NEIGHBOUR, Decision, why_text
 from ledger.context.document import DocumentFrame, Publisher, default_pair
-from ledger.context.frame import many_places
+from ledger.context.frame import many_places, readiness
 from ledger.context.money_frame import FOREIGN_AID
 from ledger.context.what import fill_topic
 from ledger.context.words import alternation
@@ -80,8 +80,6 @@ _BUDGET_HEADLINE = re.compile(rf"\b(?:{alternation('budget_headlines')})\b|"
 #: a text about firms' and foundations' money.
 _PRIVATE_HEADLINE = re.compile(r"\bprivate[\s-]+sector\s+(?:commitments|leaders|pledges)\b|"
                                r"\bcall\s+to\s+action\s+for\s+the\s+private\s+sector\b", re.IGNORECASE)
-#: "Wildfire Preparedness", "Flood Resilience Funding": a headline about readiness for disasters, not relief.
-_READINESS = re.compile(rf"\b(?:{alternation('disaster_readiness')})\b", re.IGNORECASE)
 #: "to Ukraine", "for Haiti", "in Sudan", "with Kenya": a place the headline's aid goes to.
 _GETTER_MARK = re.compile(r"\b(?:to|for|in|with|on)\s+(?:the\s+)?(?:people\s+of\s+)?$", re.IGNORECASE)
 
@@ -93,7 +91,7 @@ def headline_frame(index: SentenceIndex, publisher: Publisher | None) -> Documen
     donor, recipient = _headline_pair(headline)
     if publisher is not None and _JOINT.search(headline):
         publisher = replace(publisher, voice="joint")  # "we" are all who sign it: no one donor
-    disaster = any(c.cls == "disaster" for c in cues(headline)) and not _READINESS.search(headline)
+    disaster = any(c.cls == "disaster" for c in cues(headline)) and not readiness(headline)
     budget = _BUDGET_HEADLINE.search(headline) is not None
     private = _PRIVATE_HEADLINE.search(headline) is not None
     return DocumentFrame(publisher, donor, recipient, _headline_abroad(headline, publisher), disaster, budget,

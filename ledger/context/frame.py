@@ -19,7 +19,7 @@ from ledger.context.words import alternation
 from ledger.model import Figure
 from ledger.text.gazetteer import actors_in, country_of_state, kind_of
 
-__all__ = ["many_places", "money_decision", "praised"]
+__all__ = ["many_places", "money_decision", "praised", "readiness"]
 
 
 #: "in 2023", "during 2022", "in FY 2023", "In Fiscal Year (FY) 2021" (a whole year; "in January 2021" names a
@@ -98,6 +98,15 @@ def _future_period(cl: Clause, published: _dt.date | None) -> str | None:
         return None
     ends = [y for y in _years(cl, _PERIOD_END) if y > published.year]
     return f"until {ends[0]}" if ends else None
+
+
+#: "Wildfire Preparedness", "fire mitigation efforts": readiness for disasters, not relief after one.
+_READINESS = re.compile(rf"\b(?:{alternation('disaster_readiness')})\b", re.IGNORECASE)
+
+
+def readiness(text: str) -> bool:
+    """The text speaks of readiness for disasters (prevention, mitigation, resilience): programmes, not relief."""
+    return _READINESS.search(text) is not None
 
 
 def _years_to_come(text: str) -> str | None:
@@ -194,12 +203,13 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
     foreign = getter_abroad or _agencies_named(cl.text)[0] or _abroad_only(cl.text, ev, (giver, speaker)) or (
         cand.recipient.value is None and doc.recipient not in (None, speaker, named)
         and kind_of(doc.recipient) != "state")  # a release about Michigan is at home
+    disaster = doc.disaster and not readiness(ev.text)  # (mitigation in a release about a disaster is no relief)
     frame = MoneyFrame(
         ev=ev, per=fig.per, change=fig.change is not None or _changed(cl.before)
         or _DIFFERENCE.match(cl.after) is not None,
         vague=fig.qualifier == "vague", small=_small(fig), per_person=_per_person(fig, cl.text), giver=giver,
         public_giver=cand.public_giver(doc) and not cand.unknown_giver or cand.group_giver,
-        foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("aid", "clause") or doc.disaster,
+        foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("aid", "clause") or disaster,
         named_giver=named is not None or cand.group_giver, getter=cand.recipient.value is not None,
         own_government=doc.home is not None and giver == speaker, publisher_home=doc.home is not None,
         place_abroad=any(m.kind in ("country", "region") and m.canonical not in (giver, speaker)
@@ -210,6 +220,6 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         state_giver=cand.donor.rule == "named-in-sentence" and cand.donor_kind == "state",
         getter_at_home=giver is not None and country_of_state(cand.recipient.value) == giver,
         attached_giver=cand.attached_giver,
-        into_home=_into(cl.text, doc.home), budget_release=doc.budget, disaster_release=doc.disaster,
+        into_home=_into(cl.text, doc.home), budget_release=doc.budget, disaster_release=disaster,
     )
     return money_role(frame)
