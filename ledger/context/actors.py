@@ -226,7 +226,8 @@ def _item_giver(cl: Clause, lists: ListIndex) -> tuple[str, str | None] | None:
     named = classify(label).donors
     if named and named[0].canonical != SELF:
         return named[0].canonical, named[0].kind
-    return (label, None) if label.split()[-1] in org_nouns() else None
+    words = label.split()  # "The Bill & Melinda Gates\nFoundation": the name on one line, without "The"
+    return (" ".join(words[1:] if words[0] == "The" else words), None) if words[-1] in org_nouns() else None
 
 
 def _relative_giver(actors, cl: Clause) -> tuple[str | None, bool]:

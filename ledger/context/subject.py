@@ -56,6 +56,8 @@ _RECEIVE = re.compile(r"receiv|got\b|gets\b|obtain", re.IGNORECASE)
 #: ", a global chipmaking giant,", ", one of the world's largest NGOs,": a firm or NGO in apposition.
 _FIRM_APPOSITION = re.compile(rf"^[*_]*\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s+of)\b[^,]{{0,60}}?\b"
                               rf"(?:{alternation('firm_nouns')})s?\b", re.IGNORECASE)
+#: "Corteva, an agriscience": a name, then the start of an apposition that says what it is.
+_APPOSED = re.compile(r"\b[A-Z][\w&'’.-]*[*_]*\s*,\s+(?:a|an|the|one\s+of)\b[^,]{0,60}$")
 #: An apposition that makes a name a charity, not a firm ("CARE, a humanitarian organization,").
 _NOT_CHARITY = re.compile(r"\b(?:NGO|charity|foundation|non-?profit|humanitarian|organi[sz]ation)s?\b", re.IGNORECASE)
 #: Between two givers of one subject: "and", maybe after an aside in commas ("X, subject to notification, and Y").
@@ -107,8 +109,9 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
     if _COUNTED_GROUP.match(text, start, verb_at):  # "More than 30 countries ... have committed $X"
         return Subject(None, False, group=True)
     named = [m for m in actors.donors if start <= m.start and m.end <= verb_at]
-    if _firms().search(text, named[-1].end if named else start, verb_at):  # "Korean companies have invested"
-        return Subject(None, True, None, firm=True)  # firms are the subject: their money is no aid
+    firms = _firms().search(text, named[-1].end if named else start, verb_at)
+    if firms and not _APPOSED.search(text, start, firms.start()):  # "Korean companies have invested" (not
+        return Subject(None, True, None, firm=True)  # "Corteva, an agriscience company,"): no aid, no name
     if named:
         thanked = _thanked(named, text, verb_at)
         return Subject(thanked, False) if thanked else _named_subject(named, text, verb_at)
