@@ -41,7 +41,8 @@ _WILL = re.compile(rf"\b(?:{alternation('future')})\s+(?:[\w'’-]+\s+){{0,3}}$"
 _GAPPED = re.compile(r"^[^,.;:]{0,40}?\s*,?\s+(?:and|while|whereas|but)\s+(?:the\s+)?[A-Z][\w'’.-]*"
                      r"(?:\s+[A-Z][\w'’.-]*){0,3}\s*$")
 #: "... to Kenya and $3 million": a second amount joined by "and" to the first, its verb left out.
-_GAVE_BOTH = re.compile(r"^[^.;:,]{0,40}?\s+and\s+(?:another\s+|a\s+further\s+)?$", re.IGNORECASE)
+_GAVE_BOTH = re.compile(rf"^[^.;:,]{{0,40}}?\s+and\s+"
+                        rf"(?:(another|a\s+further)\s+|(?:{alternation('amount_qualifiers')})\s+)?$", re.IGNORECASE)
 #: "a further $5 million", "another $2 million", "an additional $X".
 _FURTHER = re.compile(r"\b(?:a\s+further|another|an\s+additional|an\s+extra)\s+$", re.IGNORECASE)
 #: Rules that read a part written as such ("including $X"); the others (a list's lead-in, the amount
@@ -180,12 +181,17 @@ def _same_sentence(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None
 
 
 def _joined(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:
-    """ "gave $5 million to Kenya and $3 million to Uganda": the verb of the first gives the second too."""
+    """ "gave $5 million to Kenya and $3 million to Uganda": the verb of the first gives the second too (and
+    a total's frame frames both: "Since the invasion, the US has devoted $3.2 billion ... and nearly $1.5 billion")."""
     prev = near.prev
-    if prev is None or prev.role != "package" or not fig.kind == prev.kind == "money" or prev is not near.prev_aid:
+    if prev is None or prev.role not in ("package", "cumulative") or not fig.kind == prev.kind == "money" or (
+            prev is not near.prev_aid):
         return None
     m = _GAVE_BOTH.match(cl.before)
-    return Decision("package", "joined-by-and", m.group(0).strip()[-30:], NEIGHBOUR) if m else None
+    if m is None:
+        return None
+    role = "package" if m.group(1) else prev.role  # "another $X" after a total is new money
+    return Decision(role, "joined-by-and", m.group(0).strip()[-30:], NEIGHBOUR)
 
 
 def _new_statement(cl: Clause) -> bool:
