@@ -54,7 +54,8 @@ def find_actors(text: str) -> list[Mention]:
         if kind != "none":  # "Indian Country" names no country: matched so that "Indian" is not
             out.append(Mention(m.start(), m.end(1), alias, canonical, kind, m.group(2) is not None))
     read = [_as_state(text, out, i) for i in range(len(out))]
-    kept = [m for i, m in enumerate(read) if not _us_town(text, read, i) and not _local_government(text, m)]
+    kept = [m for i, m in enumerate(read) if not _us_town(text, read, i) and not _local_government(text, m)
+            and not _region_in_a_name(text, read, i)]
     return [m for i, m in enumerate(kept) if not _national_society(text, kept, i)]
 
 
@@ -99,6 +100,28 @@ def _us_town(text: str, found: list[Mention], i: int) -> bool:
         return True  # "Malta, NY", "Paris, TX"
     return (m.kind != "state" and after is not None and after.kind == "state" and not m.possessive
             and _TOWN_COMMA.fullmatch(text, m.end, after.start) is not None)
+
+
+#: A capitalised word right after a name, on the same line ("Africa GreenCo").
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
+
+
+def _region_in_a_name(text: str, found: list[Mention], i: int) -> bool:
+    """A region's name inside another name: a capitalised word carries it on ("Africa GreenCo") or an
+    institution's noun comes before it ("University of Africa"); no place that gets money. A place named
+    next ("Africa Kenya") or a name joined by a hyphen ("U.S.-Africa Leaders Summit") is left alone."""
+    m = found[i]
+    if m.kind != "region" or m.possessive or (m.start and text[m.start - 1] == "-"):
+        return False
+    if _institution_of().search(text, max(0, m.start - 40), m.start):
+        return True  # "United States International University of Africa"
+    nxt = _NAME_GOES_ON.match(text, m.end)
+    return nxt is not None and not (i + 1 < len(found) and found[i + 1].start == nxt.end() - 1)
+
+
+@lru_cache(maxsize=1)
+def _institution_of() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, data.entries('text/institution_heads.txt')))})[ \t]+of[ \t]+$")
 
 
 #: Names a country's own society takes after the country's name ("the Vietnam Red Cross").
