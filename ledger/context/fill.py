@@ -19,6 +19,7 @@ from ledger.context.decision import DOCUMENT, NEIGHBOUR, Decision, why_text
 from ledger.context.document import DocumentFrame, Publisher, default_pair
 from ledger.context.frame import many_places, readiness
 from ledger.context.money_frame import FOREIGN_AID
+from ledger.context.turns import same_turn
 from ledger.context.what import fill_topic
 from ledger.context.words import alternation
 from ledger.model import Figure
@@ -163,9 +164,10 @@ _PLACES = frozenset(("country", "region"))
 def _getter_before(lists: ListIndex, sent: int, not_getters: set[str | None]) -> set[str]:
     """The getters named in the nearest sentence before ``sent`` in its paragraph that names any (at
     most :data:`_GETTER_REACH` back): "the people of Lebanon", "aid to Haiti", "the earthquake in Haiti"."""
+    text, spans = lists.index.text, lists.index.spans
     for prev in range(sent - 1, max(-1, sent - 1 - _GETTER_REACH), -1):
-        if lists.new_topic(prev, prev + 1):
-            break
+        if lists.new_topic(prev, prev + 1) and not same_turn(text, spans[prev][0], spans[sent][0]):
+            break  # a new paragraph, unless a transcript's speaker goes on answering
         sentence = clean(lists.index.sentence(prev))
         read = _actors.classify(sentence)
         found = {m.canonical for m in read.recipients if m.kind in _PLACES} - not_getters

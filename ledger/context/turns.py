@@ -14,7 +14,7 @@ import re
 
 from ledger.text.gazetteer import find_actors
 
-__all__ = ["speaker_actor", "thanked_host"]
+__all__ = ["same_turn", "speaker_actor", "thanked_host"]
 
 #: A label at the start of a line: capitalised words and a colon ("PRESIDENT BIDEN:", "MR. KIRBY:",
 #: "SENIOR ADMINISTRATION OFFICIAL:"), or a reporter's "Q" before the question.
@@ -45,6 +45,20 @@ def speaker_actor(text: str, offset: int) -> tuple[str, str] | None:
     starts, voices = _turns(text)
     i = bisect.bisect_right(starts, offset) - 1
     return voices[i] if i >= 0 else None
+
+
+#: A transcript has at least this many labelled turns (one label alone heads a release: "FACT SHEET:").
+_DIALOGUE = 3
+
+
+def same_turn(text: str, a: int, b: int) -> bool:
+    """Offsets ``a`` and ``b`` of ``text`` lie in one speaker's turn of a transcript (whose paragraphs are
+    one answer); False outside turns."""
+    starts, _voices = _turns(text)
+    if len(starts) < _DIALOGUE:
+        return False  # "FACT SHEET: ..." opens a release, not a turn
+    i = bisect.bisect_right(starts, a) - 1
+    return i >= 0 and i == bisect.bisect_right(starts, b) - 1
 
 
 #: "thank you for the $60 million", "thank you, Mr. President, for your $X": thanks to the one addressed.
