@@ -55,7 +55,7 @@ def find_actors(text: str) -> list[Mention]:
             out.append(Mention(m.start(), m.end(1), alias, canonical, kind, m.group(2) is not None))
     read = [_as_state(text, out, i) for i in range(len(out))]
     kept = [m for i, m in enumerate(read) if not _us_town(text, read, i) and not _local_government(text, m)
-            and not _region_in_a_name(text, read, i)]
+            and not _place_in_a_name(text, read, i)]
     return [m for i, m in enumerate(kept) if not _national_society(text, kept, i)]
 
 
@@ -106,17 +106,28 @@ def _us_town(text: str, found: list[Mention], i: int) -> bool:
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
 
 
-def _region_in_a_name(text: str, found: list[Mention], i: int) -> bool:
-    """A region's name inside another name: a capitalised word carries it on ("Africa GreenCo") or an
-    institution's noun comes before it ("University of Africa"); no place that gets money. A place named
-    next ("Africa Kenya") or a name joined by a hyphen ("U.S.-Africa Leaders Summit") is left alone."""
+def _place_in_a_name(text: str, found: list[Mention], i: int) -> bool:
+    """A country's or region's name inside another name, no place that gets money: a firm's ("Taiwan
+    Semiconductor Manufacturing Company", "Kenya Airways"); a region's after an institution's noun
+    ("University of Africa") or carried on by a capitalised word ("Africa GreenCo"). A place named next
+    ("Africa Kenya") or a name joined by a hyphen ("U.S.-Africa Leaders Summit") is left alone."""
     m = found[i]
-    if m.kind != "region" or m.possessive or (m.start and text[m.start - 1] == "-"):
+    if m.kind not in ("country", "region") or m.possessive:
+        return False
+    if _firm_name_end().match(text, m.end):
+        return True
+    if m.kind != "region" or (m.start and text[m.start - 1] == "-"):
         return False
     if _institution_of().search(text, max(0, m.start - 40), m.start):
-        return True  # "United States International University of Africa"
+        return True
     nxt = _NAME_GOES_ON.match(text, m.end)
     return nxt is not None and not (i + 1 < len(found) and found[i + 1].start == nxt.end() - 1)
+
+
+@lru_cache(maxsize=1)
+def _firm_name_end() -> re.Pattern[str]:
+    ends = "|".join(map(re.escape, data.entries("text/firm_name_ends.txt")))
+    return re.compile(rf"(?:[ \t]+[A-Z][\w&'’.-]*){{0,4}}?[ \t]+(?:{ends})\b")
 
 
 @lru_cache(maxsize=1)
