@@ -125,6 +125,15 @@ def _invested_here(f: MoneyFrame) -> Decision | None:
     spend = next((c for c in f.ev.clause if c.cls == "spend"), None)
     return Decision("other", "invested-here", spend.text, CLAUSE) if spend is not None else None
 
+def _charity_at_home(f: MoneyFrame) -> Decision | None:
+    """A foundation's or a firm's gifts at home are no aid, which goes to another country, people or
+    organisation ("The Robert Wood Johnson Foundation awarded $15 million for water equity in communities")."""
+    if f.giver is None or f.public_giver or f.own_government or f.foreign or f.place_abroad or f.abroad:
+        return None
+    if f.getter_at_home or f.into_home or f.ev.has("home", "sentence") is not None:
+        return Decision("other", "charity-at-home", "", INFERRED)
+    return None
+
 def _firms_money(f: MoneyFrame) -> Decision | None:
     """A firm gives aid only when the clause says aid ("Chobani announced $1.7 billion to expand its
     operations" is an investment; "Pfizer donated $5 million in medicines" is aid)."""
@@ -226,6 +235,8 @@ NOT_AID: tuple[Rule, ...] = (
     ("withdrawn", "The Department of State canceled 139 grants worth $214 million", _withdrawn),
     ("private-spending", "Blackstone announced a $25 billion investment", _private),
     ("invested-here", "Saudi investment commitments in the United States of almost $1 trillion", _invested_here),
+    ("charity-at-home", "The Robert Wood Johnson Foundation awarded $15 million for water equity in communities",
+     _charity_at_home),
     ("a-firm's-money", "Woodside Energy Group approved a $17.5 billion LNG project", _firms_money),
     ("a-gap", "an annual pandemic financing gap of approximately USD 10 billion", _gap),
     ("vague-amount", "billions of dollars", _vague),
