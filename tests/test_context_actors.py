@@ -7,6 +7,7 @@ import pytest
 
 from ledger.context import annotate, canonical_name
 from ledger.model import Figure
+from ledger.text.gazetteer import find_actors
 
 TUE = dt.date(2023, 2, 7)
 
@@ -75,6 +76,21 @@ def test_a_donor_never_gives_to_itself():
 ])
 def test_gazetteer_covers_every_country_and_leaders(alias, canonical):
     assert canonical_name(alias) == canonical
+
+
+@pytest.mark.parametrize("text, places", [
+    ("a loan to Kenya Airways", []),
+    ("$12 billion from Taiwan Semiconductor Manufacturing Company in Arizona", ["Arizona"]),
+    ("a loan to Seba Foods Zambia Ltd., which", ["Zambia"]),  # inside the name: where the firm is
+    ("a facility to Africa GreenCo, a company operating in Zambia", ["Zambia"]),
+    ("a partnership with the International University of Africa in Kenya", ["Kenya"]),
+    ("the U.S.-Africa Leaders Summit", []),
+    ("aid to Africa and Latin America", ["Africa", "Latin America"]),
+    ("the Ukraine Security Assistance Initiative", ["Ukraine"]),
+    ("grants to two Urban Indian Organizations and Indian\nhealth systems", []),
+])
+def test_places_inside_other_names_are_no_places(text, places):
+    assert [m.canonical for m in find_actors(text)] == places
 
 
 def test_elliptical_list_of_recipients():

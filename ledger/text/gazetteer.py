@@ -102,20 +102,22 @@ def _us_town(text: str, found: list[Mention], i: int) -> bool:
             and _TOWN_COMMA.fullmatch(text, m.end, after.start) is not None)
 
 
+#: A capitalised word right before a name, on the same line ("Seba Foods Zambia").
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w&'’.-]*[ \t]+$")
 #: A capitalised word right after a name, on the same line ("Africa GreenCo").
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
 
 
 def _place_in_a_name(text: str, found: list[Mention], i: int) -> bool:
-    """A country's or region's name inside another name, no place that gets money: a firm's ("Taiwan
-    Semiconductor Manufacturing Company", "Kenya Airways"); a region's after an institution's noun
+    """A country's or region's name inside another name, no place that gets money: a firm's that it starts
+    ("Taiwan Semiconductor Manufacturing Company", "Kenya Airways"); a region's after an institution's noun
     ("University of Africa") or carried on by a capitalised word ("Africa GreenCo"). A place named next
     ("Africa Kenya") or a name joined by a hyphen ("U.S.-Africa Leaders Summit") is left alone."""
     m = found[i]
     if m.kind not in ("country", "region") or m.possessive:
         return False
-    if _firm_name_end().match(text, m.end):
-        return True
+    if _firm_name_end().match(text, m.end) and not _NAME_BEFORE.search(text, max(0, m.start - 40), m.start):
+        return True  # (a country inside a firm's name, "Seba Foods Zambia Ltd.", says where the firm is)
     if m.kind != "region" or (m.start and text[m.start - 1] == "-"):
         return False
     if _institution_of().search(text, max(0, m.start - 40), m.start):
