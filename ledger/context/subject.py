@@ -17,6 +17,7 @@ from ledger.context.actor_patterns import org_nouns
 from ledger.context.mentions import Actors, actor_cue_words
 from ledger.context.words import alternation
 from ledger.text.calendar import MONTHS, WEEKDAYS
+from ledger.text.gazetteer import LIST_JOINT
 
 __all__ = ["Subject", "subject_of"]
 
@@ -62,6 +63,8 @@ _APPOSED = re.compile(r"\b[A-Z][\w&'’.-]*[*_]*\s*,\s+(?:a|an|the|one\s+of)\b[^
 _NOT_CHARITY = re.compile(r"\b(?:NGO|charity|foundation|non-?profit|humanitarian|organi[sz]ation)s?\b", re.IGNORECASE)
 #: Between two givers of one subject: "and", maybe after an aside in commas ("X, subject to notification, and Y").
 _JOINT_GAP = re.compile(r"(?:\s*,[^,;]{1,60})?\s*,?\s+and\s+(?:the\s+)?")
+#: What joins the names of a list of givers ("The United States, Canada, the Republic of Korea, and Spain").
+_LIST_GAP = re.compile(LIST_JOINT)
 #: "thanked the Saudis | for | giving": the one thanked, and the gerund of what they did.
 _THANK = re.compile(r"\bthank(?:s|ed|ing)?\s+(?:the\s+)?$", re.IGNORECASE)
 _FOR_GIVING = re.compile(r"\s+for\s+(?:\w+\s+)?")
@@ -177,11 +180,14 @@ def _named_subject(named: list, text: str, verb_at: int) -> Subject:
 
 def _joint(named: list, text: str) -> bool:
     """Two givers joined by "and" as the subject, the second the last actor before the verb ("The United
-    States, subject to notification, and Japan intend to provide")."""
+    States, subject to notification, and Japan intend to provide"), or a list of three or more."""
     first = named[0]
     second = next((m for m in named[1:] if m.canonical != first.canonical), None)
-    return (second is not None and "self" not in (first.kind, second.kind) and named[-1].canonical == second.canonical
-            and _JOINT_GAP.fullmatch(text, first.end, second.start) is not None)
+    if (second is not None and "self" not in (first.kind, second.kind) and named[-1].canonical == second.canonical
+            and _JOINT_GAP.fullmatch(text, first.end, second.start) is not None):
+        return True
+    return (len({m.canonical for m in named}) > 2 and all(m.kind != "self" for m in named)  # "The United States,
+            and all(_LIST_GAP.fullmatch(text, a.end, b.start) for a, b in zip(named, named[1:])))  # Canada and Spain"
 
 
 def _asides(text: str, verb_at: int) -> list[tuple[int, int]]:
