@@ -211,8 +211,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         public_giver=cand.public_giver(doc) and not cand.unknown_giver or cand.group_giver,
         foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("aid", "clause") or disaster,
         named_giver=named is not None or cand.group_giver, getter=cand.recipient.value is not None,
-        own_government=doc.home is not None and giver == speaker and not cand.group_giver,
-        publisher_home=doc.home is not None,
+        own_government=doc.home is not None and giver == speaker, publisher_home=doc.home is not None,
         place_abroad=any(m.kind in ("country", "region") and m.canonical not in (giver, speaker)
                          for m in actors_in(cl.text)),
         inherited=inherited, firm_giver=cand.firm_giver, home_agency=_at_home_only(cl.text),
@@ -220,7 +219,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         years_to_come=_years_to_come(cl.text),
         state_giver=cand.donor.rule == "named-in-sentence" and cand.donor_kind == "state",
         getter_at_home=giver is not None and country_of_state(cand.recipient.value) == giver,
-        attached_giver=cand.attached_giver,
+        attached_giver=cand.attached_giver, group_giver=cand.group_giver,
         into_home=_into(cl.text, doc.home), budget_release=doc.budget, disaster_release=disaster,
     )
     return money_role(frame)
