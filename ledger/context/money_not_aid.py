@@ -13,6 +13,7 @@ from ledger.context.decision import CLAUSE, INFERRED, Decision
 from ledger.context.money_frame import MoneyFrame, Rule, not_aid_noun, owns
 from ledger.context.named import AMOUNT
 from ledger.context.words import alternation, none_of
+from ledger.text.gazetteer import canonical_name
 
 __all__ = ["NOT_AID"]
 
@@ -30,6 +31,9 @@ _NEGATION_REACH = 30
 #: abroad": money someone holds where it lies, not money given.
 _HELD = re.compile(rf"[\s)\]]*(?:(?:in|of)\s+)?(?:[\w'’.-]+\s+){{0,4}}?(?:{alternation('holding_participles')})\s+"
                    rf"(?:{alternation('where_money_lies')})\b", re.IGNORECASE)
+#: "the $7 billion of Iranian funds", "$300 billion in Russian sovereign assets": another state's money.
+_OWNED = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?((?-i:[A-Z][\w'’.-]*))\s+(?:(?:government|central\s+bank|sovereign|"
+                    r"state)\s+)?(?:funds|assets|reserves)\b", re.IGNORECASE)
 #: "a new $1 billion manufacturing facility", "a $1.3 billion port": an amount written as the size of a
 #: built thing (an article before it, the thing after it) is what the thing costs.
 _SIZE_BEFORE = re.compile(rf"\b(?:{alternation('size_determiners')})\s+(?:(?:{alternation('before_an_amount')})\s+)?$",
@@ -169,8 +173,10 @@ def _export_finance(f: MoneyFrame) -> Decision | None:
     return Decision("other", "export-finance", m.group(0).strip(), CLAUSE) if m else None
 
 def _held(f: MoneyFrame) -> Decision | None:
-    m = _HELD.match(f.ev.text, f.ev.end)
-    return Decision("other", "money-held", m.group(0).strip(), CLAUSE) if m else None
+    m = _HELD.match(f.ev.text, f.ev.end) or _OWNED.match(f.ev.text, f.ev.end)
+    if m is None or m.re is _OWNED and (canonical_name(m.group(1)) is None or f.own_government):
+        return None  # ("$20 million of U.S. funds for Ukraine" in a US release: the giver's own money, given)
+    return Decision("other", "money-held", m.group(0).strip(), CLAUSE)
 
 
 def _size_of_a_thing(f: MoneyFrame) -> Decision | None:
