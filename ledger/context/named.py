@@ -26,8 +26,6 @@ _TO_A_NAME = re.compile(rf"[^.;:!?]{{0,60}}?\bto\s+(?:the\s+)?{_A_NAME}")
 _FROM_A_NAME = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?from\s+(?:the\s+)?{_A_NAME}")
 #: "$515 million collectively": several givers together.
 _COLLECTIVELY = re.compile(r"\s+(?:in\s+total\s+)?(?:collectively|jointly|between\s+them)\b", re.IGNORECASE)
-#: "a combined $89 million", "our combined $2.1 billion": a sum of several givers' money.
-_COMBINED = re.compile(r"\bcombined\s+(?:total\s+of\s+)?(?:[a-z]+\s+){0,2}?$", re.IGNORECASE)
 #: "from the United States and others", "Japan and other donors": a giver named with others unnamed.
 _AND_OTHERS = re.compile(rf"\s+and\s+(?:{alternation('unnamed_others')})\b", re.IGNORECASE)
 #: A currency marker before a number: a name after a second amount belongs to that amount ("including £105
@@ -81,13 +79,11 @@ def welcomes(cl: Clause) -> bool:
     return any(c.cls == "praise" and c.end <= cl.at for c in cues(cl.text))
 
 
-def with_others(actors: Actors, donor: str | None, end: int | None = None, at: int | None = None) -> bool:
+def with_others(actors: Actors, donor: str | None, end: int | None = None) -> bool:
     """The giver is named with others left unnamed ("from the United States and others", "Japan and other
     donors"), or the amount ending at ``end`` is said to be given by several ("partners who have pledged
-    over $515 million collectively", "a combined $89 million"): one of several givers."""
+    over $515 million collectively"): one of several givers."""
     if end is not None and _COLLECTIVELY.match(actors.text, end):
-        return True
-    if at is not None and _COMBINED.search(actors.text, max(0, at - 40), at):
         return True
     return donor is not None and any(m.canonical == donor and _AND_OTHERS.match(actors.text, m.end)
                                      for m in actors.donors)
