@@ -51,6 +51,8 @@ _REPORTED = re.compile(rf"[:;]|\b(?:{alternation('speech_verbs')})\b", re.IGNORE
 _ANNUAL = re.compile(rf"\b(?:annual|yearly)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation('yearly_aid_nouns')})\b[^.;:]*$",
                      re.IGNORECASE)
 _ANNUAL_REACH = 60
+#: "Each year the United States provides more than $70 million": money given every year, before it.
+_EACH_YEAR = re.compile(r"\b(?:each|every)\s+year\b[^.;:]*$", re.IGNORECASE)
 #: What may stand between a figure and a proposal after it ("$4 billion proposed").
 _ENABLED_BY = re.compile(r"^\s*(?:[\w-]+\s+)?$")
 #: "The Budget also proposes ...", "The bipartisan funding bill includes ...", "The Administration's 2024
@@ -96,10 +98,11 @@ def _budget_noun(f: MoneyFrame) -> Decision | None:
 
 def _per_year(f: MoneyFrame) -> Decision | None:
     """An amount a year is a budget line ("$1 billion a year", "its annual assistance to Nepal from Rs 13
-    billion to Rs 15 billion")."""
+    billion to Rs 15 billion", "Each year the United States provides $70 million")."""
     if f.per in ("year", "annum"):
         return Decision("budget", "amount-per-year", f"a {f.per}", CLAUSE)
-    annual = _ANNUAL.search(f.ev.text, max(0, f.ev.at - _ANNUAL_REACH), f.ev.at)
+    annual = (_ANNUAL.search(f.ev.text, max(0, f.ev.at - _ANNUAL_REACH), f.ev.at)
+              or _EACH_YEAR.search(f.ev.text, max(0, f.ev.at - _ANNUAL_REACH), f.ev.at))
     return Decision("budget", "amount-per-year", annual.group(0), CLAUSE) if annual else None
 
 
