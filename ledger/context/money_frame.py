@@ -65,7 +65,6 @@ class MoneyFrame:
     years_to_come: str | None = None  # "over the next five years": a span of years to come, with no year named
     state_giver: bool = False  # the giver named is a state or province ("a $5 million grant from Wisconsin")
     getter_at_home: bool = False  # the getter named is a state of the giver's country ("allocated to Alaska")
-    group_giver: bool = False  # several givers are the subject ("The United States, Canada and Spain will provide")
     attached_giver: bool = False  # a giver is written onto the amount ("$22 million from Unitaid")
     into_home: bool = False  # the clause names the publisher's country as where money goes ("in the United States")
     budget_release: bool = False  # the headline speaks of a budget, a request or an appropriation
