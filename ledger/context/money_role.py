@@ -39,6 +39,10 @@ _LEGISLATIVE = frozenset(("requested", "appropriated"))
 #: "part of a broader new $50-million spending package", not "part of an effort to rebuild schools".
 _WHOLE_NAMED = re.compile(rf"\s+(?:[\w$.,-]+\s+){{0,5}}?(?:{alternation('whole_nouns')}|\$|€|£|¥|(?:US)?\$?\d)",
                           re.IGNORECASE)
+#: "$13.6 billion for Ukraine — humanitarian, ... — in the omnibus bill": an amount in a bill is one of its lines
+#: (no comma between, outside a dashed aside: not "$500 million, in addition to the funds in the supplemental").
+_IN_THE_BILL = re.compile(r"(?:[^.;:,—–]|[—–][^—–.;]{0,100}[—–]){0,120}?\bin\s+the\s+((?:[\w'’-]+\s+){0,2}?"
+                          r"(?:bill|omnibus|supplemental|legislation))\b", re.IGNORECASE)
 #: Between a subject and its verb: a few words, none of them a preposition ("the Act allocated",
 #: "the bill also provides", "the Rescue Plan, which delivered"; not "the authority under section 506 to
 #: direct").
@@ -143,6 +147,9 @@ def _legislative(f: MoneyFrame) -> Decision | None:
     if house is not None and (f.ev.has("give", "lead") is not None or f.ev.has("spend", "lead") is not None
                               or owns(f, "aid")):
         return Decision("budget", "legislature-asked-or-voted", house.text, CLAUSE)
+    in_bill = _IN_THE_BILL.match(f.ev.text, f.ev.end)
+    if in_bill is not None:  # "$13.6 billion for Ukraine — humanitarian, security, and economic assistance — in
+        return Decision("budget", "budget-holds-it", in_bill.group(1), CLAUSE)  # the omnibus bill"
     law = law_after(f)
     if law is not None:  # "an additional $2.7 billion made available from the Bipartisan Infrastructure Law"
         return Decision("budget", "budget-holds-it", law.text, CLAUSE)
