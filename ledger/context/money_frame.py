@@ -137,13 +137,18 @@ def spend_cue(f: MoneyFrame) -> Cue | None:
 def named_law(f: MoneyFrame) -> Cue | None:
     """A law the sentence names ("under the Bipartisan Infrastructure Law", "the Clean Water Act provides"),
     unless its name speaks of relief."""
-    for c in f.ev.sentence:
-        if c.cls != "budget" or not (c.value == "law" or c.text in ("Act", "Law") and _NAME_BEFORE.search(
-                f.ev.text, max(0, c.start - _LAW_NAME_REACH), c.start) and not _NAME_GOES_ON.match(f.ev.text, c.end)):
-            continue
-        if not _RELIEF_LAW.search(f.ev.text, max(0, c.start - _LAW_NAME_REACH), c.end):
-            return c
-    return None
+    text = f.ev.text
+    return next((c for c in f.ev.sentence if c.cls == "budget" and _names_a_law(text, c)
+                 and not _RELIEF_LAW.search(text, max(0, c.start - _LAW_NAME_REACH), c.end)), None)
+
+
+def _names_a_law(text: str, c: Cue) -> bool:
+    """A budget cue that names a law: a listed one ("ARP"), or "Act" or "Law" closing capitalised words
+    ("the Clean Water Act"; not "Law Enforcement Affairs")."""
+    if c.value == "law":
+        return True
+    return (c.text in ("Act", "Law") and _NAME_BEFORE.search(text, max(0, c.start - _LAW_NAME_REACH), c.start)
+            is not None and not _NAME_GOES_ON.match(text, c.end))
 
 
 def law_after(f: MoneyFrame) -> Cue | None:

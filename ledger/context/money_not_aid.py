@@ -173,9 +173,11 @@ def _export_finance(f: MoneyFrame) -> Decision | None:
     return Decision("other", "export-finance", m.group(0).strip(), CLAUSE) if m else None
 
 def _held(f: MoneyFrame) -> Decision | None:
-    m = _HELD.match(f.ev.text, f.ev.end) or _OWNED.match(f.ev.text, f.ev.end)
-    if m is None or m.re is _OWNED and (canonical_name(m.group(1)) is None or f.own_government):
-        return None  # ("$20 million of U.S. funds for Ukraine" in a US release: the giver's own money, given)
+    m = _HELD.match(f.ev.text, f.ev.end)
+    if m is None:
+        m = _OWNED.match(f.ev.text, f.ev.end)
+        if m is None or canonical_name(m.group(1)) is None or f.own_government:
+            return None  # ("$20 million of U.S. funds for Ukraine" in a US release: the giver's own money, given)
     return Decision("other", "money-held", m.group(0).strip(), CLAUSE)
 
 
