@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ledger.context.decision import CLAUSE, INFERRED, Decision
-from ledger.context.money_frame import MoneyFrame, Rule, not_aid_noun, owns
+from ledger.context.money_frame import MoneyFrame, Rule, named_law, not_aid_noun, owns
 from ledger.context.named import AMOUNT
 from ledger.context.words import alternation, none_of
 from ledger.text.gazetteer import canonical_name
@@ -134,6 +134,8 @@ def _charity_at_home(f: MoneyFrame) -> Decision | None:
     organisation ("The Robert Wood Johnson Foundation awarded $15 million for water equity in communities")."""
     if f.giver is None or f.public_giver or f.own_government or f.foreign or f.place_abroad or f.abroad:
         return None
+    if named_law(f) is not None:  # "The American Rescue Plan's Higher Education Emergency Relief Fund provided
+        return None  # $40 billion to colleges": a law's fund is the government's
     if f.getter_at_home or f.into_home or f.ev.has("home", "sentence") is not None:
         return Decision("other", "charity-at-home", "", INFERRED)
     return None
