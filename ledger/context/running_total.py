@@ -80,14 +80,6 @@ def _one_earlier_thing(ev: Evidence, cue: Cue) -> bool:
         _ONE_NAMED.search(ev.text, max(0, ev.at - _ONE_NAMED_REACH), ev.at))
 
 
-def _one_pledge_in_a_period(ev: Evidence, cue: Cue) -> bool:
-    """ "Last year, we announced $500 million for the Global Fund": a pledge made in a period is one act,
-    unless told in the perfect ("Since the invasion, America has pledged ...")."""
-    verb = ev.verb
-    return (cue.text.lower() in _PERIODS or cue.value == "period") and verb is not None and verb.cls == "give" and (
-        verb.value == "pledged") and not in_perfect(ev)
-
-
 def _new_allocation(ev: Evidence, cue: Cue) -> bool:
     """A summing word sums new money in a clause about the future, an announcement being made, a pledge
     ("World leaders pledged a total of $10 billion Thursday") or a period to come ("a total of $1.1 billion
@@ -198,7 +190,6 @@ NOT_A_TOTAL: tuple[Rule, ...] = (
     ("one-thing-reaching", "this package, expected to reach €2 billion", _one_thing_reaching),
     ("one-commitment", "received a conditional commitment of up to $150 million", _one_commitment),
     ("one-earlier-thing", "previously announced a grant of $660,000", _one_earlier_thing),
-    ("one-pledge-in-a-period", "Last year, we announced $500 million for the Global Fund", _one_pledge_in_a_period),
     ("sum-of-a-new-allocation", "six appeals will receive a cumulative $33 million; announcing $331 million out "
      "of the $645 million total", _new_allocation),
     ("describes-its-noun", "redirecting $324 million in previously announced funds", _describes_its_noun),
