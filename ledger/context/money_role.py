@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 
 from ledger.context.decision import CLAUSE, FALLBACK, INFERRED, Decision
+from ledger.context.money_budget import LEGISLATIVE, budget_noun, budget_speaks, future, legislative, per_year, toward
 from ledger.context.money_frame import (
     FOREIGN_AID,
     MoneyFrame,
     Rule,
     framed,
-    law_after,
     named_law,
     owns,
     ranked,
@@ -30,46 +30,13 @@ from ledger.context.money_not_aid import NOT_AID
 from ledger.context.neighbours import WRITTEN
 from ledger.context.parts import is_one_thing
 from ledger.context.sum_shapes import gives_in_future
-from ledger.context.words import alternation, none_of
+from ledger.context.words import alternation
 
 __all__ = ["MoneyFrame", "RULES", "money_role"]
 
-#: Stages that say a legislature is asked or has voted: the money is a budget line.
-_LEGISLATIVE = frozenset(("requested", "appropriated"))
 #: "part of a broader new $50-million spending package", not "part of an effort to rebuild schools".
 _WHOLE_NAMED = re.compile(rf"\s+(?:[\w$.,-]+\s+){{0,5}}?(?:{alternation('whole_nouns')}|\$|€|£|¥|(?:US)?\$?\d)",
                           re.IGNORECASE)
-#: "$13.6 billion for Ukraine — humanitarian, ... — in the omnibus bill": an amount in a bill is one of its lines
-#: (no comma between, outside a dashed aside: not "$500 million, in addition to the funds in the supplemental").
-_IN_THE_BILL = re.compile(r"(?:[^.;:,—–]|[—–][^—–.;]{0,100}[—–]){0,120}?\bin\s+the\s+((?:[\w'’-]+\s+){0,2}?"
-                          r"(?:bill|omnibus|supplemental|legislation))\b", re.IGNORECASE)
-#: Between a subject and its verb: a few words, none of them a preposition ("the Act allocated",
-#: "the bill also provides", "the Rescue Plan, which delivered"; not "the authority under section 506 to
-#: direct").
-_SUBJECT_GAP = re.compile(rf"^(?:\s*,\s*(?:which|that)\b)?\s*"
-                          rf"(?:{none_of('not_between_subject_and_verb')}[\w'’-]+\s+){{0,3}}$", re.IGNORECASE)
-#: What stands between a budget and an amount it does not hold: a verb of speech ("the Fund said
-#: $3 billion has been spent") or a list's break ("from the fund: Chad -- $10 million").
-_REPORTED = re.compile(rf"[:;]|\b(?:{alternation('speech_verbs')})\b", re.IGNORECASE)
-#: "its annual assistance to Nepal from", "yearly contribution of": aid counted by the year.
-_ANNUAL = re.compile(rf"\b(?:annual|yearly)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation('yearly_aid_nouns')})\b[^.;:]*$",
-                     re.IGNORECASE)
-_ANNUAL_REACH = 60
-#: "Each year the United States provides more than $70 million": money given every year, before it.
-_EACH_YEAR = re.compile(r"\b(?:each|every)\s+year\b[^.;:]*$", re.IGNORECASE)
-#: What may stand between a figure and a proposal after it ("$4 billion proposed").
-_ENABLED_BY = re.compile(r"^\s*(?:[\w-]+\s+)?$")
-#: "The Budget also proposes ...", "The bipartisan funding bill includes ...", "The Administration's 2024
-#: budget requested ...": a sentence whose subject is a budget, a request or a bill lists its lines.
-_BUDGET_SPEAKS = re.compile(rf"^\W*(?:[\w'’.-]+\s+){{0,4}}?(?:{alternation('budget_subjects')})\s+(?!of\b|for\b|to\b)"
-                            rf"(?:[a-z]+\s+)?(?:{alternation('budget_speaks')})\b", re.IGNORECASE)
-
-
-#: "toward a $X", "towards the $X": an amount after "toward" (not "$X toward Haiti's police academy").
-_TOWARD = re.compile(rf"\btowards?\s+(?:(?:{alternation('articles')})\s+)?(?:[\w-]+\s+)?$|"
-                     rf"\b(?:{alternation('goal_nouns')})\s+(?:of|to\s+[a-z]+)\s+(?:{alternation('enumerated_amount')}\s+)?$",
-                     re.IGNORECASE)
-_TOWARD_REACH = 30
 
 
 def _no_frame(f: MoneyFrame) -> Decision | None:
@@ -77,37 +44,11 @@ def _no_frame(f: MoneyFrame) -> Decision | None:
     money's own noun ("the health aid", "the relief budget"), or a named getter must stand behind it."""
     if not framed(f):
         return Decision("other", "no-aid-frame", "", INFERRED)
-    legislature = any(c.cls == "give" and c.value in _LEGISLATIVE or c.cls == "legislature" for c in f.ev.clause)
+    legislature = any(c.cls == "give" and c.value in LEGISLATIVE or c.cls == "legislature" for c in f.ev.clause)
     implied = owns(f, "budget") or owns(f, "aid") and f.ev.own.value != "weak"
     if f.giver is None and not (f.public_giver or f.inherited or legislature or implied or f.getter):
         return Decision("other", "no-giver", "", INFERRED)
     return None
-
-
-def _budget_speaks(f: MoneyFrame) -> Decision | None:
-    m = _BUDGET_SPEAKS.match(f.ev.text)
-    return Decision("budget", "budget-is-the-subject", m.group(0).strip(), CLAUSE) if m else None
-
-
-def _toward(f: MoneyFrame) -> Decision | None:
-    """ "working with the IMF toward a $650 billion general allocation", "toward the $200 million goal",
-    "DFC set a goal to finance $1 billion": an amount after "toward" or a goal is worked for, not given."""
-    m = _TOWARD.search(f.ev.text, max(0, f.ev.at - _TOWARD_REACH), f.ev.at)
-    return Decision("budget", "goal-worked-toward", m.group(0).strip(), CLAUSE) if m else None
-
-
-def _budget_noun(f: MoneyFrame) -> Decision | None:
-    return Decision("budget", "budget-noun", f.ev.own.text, CLAUSE) if owns(f, "budget") else None
-
-
-def _per_year(f: MoneyFrame) -> Decision | None:
-    """An amount a year is a budget line ("$1 billion a year", "its annual assistance to Nepal from Rs 13
-    billion to Rs 15 billion", "Each year the United States provides $70 million")."""
-    if f.per in ("year", "annum"):
-        return Decision("budget", "amount-per-year", f"a {f.per}", CLAUSE)
-    annual = (_ANNUAL.search(f.ev.text, max(0, f.ev.at - _ANNUAL_REACH), f.ev.at)
-              or _EACH_YEAR.search(f.ev.text, max(0, f.ev.at - _ANNUAL_REACH), f.ev.at))
-    return Decision("budget", "amount-per-year", annual.group(0), CLAUSE) if annual else None
 
 
 def _inherited(f: MoneyFrame, *, written: bool) -> Decision | None:
@@ -131,49 +72,6 @@ def _agency_at_home(f: MoneyFrame) -> bool:
 def _total(f: MoneyFrame) -> Decision | None:
     cue = f.ev.total()
     return Decision("cumulative", "running-total", cue.text, CLAUSE) if cue is not None else None
-
-
-def _legislative(f: MoneyFrame) -> Decision | None:
-    for c in f.ev.clause:
-        if c.cls == "give" and c.value in _LEGISLATIVE:
-            return Decision("budget", "legislature-asked-or-voted", c.text, CLAUSE)
-    giving = next((c for c in f.ev.before if c.cls == "give"), None)
-    if giving is None or giving.value != "proposed":  # "my $3.5 trillion proposal"
-        giving = next((c for c in f.ev.after if c.cls == "give" and _ENABLED_BY.match(f.ev.text[f.ev.end:c.start])),
-                      None)
-    if giving is not None and giving.value == "proposed":  # "the President's proposal for $4 billion"
-        return Decision("budget", "legislature-asked-or-voted", giving.text, CLAUSE)
-    house = f.ev.has("legislature", "lead")
-    if house is not None and (f.ev.has("give", "lead") is not None or f.ev.has("spend", "lead") is not None
-                              or owns(f, "aid")):
-        return Decision("budget", "legislature-asked-or-voted", house.text, CLAUSE)
-    in_bill = _IN_THE_BILL.match(f.ev.text, f.ev.end)
-    if in_bill is not None:  # "$13.6 billion for Ukraine — humanitarian, security, and economic assistance — in
-        return Decision("budget", "budget-holds-it", in_bill.group(1), CLAUSE)  # the omnibus bill"
-    law = law_after(f)
-    if law is not None:  # "an additional $2.7 billion made available from the Bipartisan Infrastructure Law"
-        return Decision("budget", "budget-holds-it", law.text, CLAUSE)
-    nearest = next((c for c in f.ev.before if c.cls in ("budget", "give", "aid")), None)
-    if nearest is not None and nearest.cls == "budget" and not _REPORTED.search(f.ev.text, nearest.end, f.ev.at):
-        # "the bill provides $X", not "authority to direct
-        return Decision("budget", "budget-holds-it", nearest.text, CLAUSE)  # the drawdown of $X"
-    verb = f.ev.verb
-    if verb is not None and not verb.text.lower().startswith(("receiv", "will receiv", "to receiv")):
-        # "the Inflation Reduction Act allocated $3.1 billion": a law gives (an appeal that receives does not)
-        subject = next((c for c in f.ev.before if c.end <= verb.start and c.cls in ("budget", "give", "aid")), None)
-        if subject is not None and subject.cls == "budget" and _SUBJECT_GAP.match(f.ev.between(subject, verb)):
-            return Decision("budget", "budget-gives", subject.text, CLAUSE)
-    return None
-
-
-def _future(f: MoneyFrame) -> Decision | None:
-    """Money set aside over years to come is a budget line ("DKK 64.8 billion for military support from
-    2023 to 2028"); a pledge spread over them is still a pledge ("Germany has pledged 2.3 billion euros
-    in humanitarian aid for Syria through 2018")."""
-    verb = f.ev.verb
-    if not f.future_period or verb is not None and verb.cls == "give" and verb.value == "pledged":
-        return None
-    return Decision("budget", "future-period", f.future_period, CLAUSE)
 
 
 def _part(f: MoneyFrame) -> Decision | None:
@@ -268,13 +166,13 @@ def _giver_and_getter(f: MoneyFrame) -> Decision | None:
 RULES: tuple[Rule, ...] = (
     *NOT_AID,
     ("no-aid-frame", "It was $1.9 trillion, and people said it could not pass", _no_frame),
-    ("budget-is-the-subject", "The Budget also proposes ..., providing $150 million to UNFPA", _budget_speaks),
-    ("goal-worked-toward", "working with the IMF toward a $650 billion general allocation", _toward),
-    ("budget-noun", "a $33 billion supplemental request", _budget_noun),
-    ("amount-per-year", "$1 billion a year for climate finance", _per_year),
+    ("budget-is-the-subject", "The Budget also proposes ..., providing $150 million to UNFPA", budget_speaks),
+    ("goal-worked-toward", "working with the IMF toward a $650 billion general allocation", toward),
+    ("budget-noun", "a $33 billion supplemental request", budget_noun),
+    ("amount-per-year", "$1 billion a year for climate finance", per_year),
     ("written-as-a-part", "including $100 million for air defence", lambda f: _inherited(f, written=True)),
-    ("future-period", "DKK 64.8 billion for military support from 2023 to 2028", _future),
-    ("legislature-asked-or-voted", "the House passed the $40 billion bill; the Act allocated $3 billion", _legislative),
+    ("future-period", "DKK 64.8 billion for military support from 2023 to 2028", future),
+    ("legislature-asked-or-voted", "the House passed the $40 billion bill; the Act allocated $3 billion", legislative),
     ("domestic-spending", "USDA has invested $3.9 billion in 333 projects", _domestic),
     ("running-total", "brings Washington's military assistance to more than $19.3 billion", _total),
     ("part-of-whole", "The package includes $100 million for air defence", _part),
