@@ -14,7 +14,7 @@ from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTE
 from ledger.context.document import DocumentFrame
 from ledger.context.getter import getter, nearest as _nearest
 from ledger.context.mentions import SELF, Actors, classify, listed
-from ledger.context.named import unknown_getter, unknown_giver, welcomes, with_others
+from ledger.context.named import private_money, unknown_getter, unknown_giver, welcomes, with_others
 from ledger.context.subject import Subject, subject_of
 from ledger.context.turns import speaker_actor, thanked_host
 from ledger.context.words import alternation
@@ -100,6 +100,7 @@ class Candidates:
     several: bool = False  # the recipient is one of several listed together ("to Jamaica, Peru, and Mongolia")
     firm_giver: bool = False  # the giver named as the subject is a firm ("Chobani announced $1.7 billion")
     attached_giver: bool = False  # the giver is written onto the amount ("$22 million from Unitaid")
+    private: bool = False  # the private sector commits the amount ("$X in private sector commitments")
 
     def giver(self, doc: DocumentFrame) -> str | None:
         """The donor named, with "we" read as the publisher (None when a newspaper says "we")."""
@@ -163,7 +164,7 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     group = subject.group or others
     several = r is not None and r.rule == "named-in-sentence" and listed(actors, r.value)
     return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, group, explicit, owner, direct,
-                      several, subject.unknown and subject.firm, attached is not None)
+                      several, subject.unknown and subject.firm, attached is not None, private_money(cl))
 
 
 def _named_as_giver(actors: Actors, name: str | None) -> bool:
@@ -260,6 +261,8 @@ def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = Fals
         donor = Decision(None, "someone-elses-money", donor.words, SENTENCE)  # G7's commitment"
     if donor.value is None and cand.group_giver:  # "countries and organisations have announced $X"
         donor = Decision(None, "several-givers", "", SENTENCE)
+    elif cand.private and not cand.explicit_donor:  # "$8 billion in private sector commitments": firms'
+        donor = Decision(None, "several-givers", "private sector", SENTENCE)
     elif donor.value is None and praised and donor.rule != "someone-elses-money":  # "we welcome $X"
         donor = Decision(None, "someone-elses-money", "", SENTENCE)
     if donor.value is None and cand.unknown_giver and cand.giver_name:

@@ -120,8 +120,8 @@ RULES: tuple[Rule, ...] = (
     ("person-from-a-place", "Senator Markwayne Mullin from Oklahoma; a congresswoman from Texas",
      lambda a: "skip" if a.hit("politician", "before") else None),
     ("part-of-a-name", "under the Ukraine Security Assistance Initiative; to the World Bank Trust Fund",
-     lambda a: "skip" if a.hit("name_head", "after") and (a.m.kind == "institution" or not a.hit("to", "before"))
-     else None),
+     lambda a: "skip" if a.hit("name_head", "after") and (a.m.kind in ("institution", "group")
+                                                           or not a.hit("to", "before")) else None),
     ("name-before-a-region", "through Power Africa; EXIM approved $900 million for Sun Africa",
      lambda a: "skip" if a.m.kind == "region" and a.hit("name_before", "before") else None),
     ("holds-an-amount", "Nepal is to receive ₹550 crore; CSOs received $X", lambda a: "holder" if (
@@ -158,6 +158,8 @@ RULES: tuple[Rule, ...] = (
      and not _THE.search(a.before) and a.hit("whose", "after") else None),
     ("whose-money", "U.S. assistance; the G7 commitment",
      lambda a: "donor" if not a.m.possessive and a.hit("whose", "after") else None),
+    ("members-of-a-group", "Quad partners have committed; G7 members",
+     lambda a: "donor" if a.m.kind in ("group", "institution") and a.hit("our_group", "after") else None),
     ("beneficiaries", "Afghan refugees", lambda a: "recipient" if a.hit("beneficiary", "after") else None),
     ("place-at-home", "Kerala, Michigan (a state or region)",
      lambda a: "recipient" if a.m.kind in ("region", "state") else None),

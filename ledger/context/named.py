@@ -14,7 +14,8 @@ from ledger.context.mentions import Actors
 from ledger.context.words import alternation
 from ledger.text.gazetteer import actors_in
 
-__all__ = ["AMOUNT", "COUNTED_COUNTRIES", "unknown_getter", "unknown_giver", "welcomes", "with_others"]
+__all__ = ["AMOUNT", "COUNTED_COUNTRIES", "private_money", "unknown_getter", "unknown_giver", "welcomes",
+           "with_others"]
 
 #: A name as written: up to seven capitalised words, "of", "the", "for", "and" or "&" between them.
 _A_NAME = r"([A-Z][\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?[A-Z][\w&'’.-]*){0,6})"
@@ -87,3 +88,20 @@ def with_others(actors: Actors, donor: str | None, end: int | None = None) -> bo
         return True
     return donor is not None and any(m.canonical == donor and _AND_OTHERS.match(actors.text, m.end)
                                      for m in actors.donors)
+
+
+#: "$3.2 billion now in commitments from the private sector", "$8 billion in private sector commitments":
+#: the amount's own words say firms and foundations commit it — many givers, none of them named.
+_PRIVATE_AFTER = re.compile(r"\s+(?:now\s+)?in\s+(?:new\s+)?(?:(?:private[\s-]+sector|private)\s+"
+                            r"(?:commitments|pledges)\b|(?:new\s+)?commitments\s+from\s+the\s+private\s+sector\b)",
+                            re.IGNORECASE)
+#: "private sector commitments for the region now total more than $3.2 billion": the same, after its total.
+_PRIVATE_BEFORE = re.compile(r"\bprivate[\s-]+sector\s+(?:commitments|pledges)\s+(?:[\w-]+\s+){0,5}?(?:now\s+)?"
+                             rf"(?:{alternation('total_verbs')})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
+_PRIVATE_REACH = 120
+
+
+def private_money(cl: Clause) -> bool:
+    """The amount is what the private sector commits, by the amount's own words."""
+    return (_PRIVATE_AFTER.match(cl.text, cl.end) is not None
+            or _PRIVATE_BEFORE.search(cl.text, max(0, cl.at - _PRIVATE_REACH), cl.at) is not None)
