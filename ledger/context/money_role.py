@@ -56,11 +56,18 @@ def _inherited(f: MoneyFrame, *, written: bool) -> Decision | None:
     or enumeration it is in ("- $50 million for demining", not "- DoD is announcing $2.4 billion")."""
     if f.inherited is None or (f.inherited.rule in WRITTEN) != written:
         return None
-    if _agency_at_home(f):
+    if _agency_at_home(f) or _law_or_state_at_home(f):
         return None  # "HHS extended grants, including $28 million for ...": a part of spending at home
     if not written and f.ev.verb is not None and f.ev.verb.cls == "give":
         return None
     return f.inherited
+
+
+def _law_or_state_at_home(f: MoneyFrame) -> bool:
+    """A law at home or a state of the giver's own country gets the money, and no relief or place abroad
+    says otherwise ("through the Bipartisan Infrastructure Law, ... including $3.6 billion in New Mexico")."""
+    law = named_law(f) is not None and not (f.foreign or f.place_abroad)
+    return law or f.getter_at_home and not f.humanitarian
 
 
 def _agency_at_home(f: MoneyFrame) -> bool:
