@@ -96,7 +96,8 @@ _PRIVATE_AFTER = re.compile(r"\s+(?:now\s+)?in\s+(?:new\s+)?(?:(?:private[\s-]+s
                             r"(?:commitments|pledges)\b|(?:new\s+)?commitments\s+from\s+the\s+private\s+sector\b)",
                             re.IGNORECASE)
 #: "private sector commitments for the region now total more than $3.2 billion": the same, after its total.
-_PRIVATE_BEFORE = re.compile(r"\bprivate[\s-]+sector\s+(?:commitments|pledges|investments)\s+(?:[\w-]+\s+){0,5}?(?:now\s+)?"
+_PRIVATE_BEFORE = re.compile(r"\bprivate[\s-]+sector\s+(?:commitments|pledges|investments)\s+"
+                             r"(?:[\w-]+\s+){0,5}?(?:now\s+)?"
                              rf"(?:{alternation('total_verbs')})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
 _PRIVATE_REACH = 120
 
