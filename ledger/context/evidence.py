@@ -39,6 +39,8 @@ _COMPOUND = re.compile(rf"^\s*(?:{none_of('phrase_breaks')}[\w'’-]+\s+){{0,1}}
 _CONTENT = re.compile(r"^\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 #: Up to three words (an auxiliary, an adverb) between a figure and the verb it is the subject of.
 _NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
+#: At most one word between the figure and a cue after it ("$4 billion proposed", "a $100 billion boost").
+_ONE_WORD_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?$")
 #: An article before a verb's word makes it a noun ("reached the cost 10 billion korunas").
 _ARTICLE = re.compile(rf"\b(?:{alternation('articles')})\s+$", re.IGNORECASE)
 #: "commitment to invest": the infinitive that says what a pledge is for.
@@ -113,6 +115,10 @@ class Evidence:
             if c.cls in ("give", "purpose") and _NEAR_AFTER.match(self.text[self.end:c.start]):
                 return c
         return None
+
+    def right_after(self, c: Cue) -> bool:
+        """Cue ``c`` follows the figure with at most one word between them ("$4 billion proposed")."""
+        return _ONE_WORD_AFTER.match(self.text[self.end:c.start]) is not None
 
     def between(self, a: Cue, b: Cue) -> str:
         """The words of the sentence between two of its cues."""

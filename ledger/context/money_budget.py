@@ -36,8 +36,6 @@ _EACH_YEAR = re.compile(r"\b(?:each|every)\s+year\b[^.;:]*$", re.IGNORECASE)
 #: Between an amount and the legislature it comes from: "$13.6 billion package from the United States
 #: Congress", "$40 billion in aid from Congress" (a legislature gives by voting: the money is appropriated).
 _FROM_A_HOUSE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?:(?:United\s+States|U\.S\.|US|[A-Z][a-z]+)\s+)?")
-#: What may stand between a figure and a proposal after it ("$4 billion proposed").
-_ENABLED_BY = re.compile(r"^\s*(?:[\w-]+\s+)?$")
 #: "The Budget also proposes ...", "The bipartisan funding bill includes ...", "The Administration's 2024
 #: budget requested ...": a sentence whose subject is a budget, a request or a bill lists its lines.
 _BUDGET_SPEAKS = re.compile(rf"^\W*(?:[\w'’.-]+\s+){{0,4}}?(?:{alternation('budget_subjects')})\s+(?!of\b|for\b|to\b)"
@@ -90,8 +88,7 @@ def _voted(f: MoneyFrame) -> Decision | None:
             return Decision("budget", "legislature-asked-or-voted", c.text, CLAUSE)
     giving = next((c for c in f.ev.before if c.cls == "give"), None)
     if giving is None or giving.value != "proposed":  # "my $3.5 trillion proposal"
-        giving = next((c for c in f.ev.after if c.cls == "give" and _ENABLED_BY.match(f.ev.text[f.ev.end:c.start])),
-                      None)
+        giving = next((c for c in f.ev.after if c.cls == "give" and f.ev.right_after(c)), None)  # "$4 billion proposed"
     if giving is not None and giving.value == "proposed":  # "the President's proposal for $4 billion"
         return Decision("budget", "legislature-asked-or-voted", giving.text, CLAUSE)
     house = f.ev.has("legislature", "lead")

@@ -19,10 +19,8 @@ __all__ = ["NOT_AID"]
 
 #: "$X to Japan's GDP", "$X to the deficit": money added to something that is no aid.
 _ADDED_TO = re.compile(r"^\s+(?:[\w-]+\s+)?to\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}$", re.IGNORECASE)
-#: How far (characters) before a figure an enabling word reaches ("unlock over $X"), and what may
-#: stand between a figure and an enabling noun after it ("an additional $100 billion boost").
+#: How far (characters) before a figure an enabling word reaches ("unlock over $X").
 _ENABLE_REACH = 50
-_ENABLED_BY = re.compile(r"^\s*(?:[\w-]+\s+)?$")
 #: A negation right before a verb, perhaps with an auxiliary between ("not sending", "has never
 #: given", "won't be providing"; not "not only providing").
 _NEGATED = re.compile(rf"(?:{alternation('negations')})\s+(?:(?:{alternation('after_negation')})\s+)?$", re.IGNORECASE)
@@ -160,7 +158,7 @@ def _enabled(f: MoneyFrame) -> Decision | None:
     line, not the giver's package ("reforms to unlock over $250 billion in new lending")."""
     cue = next((c for c in f.ev.before if c.cls == "enable" and f.ev.at - c.end <= _ENABLE_REACH), None)
     after = next((c for c in f.ev.after if c.cls == "enable" and c.text.lower().startswith("boost")
-                  and _ENABLED_BY.match(f.ev.text[f.ev.end:c.start])), None)  # "a $100 billion boost to"
+                  and f.ev.right_after(c)), None)  # "a $100 billion boost to"
     cue = cue or after
     if cue is None or cue.text.lower().startswith("mobili") and f.ev.new_amount():
         return None  # "helping to mobilize an additional $500 million": new money
