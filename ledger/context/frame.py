@@ -27,6 +27,10 @@ __all__ = ["many_places", "money_decision", "praised", "readiness"]
 _IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+(?:(?:FY|[Ff]iscal\s+[Yy]ear(?:\s+\(FY\))?)\s*)?"
                       r"((?:19|20)\d\d)\b(?!\s*[-–/])"
                       rf"(?!\s+(?:{alternation('year_vintage_nouns')}))")
+#: Words that end the figure's own phrase: a year after them belongs to the next clause.
+_BREAK = re.compile(r"[,;:]|\b(?:and|but|while)\b")
+#: What may stand before a year that opens a clause after another amount: a comma or a conjunction.
+_OPENS = re.compile(r"(?:[,;:]|\b(?:and|but|while|then))\s*$", re.IGNORECASE)
 #: "From 2022 to 2023", "between 2019 and 2021": a span of past years, whose amount is its total.
 _PAST_SPAN = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+((?:19|20)\d\d)\s+(?:to|and|through|until)\s+((?:19|20)\d\d)\b")
 #: "from 2023 to 2028", "2024-2027", "through 2030", "by 2025".
@@ -71,12 +75,16 @@ def _years(cl: Clause, pattern: re.Pattern[str]) -> list[int]:
 
 
 def _nearest_year(cl: Clause) -> list[str]:
-    """The "in YEAR" nearest the figure, before it or right after it (empty when none)."""
-    before = [(len(cl.before) - m.end(), m.group(1)) for m in _IN_YEAR.finditer(cl.before)]
-    after = [(m.start(), m.group(1)) for m in _IN_YEAR.finditer(cl.text, cl.end, cl.end + len(cl.after))]
-    after = [(d - cl.end, y) for d, y in after]
-    near = sorted(before + after)
-    return [near[0][1]] if near else []
+    """The "in YEAR" of the figure (empty when none): right after it in its clause ("pledged $150 million
+    in 2023"), else the nearest before it, unless that one ends the phrase of an amount before ("$100
+    million to Ukraine in 2022 and has pledged $150 million"): a year opens a clause or a sentence."""
+    after = [m.group(1) for m in _IN_YEAR.finditer(cl.text, cl.end, cl.end + len(cl.after))
+             if not _BREAK.search(cl.text, cl.end, m.start())]  # not "$15 billion in aid and, in 2024, we ..."
+    if after:
+        return after[:1]
+    first = cl.at - len(cl.before) == 0
+    before = [m for m in _IN_YEAR.finditer(cl.before) if first or _OPENS.search(cl.before, 0, m.start())]
+    return [before[-1].group(1)] if before else []
 
 
 def _past_year(cl: Clause, published: _dt.date | None) -> str | None:
