@@ -43,6 +43,9 @@ _NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
 _ONE_WORD_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?$")
 #: An article before a verb's word makes it a noun ("reached the cost 10 billion korunas").
 _ARTICLE = re.compile(rf"\b(?:{alternation('articles')})\s+$", re.IGNORECASE)
+#: A word in -ing that ends a phrase joined by "and" is a noun ("$3.2 billion in humanitarian assistance
+#: funding and nearly $1.5 billion"): a verb of giving has its object after it.
+_ING_NOUN = re.compile(r"ing\s+(?:and|or)\s")
 #: "commitment to invest": the infinitive that says what a pledge is for.
 _TO_VERB = re.compile(r"\s+to\s+")
 #: What ends a list that a part word opens.
@@ -186,7 +189,8 @@ def _governing_verb(found: tuple[Cue, ...], cl: Clause) -> Cue | None:
     lo = max(0, cl.at - len(cl.before), cl.at - _VERB_REACH)
     verbs = [c for c in found if lo <= c.start and c.end <= cl.at
              and (c.cls in ("give", "spend") or c.cls == "other" and c.value == "verb")
-             and not _ARTICLE.search(cl.text, max(0, c.start - 8), c.start)]  # "the cost", "a request": nouns
+             and not _ARTICLE.search(cl.text, max(0, c.start - 8), c.start)  # "the cost", "a request": nouns
+             and not _ING_NOUN.match(cl.text, c.end - 3)]
     if not verbs or _STOP.search(_ASIDE.sub("", cl.text[verbs[-1].end:cl.at])):
         return None
     return verbs[-1]
