@@ -53,7 +53,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w'’.-])(?!(?:{alternation('region_qualifiers')})\s+$)(?-i:[A-Z])[\w&'’-]*\s+$", i),
         "to_only": re.compile(r"\b(?:to|for|towards?|into)\s+(?:the\s+)?$", i),
         "beneficiary": re.compile(rf"^\s+(?:{_words('beneficiary')})\b", i),
-        "name_head": re.compile(rf"^\s+(?:[A-Z][a-z]+\s+(?:(?:and|of|for|the|&)\s+)?){{1,6}}(?:\([A-Z]{{2,8}}\)\s+)?"
+        "name_head": re.compile(rf"^\s+(?:[A-Z][a-z]+\s+(?:(?:and|of|for|the|&)\s+)?){{0,6}}(?:\([A-Z]{{2,8}}\)\s+)?"
                                 rf"(?:{_words('name_head')})\b"),
         "group": re.compile(rf"^\s+and\s+(?:other\s+|fellow\s+)?[A-Z][\w.]*\s+(?:{_words('group')})\b"),
         "channel": re.compile(rf"\b(?:{_words('channel')})\s+(?:the\s+)?$", i),
