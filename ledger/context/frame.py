@@ -173,8 +173,10 @@ _IN_PLACE = re.compile(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?$", re.I
 
 def _abroad_only(text: str, ev: Evidence, home: tuple[str | None, ...]) -> bool:
     """Money said to go to many places ("in 30 countries") with no word of home: the giver's own country
-    named, or a home word ("a commitment of $300 billion of investment in America and around the world")."""
-    return many_places(text) and ev.has("home", "sentence") is None and not _named_as_place(text, home, _IN_PLACE, 15)
+    named, or a home word that can only mean home ("a commitment of $300 billion of investment in America and
+    around the world")."""
+    explicit = any(c.cls == "home" and c.value == "explicit" for c in ev.sentence)  # ("communities" may be abroad)
+    return many_places(text) and not explicit and not _named_as_place(text, home, _IN_PLACE, 15)
 
 
 def praised(ev: Evidence) -> bool:
