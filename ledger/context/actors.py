@@ -141,7 +141,7 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
         lead = lists.lead_in(cl.sent)  # (the item's own subject gives: "- GAFSP has mobilized $476 million")
         if lead is not None and pick(classify(flat(lead)), len(lead), we=we)[0] is not None:
             donor = None  # "The United States is providing: - ... India to make 20 million doses"
-    others = joint or with_others(actors, donor, cl.end)
+    others = joint or with_others(actors, donor, cl.end, cl.at)
     d, donor, written = _named_donor(cl, None if others else donor)
     start = lists.index.spans[cl.sent][0]
     thanked = thanked_host(cl.text, cl.at, lists.index.text, start, we) if donor is None else None

@@ -27,6 +27,10 @@ _TO_A_NAME = re.compile(rf"[^.;:!?]{{0,60}}?\bto\s+(?:the\s+)?{_A_NAME}")
 _FROM_A_NAME = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?from\s+(?:the\s+)?{_A_NAME}")
 #: "$515 million collectively": several givers together.
 _COLLECTIVELY = re.compile(r"\s+(?:in\s+total\s+)?(?:collectively|jointly|between\s+them)\b", re.IGNORECASE)
+#: "we will collectively contribute up to USD 150 million": the same, before it ("a combined $1.65 billion"
+#: is not: it sums what several getters or programmes receive).
+_COLLECTIVELY_BEFORE = re.compile(r"\b(?:collectively|jointly)\s+(?:[a-z]+\s+){1,3}?"
+                                  r"(?:up\s+to\s+|over\s+|more\s+than\s+|about\s+)?$", re.IGNORECASE)
 #: "from the United States and others", "Japan and other donors": a giver named with others unnamed.
 _AND_OTHERS = re.compile(rf"\s+and\s+(?:{alternation('unnamed_others')})\b", re.IGNORECASE)
 #: A currency marker before a number: a name after a second amount belongs to that amount ("including £105
@@ -80,12 +84,15 @@ def welcomes(cl: Clause) -> bool:
     return any(c.cls == "praise" and c.end <= cl.at for c in cues(cl.text))
 
 
-def with_others(actors: Actors, donor: str | None, end: int | None = None) -> bool:
+def with_others(actors: Actors, donor: str | None, end: int | None = None, start: int | None = None) -> bool:
     """The giver is named with others left unnamed ("from the United States and others", "Japan and other
     donors"), or the amount ending at ``end`` is said to be given by several ("partners who have pledged
-    over $515 million collectively"): one of several givers."""
+    over $515 million collectively"; "collectively contribute $X" before the amount starting at ``start``,
+    unless a group is the giver named): one of several givers."""
     if end is not None and _COLLECTIVELY.match(actors.text, end):
         return True
+    if start is not None and _COLLECTIVELY_BEFORE.search(actors.text, max(0, start - 60), start):
+        return not any(m.canonical == donor and m.kind == "group" for m in actors.donors)  # "Quad partners"
     return donor is not None and any(m.canonical == donor and _AND_OTHERS.match(actors.text, m.end)
                                      for m in actors.donors)
 
