@@ -10,6 +10,9 @@ from ledger.text.sentences import SentenceIndex
 
 _WS_CHARS = "\n\r\t\f\v"
 _HYPHENS = "\u2010\u2011"
+#: Markdown a scraped page may keep: a link's text and address, bold or underlined emphasis.
+_MD_LINK = re.compile(r"\[([^\[\]]{1,200})\]\(([^()\s]{1,500})\)")
+_EMPHASIS = ("**", "__")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
 CONVERSION = re.compile(r"^\s*(?:\(|\[|or\s+|/\s*)\s*$")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
@@ -39,14 +42,20 @@ class Clause:
 
 
 def flat(s: str) -> str:
-    """Line breaks and tabs as spaces, and Unicode hyphens ("full‑scale" with a non-breaking hyphen) as
-    "-", same length (str.replace: much faster than str.translate)."""
+    """Line breaks and tabs as spaces, Unicode hyphens ("full‑scale" with a non-breaking hyphen) as "-",
+    and markdown markup as spaces ("**$10 million**", "[BlackRock Foundation](https://...)": the link's
+    text stays), same length (str.replace: much faster than str.translate)."""
     for ch in _WS_CHARS:
         if ch in s:
             s = s.replace(ch, " ")
     for ch in _HYPHENS:
         if ch in s:
             s = s.replace(ch, "-")
+    if "](" in s:
+        s = _MD_LINK.sub(lambda m: f" {m.group(1)}{' ' * (len(m.group(2)) + 3)}", s)
+    for mark in _EMPHASIS:
+        if mark in s:
+            s = s.replace(mark, "  ")
     return s
 
 
@@ -115,8 +124,8 @@ class ListIndex:
         j = sent
         while j >= 0 and j > sent - _ITEM_REACH:
             if self._is_item(j):
-                m = _ITEM_LABEL.match(self.index.sentence(j))
-                return m.group(1) if m else None
+                m = _ITEM_LABEL.match(flat(self.index.sentence(j)))
+                return " ".join(m.group(1).split()) if m else None
             if self._starts_paragraph(j):
                 return None
             j -= 1
