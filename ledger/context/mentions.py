@@ -57,7 +57,7 @@ _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _AGAINST = re.compile(r"\b(?:against|(?:costs?|sanctions|penalties|pressure)\s+on)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "Melinda French Gates": a people's adjective between a capitalised first name and a surname is a part
 #: of the person's name (a given name, not a sentence's first word: another word stands before it).
-_NAME_BEFORE = re.compile(rf"\w[,;:]?\s+(?!(?:{alternation('no_name')})\s)[A-Z][a-z]+\s+$")
+_NAME_BEFORE = re.compile(rf"(?:\w[,;:]?|[—–])\s+(?!(?:{alternation('no_name')})\s)[A-Z][a-z]+\s+$")
 _NAME_AFTER = re.compile(r"^\s+[A-Z][a-z]+\b(?!\s+(?:of|for)\b)")
 #: "NEW YORK, 18 August 2006 —", "(Geneva: May 3)": where a release was issued.
 _DATELINE = re.compile(rf"^\s*[:,]\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}}\b)")
