@@ -13,12 +13,16 @@ from ledger.model import Figure
 
 SAT = dt.date(2023, 3, 11)  # a Saturday
 
+#: The value these hand-made figures carry: an amount of a realistic size (the rules read sizes: an amount
+#: under a thousand units is a price), not the surface's own value.
+PLACEHOLDER = 1e6
+
 
 def _fig(text: str, surface: str, kind: str = "money", unit: str | None = "USD", nth: int = 0) -> Figure:
     start = -1
     for _ in range(nth + 1):
         start = text.index(surface, start + 1)
-    return Figure(start, start + len(surface), surface, kind, 1.0, unit=unit,
+    return Figure(start, start + len(surface), surface, kind, PLACEHOLDER, unit=unit,
                   currency=unit if kind == "money" else None)
 
 

@@ -19,7 +19,8 @@ def _figs(text: str, specs: list[tuple[str, str]]) -> list[Figure]:
         start = text.index(surface, pos)
         pos = start + len(surface)
         unit = "USD" if kind == "money" else ("%" if kind == "percent" else None)
-        out.append(Figure(start, pos, surface, kind, 1.0, unit=unit, currency=unit if kind == "money" else None))
+        out.append(Figure(start, pos, surface, kind, 1e6, unit=unit,  # a realistic size: the rules read sizes
+                          currency=unit if kind == "money" else None))
     return out
 
 

@@ -12,7 +12,7 @@ from ledger.context.decision import Decision
 from ledger.context.document import DocumentFrame
 from ledger.context.evidence import Evidence
 from ledger.context.mentions import actor_cue_alternation
-from ledger.context.money_frame import FOREIGN_AID, MODEST, SMALL
+from ledger.context.money_frame import FOREIGN_AID, MODEST, SMALL, TINY
 from ledger.context.money_role import MoneyFrame, money_role
 from ledger.context.named import COUNTED_COUNTRIES
 from ledger.context.words import alternation
@@ -217,7 +217,8 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
     frame = MoneyFrame(
         ev=ev, per=fig.per, change=fig.change is not None or _changed(cl.before)
         or _DIFFERENCE.match(cl.after) is not None,
-        vague=fig.qualifier == "vague", small=_small(fig), per_person=_per_person(fig, cl.text), giver=giver,
+        vague=fig.qualifier == "vague", small=_small(fig), tiny=_under(fig, TINY),
+        per_person=_per_person(fig, cl.text), giver=giver,
         public_giver=cand.public_giver(doc) and not cand.unknown_giver or cand.group_giver,
         foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("aid", "clause") or disaster,
         named_giver=named is not None or cand.group_giver, getter=cand.recipient.value is not None,

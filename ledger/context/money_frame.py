@@ -69,11 +69,15 @@ class MoneyFrame:
     into_home: bool = False  # the clause names the publisher's country as where money goes ("in the United States")
     budget_release: bool = False  # the headline speaks of a budget, a request or an appropriation
     disaster_release: bool = False  # the headline speaks of a disaster: money for people at home is relief
+    tiny: bool = False  # under :data:`TINY` units of its currency ("700 bucks", "$5 off a $25 purchase")
 
 
 #: An amount under this many units of its currency is what one person or household gets or pays,
 #: when its sentence speaks of people: no aid package is that small.
 SMALL = 10_000
+#: An amount under this many units of its currency is a price, a fee or what one person gets, whatever
+#: its sentence says: no aid package or running total is that small.
+TINY = 1_000
 #: An amount under this many units, in a sentence that says it is per person or household ("per
 #: household", "individual assistance of up to $X"), is what each gets.
 MODEST = 100_000

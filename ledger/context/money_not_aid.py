@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ledger.context.decision import CLAUSE, INFERRED, Decision
-from ledger.context.money_frame import MoneyFrame, Rule, named_law, not_aid_noun, owns
+from ledger.context.money_frame import TINY, MoneyFrame, Rule, named_law, not_aid_noun, owns
 from ledger.context.named import AMOUNT
 from ledger.context.words import alternation, none_of
 from ledger.text.gazetteer import canonical_name
@@ -203,6 +203,8 @@ def _for_one_person(f: MoneyFrame) -> Decision | None:
     one person or household, in a sentence that speaks of people, is what each gets."""
     if f.per_person:  # "individual assistance of up to $37,900 for home repairs"
         return Decision("other", "amount-for-one-person", "per person", CLAUSE)
+    if f.tiny:  # "cash assistance for 700 bucks"
+        return Decision("other", "amount-for-one-person", f"under {TINY:,}", CLAUSE)
     if not f.small:
         return None
     person = _INDIVIDUALS.search(f.ev.text)
