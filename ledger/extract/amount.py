@@ -98,6 +98,8 @@ def scale(text: str, a: Amount) -> Amount:
     mult, match = patterns.scale_multipliers()[sm.lastgroup]
     if match == "tight" and (a.words or (a.kind != "money" and sm.group(0) not in ("m", "M", "k", "K"))):
         return a
+    if match == "spaced" and (a.words or a.kind != "money"):
+        return a
     if a.words and a.scaled:
         return a
     end = sm.end()

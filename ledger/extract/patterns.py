@@ -36,6 +36,8 @@ def scale() -> re.Pattern[str]:
             parts.append(rf"{GAP}-?(?P<w_{token}>(?i:{_breakable(token)}))")
         elif match == "abbr":
             parts.append(rf"{_WS}?(?P<a_{token}>{t})")
+        elif match == "spaced":
+            parts.append(rf" (?P<s_{token}>{t})(?![&'’-]|\.\w)")
         else:
             parts.append(rf"(?P<t_{token}>{t})")
     return re.compile(r"(?:" + "|".join(parts) + r")(?![A-Za-z0-9])")
