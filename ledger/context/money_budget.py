@@ -33,6 +33,8 @@ _ANNUAL = re.compile(rf"\b(?:annual|yearly)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternati
 _ANNUAL_REACH = 60
 #: "Each year the United States provides more than $70 million": money given every year, before it.
 _EACH_YEAR = re.compile(r"\b(?:each|every)\s+year\b[^.;:]*$", re.IGNORECASE)
+#: "receiving approximately $8.5 billion in grants each year": the same right after the amount's noun.
+_EACH_YEAR_AFTER = re.compile(r"\s+(?:in\s+)?(?:[\w-]+\s+){0,2}?(?:each|every|per)\s+year\b", re.IGNORECASE)
 #: Between an amount and the legislature it comes from: "$13.6 billion package from the United States
 #: Congress", "$40 billion in aid from Congress" (a legislature gives by voting: the money is appropriated).
 _FROM_A_HOUSE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?:(?:United\s+States|U\.S\.|US|[A-Z][a-z]+)\s+)?")
@@ -69,11 +71,13 @@ def budget_noun(f: MoneyFrame) -> Decision | None:
 
 def per_year(f: MoneyFrame) -> Decision | None:
     """An amount a year is a budget line ("$1 billion a year", "its annual assistance to Nepal from Rs 13
-    billion to Rs 15 billion", "Each year the United States provides $70 million")."""
+    billion to Rs 15 billion", "Each year the United States provides $70 million", "$8.5 billion in grants each
+    year")."""
     if f.per in ("year", "annum"):
         return Decision("budget", "amount-per-year", f"a {f.per}", CLAUSE)
     annual = (_ANNUAL.search(f.ev.text, max(0, f.ev.at - _ANNUAL_REACH), f.ev.at)
-              or _EACH_YEAR.search(f.ev.text, max(0, f.ev.at - _ANNUAL_REACH), f.ev.at))
+              or _EACH_YEAR.search(f.ev.text, max(0, f.ev.at - _ANNUAL_REACH), f.ev.at)
+              or _EACH_YEAR_AFTER.match(f.ev.text, f.ev.end))
     return Decision("budget", "amount-per-year", annual.group(0), CLAUSE) if annual else None
 
 
