@@ -27,10 +27,13 @@ _TO_A_NAME = re.compile(rf"[^.;:!?]{{0,60}}?\bto\s+(?:the\s+)?{_A_NAME}")
 _FROM_A_NAME = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?from\s+(?:the\s+)?{_A_NAME}")
 #: "$515 million collectively": several givers together.
 _COLLECTIVELY = re.compile(r"\s+(?:in\s+total\s+)?(?:collectively|jointly|between\s+them)\b", re.IGNORECASE)
-#: "we will collectively contribute up to USD 150 million": the same, before it ("a combined $1.65 billion"
-#: is not: it sums what several getters or programmes receive).
+#: "we will collectively contribute up to USD 150 million", "our combined $200 million", "the overall global
+#: pledge": the same, before it ("a combined $1.65 billion" is not: it sums what several getters receive).
 _COLLECTIVELY_BEFORE = re.compile(r"\b(?:collectively|jointly)\s+(?:[a-z]+\s+){1,3}?"
-                                  r"(?:up\s+to\s+|over\s+|more\s+than\s+|about\s+)?$", re.IGNORECASE)
+                                  r"(?:up\s+to\s+|over\s+|more\s+than\s+|about\s+)?$"
+                                  # "our combined $200 million package", "the overall global pledge ... to $14 billion"
+                                  r"|\b(?:our|their)\s+combined\s+$"
+                                  r"|\bglobal\s+(?:pledges?|commitments?|contributions?)\b[^.;]{0,40}$", re.IGNORECASE)
 #: "from the United States and others", "Japan and other donors": a giver named with others unnamed.
 _AND_OTHERS = re.compile(rf"\s+and\s+(?:{alternation('unnamed_others')})\b", re.IGNORECASE)
 #: A currency marker before a number: a name after a second amount belongs to that amount ("including £105
