@@ -51,6 +51,10 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "owns_aid": re.compile(rf"^['’]s\s+(?:(?:{alternation('owned_amount')})\s+)?(?:{_words('whose')})\b", i),
         "name_before": re.compile(
             rf"(?<![\w'’.-])(?!(?:{alternation('region_qualifiers')})\s+$)(?-i:[A-Z])[\w&'’-]*\s+$", i),
+        # "a plant in Balama, Mozambique": a town and a comma between a word of "to" and the country
+        "to_town": re.compile(rf"\b(?:{_words('to')})\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?,\s*$", i),
+        "setting_town": re.compile(rf"\b(?:{_words('setting')})\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*"
+                                   rf"(?:\s+(?-i:[A-Z])[\w'’.-]*)?,\s*$", i),  # "her trip to Warsaw, Poland"
         "to_only": re.compile(r"\b(?:to|for|towards?|into)\s+(?:the\s+)?$", i),
         "beneficiary": re.compile(rf"^\s+(?:{_words('beneficiary')})\b", i),
         "name_head": re.compile(rf"^\s+(?:[A-Z][a-z]+\s+(?:(?:and|of|for|the|&)\s+)?){{0,6}}(?:\([A-Z]{{2,8}}\)\s+)?"

@@ -23,6 +23,8 @@ SELF = "@self"
 #: "we", "our", "my Administration", "I hereby direct", "the Administration" (not "World War I").
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Ww]e['’]re|[Ww]e['’]ve|[Mm]y|(?<!War )I|[Tt]he\s+Administration|"
                            r"[Tt]his\s+[Aa]dministration)\b")
+#: The end of a phrase right after an actor: a stop, a comma, or the sentence's end.
+_PHRASE_END = re.compile(r"^(?:['’]s)?\s*(?:[.,;:!?)]|$)")
 #: How many characters around an actor its rules read.
 _WINDOW = 80
 #: "a Zambian miner received", "Kenyan farmers will receive": common nouns after a people's name.
@@ -151,6 +153,9 @@ RULES: tuple[Rule, ...] = (
      lambda a: "donor" if a.m.possessive and a.hit("owns_aid", "after") and not a.hit("to_only", "before") else None),
     ("subject-of-a-gerund", "we are appreciative of the Saudis giving $40 million to Ukraine",
      lambda a: "donor" if a.hit("gerund", "after") else None),
+    # (not "Inside Ukraine, U.S. partners are providing", nor "her trip to Warsaw, Poland")
+    ("town-and-country", "a graphite mine in Balama, Mozambique", lambda a: "recipient" if a.hit("to_town", "before")
+     and _PHRASE_END.match(a.after) and not a.hit("setting_town", "before") else None),
     ("to-or-for", "$400 million to Ukraine; in support of Haiti",
      lambda a: "recipient" if a.hit("to", "before") else None),
     ("country-the-aid-is-for", "a $40 billion Ukraine aid package; new Israel funding",
