@@ -14,7 +14,7 @@ from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTE
 from ledger.context.document import DocumentFrame
 from ledger.context.getter import getter, nearest as _nearest
 from ledger.context.mentions import SELF, Actors, classify, listed
-from ledger.context.named import private_money, unknown_getter, unknown_giver, welcomes, with_others
+from ledger.context.named import many_getters, private_money, unknown_getter, unknown_giver, welcomes, with_others
 from ledger.context.subject import Subject, subject_of
 from ledger.context.turns import speaker_actor, thanked_host
 from ledger.context.words import alternation
@@ -149,7 +149,8 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
         d, donor, written = Decision(thanked, "thanked-for-it", thanked, SENTENCE), thanked, thanked
     if label is not None:
         d, donor = label[2], label[0]
-    r = Decision(recipient, "named-in-sentence", recipient, SENTENCE) if recipient else unknown_getter(cl)
+    r = Decision(recipient, "named-in-sentence", recipient, SENTENCE) if recipient else (
+        many_getters(cl) or unknown_getter(cl))
     dk, rk = label[1] if label else _kind(actors, donor), _kind(actors, recipient)
     if d is None or r is None:  # several givers of the sentence's own keep the lead-in's out ("with donors pledging")
         d2, r, dk2, rk = _from_lead_in(lists.lead_in(cl.sent), we, d, r, dk, rk)

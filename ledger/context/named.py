@@ -14,8 +14,8 @@ from ledger.context.mentions import Actors
 from ledger.context.words import alternation
 from ledger.text.gazetteer import actors_in
 
-__all__ = ["AMOUNT", "COUNTED_COUNTRIES", "private_money", "unknown_getter", "unknown_giver", "welcomes",
-           "with_others"]
+__all__ = ["AMOUNT", "COUNTED_COUNTRIES", "many_getters", "private_money", "unknown_getter", "unknown_giver",
+           "welcomes", "with_others"]
 
 #: A name as written: up to seven capitalised words, "of", "the", "for", "and" or "&" between them.
 _A_NAME = r"([A-Z][\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?[A-Z][\w&'’.-]*){0,6})"
@@ -33,7 +33,8 @@ _COLLECTIVELY_BEFORE = re.compile(r"\b(?:collectively|jointly)\s+(?:[a-z]+\s+){1
                                   r"(?:up\s+to\s+|over\s+|more\s+than\s+|about\s+)?$"
                                   # "our combined $200 million package", "the overall global pledge ... to $14 billion"
                                   r"|\b(?:our|their)\s+combined\s+$"
-                                  r"|\bglobal\s+(?:pledges?|commitments?|contributions?)\b[^.;]{0,40}$", re.IGNORECASE)
+                                  r"|\bglobal\s+(?:pledges?|commitments?|contributions?)\b[^.;]{0,30}?\b(?:to|of|at)\s+"
+                                  r"(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 #: "from the United States and others", "Japan and other donors": a giver named with others unnamed.
 _AND_OTHERS = re.compile(rf"\s+and\s+(?:{alternation('unnamed_others')})\b", re.IGNORECASE)
 #: A currency marker before a number: a name after a second amount belongs to that amount ("including £105
@@ -41,8 +42,23 @@ _AND_OTHERS = re.compile(rf"\s+and\s+(?:{alternation('unnamed_others')})\b", re.
 AMOUNT = re.compile(r"(?:[$€£¥₹]|\b(?:[A-Z]{3}|US\$|A\$|C\$))\s?\d")
 #: "in 75 countries", "to 17 new Latin American and African countries": money said to go to a counted number
 #: of countries (as a pattern's text: ``frame`` and ``getter`` each build on it).
-COUNTED_COUNTRIES = (r"\b(?:in|across|to)\s+(?:more\s+than\s+|over\s+|nearly\s+|some\s+)?\d+\s+(?:[\w-]+\s+){0,8}?"
-                     r"(?:countries|nations)\b")
+COUNTED_COUNTRIES = (r"\b(?:in|across|to)\s+(?:more\s+than\s+|over\s+|nearly\s+|some\s+)?"
+                     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens\s+of)\s+"
+                     r"(?:[\w-]+\s+){0,8}?(?:countries|nations)\b")
+
+
+#: "... and is beginning programmes in eight focus countries": getters counted after the amount.
+_MANY_AFTER = re.compile(COUNTED_COUNTRIES + r"(?!\s+(?:in|of|across|throughout)\s)", re.IGNORECASE)
+_MANY_AFTER_REACH = 120
+
+
+def many_getters(cl: Clause) -> Decision | None:
+    """Money the clause says goes to counted countries ("in eight focus countries") has no one getter, and
+    neither the list's lead-in nor the release names one."""
+    m = _MANY_AFTER.search(cl.text, cl.end, cl.end + _MANY_AFTER_REACH)  # (the count is a figure of its own)
+    if m is None or AMOUNT.search(cl.text, cl.end, m.start()):
+        return None  # "$5 million to Kenya, and $20 million in 30 countries": the other amount's getters
+    return Decision(None, "several-recipients", m.group(0), SENTENCE)
 
 
 def unknown_getter(cl: Clause) -> Decision | None:
