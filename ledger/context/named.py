@@ -43,7 +43,7 @@ AMOUNT = re.compile(r"(?:[$€£¥₹]|\b(?:[A-Z]{3}|US\$|A\$|C\$))\s?\d")
 #: "in 75 countries", "to 17 new Latin American and African countries": money said to go to a counted number
 #: of countries (as a pattern's text: ``frame`` and ``getter`` each build on it).
 COUNTED_COUNTRIES = (r"\b(?:in|across|to)\s+(?:more\s+than\s+|over\s+|nearly\s+|some\s+)?"
-                     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens\s+of)\s+"
+                     rf"(?:\d+|{alternation('country_counts')})\s+"
                      r"(?:[\w-]+\s+){0,8}?(?:countries|nations)\b")
 
 
