@@ -51,10 +51,6 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "owns_aid": re.compile(rf"^['’]s\s+(?:(?:{alternation('owned_amount')})\s+)?(?:{_words('whose')})\b", i),
         "name_before": re.compile(
             rf"(?<![\w'’.-])(?!(?:{alternation('region_qualifiers')})\s+$)(?-i:[A-Z])[\w&'’-]*\s+$", i),
-        # "a plant in Balama, Mozambique": a town and a comma between a word of "to" and the country
-        "to_town": re.compile(rf"\b(?:{_words('to')})\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?,\s*$", i),
-        "setting_town": re.compile(rf"\b(?:{_words('setting')})\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*"
-                                   rf"(?:\s+(?-i:[A-Z])[\w'’.-]*)?,\s*$", i),  # "her trip to Warsaw, Poland"
         "to_only": re.compile(r"\b(?:to|for|towards?|into)\s+(?:the\s+)?$", i),
         "beneficiary": re.compile(rf"^\s+(?:{_words('beneficiary')})\b", i),
         "name_head": re.compile(rf"^\s+(?:[A-Z][a-z]+\s+(?:(?:and|of|for|the|&)\s+)?){{0,6}}(?:\([A-Z]{{2,8}}\)\s+)?"
@@ -75,4 +71,19 @@ def patterns() -> dict[str, re.Pattern[str]]:
         # not "a loan to Ukraine using frozen assets": a word in -ing between is a verb, not the holder's
         "holdings": re.compile(rf"^(?:['’]s)?\s+(?:(?!(?:{alternation('phrase_breaks')})\b|\w+ing\b)[\w'’-]+\s+)"
                                rf"{{0,2}}?(?:{_words('holdings')})\b", i),
+        **_town_and_firm_patterns(),
+    }
+
+
+def _town_and_firm_patterns() -> dict[str, re.Pattern[str]]:
+    """The patterns of a town before its country and of one firm described at length."""
+    i = re.IGNORECASE
+    return {
+        # "a plant in Balama, Mozambique": a town and a comma between a word of "to" and the country
+        "to_town": re.compile(rf"\b(?:{_words('to')})\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)?,\s*$", i),
+        "setting_town": re.compile(rf"\b(?:{_words('setting')})\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*"
+                                   rf"(?:\s+(?-i:[A-Z])[\w'’.-]*)?,\s*$", i),  # "her trip to Warsaw, Poland"
+        # "a Taiwanese electronics and AI server manufacturer": one firm described at length after "a"
+        "a_firm": re.compile(rf"^\s+(?:[\w-]+\s+){{1,4}}?(?:{_words('firm')})\b", i),
+        "a_before": re.compile(r"\b(?:a|an)\s+$", i),
     }

@@ -112,8 +112,10 @@ RULES: tuple[Rule, ...] = (
     ("group-speaks", "President Biden and G7 leaders will contribute",
      lambda a: "skip" if a.hit("group", "after") else None),
     ("where-a-war-is-waged", "Putin's war in Ukraine", lambda a: "skip" if a.hit("war_setting", "before") else None),
-    ("firm", "Swiss healthcare company Roche", lambda a: "skip" if a.hit("firm", "after") and not a.hit("to", "before")
-     else None),  # (named as the getter, "to Kenyan company Hewa Tele", the people's adjective names its country)
+    # (named as the getter, "to Kenyan company Hewa Tele", the people's adjective names its country)
+    ("firm", "Swiss healthcare company Roche; Wistron, a Taiwanese electronics and AI server manufacturer,",
+     lambda a: "skip" if (a.hit("firm", "after") or a.hit("a_before", "before") and a.hit("a_firm", "after"))
+     and not a.hit("to", "before") else None),
     ("inside-a-name", "Melinda French Gates contributed $10 million",
      lambda a: "skip" if a.m.alias != a.m.canonical and not a.m.possessive and _NAME_BEFORE.search(a.before)
      and _NAME_AFTER.match(a.after) else None),
