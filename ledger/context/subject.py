@@ -36,6 +36,9 @@ _SHARED = re.compile(rf",\s+and\s+(?:(?:{alternation('shared_predicate_words')})
 #: ", as you know,", ", as I said earlier,": the speaker's aside, no clause of the sentence.
 _SPEAKERS_ASIDE = re.compile(rf",\s+as\s+(?:you|we|I)\s+(?:[a-z]+\s+){{0,2}}?(?:{alternation('aside_verbs')})"
                              r"(?:\s+[a-z]+){0,2},")
+#: "A consortium of philanthropies – represented by the High Tide Foundation – announced": an aside between
+#: two dashes.
+_DASHED_ASIDE = re.compile(r"\s[–—]\s[^–—.;]{1,100}?\s[–—]\s")
 #: "More than 30 countries", "Some 50 partners": a counted group that opens the clause is its subject.
 _COUNTED_GROUP = re.compile(rf"\W*(?:(?:{alternation('bounds_of_a_sum')}|some|about)\s+)?\d+\s+(?:other\s+)?"
                             rf"(?:{alternation('counted_givers')})\b", re.IGNORECASE)
@@ -192,8 +195,8 @@ def _joint(named: list, text: str) -> bool:
 
 def _asides(text: str, verb_at: int) -> list[tuple[int, int]]:
     """Brackets closed before the verb: asides inside the subject ("partners (including corporations,
-    foundations, and philanthropists) have committed"), whose commas and brackets break no clause; and
-    a speaker's aside between commas ("the G7, which, as you know, has pledged $X")."""
+    foundations, and philanthropists) have committed"), whose commas and brackets break no clause; a
+    speaker's aside between commas ("the G7, which, as you know, has pledged $X"); an aside between dashes."""
     out, start = [], text.find("(", 0, verb_at)
     while start >= 0:
         end = text.find(")", start, verb_at)
@@ -201,7 +204,8 @@ def _asides(text: str, verb_at: int) -> list[tuple[int, int]]:
             break
         out.append((start, end))
         start = text.find("(", end, verb_at)
-    return out + [(m.start(), m.end() - 1) for m in _SPEAKERS_ASIDE.finditer(text, 0, verb_at)]
+    return out + [(m.start(), m.end() - 1) for pattern in (_SPEAKERS_ASIDE, _DASHED_ASIDE)
+                  for m in pattern.finditer(text, 0, verb_at)]
 
 
 def _organisation(name: str, after: str) -> bool:
