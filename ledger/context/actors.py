@@ -34,6 +34,9 @@ _PERFECT_AFTER = re.compile(rf"\s+(?:has|have|had|(?:{alternation('zero_relative
 _AND_GAP = re.compile(r",?\s+and\s+(?:the\s+)?")
 #: "commends the United States on its $4 billion contribution": "its" after the actor makes it the owner.
 _ON_ITS = re.compile(r"\s+(?:on|for)\s+(?:its|their)\b", re.IGNORECASE)
+#: "to thank her and the European Union for": the actor thanked (for money named after it).
+_THANKED = re.compile(r"\bthank(?:s|ed|ing)?\s+(?:(?:her|him|them|you)\s+and\s+)?(?:the\s+)?$", re.IGNORECASE)
+_FOR_IT = re.compile(r"\s+for\s+[^,;:.]*?(?:,\s+(?:some|about|nearly|over|more\s+than)\s+)?")
 #: How far (characters) before its verb a subject stands to be the verb's own ("the United States intends to").
 _DIRECT_SUBJECT = 25
 #: "€550 million from the EU", "$20 million in grants from Japan": the giver named right after the amount.
@@ -158,8 +161,7 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     none = Decision(None, "none-named", "", FALLBACK)
     explicit = d is not None and (d.value in (relative, label and label[0], written)
                                   or _named_as_giver(actors, d.value))
-    owner = next((m.canonical for m in reversed(actors.donors) if (m.possessive or _ON_ITS.match(cl.text, m.end))
-                  and m.end <= cl.at and m.canonical != SELF), None)
+    owner = _owner(actors, cl.at)
     direct = next((m.canonical for m in actors.donors if verb_at is not None and m.canonical == subject.actor
                    and 0 <= verb_at - m.end <= _DIRECT_SUBJECT), None)  # "the United States intends to provide"
     group = subject.group or others
@@ -198,6 +200,17 @@ def _from_lead_in(lead: str | None, we: str | None, d: Decision | None, r: Decis
     if r is None and r2:
         r, rk = Decision(r2, "named-in-list-lead-in", r2, NEIGHBOUR), _kind(lead_actors, r2)
     return d, r, dk, rk
+
+
+def _owner(actors: Actors, at: int) -> str | None:
+    """Whose money the amount at ``at`` is by the words before it: the actor thanked for it ("to thank her and
+    the European Union for a significant financial aid package ... some $50 billion"), else the last
+    possessive ("welcomes Australia's announcement")."""
+    thanked = next((m.canonical for m in (*actors.donors, *actors.recipients) if m.end <= at and m.kind != "self"
+                    and _THANKED.search(actors.text, max(0, m.start - 30), m.start)
+                    and _FOR_IT.fullmatch(actors.text, m.end, at)), None)  # (not "for hosting the talks, and we")
+    return thanked or next((m.canonical for m in reversed(actors.donors) if (
+        m.possessive or _ON_ITS.match(actors.text, m.end)) and m.end <= at and m.canonical != SELF), None)
 
 
 def _own_voice(cl: Clause, lists: ListIndex, donor: str | None, subject: Subject
