@@ -53,9 +53,9 @@ _AMOUNT_NEXT = re.compile(r"\s+(?:of\s+)?(?:[a-z]+\s+){0,3}?(?:(?:[A-Z]{2,3}\s?|
 #: "the President is announcing $331 million ... out of the $645 million total": an announcement being made
 #: sums new money.
 _ANNOUNCING = re.compile(rf"\b(?:{alternation('announcing_now')})\b", re.IGNORECASE)
-#: "President Biden announced that the United States has contributed $150 million": an announcement
-#: reports one new act, whatever the tense it is told in.
-_ANNOUNCED_THAT = re.compile(r"\bannounc\w*\s+(?:\w+\s+)?that\b", re.IGNORECASE)
+#: "President Biden announced that the United States has contributed $150 million", "USAID announced it has
+#: delivered an additional $1.5 million": an announcement reports one new act, whatever the tense it is told in.
+_ANNOUNCED_THAT = re.compile(r"\bannounc\w*\s+(?:(?:\w+\s+)?that\b|(?:it|they|we)\s+(?:has|have)\b)", re.IGNORECASE)
 #: "$474 million, now totaling", "$X received": a level word after the amount is its own only next to it
 #: (not "to mobilize up to $500 million ... to ensure the project reaches financial close").
 _LEVEL_AFTER = re.compile(r"(?:\s*,)?\s+(?:[\w-]+\s+)?")
