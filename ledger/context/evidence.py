@@ -41,6 +41,8 @@ _CONTENT = re.compile(r"^\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _NEAR_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
 #: At most one word between the figure and a cue after it ("$4 billion proposed", "a $100 billion boost").
 _ONE_WORD_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?$")
+#: ... or a comma and at most one word ("$474 million, now totaling", "$X received").
+_NEXT_TO = re.compile(r"(?:\s*,)?\s+(?:[\w-]+\s+)?")
 #: An article before a verb's word makes it a noun ("reached the cost 10 billion korunas").
 _ARTICLE = re.compile(rf"\b(?:{alternation('articles')})\s+$", re.IGNORECASE)
 #: A word in -ing that ends a phrase joined by "and" is a noun ("$3.2 billion in humanitarian assistance
@@ -122,6 +124,11 @@ class Evidence:
     def right_after(self, c: Cue) -> bool:
         """Cue ``c`` follows the figure with at most one word between them ("$4 billion proposed")."""
         return _ONE_WORD_AFTER.match(self.text[self.end:c.start]) is not None
+
+    def next_to(self, c: Cue) -> bool:
+        """Cue ``c`` follows the figure with a comma and at most one word between them ("$474 million, now
+        totaling"), or one word or none ("$X received")."""
+        return _NEXT_TO.fullmatch(self.text, self.end, c.start) is not None
 
     def between(self, a: Cue, b: Cue) -> str:
         """The words of the sentence between two of its cues."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ledger.context.mentions import Actors
-from ledger.context.named import AMOUNT, COUNTED_COUNTRIES
+from ledger.context.named import AMOUNT, TO_MANY
 
 __all__ = ["getter", "nearest"]
 
@@ -18,9 +18,6 @@ __all__ = ["getter", "nearest"]
 _NEAR_RECIPIENT = 90
 #: "In Angola, ...": a country that opens the sentence, where what it tells happens.
 _IN_OPENER = re.compile(r"\W*In\s+(?:the\s+)?$")
-#: "$30 million to 17 new Latin American and African countries": money going to many countries (not "in 28
-#: countries in Africa", whose region gets it).
-_TO_MANY = re.compile(COUNTED_COUNTRIES + r"(?!\s+(?:in|of|across|throughout)\s)", re.IGNORECASE)
 _MANY_REACH = 80
 #: "the people of Gaza": the people a region's money serves.
 _PEOPLE_OF = re.compile(r"\bpeople\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -31,7 +28,7 @@ def getter(actors: Actors, at: int, until: int | None, donor: str | None, giver:
     by ``donor`` (``giver`` once "we" is resolved: it never gets its own money)."""
     held = [m for m in actors.holders if m.end <= at and m.canonical not in (donor, giver)]
     stop = at + _NEAR_RECIPIENT if until is None else min(until, at + _NEAR_RECIPIENT)
-    many = _TO_MANY.search(actors.text, at, stop + _MANY_REACH)  # (the count is a figure of its own)
+    many = TO_MANY.search(actors.text, at, stop + _MANY_REACH)  # (the count is a figure of its own)
     if many is not None and many.start() <= stop and not any(at <= m.start < many.start() for m in actors.recipients):
         return None  # its own getters are many countries: none alone, whatever was named before
     near = [m for m in actors.recipients if at <= m.start <= stop and m.canonical not in (donor, giver)]

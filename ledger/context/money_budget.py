@@ -51,8 +51,6 @@ _TOWARD = re.compile(rf"\btowards?\s+(?:(?:{alternation('articles')})\s+)?(?:[\w
 _TOWARD_REACH = 30
 
 
-
-
 def budget_speaks(f: MoneyFrame) -> Decision | None:
     m = _BUDGET_SPEAKS.match(f.ev.text)
     return Decision("budget", "budget-is-the-subject", m.group(0).strip(), CLAUSE) if m else None

@@ -14,7 +14,7 @@ from ledger.context.mentions import Actors
 from ledger.context.words import alternation
 from ledger.text.gazetteer import actors_in
 
-__all__ = ["AMOUNT", "COUNTED_COUNTRIES", "many_getters", "private_money", "unknown_getter", "unknown_giver",
+__all__ = ["AMOUNT", "COUNTED_COUNTRIES", "TO_MANY", "many_getters", "private_money", "unknown_getter", "unknown_giver",
            "welcomes", "with_others"]
 
 #: A name as written: up to seven capitalised words, "of", "the", "for", "and" or "&" between them.
@@ -47,15 +47,16 @@ COUNTED_COUNTRIES = (r"\b(?:in|across|to)\s+(?:more\s+than\s+|over\s+|nearly\s+|
                      r"(?:[\w-]+\s+){0,8}?(?:countries|nations)\b")
 
 
-#: "... and is beginning programmes in eight focus countries": getters counted after the amount.
-_MANY_AFTER = re.compile(COUNTED_COUNTRIES + r"(?!\s+(?:in|of|across|throughout)\s)", re.IGNORECASE)
+#: "$30 million to 17 new Latin American and African countries", "... in eight focus countries": money going to
+#: many countries (not "in 28 countries in Africa", whose region gets it).
+TO_MANY = re.compile(COUNTED_COUNTRIES + r"(?!\s+(?:in|of|across|throughout)\s)", re.IGNORECASE)
 _MANY_AFTER_REACH = 120
 
 
 def many_getters(cl: Clause) -> Decision | None:
     """Money the clause says goes to counted countries ("in eight focus countries") has no one getter, and
     neither the list's lead-in nor the release names one."""
-    m = _MANY_AFTER.search(cl.text, cl.end, cl.end + _MANY_AFTER_REACH)  # (the count is a figure of its own)
+    m = TO_MANY.search(cl.text, cl.end, cl.end + _MANY_AFTER_REACH)  # (the count is a figure of its own)
     if m is None or AMOUNT.search(cl.text, cl.end, m.start()):
         return None  # "$5 million to Kenya, and $20 million in 30 countries": the other amount's getters
     return Decision(None, "several-recipients", m.group(0), SENTENCE)

@@ -56,9 +56,6 @@ _ANNOUNCING = re.compile(rf"\b(?:{alternation('announcing_now')})\b", re.IGNOREC
 #: "President Biden announced that the United States has contributed $150 million", "USAID announced it has
 #: delivered an additional $1.5 million": an announcement reports one new act, whatever the tense it is told in.
 _ANNOUNCED_THAT = re.compile(r"\bannounc\w*\s+(?:(?:\w+\s+)?that\b|(?:it|they|we)\s+(?:has|have)\b)", re.IGNORECASE)
-#: "$474 million, now totaling", "$X received": a level word after the amount is its own only next to it
-#: (not "to mobilize up to $500 million ... to ensure the project reaches financial close").
-_LEVEL_AFTER = re.compile(r"(?:\s*,)?\s+(?:[\w-]+\s+)?")
 #: "$X in previously announced funds": "previously" says when the money's noun was announced, no total.
 _IN_OF = re.compile(r"\s+(?:in|of)\s+")
 
@@ -221,9 +218,10 @@ NOT_A_TOTAL: tuple[Rule, ...] = (
 
 def running_total(ev: Evidence) -> Cue | None:
     """The running-total word, perfect of giving or count of acts that makes the figure a total, or None."""
+    # (after the amount, a level word is its own only next to it: not "to mobilize up to $500 million ... to
+    # ensure the project reaches financial close")
     said = [*(c for c in ev.lead if c.cls == "total" and c.text.lower() not in _MONEY_GOES),
-            *(c for c in ev.after if c.cls == "total" and c.value != "next"
-              and (c.value != "level" or _LEVEL_AFTER.fullmatch(ev.text, ev.end, c.start)))]
+            *(c for c in ev.after if c.cls == "total" and c.value != "next" and (c.value != "level" or ev.next_to(c)))]
     cue = next((c for c in said if not any(rule(ev, c) for _name, _example, rule in NOT_A_TOTAL)), None)
     if cue is None and ev.perfect is not None and (ev.new_amount() or gives_in_future(ev) or is_one_thing(
             ev.text[:ev.at]) or _ANNOUNCED_THAT.search(ev.text, 0, ev.perfect.start)):
