@@ -11,6 +11,7 @@ import re
 
 from ledger.context.mentions import Actors
 from ledger.context.named import AMOUNT, TO_MANY
+from ledger.context.subject import governed
 
 __all__ = ["getter", "nearest"]
 
@@ -27,14 +28,16 @@ def getter(actors: Actors, at: int, until: int | None, donor: str | None, giver:
     """The getter of the figure at offset ``at`` whose clause ends at ``until`` (the next figure), given
     by ``donor`` (``giver`` once "we" is resolved: it never gets its own money)."""
     held = [m for m in actors.holders if m.end <= at and m.canonical not in (donor, giver)]
-    stop = at + _NEAR_RECIPIENT if until is None else min(until, at + _NEAR_RECIPIENT)
+    nxt = None if until is None or until >= len(actors.text) else _next_phrase(actors.text, at, until)
+    stop = at + _NEAR_RECIPIENT if nxt is None else min(nxt, at + _NEAR_RECIPIENT)
     many = TO_MANY.search(actors.text, at, stop + _MANY_REACH)  # (the count is a figure of its own)
     if many is not None and many.start() <= stop and not any(at <= m.start < many.start() for m in actors.recipients):
         return None  # its own getters are many countries: none alone, whatever was named before
     near = [m for m in actors.recipients if at <= m.start <= stop and m.canonical not in (donor, giver)]
     if held and not near:
         return held[-1].canonical
-    own = [m for m in actors.recipients if m.canonical != giver and len(AMOUNT.findall(actors.text, at, m.start)) < 2]
+    own = [m for m in actors.recipients if m.canonical != giver and len(AMOUNT.findall(actors.text, at, m.start)) < 2
+           and not (nxt is not None and nxt <= m.start < until)]
     marked = [m for m in own if m.start in actors.marked]  # "providing Ukraine with $X ... pushing European
     recipient = nearest(marked or own, at, prefer_before=False, exclude=donor)  # countries": the one named as such
     recipient = _beneficiary(own, recipient, actors.text) or recipient
@@ -44,6 +47,16 @@ def getter(actors: Actors, at: int, until: int | None, donor: str | None, giver:
         if late:
             recipient = late[0].canonical
     return recipient
+
+
+def _next_phrase(text: str, at: int, until: int) -> int:
+    """Where the phrase of the next amount of money (at ``until``) begins: "with Kenya on a $250,000 project,
+    with Nigeria on a $250,000 study" (Nigeria's phrase is the next amount's; not "providing Saudi Arabia
+    with equipment from over a dozen firms": a count has no getter)."""
+    if not AMOUNT.match(text, until):
+        return until
+    cut = max(text.rfind(", ", at, until), text.rfind("; ", at, until))  # (not "54,990")
+    return cut if cut > at else until
 
 
 def _beneficiary(own, recipient: str | None, text: str) -> str | None:
@@ -61,13 +74,15 @@ def _beneficiary(own, recipient: str | None, text: str) -> str | None:
                          None)
 
 
-def nearest(mentions, at: int, *, prefer_before: bool, exclude: str | None = None) -> str | None:
-    """The canonical name of the mention nearest ``at``: the first before it (the clause subject) or the
-    first after it, as ``prefer_before`` says; ``exclude`` is never chosen."""
+def nearest(mentions, at: int, *, prefer_before: bool, exclude: str | None = None, text: str = "") -> str | None:
+    """The canonical name of the mention nearest ``at``: the first before it (the clause subject, not one a
+    preposition governs in ``text``) or the first after it, as ``prefer_before`` says; ``exclude`` is never
+    chosen."""
     cands = [m for m in mentions if m.canonical != exclude]
     if not cands:
         return None
     before = [m for m in cands if m.end <= at]
+    before = [m for m in before if not governed(text, m.start)] or before
     after = [m for m in cands if m.start >= at]
     if prefer_before:
         if before:

@@ -19,7 +19,23 @@ from ledger.context.words import alternation
 from ledger.text.calendar import MONTHS, WEEKDAYS
 from ledger.text.gazetteer import LIST_JOINT
 
-__all__ = ["Subject", "subject_of"]
+__all__ = ["Subject", "governed", "subject_of"]
+
+#: "USAID will commit $50 million and the Gates Foundation will commit $10 million": after an amount, "and"
+#: with a name and its own verb opens a new clause (not "the United States and Japan will provide").
+_AMOUNT_AND = (r"(?:\d|\b(?:million|billion|trillion))\s+and\b"
+               r"(?=\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,5}"
+               rf"(?:\s+(?:also\s+)?(?:{alternation('clause_verbs')})\b|\s*$))")  # ($: the verb read is next)
+#: "To support journalists in and around Ukraine, the United States is launching ...": a name governed by a
+#: preposition of place or aim is no clause subject ("from" and "by" name givers and are read elsewhere).
+_GOVERNED = re.compile(rf"\b(?:{alternation('place_prepositions')})\s+(?:the\s+)?$", re.IGNORECASE)
+_GOVERNED_REACH = 20
+
+
+def governed(text: str, start: int) -> bool:
+    """Whether a preposition of place or aim governs the name starting at ``start`` ("around Ukraine")."""
+    return _GOVERNED.search(text, max(0, start - _GOVERNED_REACH), start) is not None
+
 
 #: Where the subject of a verb may begin: the last clause break before it.
 #: (the full stop of an abbreviation, as in "U.S.", breaks nothing)
@@ -27,7 +43,8 @@ __all__ = ["Subject", "subject_of"]
 #: are committing"), unless a pronoun takes up the subject before ("X is announcing that it awarded"); a bare
 #: "that" breaks nothing ("a company that helps farmers, has committed").
 _BREAK = re.compile(rf"[;:!?—–(\[]|\.(?!\w)(?<!\b[A-Z]\.)|,\s+(?:{alternation('clause_breaks_after_comma')})\b|"
-                    rf"\b(?:{alternation('content_clause_verbs')})\s+that\b(?!\s+(?:it|they|he|she)\b)|^")
+                    rf"\b(?:{alternation('content_clause_verbs')})\s+that\b(?!\s+(?:it|they|he|she)\b)|"
+                    rf"{_AMOUNT_AND}|^")
 #: ``_BREAK`` without its "^": after the first character its branches start with a few characters, which
 #: the regex engine skips to (with "^" among them it tries every branch at every position).
 _BREAK_AFTER_START = re.compile(_BREAK.pattern.removesuffix("|^"))
@@ -178,7 +195,7 @@ def _named_subject(named: list, text: str, verb_at: int) -> Subject:
             or _INFINITIVE_OWNER.fullmatch(between)  # "the G7 commitment to | mobilize"
             or _INFINITIVE_OWNER.fullmatch(between + text[verb_at:verb_at + 3].lower())):  # "| to provide"
         return Subject(last.canonical, False)
-    return Subject(named[0].canonical, False)
+    return Subject(next((m for m in named if not governed(text, m.start)), named[0]).canonical, False)
 
 
 def _joint(named: list, text: str) -> bool:
