@@ -55,6 +55,11 @@ _FROM_BY = re.compile(rf"\b(?:from|by)\s+(?:(?:{alternation('share_of')})\s+of\s
                       re.IGNORECASE)
 #: "the" right before a name: "the United States commitment" names its giver.
 _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+#: "through the U.S. Government's Millennium Challenge Corporation": a government's own agency.
+_GOVERNMENTS = re.compile(r"^\s+[Gg]overnment['’]s\s")
+#: (not "Through USAID, the Gates Foundation will commit": a channel that opens the sentence serves its subject)
+_THROUGH = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$", re.IGNORECASE)
+_THROUGH_OPENS = re.compile(r"^[\W\d]*(?:through|via)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "sanctions against Russia", "to impose costs on Russia": a country measures are taken against is their target.
 _AGAINST = re.compile(r"\b(?:against|(?:costs?|sanctions|penalties|pressure)\s+on)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "Melinda French Gates": a people's adjective between a capitalised first name and a surname is a part
@@ -78,7 +83,8 @@ class Actors:
 @functools.cache
 @functools.lru_cache(maxsize=1)
 def _agencies() -> frozenset[str]:
-    return frozenset(actor_cue_words("agency"))
+    """A government's own agencies: "for the State Department", "through USAID" name the government."""
+    return frozenset((*actor_cue_words("agency"), *actor_cue_words("agency_abroad")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +113,9 @@ RULES: tuple[Rule, ...] = (
      lambda a: "skip" if _DATELINE.match(a.after) else None),
     ("target-of-measures", "sanctions against Russia; to impose costs on Russia",
      lambda a: "skip" if _AGAINST.search(a.before) else None),
+    ("through-own-agency", "$60 million through the U.S. Government's Millennium Challenge Corporation; via USAID",
+     lambda a: "donor" if _THROUGH.search(a.before) and not _THROUGH_OPENS.match(a.before)
+     and (a.m.alias in _agencies() or _GOVERNMENTS.match(a.after)) else None),
     ("channel", "through the World Bank; a fund operated by OCHA",
      lambda a: "skip" if a.hit("channel", "before") else None),
     ("group-speaks", "President Biden and G7 leaders will contribute",

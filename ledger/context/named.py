@@ -126,10 +126,21 @@ _PRIVATE_AFTER = re.compile(r"\s+(?:now\s+)?in\s+(?:new\s+)?(?:(?:private[\s-]+s
 _PRIVATE_BEFORE = re.compile(r"\bprivate[\s-]+sector\s+(?:commitments|pledges|investments)\s+"
                              r"(?:[\w-]+\s+){0,5}?(?:now\s+)?"
                              rf"(?:{alternation('total_verbs')})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
+#: "galvanize U.S., African, and global private sector investments for the continent, such as more than $7
+#: billion ... and $1 billion in commitments": amounts a list of the private sector's money opens.
+_PRIVATE_LEAD = re.compile(rf"\bprivate[\s-]+sector\s+(?:{alternation('private_money_nouns')})\b"
+                           r"[^.;:$]{0,40}?\b(?:such\s+as|including)\b[^.;:]*$", re.IGNORECASE)
+#: "$3 billion in additional resources since 2022 from 40 U.S. and global companies and partners": the
+#: amount comes from many firms.
+_FROM_FIRMS = re.compile(r"[^.;:$]{0,80}?\bfrom\s+(?:more\s+than\s+|over\s+|nearly\s+)?(?:\d+|dozens\s+of)\s+"
+                         r"(?:[\w.]+,?\s+(?:and\s+)?){0,3}?(?:companies|firms|businesses|philanthropies|investors)\b",
+                         re.IGNORECASE)
 _PRIVATE_REACH = 120
 
 
 def private_money(cl: Clause) -> bool:
-    """The amount is what the private sector commits, by the amount's own words."""
-    return (_PRIVATE_AFTER.match(cl.text, cl.end) is not None
-            or _PRIVATE_BEFORE.search(cl.text, max(0, cl.at - _PRIVATE_REACH), cl.at) is not None)
+    """The amount is what the private sector commits, by the amount's own words or by the lead-in of the
+    list it stands in, anywhere before it in the sentence (a link's blanked address can be long)."""
+    return (_PRIVATE_AFTER.match(cl.text, cl.end) is not None or _FROM_FIRMS.match(cl.text, cl.end) is not None
+            or _PRIVATE_BEFORE.search(cl.text, max(0, cl.at - _PRIVATE_REACH), cl.at) is not None
+            or _PRIVATE_LEAD.search(cl.text, 0, cl.at) is not None)
