@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ledger import data
+from ledger.text.gazetteer import find_actors
 
-__all__ = ["DocumentFrame", "Publisher", "default_pair", "publisher_of"]
+__all__ = ["DocumentFrame", "Publisher", "default_pair", "names_abroad", "publisher_of"]
 
 #: A release is about one pair when that pair is named for at least this share of its aid amounts ...
 _PAIR_SHARE = 0.5
@@ -44,12 +45,25 @@ class DocumentFrame:
     disaster: bool = False  # the headline speaks of a disaster: relief to stricken places is aid, not a budget
     budget: bool = False  # the headline speaks of a budget, a request or an appropriation: new money is asked for
     private: bool = False  # the headline speaks of private-sector commitments: the release lends no giver
+    text: str = field(default="", repr=False, compare=False)  # the whole text (read by :func:`names_abroad`)
 
     @property
     def home(self) -> str | None:
         """The publisher's own country when a government publishes the text (its release tells what it
         gives, never what it gets), else None."""
         return self.publisher.actor if self.publisher is not None and self.publisher.voice == "government" else None
+
+
+def names_abroad(doc: DocumentFrame) -> bool:
+    """Whether the document names a country, region or organisation other than its publisher's own country
+    (read once per document, and only when a rule asks)."""
+    return _names_abroad(doc.text, doc.home)
+
+
+@functools.lru_cache(maxsize=8)
+def _names_abroad(text: str, home: str | None) -> bool:
+    return any(m.kind in ("country", "region", "institution", "group") and m.canonical != home
+               for m in find_actors(text))
 
 
 @functools.lru_cache(maxsize=1)

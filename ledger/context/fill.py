@@ -96,7 +96,7 @@ def headline_frame(index: SentenceIndex, publisher: Publisher | None) -> Documen
     budget = _BUDGET_HEADLINE.search(headline) is not None
     private = _PRIVATE_HEADLINE.search(headline) is not None
     return DocumentFrame(publisher, donor, recipient, _headline_abroad(headline, publisher), disaster, budget,
-                         private)
+                         private, index.text)
 
 
 def _headline_abroad(headline: str, publisher: Publisher | None) -> bool:

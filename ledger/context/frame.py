@@ -231,6 +231,6 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         state_giver=cand.donor.rule == "named-in-sentence" and cand.donor_kind == "state",
         getter_at_home=giver is not None and country_of_state(cand.recipient.value) == giver,
         attached_giver=cand.attached_giver,
-        into_home=_into(cl.text, doc.home), budget_release=doc.budget, disaster_release=disaster,
+        into_home=_into(cl.text, doc.home), budget_release=doc.budget, disaster_release=disaster, document=doc,
     )
     return money_role(frame)

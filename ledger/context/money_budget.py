@@ -46,7 +46,8 @@ _BUDGET_SPEAKS = re.compile(rf"^\W*(?:[\w'’.-]+\s+){{0,4}}?(?:{alternation('bu
 
 #: "toward a $X", "towards the $X": an amount after "toward" (not "$X toward Haiti's police academy").
 _TOWARD = re.compile(rf"\btowards?\s+(?:(?:{alternation('articles')})\s+)?(?:[\w-]+\s+)?$|"
-                     rf"\b(?:{alternation('goal_nouns')})\s+(?:of|to\s+[a-z]+)\s+(?:{alternation('enumerated_amount')}\s+)?$",
+                     rf"\b(?:{alternation('goal_nouns')})\s+(?:of|to\s+[a-z]+)\s+(?:{alternation('enumerated_amount')}\s+)?$|"
+                     rf"\b(?:{alternation('aiming')})\s+to\s+(?:{alternation('raising')})\s+(?:[a-z]+\s+){{0,3}}$",
                      re.IGNORECASE)
 _TOWARD_REACH = 30
 
@@ -58,7 +59,8 @@ def budget_speaks(f: MoneyFrame) -> Decision | None:
 
 def toward(f: MoneyFrame) -> Decision | None:
     """ "working with the IMF toward a $650 billion general allocation", "toward the $200 million goal",
-    "DFC set a goal to finance $1 billion": an amount after "toward" or a goal is worked for, not given."""
+    "DFC set a goal to finance $1 billion", "the Challenge aims to raise $100 million": an amount after
+    "toward", a goal or an aim to raise it is worked for, not given."""
     m = _TOWARD.search(f.ev.text, max(0, f.ev.at - _TOWARD_REACH), f.ev.at)
     return Decision("budget", "goal-worked-toward", m.group(0).strip(), CLAUSE) if m else None
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ledger.context.cues import Cue
 from ledger.context.decision import Decision
+from ledger.context.document import DocumentFrame
 from ledger.context.evidence import Evidence
 
 __all__ = ["FOREIGN_AID", "MoneyFrame", "Rule", "framed", "law_after", "named_law", "not_aid_noun", "owns", "ranked",
@@ -70,6 +71,7 @@ class MoneyFrame:
     budget_release: bool = False  # the headline speaks of a budget, a request or an appropriation
     disaster_release: bool = False  # the headline speaks of a disaster: money for people at home is relief
     tiny: bool = False  # under :data:`TINY` units of its currency ("700 bucks", "$5 off a $25 purchase")
+    document: DocumentFrame | None = None  # the document's frame (what it names is read only when a rule asks)
 
 
 #: An amount under this many units of its currency is what one person or household gets or pays,
