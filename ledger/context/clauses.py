@@ -13,7 +13,8 @@ _HYPHENS = "\u2010\u2011"
 #: Markdown a scraped page may keep: a link's text and address, bold or underlined emphasis.
 _MD_LINK = re.compile(r"\[([^\[\]]{1,200})\]\(([^()\s]{1,500})\)")
 _EMPHASIS = ("**", "__")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
+#: "- ", "1. ", "2) ", "(1) ", "(a) " and their markdown escapes ("\\(1\\) "): what opens a list's item.
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)]|\\?\((?:\d{1,2}|[a-z]|[ivx]{1,4})\\?\))\s+")
 CONVERSION = re.compile(r"^\s*(?:\(|\[|or\s+|/\s*)\s*$")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 #: How far back a list item looks for the sentence that opens its list.

@@ -29,7 +29,7 @@ _FROM_A_NAME = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?from\s+(?:the\s+)?{_A_
 _COLLECTIVELY = re.compile(r"\s+(?:in\s+total\s+)?(?:collectively|jointly|between\s+them)\b", re.IGNORECASE)
 #: "we will collectively contribute up to USD 150 million", "our combined $200 million", "the overall global
 #: pledge": the same, before it ("a combined $1.65 billion" is not: it sums what several getters receive).
-_COLLECTIVELY_BEFORE = re.compile(r"\b(?:collectively|jointly)\s+(?:[a-z]+\s+){1,3}?"
+_COLLECTIVELY_BEFORE = re.compile(r"\b(?:collectively|jointly),?\s+(?:[a-z]+\s+){1,3}?"
                                   r"(?:up\s+to\s+|over\s+|more\s+than\s+|about\s+)?$"
                                   # "our combined $200 million package", "the overall global pledge ... to $14 billion"
                                   r"|\b(?:our|their)\s+combined\s+$"

@@ -56,6 +56,9 @@ _SPEAKERS_ASIDE = re.compile(rf",\s+as\s+(?:you|we|I)\s+(?:[a-z]+\s+){{0,2}}?(?:
 #: "A consortium of philanthropies – represented by the High Tide Foundation – announced": an aside between
 #: two dashes.
 _DASHED_ASIDE = re.compile(r"\s[–—]\s[^–—.;]{1,100}?\s[–—]\s")
+#: "USAID, through its Enterprises for Development, Growth, and Empowerment (EDGE) Fund, provided": the channel
+#: between commas right before the verb is an aside; its commas break no clause.
+_CHANNEL_ASIDE = re.compile(r",\s+(?:through|via)\s[^;.:]{1,150}?,\s*$", re.IGNORECASE)
 #: "More than 30 countries", "Some 50 partners": a counted group that opens the clause is its subject.
 _COUNTED_GROUP = re.compile(rf"\W*(?:(?:{alternation('bounds_of_a_sum')}|some|about)\s+)?\d+\s+(?:other\s+)?"
                             rf"(?:{alternation('counted_givers')})\b", re.IGNORECASE)
@@ -213,7 +216,8 @@ def _joint(named: list, text: str) -> bool:
 def _asides(text: str, verb_at: int) -> list[tuple[int, int]]:
     """Brackets closed before the verb: asides inside the subject ("partners (including corporations,
     foundations, and philanthropists) have committed"), whose commas and brackets break no clause; a
-    speaker's aside between commas ("the G7, which, as you know, has pledged $X"); an aside between dashes."""
+    speaker's aside between commas ("the G7, which, as you know, has pledged $X"); an aside between dashes; a
+    channel between commas right before the verb."""
     out, start = [], text.find("(", 0, verb_at)
     while start >= 0:
         end = text.find(")", start, verb_at)
@@ -221,8 +225,9 @@ def _asides(text: str, verb_at: int) -> list[tuple[int, int]]:
             break
         out.append((start, end))
         start = text.find("(", end, verb_at)
+    channel = _CHANNEL_ASIDE.search(text, 0, verb_at)
     return out + [(m.start(), m.end() - 1) for pattern in (_SPEAKERS_ASIDE, _DASHED_ASIDE)
-                  for m in pattern.finditer(text, 0, verb_at)]
+                  for m in pattern.finditer(text, 0, verb_at)] + ([(channel.start(), verb_at)] if channel else [])
 
 
 def _organisation(name: str, after: str) -> bool:
