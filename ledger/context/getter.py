@@ -42,8 +42,10 @@ def getter(actors: Actors, at: int, until: int | None, donor: str | None, giver:
     recipient = nearest(marked or own, at, prefer_before=False, exclude=donor)  # countries": the one named as such
     recipient = _beneficiary(own, recipient, actors.text) or recipient
     if recipient is None and donor is not None:
-        # "Ukraine's air defences" after the figure: a possessive after it is the beneficiary
-        late = [m for m in actors.donors if m.start > at and m.canonical != donor and m.possessive]
+        # "Ukraine's air defences" after the figure: a possessive place after it is the beneficiary (not "to
+        # lead in coordinating the Quad's delivery efforts": a group of donors gets no aid)
+        late = [m for m in actors.donors if m.start > at and m.canonical != donor and m.possessive
+                and m.kind in ("country", "region")]
         if late:
             recipient = late[0].canonical
     return recipient
