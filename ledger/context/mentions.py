@@ -58,6 +58,8 @@ _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 #: "through the U.S. Government's Millennium Challenge Corporation": a government's own agency.
 _GOVERNMENTS = re.compile(r"^\s+[Gg]overnment['’]s\s")
 #: (not "Through USAID, the Gates Foundation will commit": a channel that opens the sentence serves its subject)
+#: "to El Refugio de la Niñez, a Guatemalan NGO": the getter named, then described by its people's adjective.
+_TO_A_NAME_DESCRIBED = re.compile(r"\bto\s+(?:the\s+)?[A-Z][^,;.:]{1,60},\s+an?\s+(?:local\s+)?$")
 _THROUGH = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$", re.IGNORECASE)
 _THROUGH_OPENS = re.compile(r"^[\W\d]*(?:through|via)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "sanctions against Russia", "to impose costs on Russia": a country measures are taken against is their target.
@@ -121,6 +123,8 @@ RULES: tuple[Rule, ...] = (
     ("group-speaks", "President Biden and G7 leaders will contribute",
      lambda a: "skip" if a.hit("group", "after") else None),
     ("where-a-war-is-waged", "Putin's war in Ukraine", lambda a: "skip" if a.hit("war_setting", "before") else None),
+    ("getter-described", "a $5 million grant to El Refugio, a Guatemalan NGO; a loan to Acorn, a Kenyan developer",
+     lambda a: "recipient" if _TO_A_NAME_DESCRIBED.search(a.before) else None),
     # (named as the getter, "to Kenyan company Hewa Tele", the people's adjective names its country)
     ("firm", "Swiss healthcare company Roche; Wistron, a Taiwanese electronics and AI server manufacturer,",
      lambda a: "skip" if (a.hit("firm", "after") or a.hit("a_before", "before") and a.hit("a_firm", "after"))

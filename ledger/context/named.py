@@ -120,8 +120,8 @@ def with_others(actors: Actors, donor: str | None, end: int | None = None, start
 #: "$3.2 billion now in commitments from the private sector", "$8 billion in private sector commitments":
 #: the amount's own words say firms and foundations commit it — many givers, none of them named.
 _PRIVATE_AFTER = re.compile(r"\s+(?:now\s+)?in\s+(?:new\s+)?(?:(?:private[\s-]+sector|private)\s+"
-                            r"(?:commitments|pledges)\b|(?:new\s+)?commitments\s+from\s+the\s+private\s+sector\b)",
-                            re.IGNORECASE)
+                            rf"(?:{alternation('private_money_nouns')}|investment)\b|"
+                            r"(?:new\s+)?commitments\s+from\s+the\s+private\s+sector\b)", re.IGNORECASE)
 #: "private sector commitments for the region now total more than $3.2 billion": the same, after its total.
 _PRIVATE_BEFORE = re.compile(r"\bprivate[\s-]+sector\s+(?:commitments|pledges|investments)\s+"
                              r"(?:[\w-]+\s+){0,5}?(?:now\s+)?"
