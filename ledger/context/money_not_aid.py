@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ledger.context.decision import CLAUSE, INFERRED, Decision
+from ledger.context.document import names_abroad
 from ledger.context.money_frame import TINY, MoneyFrame, Rule, named_law, not_aid_noun, owns
 from ledger.context.named import AMOUNT
 from ledger.context.words import alternation, none_of
@@ -127,16 +128,24 @@ def _invested_here(f: MoneyFrame) -> Decision | None:
     spend = next((c for c in f.ev.clause if c.cls == "spend"), None)
     return Decision("other", "invested-here", spend.text, CLAUSE) if spend is not None else None
 
+
 def _charity_at_home(f: MoneyFrame) -> Decision | None:
     """A foundation's or a firm's gifts at home are no aid, which goes to another country, people or
-    organisation ("The Robert Wood Johnson Foundation awarded $15 million for water equity in communities")."""
+    organisation ("The Robert Wood Johnson Foundation awarded $15 million for water equity in communities");
+    nor is such a gift with no getter in a government's release that names no place or organisation abroad
+    anywhere ("The Seafood Nutrition Partnership will commit $280,000 to improve public knowledge of
+    nutrition"), unless it is relief after a disaster."""
     if f.giver is None or f.public_giver or f.own_government or f.foreign or f.place_abroad or f.abroad:
         return None
     if named_law(f) is not None:  # "The American Rescue Plan's Higher Education Emergency Relief Fund provided
         return None  # $40 billion to colleges": a law's fund is the government's
     if f.getter_at_home or f.into_home or f.ev.has("home", "sentence") is not None:
         return Decision("other", "charity-at-home", "", INFERRED)
-    return None
+    if f.getter or not f.publisher_home or f.humanitarian or f.disaster_release:
+        return None
+    if f.document is None or names_abroad(f.document):  # (the whole text is read only here, once per document)
+        return None
+    return Decision("other", "charity-at-home", "names nothing abroad", INFERRED)
 
 def _firms_money(f: MoneyFrame) -> Decision | None:
     """A firm gives aid only when the clause says aid ("Chobani announced $1.7 billion to expand its

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 
 from ledger.context.decision import CLAUSE, FALLBACK, INFERRED, Decision
-from ledger.context.document import names_abroad
 from ledger.context.money_budget import LEGISLATIVE, budget_noun, budget_speaks, future, legislative, per_year, toward
 from ledger.context.money_frame import (
     FOREIGN_AID,
@@ -140,19 +139,6 @@ def _domestic(f: MoneyFrame) -> Decision | None:
     return Decision("budget", "government-spends-at-home", cue.text if cue else "", INFERRED)
 
 
-def _charity_at_home(f: MoneyFrame) -> Decision | None:
-    """A named charity's or company's money with no getter of its own, in a government's release that names
-    no place or organisation abroad at all, is giving at home, no aid ("The Seafood Nutrition Partnership
-    will commit $280,000 to improve public knowledge of nutrition"); relief after a disaster stays relief."""
-    if f.giver is None or f.public_giver or f.own_government or not f.publisher_home or f.getter:
-        return None
-    if f.foreign or f.place_abroad or f.abroad or f.humanitarian or f.disaster_release:
-        return None
-    if f.document is None or names_abroad(f.document):
-        return None
-    return Decision("other", "charity-at-home", f.giver, INFERRED)
-
-
 def _investment(f: MoneyFrame) -> Decision | None:
     """Investing, deals and spending with no word of aid in the clause: an investment, not aid
     ("$243.5 billion in economic deals between the United States and Qatar")."""
@@ -194,8 +180,6 @@ RULES: tuple[Rule, ...] = (
     ("written-as-a-part", "including $100 million for air defence", lambda f: _inherited(f, written=True)),
     ("future-period", "DKK 64.8 billion for military support from 2023 to 2028", future),
     ("legislature-asked-or-voted", "the House passed the $40 billion bill; the Act allocated $3 billion", legislative),
-    ("charity-at-home", "The Seafood Nutrition Partnership will commit $280,000 to nutrition education",
-     _charity_at_home),
     ("domestic-spending", "USDA has invested $3.9 billion in 333 projects", _domestic),
     ("running-total", "brings Washington's military assistance to more than $19.3 billion", _total),
     ("part-of-whole", "The package includes $100 million for air defence", _part),
