@@ -19,7 +19,7 @@ from ledger.context.decision import DOCUMENT, NEIGHBOUR, Decision, why_text
 from ledger.context.document import DocumentFrame, Publisher, default_pair
 from ledger.context.frame import many_places, readiness
 from ledger.context.money_frame import FOREIGN_AID
-from ledger.context.turns import same_turn
+from ledger.context.turns import asked_before, same_turn, turn_names
 from ledger.context.what import fill_topic
 from ledger.context.words import alternation
 from ledger.model import Figure
@@ -166,8 +166,9 @@ def _getter_before(lists: ListIndex, sent: int, not_getters: set[str | None]) ->
     most :data:`_GETTER_REACH` back): "the people of Lebanon", "aid to Haiti", "the earthquake in Haiti"."""
     text, spans = lists.index.text, lists.index.spans
     for prev in range(sent - 1, max(-1, sent - 1 - _GETTER_REACH), -1):
-        if lists.new_topic(prev, prev + 1) and not same_turn(text, spans[prev][0], spans[sent][0]):
-            break  # a new paragraph, unless a transcript's speaker goes on answering
+        if lists.new_topic(prev, prev + 1) and not (same_turn(text, spans[prev][0], spans[sent][0])
+                                                     or asked_before(text, spans[prev][0], spans[sent][0])):
+            break  # a new paragraph, unless a transcript's speaker goes on answering or it asked the question
         sentence = clean(lists.index.sentence(prev))
         read = _actors.classify(sentence)
         found = {m.canonical for m in read.recipients if m.kind in _PLACES} - not_getters
@@ -214,7 +215,10 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
                 d["recipient"] = Decision(None, "donor-never-receives", new_donor, DOCUMENT)
             if (fig.recipient is None and recipient and recipient != new_donor and not _own_getter_only(d)
                     and _getter_unsaid(d["recipient"].rule, recipient)
-                    and not many_places(lists.index.sentence(sent), world=True)):
+                    and not many_places(lists.index.sentence(sent), world=True)
+                    and (recipient == doc.recipient or fig.role != "budget"
+                         or turn_names(lists.index.text, fig.start, recipient))):
+                # (a briefing's budget line takes the getter its own turn names, unless the headline names one)
                 d["recipient"] = Decision(recipient, "release-is-about", "", DOCUMENT)
             fig = replace(fig, donor=new_donor, recipient=d["recipient"].value, why=why_text(d),
                           confidence=confidence(d))

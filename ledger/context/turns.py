@@ -14,22 +14,27 @@ import re
 
 from ledger.text.gazetteer import find_actors
 
-__all__ = ["same_turn", "speaker_actor", "thanked_host"]
+__all__ = ["asked_before", "same_turn", "speaker_actor", "thanked_host", "turn_names"]
 
 #: A label at the start of a line: capitalised words and a colon ("PRESIDENT BIDEN:", "MR. KIRBY:",
 #: "SENIOR ADMINISTRATION OFFICIAL:"), or a reporter's "Q" before the question.
-_LABEL = re.compile(r"^[ \t]*(?:(Q)[ \t.:]|((?:[A-Z][A-Z.'’-]*[ \t]+){0,4}[A-Z][A-Z.'’-]+)[ \t]*:)", re.MULTILINE)
+_LABEL = re.compile(r"^[ \t\xa0]*(?:(Q)[ \t\xa0.:]|((?:[A-Z][A-Z.'’-]*[ \t]+){0,4}[A-Z][A-Z.'’-]+)[ \t\xa0]*:)",
+                    re.MULTILINE)  # (a no-break space often follows "Q")
 
 
 @functools.lru_cache(maxsize=8)
-def _turns(text: str) -> tuple[tuple[int, ...], tuple[tuple[str, str] | None, ...]]:
-    """Where each turn of ``text`` starts, and the actor who speaks it (None when its label names none)."""
+def _turns(text: str) -> tuple[tuple[int, ...], tuple[tuple[str, str] | None, ...], frozenset[int]]:
+    """Where each turn of ``text`` starts, the actor who speaks it (None when its label names none), and
+    which turns (by number) are a reporter's questions."""
     starts: list[int] = []
     voices: list[tuple[str, str] | None] = []
+    questions: set[int] = set()
     for m in _LABEL.finditer(text):
+        if m.group(1):
+            questions.add(len(starts))
         starts.append(m.start())
         voices.append(None if m.group(1) else _voice(m.group(2)))
-    return tuple(starts), tuple(voices)
+    return tuple(starts), tuple(voices), frozenset(questions)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -42,7 +47,7 @@ def _voice(label: str) -> tuple[str, str] | None:
 def speaker_actor(text: str, offset: int) -> tuple[str, str] | None:
     """Whom first person stands for at ``offset`` of ``text``: the actor (name, kind) of the turn's
     speaker, or None outside turns and in the turns of a reporter or of someone whose label names no actor."""
-    starts, voices = _turns(text)
+    starts, voices, _questions = _turns(text)
     i = bisect.bisect_right(starts, offset) - 1
     return voices[i] if i >= 0 else None
 
@@ -54,11 +59,36 @@ _DIALOGUE = 3
 def same_turn(text: str, a: int, b: int) -> bool:
     """Offsets ``a`` and ``b`` of ``text`` lie in one speaker's turn of a transcript (whose paragraphs are
     one answer); False outside turns."""
-    starts, _voices = _turns(text)
+    starts, _voices, _questions = _turns(text)
     if len(starts) < _DIALOGUE:
         return False  # "FACT SHEET: ..." opens a release, not a turn
     i = bisect.bisect_right(starts, a) - 1
     return i >= 0 and i == bisect.bisect_right(starts, b) - 1
+
+
+def turn_names(text: str, offset: int, name: str) -> bool:
+    """In a transcript, whether the turn holding ``offset`` (with the question right before an answer)
+    names the actor ``name``; True outside transcripts (a release is one topic, a briefing one per turn)."""
+    starts, _voices, questions = _turns(text)
+    if len(starts) < _DIALOGUE:
+        return True
+    i = bisect.bisect_right(starts, offset) - 1
+    if i < 0:
+        return True
+    first = i - 1 if i - 1 in questions else i
+    end = starts[i + 1] if i + 1 < len(starts) else len(text)
+    return any(m.canonical == name for m in find_actors(text[starts[max(first, 0)]:end]))
+
+
+def asked_before(text: str, a: int, b: int) -> bool:
+    """Offset ``a`` lies in the reporter's question right before the answer that holds offset ``b``: the
+    answer's topic is its question's ("Q ... whether Ukraine aid will need to be topped up? THE PRESIDENT:
+    ... I signed another drawdown of over $300 million")."""
+    starts, _voices, questions = _turns(text)
+    if len(starts) < _DIALOGUE:
+        return False
+    i = bisect.bisect_right(starts, a) - 1
+    return i >= 0 and i in questions and bisect.bisect_right(starts, b) - 1 == i + 1
 
 
 #: "thank you for the $60 million", "thank you, Mr. President, for your $X": thanks to the one addressed.
