@@ -14,7 +14,7 @@ from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTE
 from ledger.context.document import DocumentFrame
 from ledger.context.getter import getter, nearest as _nearest
 from ledger.context.mentions import SELF, Actors, classify, listed
-from ledger.context.named import many_getters, private_money, unknown_getter, unknown_giver, welcomes, with_others
+from ledger.context.named import many_getters, private_money, unknown_getter, unknown_giver, with_others
 from ledger.context.subject import Subject, subject_of
 from ledger.context.turns import speaker_actor, thanked_host
 from ledger.context.words import alternation
@@ -177,13 +177,13 @@ def _named_as_giver(actors: Actors, name: str | None) -> bool:
 
 
 def _named_donor(cl: Clause, donor: str | None) -> tuple[Decision | None, str | None, str | None]:
-    """The donor's decision; a giver written after "from" by a name the gazetteer does not know replaces no
-    donor or "we" when the sentence welcomes the money ("We welcome a $100 million commitment from Women's
-    Health and Empowerment Network"; not "$X from the Bipartisan Infrastructure Law", a source): the
-    decision, the donor, and that name."""
-    written = unknown_giver(cl) if donor in (None, SELF) and welcomes(cl) else None
+    """The donor's decision; a giver the gazetteer does not know, named after "from" or as the agent of the
+    act of giving, replaces no donor, "we" or the welcomer when the sentence welcomes the money ("We welcome
+    a $100 million commitment from Women's Health and Empowerment Network"; not "$X from the Bipartisan
+    Infrastructure Law", a source): the decision, the donor, and that name."""
+    written = unknown_giver(cl, donor)
     if written:
-        return Decision(written, "named-after-from", written, SENTENCE), written, written
+        return Decision(written, "unknown-giver-named", written, SENTENCE), written, written
     return (Decision(donor, "named-in-sentence", donor, SENTENCE) if donor else None), donor, None
 
 

@@ -10,7 +10,7 @@ from ledger.context.actor_patterns import org_nouns
 from ledger.context.clauses import Clause
 from ledger.context.cues import cues
 from ledger.context.decision import SENTENCE, Decision
-from ledger.context.mentions import Actors
+from ledger.context.mentions import SELF, Actors
 from ledger.context.words import alternation
 from ledger.text.gazetteer import actors_in
 
@@ -25,6 +25,12 @@ _TO_A_NAME = re.compile(rf"[^.;:!?]{{0,60}}?\bto\s+(?:the\s+)?{_A_NAME}")
 #: "a new $100 million commitment from Women's Health and Empowerment Network": a giver named by "from" and a
 #: capitalised name the gazetteer does not know, right after the amount and its noun.
 _FROM_A_NAME = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?from\s+(?:the\s+)?{_A_NAME}")
+#: "welcomed the decision by the Arab Coordination Group (ACG), which includes ..., to provide a minimum of":
+#: the agent of the act that gives the amount.
+_DECISION_BY = re.compile(rf"\b(?:{alternation('acts_of_giving')})\s+by\s+(?:the\s+)?{_A_NAME}"
+                          r"[^.;:]{0,160}?\bto\s+(?:[a-z]+\s+){1,5}?$")
+_DECISION_REACH = 260
+_WELCOMED = re.compile(rf"\s+(?:also\s+)?(?:{alternation('welcoming')})\b", re.IGNORECASE)
 #: "$515 million collectively": several givers together.
 _COLLECTIVELY = re.compile(r"\s+(?:in\s+total\s+)?(?:collectively|jointly|between\s+them)\b", re.IGNORECASE)
 #: "we will collectively contribute up to USD 150 million", "our combined $200 million", "the overall global
@@ -90,10 +96,14 @@ def _headline(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) > _HEADLINE_SHARE * len(words)
 
 
-def unknown_giver(cl: Clause) -> str | None:
-    """A giver named right after the amount by a name no gazetteer entry knows ("a $100 million commitment
-    from Women's Health and Empowerment Network"): the name as written, or None."""
-    m = _FROM_A_NAME.match(cl.text, cl.end)
+def unknown_giver(cl: Clause, donor: str | None) -> str | None:
+    """In a sentence that welcomes the money, a giver named by a name no gazetteer entry knows, right after
+    the amount ("a $100 million commitment from Women's Health and Empowerment Network") or as the agent of
+    the decision to give it ("the decision by the Arab Coordination Group (ACG), ..., to provide a minimum of
+    $10 billion"), where ``donor`` is none, "we" or the welcomer: the name as written."""
+    if not (donor in (None, SELF) or welcomer(cl, donor)) or not welcomes(cl):
+        return None
+    m = _FROM_A_NAME.match(cl.text, cl.end) or _DECISION_BY.search(cl.text, max(0, cl.at - _DECISION_REACH), cl.at)
     if m is None or m.group(1) in org_nouns() or not _unknown_name(cl.text, m):  # "from the Fund" names no one
         return None
     return m.group(1).rstrip(".")
@@ -102,6 +112,13 @@ def unknown_giver(cl: Clause) -> str | None:
 def welcomes(cl: Clause) -> bool:
     """The sentence welcomes or praises something before the figure ("We welcome a new $100 million ...")."""
     return any(c.cls == "praise" and c.end <= cl.at for c in cues(cl.text))
+
+
+def welcomer(cl: Clause, donor: str | None) -> bool:
+    """``donor`` is named right before a verb of welcoming: it welcomes the money, it does not give it ("the
+    United States welcomed the decision by the Arab Coordination Group ... to provide $10 billion")."""
+    return donor is not None and any(m.canonical == donor and _WELCOMED.match(cl.text, m.end)
+                                     for m in actors_in(cl.text))
 
 
 def with_others(actors: Actors, donor: str | None, end: int | None = None, start: int | None = None) -> bool:
