@@ -32,6 +32,10 @@ __all__ = ["NOT_A_TOTAL", "running_total"]
 
 #: "$X went to Ukraine" adds up what went there; "When I went to South Korea, ... $X" is a trip.
 _MONEY_GOES = frozenset(("went to", "goes to", "go to"))
+#: "... over the past decade and today has announced over $810 million": "and", a new verb phrase of its own,
+#: and the total word before it belongs to the clause before.
+_NEW_PREDICATE = re.compile(rf",?\s+and\s+(?:(?:today|now|yesterday|also|this\s+week)\s+)?"
+                            rf"(?:has|have|had|{alternation('auxiliaries')})\s+\w+", re.IGNORECASE)
 #: "the largest single commitment since", "our biggest tranche ... to date": a comparison.
 _SUPERLATIVE = re.compile(rf"\b(?:{alternation('superlatives')}|most\s+\w+|\w+est\s+(?:ever|single))\b",
                           re.IGNORECASE)
@@ -220,7 +224,8 @@ def running_total(ev: Evidence) -> Cue | None:
     """The running-total word, perfect of giving or count of acts that makes the figure a total, or None."""
     # (after the amount, a level word is its own only next to it: not "to mobilize up to $500 million ... to
     # ensure the project reaches financial close")
-    said = [*(c for c in ev.lead if c.cls == "total" and c.text.lower() not in _MONEY_GOES),
+    said = [*(c for c in ev.lead if c.cls == "total" and c.text.lower() not in _MONEY_GOES
+              and not _NEW_PREDICATE.search(ev.text, c.end, ev.at)),
             *(c for c in ev.after if c.cls == "total" and c.value != "next" and (c.value != "level" or ev.next_to(c)))]
     cue = next((c for c in said if not any(rule(ev, c) for _name, _example, rule in NOT_A_TOTAL)), None)
     if cue is None and ev.perfect is not None and (ev.new_amount() or gives_in_future(ev) or is_one_thing(

@@ -113,6 +113,7 @@ class Subject:
     name: str | None = None  # that name as written ("Argidius Foundation")
     group: bool = False  # several givers named together ("the partners agreed to lend $X")
     firm: bool = False  # that name is a firm's ("Woodside Energy Group", "Chobani, a yogurt giant,")
+    start: int = 0  # where the subject's clause begins (an actor named after it is inside the subject)
 
 
 def subject_of(actors: Actors, verb_at: int | None) -> Subject:
@@ -137,7 +138,7 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
     named = [m for m in actors.donors if start <= m.start and m.end <= verb_at]
     firms = _firms().search(text, named[-1].end if named else start, verb_at)
     if firms and not _APPOSED.search(text, start, firms.start()):  # "Korean companies have invested" (not
-        return Subject(None, True, None, firm=True)  # "Corteva, an agriscience company,"): no aid, no name
+        return Subject(None, True, None, firm=True, start=start)  # "Corteva, an agriscience company,"): no name
     if named:
         thanked = _thanked(named, text, verb_at)
         return Subject(thanked, False) if thanked else _named_subject(named, text, verb_at)
@@ -151,7 +152,7 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
         if name in org_nouns():  # "The Fund announced", "Philanthropies have committed": a noun alone
             return Subject(None, False, group=True)  # names no giver to stand by, nor the publisher
         if _organisation(name, span[m.end():]):
-            return Subject(None, True, name, firm=_firm(name, span[m.end():]))
+            return Subject(None, True, name, firm=_firm(name, span[m.end():]), start=start)
     return Subject(None, False)
 
 

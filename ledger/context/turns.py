@@ -12,6 +12,7 @@ import bisect
 import functools
 import re
 
+from ledger.context.words import alternation
 from ledger.text.gazetteer import find_actors
 
 __all__ = ["asked_before", "same_turn", "speaker_actor", "thanked_host", "turn_names"]
@@ -20,6 +21,10 @@ __all__ = ["asked_before", "same_turn", "speaker_actor", "thanked_host", "turn_n
 #: "SENIOR ADMINISTRATION OFFICIAL:"), or a reporter's "Q" before the question.
 _LABEL = re.compile(r"^[ \t\xa0]*(?:(Q)[ \t\xa0.:]|((?:[A-Z][A-Z.'’-]*[ \t]+){0,4}[A-Z][A-Z.'’-]+)[ \t\xa0]*:)",
                     re.MULTILINE)  # (a no-break space often follows "Q")
+
+
+#: Name particles written in lower case inside a name ("PRESIDENT VON DER LEYEN" is "President von der Leyen").
+_PARTICLES = re.compile(rf"\b(?:{alternation('name_particles')})\b(?=\s)")
 
 
 @functools.lru_cache(maxsize=8)
@@ -40,7 +45,7 @@ def _turns(text: str) -> tuple[tuple[int, ...], tuple[tuple[str, str] | None, ..
 @functools.lru_cache(maxsize=1024)
 def _voice(label: str) -> tuple[str, str] | None:
     """The actor (canonical name and kind) a speaker's label names ("PRESIDENT MACRON" → France), or None."""
-    found = find_actors(label.title())
+    found = find_actors(_PARTICLES.sub(lambda m: m.group(0).lower(), label.title()))  # "Von Der Leyen"
     return (found[0].canonical, found[0].kind) if len(found) == 1 else None
 
 
