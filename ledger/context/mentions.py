@@ -29,10 +29,12 @@ _PHRASE_END = re.compile(r"^(?:['’]s)?\s*(?:[.,;:!?)]|$)")
 _WINDOW = 80
 #: "a Zambian miner received", "Kenyan farmers will receive": common nouns after a people's name.
 _GETTER_NOUNS = rf"(?:\s+(?!(?:{alternation('auxiliaries')}|has|have|had|only|also)\b)[a-z][\w-]*){{0,2}}?"
-#: "Palestine was the second-largest recipient", "CSOs received", "is to receive": the actor holds
-#: the amount named after it.
+#: "Palestine was the second-largest recipient", "CSOs received", "is to receive", "Ukraine has received":
+#: the actor holds the amount named after it.
 _HOLDER_AFTER = re.compile(
     rf"^\]?{_GETTER_NOUNS}(?:\s+(?:also|already|each|together|jointly))?\s+(?:{alternation('verbs_of_getting')}|"
+    rf"(?:has|have|had)\s+(?:(?:also|already|now)\s+)?(?:{alternation('verbs_of_getting')})"
+    r"(?=\s+(?:[a-z]+\s+){0,3}?(?:[$€£¥]|US\$|[A-Z]{3}\s?)\d)|"  # ("... has received only 30 per cent": no amount)
     rf"(?:{alternation('auxiliaries')})\s+(?:(?:also|already)\s+)?(?:(?:to|set\s+to|due\s+to|expected\s+to)?\s*(?:receive|get)|"
     rf"{alternation('verbs_of_getting')})|"
     rf"(?:{alternation('verbs_of_being')})\s+(?:again\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}"
