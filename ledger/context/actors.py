@@ -64,8 +64,8 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
     subject = subject or subject_of(actors, verb_at)
     lender = None if verb_at is not None else next(  # "supported a $530 million loan from the GCFF"
         (m.canonical for m in givers if m.start >= at and m.start in actors.explicit and m.kind != "self"), None)
-    getters = {m.canonical for m in actors.recipients}  # "arming the Ukrainians: ... $X to Ukraine": the getter
-    plain = [m for m in givers if m.canonical not in getters or m.start in actors.explicit]  # is no giver
+    getters = {m.canonical for m in (*actors.recipients, *actors.holders)}  # "arming the Ukrainians: ... $X to
+    plain = [m for m in givers if m.canonical not in getters or m.start in actors.explicit]  # Ukraine": no giver
     inside = any(subject.start <= m.start for m in givers if m.end <= at)  # "the U.S. Department of Commerce's
     nearest = None if subject.group or subject.unknown and not inside else _nearest(  # MBDA awarded"; several:
         plain or givers, at, prefer_before=True, text=actors.text)  # none alone; a subject no gazetteer knows gives
