@@ -66,9 +66,10 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
         (m.canonical for m in givers if m.start >= at and m.start in actors.explicit and m.kind != "self"), None)
     getters = {m.canonical for m in (*actors.recipients, *actors.holders)}  # "arming the Ukrainians: ... $X to
     plain = [m for m in givers if m.canonical not in getters or m.start in actors.explicit]  # Ukraine": no giver
-    inside = any(subject.start <= m.start for m in givers if m.end <= at)  # "the U.S. Department of Commerce's
-    nearest = None if subject.group or subject.unknown and not inside else _nearest(  # MBDA awarded"; several:
-        plain or givers, at, prefer_before=True, text=actors.text)  # none alone; a subject no gazetteer knows gives
+    # a subject no gazetteer knows gives, unless an actor is named inside its clause ("the U.S. Department of
+    alone = subject.unknown and not any(subject.start <= m.start for m in givers if m.end <= at)  # Commerce's MBDA")
+    nearest = None if subject.group or alone else _nearest(  # several: none alone
+        plain or givers, at, prefer_before=True, text=actors.text)
     donor = (owner.canonical if owner else None) or attached or subject.actor or lender or nearest
     giver = (we if donor == SELF else donor) or we  # a publisher never gives to itself
     return donor, getter(actors, at, until, donor, giver)

@@ -28,7 +28,7 @@ def getter(actors: Actors, at: int, until: int | None, donor: str | None, giver:
     """The getter of the figure at offset ``at`` whose clause ends at ``until`` (the next figure), given
     by ``donor`` (``giver`` once "we" is resolved: it never gets its own money)."""
     held = [m for m in actors.holders if m.end <= at and m.canonical not in (donor, giver)]
-    nxt = None if until is None or until >= len(actors.text) else _next_phrase(actors.text, at, until)
+    nxt = None if until is None else _next_phrase(actors.text, at, until)  # (the next amount's own phrase)
     stop = at + _NEAR_RECIPIENT if nxt is None else min(nxt, at + _NEAR_RECIPIENT)
     many = TO_MANY.search(actors.text, at, stop + _MANY_REACH)  # (the count is a figure of its own)
     if many is not None and many.start() <= stop and not any(at <= m.start < many.start() for m in actors.recipients):

@@ -59,9 +59,10 @@ _FROM_BY = re.compile(rf"\b(?:from|by)\s+(?:(?:{alternation('share_of')})\s+of\s
 _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 #: "through the U.S. Government's Millennium Challenge Corporation": a government's own agency.
 _GOVERNMENTS = re.compile(r"^\s+[Gg]overnment['’]s\s")
-#: (not "Through USAID, the Gates Foundation will commit": a channel that opens the sentence serves its subject)
 #: "to El Refugio de la Niñez, a Guatemalan NGO": the getter named, then described by its people's adjective.
 _TO_A_NAME_DESCRIBED = re.compile(r"\bto\s+(?:the\s+)?[A-Z][^,;.:]{1,60},\s+an?\s+(?:local\s+)?$")
+#: "$60 million through USAID": a government's own agency the money goes through names that government
+#: (not "Through USAID, the Gates Foundation will commit": a channel that opens the sentence serves its subject).
 _THROUGH = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$", re.IGNORECASE)
 _THROUGH_OPENS = re.compile(r"^[\W\d]*(?:through|via)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "sanctions against Russia", "to impose costs on Russia": a country measures are taken against is their target.

@@ -147,6 +147,7 @@ def _charity_at_home(f: MoneyFrame) -> Decision | None:
         return None
     return Decision("other", "charity-at-home", "names nothing abroad", INFERRED)
 
+
 def _firms_money(f: MoneyFrame) -> Decision | None:
     """A firm gives aid only when the clause says aid ("Chobani announced $1.7 billion to expand its
     operations" is an investment; "Pfizer donated $5 million in medicines" is aid)."""

@@ -61,39 +61,47 @@ def speaker_actor(text: str, offset: int) -> tuple[str, str] | None:
 _DIALOGUE = 3
 
 
+def _turn(text: str, offset: int) -> int | None:
+    """The number of the turn of a transcript that holds ``offset``, or None outside turns (before the first
+    label, or in a text with too few labels to be a transcript: "FACT SHEET: ..." opens a release)."""
+    starts = _turns(text)[0]
+    if len(starts) < _DIALOGUE:
+        return None
+    i = bisect.bisect_right(starts, offset) - 1
+    return i if i >= 0 else None
+
+
 def same_turn(text: str, a: int, b: int) -> bool:
     """Offsets ``a`` and ``b`` of ``text`` lie in one speaker's turn of a transcript (whose paragraphs are
     one answer); False outside turns."""
-    starts, _voices, _questions = _turns(text)
-    if len(starts) < _DIALOGUE:
-        return False  # "FACT SHEET: ..." opens a release, not a turn
-    i = bisect.bisect_right(starts, a) - 1
-    return i >= 0 and i == bisect.bisect_right(starts, b) - 1
+    i = _turn(text, a)
+    return i is not None and i == _turn(text, b)
 
 
 def turn_names(text: str, offset: int, name: str) -> bool:
     """In a transcript, whether the turn holding ``offset`` (with the question right before an answer)
     names the actor ``name``; True outside transcripts (a release is one topic, a briefing one per turn)."""
+    i = _turn(text, offset)
+    if i is None:
+        return True
     starts, _voices, questions = _turns(text)
-    if len(starts) < _DIALOGUE:
-        return True
-    i = bisect.bisect_right(starts, offset) - 1
-    if i < 0:
-        return True
     first = i - 1 if i - 1 in questions else i
     end = starts[i + 1] if i + 1 < len(starts) else len(text)
-    return any(m.canonical == name for m in find_actors(text[starts[max(first, 0)]:end]))
+    return name in _named(text, starts[first], end)
+
+
+@functools.lru_cache(maxsize=64)
+def _named(text: str, start: int, end: int) -> frozenset[str]:
+    """The actors a stretch of ``text`` names (read once for all the figures of one turn)."""
+    return frozenset(m.canonical for m in find_actors(text[start:end]))
 
 
 def asked_before(text: str, a: int, b: int) -> bool:
     """Offset ``a`` lies in the reporter's question right before the answer that holds offset ``b``: the
     answer's topic is its question's ("Q ... whether Ukraine aid will need to be topped up? THE PRESIDENT:
     ... I signed another drawdown of over $300 million")."""
-    starts, _voices, questions = _turns(text)
-    if len(starts) < _DIALOGUE:
-        return False
-    i = bisect.bisect_right(starts, a) - 1
-    return i >= 0 and i in questions and bisect.bisect_right(starts, b) - 1 == i + 1
+    i = _turn(text, a)
+    return i is not None and i in _turns(text)[2] and _turn(text, b) == i + 1
 
 
 #: "thank you for the $60 million", "thank you, Mr. President, for your $X": thanks to the one addressed.
