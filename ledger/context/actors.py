@@ -62,8 +62,9 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
                   and _OWNS.fullmatch(actors.text[m.end:at])), None)  # "Saudi Arabia's $600 billion commitment",
     # "as part of USAID's $56 million initiative": an owner right before the amount, whatever side it seemed on
     subject = subject or subject_of(actors, verb_at)
-    lender = None if verb_at is not None else next(  # "supported a $530 million loan from the GCFF"
-        (m.canonical for m in givers if m.start >= at and m.start in actors.explicit and m.kind != "self"), None)
+    lender = None if verb_at is not None else next(  # "supported a $530 million loan from the GCFF" (not "a $14
+        (m.canonical for m in givers if m.start >= at and m.start in actors.explicit and m.kind != "self"  # million
+         and (until is None or m.start < until)), None)  # package that includes $3.3 million from the IFC")
     getters = {m.canonical for m in (*actors.recipients, *actors.holders)}  # "arming the Ukrainians: ... $X to
     plain = [m for m in givers if m.canonical not in getters or m.start in actors.explicit]  # Ukraine": no giver
     # a subject no gazetteer knows gives, unless an actor is named inside its clause ("the U.S. Department of

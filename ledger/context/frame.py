@@ -26,7 +26,11 @@ __all__ = ["many_places", "money_decision", "praised", "readiness"]
 #: month of it; "in 2024 prices" and "in FY2023 funds" name no time, but the money's vintage).
 _IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+(?:(?:FY|[Ff]iscal\s+[Yy]ear(?:\s+\(FY\))?)\s*)?"
                       r"((?:19|20)\d\d)\b(?!\s*[-–/])"
-                      rf"(?!\s+(?:{alternation('year_vintage_nouns')}))")
+                      rf"(?!\s+(?:{alternation('year_vintage_nouns')}))"
+                      r"|\b[Ll]ast\s+(?:fiscal\s+)?year\b(?!['’]s)")  # "last year": the year before the text's
+#: How far after the amount "last year" is its time ("$13 billion in humanitarian funding last year"; not
+#: "$6.1 million to the initiative announced at COP28 last year").
+_LAST_YEAR_REACH = 40
 #: Words that end the figure's own phrase: a year after them belongs to the next clause.
 _BREAK = re.compile(r"[,;:]|\b(?:and|but|while)\b")
 #: What may stand before a year that opens a clause after another amount: a comma or a conjunction.
@@ -79,7 +83,8 @@ def _nearest_year(cl: Clause) -> list[str]:
     in 2023"), else the nearest before it, unless that one ends the phrase of an amount before ("$100
     million to Ukraine in 2022 and has pledged $150 million"): a year opens a clause or a sentence."""
     after = [m.group(1) for m in _IN_YEAR.finditer(cl.text, cl.end, cl.end + len(cl.after))
-             if not _BREAK.search(cl.text, cl.end, m.start())]  # not "$15 billion in aid and, in 2024, we ..."
+             if not _BREAK.search(cl.text, cl.end, m.start())  # not "$15 billion in aid and, in 2024, we ..."
+             and (m.group(1) or m.start() - cl.end <= _LAST_YEAR_REACH)]  # "last year" close to the amount
     if after:
         return after[:1]
     first = cl.at - len(cl.before) == 0
@@ -90,8 +95,9 @@ def _nearest_year(cl: Clause) -> list[str]:
 def _past_year(cl: Clause, published: _dt.date | None) -> str | None:
     if published is None:
         return None
-    years = _nearest_year(cl)  # the year nearest the amount names its time ("Following the 2021 loan,
-    past = [int(y) for y in years if int(y) < published.year]  # in 2024 DFC committed $X")
+    years = [int(y) if y else published.year - 1 for y in _nearest_year(cl)]  # the year nearest the amount
+    past = [y for y in years if y < published.year]  # names its time ("Following the 2021 loan, in 2024 DFC
+    # committed $X"); "last year" is the year before the text's ("We sent Ukraine more last year — $650 million")
     if years and not past:
         return None
     if past:

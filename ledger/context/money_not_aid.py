@@ -45,9 +45,11 @@ _SIZE_REACH = 20
 _ASKED = re.compile(rf"\b(?:{alternation('asking_auxiliaries')})\s+[\w'’]+\s+$", re.IGNORECASE)
 
 
-#: "to support the export of", "financing U.S. exports": money that pays for a sale of goods abroad.
+#: "to support the export of", "financing U.S. exports", "to facilitate U.S. goods and services exports":
+#: money that pays for a sale of goods abroad.
 _EXPORT = re.compile(rf"\b(?:{alternation('financing_verbs')})\s+(?:the\s+)?"
-                     r"(?:U\.S\.\s+|US\s+|American\s+)?(?-i:exports?)\b", re.IGNORECASE)
+                     r"(?:U\.S\.\s+|US\s+|American\s+)?(?:goods\s+(?:and\s+services\s+)?)?(?-i:exports?)\b",
+                     re.IGNORECASE)
 
 
 #: "canceled 139 grants worth", "is pausing approximately": a verb that withdraws money, shortly before it.

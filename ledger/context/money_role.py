@@ -28,7 +28,7 @@ from ledger.context.money_frame import (
 )
 from ledger.context.money_not_aid import NOT_AID
 from ledger.context.neighbours import WRITTEN
-from ledger.context.parts import is_one_thing
+from ledger.context.parts import is_one_thing, is_owned_act
 from ledger.context.sum_shapes import gives_in_future
 from ledger.context.words import alternation
 
@@ -92,9 +92,14 @@ def _part(f: MoneyFrame) -> Decision | None:
 
 
 def _past_year(f: MoneyFrame) -> Decision | None:
-    """What went to a recipient in a past year adds up to that year's total ("In 2023, NOK1.7 billion
-    went to Ukraine"); one thing of that year is not a total ("in 2023 DFC committed a $10 million loan")."""
-    if not f.past_year or is_one_thing(f.ev.text[:f.ev.at]) or f.ev.new_amount() or gives_in_future(f.ev):
+    """What went to a recipient in a past year ("last year" too) adds up to that year's total ("In 2023,
+    NOK1.7 billion went to Ukraine"); one thing of that year is not a total ("in 2023 DFC committed a $10
+    million loan", "its $100 million contribution last year"), nor is one announcement ("last year ... she
+    announced $331 million")."""
+    before, after = f.ev.text[:f.ev.at], f.ev.text[f.ev.end:]
+    announced = f.ev.verb is not None and f.ev.verb.text.lower().startswith("announc")  # one act, whenever
+    if not f.past_year or announced or is_one_thing(before) or is_owned_act(before, after) or f.ev.new_amount() or (
+            gives_in_future(f.ev)):
         return None  # "is providing $6.3 million of additional disaster assistance" for a typhoon that "made
         # landfall in 2019": new money; "In FY 2022, State is planning to provide $150 million": a plan
     return Decision("cumulative", "past-year-total", f.past_year, CLAUSE)

@@ -10,7 +10,7 @@ import re
 from ledger.context.cues import cues
 from ledger.context.words import alternation
 
-__all__ = ["is_adjacent_part", "is_lead_in", "is_one_thing", "lead_in_role"]
+__all__ = ["is_adjacent_part", "is_lead_in", "is_one_thing", "is_owned_act", "lead_in_role"]
 
 #: "including $X", "of which about $X", "This includes roughly $X": the amount right after a part word.
 _ADJACENT_PART = re.compile(r"\b(?:including|includes|include|of\s+which)\s+(?:(?!of\b|for\b|to\b)[a-z]+\s+){0,2}$",
@@ -34,6 +34,10 @@ _ONE_THING = re.compile(rf"\b(?:a|an)\s+(?:(?:{alternation('one_thing')})\s+)?$|
                         r"(?:['’]s|\bits|\btheir|\bour|\bthe)\s+(?:planned|proposed)[,\s]+(?:up\s+to\s+)?$",
                         re.IGNORECASE)
 _ONE_THING_REACH = 30
+#: "its $100 million contribution", "Japan's $5 million grant": an owner right before the amount, one act's
+#: noun right after it.
+_OWNER_BEFORE = re.compile(r"(?:['’]s|\bits|\btheir|\bour)\s+$", re.IGNORECASE)
+_ACT_AFTER = re.compile(rf"\s*(?:{alternation('one_act_nouns')})\b", re.IGNORECASE)
 
 
 def is_adjacent_part(before: str, after: str) -> bool:
@@ -70,3 +74,9 @@ def is_one_thing(before: str) -> bool:
     or that came last ("Following DFC's loan of €100 million in 2021", "with the recent pledge of $500
     million"): one act, not a sum."""
     return _ONE_THING.search(before[-_ONE_THING_REACH:]) is not None
+
+
+def is_owned_act(before: str, after: str) -> bool:
+    """An amount its giver owns as one act ("on top of its $100 million contribution last year"): one act
+    of that year, not the year's sum."""
+    return _OWNER_BEFORE.search(before[-_ONE_THING_REACH:]) is not None and _ACT_AFTER.match(after) is not None

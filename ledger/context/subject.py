@@ -145,6 +145,8 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
     span = text[start:verb_at]
     if _group().search(span):
         return Subject(None, False, group=True)
+    if text[verb_at:verb_at + 1].isupper() and "," in span:  # "Task Force Briefed on Drought, Forms Working
+        return Subject(None, False)  # Group to Provide Relief, Announces $X": a Title Case headline of several acts
     for m in _NAME.finditer(span):
         run = _NAME_RUN.match(span, m.start())
         name = _OWNER_OF.split(_ACRONYM_AFTER.sub("", " ".join((run.group(0) if run else m.group(0)).split())))[0]
