@@ -167,7 +167,8 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
                                   or _named_as_giver(actors, d.value))
     owner = _owner(actors, cl.at)
     direct = next((m.canonical for m in actors.donors if verb_at is not None and m.canonical == subject.actor
-                   and 0 <= verb_at - m.end <= _DIRECT_SUBJECT), None)  # "the United States intends to provide"
+                   and (subject.thanked or 0 <= verb_at - m.end <= _DIRECT_SUBJECT)), None)  # "the United States
+    # intends to provide", "we thank Japan, ..., for its recent pledge to provide": the verb's own subject
     group = subject.group or others
     several = r is not None and r.rule == "named-in-sentence" and listed(actors, r.value)
     return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, group, explicit, owner, direct,

@@ -90,7 +90,9 @@ _JOINT_GAP = re.compile(r"(?:\s*,[^,;]{1,60})?\s*,?\s+and\s+(?:the\s+)?")
 _LIST_GAP = re.compile(LIST_JOINT)
 #: "thanked the Saudis | for | giving": the one thanked, and the gerund of what they did.
 _THANK = re.compile(r"\bthank(?:s|ed|ing)?\s+(?:the\s+)?$", re.IGNORECASE)
-_FOR_GIVING = re.compile(r"\s+for\s+(?:\w+\s+)?")
+#: "for giving", "for its recent pledge to provide": what the thanked one did, right before the verb; an
+#: aside may stand between ("Japan, the new G7 president, for ...").
+_FOR_GIVING = re.compile(r"(?:\s*,[^,;]{1,60},)?\s+for\s+(?:(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}?)?(?:\w+\s+)?")
 #: Only auxiliaries and adverbs between an actor and its verb: the actor is the verb's subject.
 _AUXILIARIES = re.compile(rf"\s+(?:(?:{alternation('between_subject_and_verb')})\s+){{1,3}}", re.IGNORECASE)
 _WHICH = re.compile(r"\b(?:which|who)\b")
@@ -114,6 +116,7 @@ class Subject:
     group: bool = False  # several givers named together ("the partners agreed to lend $X")
     firm: bool = False  # that name is a firm's ("Woodside Energy Group", "Chobani, a yogurt giant,")
     start: int = 0  # where the subject's clause begins (an actor named after it is inside the subject)
+    thanked: bool = False  # the giver is thanked for giving ("We thank Japan for its pledge to provide $X")
 
 
 def subject_of(actors: Actors, verb_at: int | None) -> Subject:
@@ -141,7 +144,7 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
         return Subject(None, True, None, firm=True, start=start)  # "Corteva, an agriscience company,"): no name
     if named:
         thanked = _thanked(named, text, verb_at)
-        return Subject(thanked, False) if thanked else _named_subject(named, text, verb_at)
+        return Subject(thanked, False, thanked=True) if thanked else _named_subject(named, text, verb_at)
     span = text[start:verb_at]
     if _group().search(span):
         return Subject(None, False, group=True)
@@ -180,10 +183,11 @@ def _breaks(text: str, verb_at: int) -> list[re.Match[str]]:
 
 
 def _thanked(named: list, text: str, verb_at: int) -> str | None:
-    """ "Zelenskyy thanked the Saudis for giving $X": who is thanked for giving gives."""
-    last = named[-1]
-    if _FOR_GIVING.fullmatch(text, last.end, verb_at) and _THANK.search(text, max(0, last.start - 25), last.start):
-        return last.canonical
+    """ "Zelenskyy thanked the Saudis for giving $X", "We thank Japan, the new G7 president, for its recent
+    pledge to provide $X": who is thanked for giving gives."""
+    thanked = next((m for m in named if _THANK.search(text, max(0, m.start - 25), m.start)), None)
+    if thanked is not None and _FOR_GIVING.fullmatch(text, thanked.end, verb_at):
+        return thanked.canonical
     return None
 
 
