@@ -57,6 +57,10 @@ _WITHDRAWN = re.compile(rf"\b(?:{alternation('withdrawal_verbs')})\b", re.IGNORE
 _WITHDRAWN_REACH = 40
 
 
+#: Between a deal and its size set after it: a few words, then a dash or a comma ("agreement in history—nearly").
+_APPOSED = re.compile(r"[^.;:$€£\d—–,]{0,25}[—–,]\s*(?:[\w-]+\s+){0,2}")
+
+
 #: "companies have announced $X in investments": firms, not the government, put the money in.
 _FIRMS = re.compile(r"\b(?:companies|firms)\b", re.IGNORECASE)
 
@@ -159,7 +163,12 @@ def _firms_money(f: MoneyFrame) -> Decision | None:
 
 def _deal(f: MoneyFrame) -> Decision | None:
     """Deals, contracts and trade are no aid, unless the clause speaks of aid ("a $60 million deal to
-    provide food assistance")."""
+    provide food assistance"); an amount set after a deal by a dash or a comma is its size ("the largest
+    defense sales agreement in history—nearly $142 billion")."""
+    apposed = next((c for c in f.ev.before[:1] if c.cls == "spend" and c.value == "deal"
+                    and _APPOSED.fullmatch(f.ev.text, c.end, f.ev.at)), None)
+    if apposed is not None and not any(c.cls == "aid" and c.value != "weak" for c in f.ev.after):
+        return Decision("other", "a-deal", apposed.text, CLAUSE)  # (the deal's own words name it: "defense sales")
     if owns(f, "spend") and f.ev.own.value == "deal" and not any(
             c.cls == "aid" and c.value != "weak" or c.cls == "type" for c in f.ev.clause):  # ("to support exports")
         return Decision("other", "a-deal", f.ev.own.text, CLAUSE)

@@ -28,7 +28,7 @@ from ledger.context.money_frame import (
 )
 from ledger.context.money_not_aid import NOT_AID
 from ledger.context.neighbours import WRITTEN
-from ledger.context.parts import is_one_thing, is_owned_act
+from ledger.context.parts import is_one_thing, is_one_undertaking, is_owned_act
 from ledger.context.sum_shapes import gives_in_future
 from ledger.context.words import alternation
 
@@ -79,6 +79,14 @@ def _agency_at_home(f: MoneyFrame) -> bool:
 def _total(f: MoneyFrame) -> Decision | None:
     cue = f.ev.total()
     return Decision("cumulative", "running-total", cue.text, CLAUSE) if cue is not None else None
+
+
+def _one_undertaking(f: MoneyFrame) -> Decision | None:
+    """A total word near an amount written as the size of one project or initiative does not make it a
+    total ("This builds on USAID's 2023 launch of a nearly $5 million mobile money project"): one thing."""
+    if f.ev.total() is None or not is_one_undertaking(f.ev.text, f.ev.at, f.ev.end):
+        return None
+    return Decision("package", "one-undertaking", "", INFERRED)
 
 
 def _part(f: MoneyFrame) -> Decision | None:
@@ -186,6 +194,7 @@ RULES: tuple[Rule, ...] = (
     ("future-period", "DKK 64.8 billion for military support from 2023 to 2028", future),
     ("legislature-asked-or-voted", "the House passed the $40 billion bill; the Act allocated $3 billion", legislative),
     ("domestic-spending", "USDA has invested $3.9 billion in 333 projects", _domestic),
+    ("one-undertaking", "This builds on USAID's launch of a nearly $5 million mobile money project", _one_undertaking),
     ("running-total", "brings Washington's military assistance to more than $19.3 billion", _total),
     ("part-of-whole", "The package includes $100 million for air defence", _part),
     ("past-year-total", "In 2023, NOK1.7 billion went to Ukraine", _past_year),

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from ledger.context.cues import cues
-from ledger.context.words import alternation
+from ledger.context.words import alternation, none_of
 
-__all__ = ["is_adjacent_part", "is_lead_in", "is_one_thing", "is_owned_act", "lead_in_role"]
+__all__ = ["is_adjacent_part", "is_lead_in", "is_one_thing", "is_one_undertaking", "is_owned_act", "lead_in_role"]
 
 #: "including $X", "of which about $X", "This includes roughly $X": the amount right after a part word.
 _ADJACENT_PART = re.compile(r"\b(?:including|includes|include|of\s+which)\s+(?:(?!of\b|for\b|to\b)[a-z]+\s+){0,2}$",
@@ -80,3 +80,20 @@ def is_owned_act(before: str, after: str) -> bool:
     """An amount its giver owns as one act ("on top of its $100 million contribution last year"): one act
     of that year, not the year's sum."""
     return _OWNER_BEFORE.search(before[-_ONE_THING_REACH:]) is not None and _ACT_AFTER.match(after) is not None
+
+
+#: "the $26 million flagship Peace Project", "USAID's launch of a nearly $5 million “Mobile Money is Better”
+#: project", "the five-year, $300 million Centroamérica Local initiative": a determiner before the amount, one
+#: undertaking's noun after it (no preposition between: not "$X in aid for the project").
+_UNDERTAKING_BEFORE = re.compile(rf"(?:\b(?:{alternation('size_determiners')}|our)|['’]s)\s+(?:[\w,-]+\s+){{0,2}}?$",
+                                 re.IGNORECASE)
+_UNDERTAKING_AFTER = re.compile(rf"\s+(?:{none_of('phrase_breaks')}[\w'’“”\"-]+\s+){{0,8}}?"
+                                rf"(?:{alternation('undertakings')})\b", re.IGNORECASE)
+
+
+def is_one_undertaking(text: str, at: int, end: int) -> bool:
+    """The amount at ``at``..``end`` of ``text`` is written as the size of one project, programme or
+    initiative: that one thing, whatever total word stands near it."""
+    return (_UNDERTAKING_BEFORE.search(text, max(0, at - _ONE_THING_REACH), at) is not None
+            and _UNDERTAKING_AFTER.match(text, end) is not None)
+
