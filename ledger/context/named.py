@@ -43,6 +43,10 @@ _COLLECTIVELY_BEFORE = re.compile(r"\b(?:collectively|jointly),?\s+(?:[a-z]+\s+)
                                   r"(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 #: "from the United States and others", "Japan and other donors": a giver named with others unnamed.
 _AND_OTHERS = re.compile(rf"\s+and\s+(?:{alternation('unnamed_others')})\b", re.IGNORECASE)
+#: "$145 million in new commitments ... from government, multilateral, private sector, philanthropic, and civil
+#: society partners": the amount comes from partners of several kinds, none of them named.
+_FROM_KINDS_OF_PARTNERS = re.compile(r"[^.;:$]{0,100}?\bfrom\s+(?:[\w-]+(?:\s+[\w-]+)?,\s+){2,5}and\s+"
+                                     r"(?:[\w-]+\s+){0,2}(?:partners|donors|contributors)\b", re.IGNORECASE)
 #: A currency marker before a number: a name after a second amount belongs to that amount ("including £105
 #: million for testing, and £160m to support CEPI").
 AMOUNT = re.compile(r"(?:[$€£¥₹]|\b(?:[A-Z]{3}|US\$|A\$|C\$))\s?\d")
@@ -126,7 +130,7 @@ def with_others(actors: Actors, donor: str | None, end: int | None = None, start
     donors"), or the amount ending at ``end`` is said to be given by several ("partners who have pledged
     over $515 million collectively"; "collectively contribute $X" before the amount starting at ``start``,
     unless a group is the giver named): one of several givers."""
-    if end is not None and _COLLECTIVELY.match(actors.text, end):
+    if end is not None and (_COLLECTIVELY.match(actors.text, end) or _FROM_KINDS_OF_PARTNERS.match(actors.text, end)):
         return True
     if start is not None and _COLLECTIVELY_BEFORE.search(actors.text, max(0, start - 60), start):
         return not any(m.canonical == donor and m.kind == "group" for m in actors.donors)  # "Quad partners"

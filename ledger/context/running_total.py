@@ -156,7 +156,9 @@ def _builds_on_one_act(ev: Evidence, cue: Cue) -> bool:
     United States' announcement two weeks ago of nearly $54 million"), not a sum ("builds on the $6.9
     billion already committed this year")."""
     return cue.value == "next" and cue.text.lower().startswith("buil") and cue.end <= ev.at and bool(
-        _ONE_ACT.search(ev.text, cue.end, ev.at) or _ONE_ACT_AFTER.match(ev.text, ev.end))
+        _ONE_ACT.search(ev.text, cue.end, ev.at) or _ONE_ACT_AFTER.match(ev.text, ev.end)
+        or ":" in ev.text[cue.end:ev.at])  # "pledges to keep building on this record: $X from France; ...": the
+    # list after the colon holds the new acts, not what they build on
 
 
 #: ", where we pledged $X", ", when the US announced $X": a clause of its own about one place or time.
