@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ledger.context.mentions import Actors
+from ledger.context.mentions import Actors, listed
 from ledger.context.named import AMOUNT, TO_MANY
 from ledger.context.subject import governed
 
@@ -40,7 +40,7 @@ def getter(actors: Actors, at: int, until: int | None, donor: str | None, giver:
            and not (nxt is not None and nxt <= m.start < until)]
     marked = [m for m in own if m.start in actors.marked]  # "providing Ukraine with $X ... pushing European
     recipient = nearest(marked or own, at, prefer_before=False, exclude=donor)  # countries": the one named as such
-    recipient = _beneficiary(own, recipient, actors.text) or recipient
+    recipient = _beneficiary(own, recipient, actors) or recipient
     if recipient is None and donor is not None:
         # "Ukraine's air defences" after the figure: a possessive place after it is the beneficiary (not "to
         # lead in coordinating the Quad's delivery efforts": a group of donors gets no aid)
@@ -61,17 +61,21 @@ def _next_phrase(text: str, at: int, until: int) -> int:
     return cut if cut > at else until
 
 
-def _beneficiary(own, recipient: str | None, text: str) -> str | None:
+def _beneficiary(own, recipient: str | None, actors: Actors) -> str | None:
     """A country named after an organisation that gets the money is the one it serves, and so is a region
     whose people it serves: "$53 million in assistance, which will include assistance to the World Food
     Program ... to the people of Gaza" (not "GAFSP ..., which includes 33 eligible countries in Africa"); so
     is the country that opens the sentence ("In Angola, USDA will work with World Vision through a $27.5
-    million agreement")."""
+    million agreement"). An organisation that serves a list of countries ("for UNRWA ... in the West Bank,
+    Gaza, Jordan, Lebanon, and Syria") is the getter itself."""
     first = next((m for m in own if m.canonical == recipient), None)
     if first is None or first.kind != "institution":
         return None
+    text = actors.text
     after = next((m.canonical for m in own if m.start > first.end and (
         m.kind == "country" or m.kind == "region" and _PEOPLE_OF.search(text, 0, m.start))), None)
+    if after is not None and listed(actors, after):
+        return None
     return after or next((m.canonical for m in own if m.kind == "country" and _IN_OPENER.match(text, 0, m.start)),
                          None)
 
