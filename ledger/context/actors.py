@@ -15,7 +15,7 @@ from ledger.context.document import DocumentFrame
 from ledger.context.getter import getter, nearest as _nearest
 from ledger.context.mentions import SELF, Actors, classify, listed
 from ledger.context.named import many_getters, private_money, unknown_getter, unknown_giver, with_others
-from ledger.context.subject import Subject, subject_of
+from ledger.context.subject import Subject, subject_of, thanked_for
 from ledger.context.turns import speaker_actor, thanked_host
 from ledger.context.words import alternation
 
@@ -126,11 +126,8 @@ class Candidates:
 
 
 def _kind(actors: Actors, name: str | None) -> str | None:
-    for group in (actors.donors, actors.recipients, actors.holders):
-        for m in group:
-            if m.canonical == name:
-                return m.kind
-    return None
+    found = (m.kind for ms in (actors.donors, actors.recipients, actors.holders) for m in ms if m.canonical == name)
+    return next(found, None)
 
 
 def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | None = None) -> Candidates:
@@ -151,8 +148,8 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     others = joint or with_others(actors, donor, cl.end, cl.at)
     d, donor, written = _named_donor(cl, None if others else donor)
     start = lists.index.spans[cl.sent][0]
-    thanked = thanked_host(cl.text, cl.at, lists.index.text, start, we) if donor is None else None
-    if thanked:  # "PRESIDENT ZELENSKYY: thank you for the $60 million program": the host who is thanked gives
+    host = thanked_host(cl.text, cl.at, lists.index.text, start, we) if donor in (None, SELF) else None
+    if thanked := thanked_for(actors, cl.at) or host:  # "thank the Poles for the $3.8 billion", "thank you for $X"
         d, donor, written = Decision(thanked, "thanked-for-it", thanked, SENTENCE), thanked, thanked
     if label is not None:
         d, donor = label[2], label[0]

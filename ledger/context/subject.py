@@ -19,7 +19,7 @@ from ledger.context.words import alternation
 from ledger.text.calendar import MONTHS, WEEKDAYS
 from ledger.text.gazetteer import LIST_JOINT
 
-__all__ = ["Subject", "governed", "subject_of"]
+__all__ = ["Subject", "governed", "subject_of", "thanked_for"]
 
 #: "USAID will commit $50 million and the Gates Foundation will commit $10 million": after an amount, "and"
 #: with a name and its own verb opens a new clause (not "the United States and Japan will provide").
@@ -189,6 +189,20 @@ def _thanked(named: list, text: str, verb_at: int) -> str | None:
     if thanked is not None and _FOR_GIVING.fullmatch(text, thanked.end, verb_at):
         return thanked.canonical
     return None
+
+
+#: "thank President Duda and, in fact, the Polish ...": a thanking verb a few words before the one thanked.
+_THANK_BEFORE = re.compile(r"\bthank(?:s|ed|ing)?\b[^.;:]{0,60}$", re.IGNORECASE)
+#: "... the Polish people for the $3.8 billion": what lies between a thanked giver and the money it is thanked for.
+_FOR_THE_MONEY = re.compile(r"[^.;:]{0,60}?\bfor\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+
+
+def thanked_for(actors: Actors, at: int) -> str | None:
+    """ "President Biden will thank President Duda and the Polish people for the $3.8 billion in assistance they
+    have provided": who is thanked for an amount gave it."""
+    return next((m.canonical for m in (*actors.donors, *actors.recipients) if m.end <= at and m.kind != "self"
+                 and _THANK_BEFORE.search(actors.text, max(0, m.start - 70), m.start)
+                 and _FOR_THE_MONEY.fullmatch(actors.text, m.end, at)), None)
 
 
 def _named_subject(named: list, text: str, verb_at: int) -> Subject:
