@@ -61,6 +61,11 @@ _WITHDRAWN_REACH = 40
 _APPOSED = re.compile(r"[^.;:$€£\d—–,]{0,25}[—–,]\s*(?:[\w-]+\s+){0,2}")
 
 
+#: "investment in Australia by Microsoft": the maker of an investment, named after it (not "an investment
+#: established by Republicans", "provided by the Infrastructure Law": a participle's agent).
+_BY_A_NAME = re.compile(r"[^.;:,]{0,40}?(?<![a-z]ed)\s+by\s+((?-i:[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}))")
+
+
 #: "companies have announced $X in investments": firms, not the government, put the money in.
 _FIRMS = re.compile(r"\b(?:companies|firms)\b", re.IGNORECASE)
 
@@ -123,6 +128,9 @@ def _private(f: MoneyFrame) -> Decision | None:
     private = _PRIVATE.search(f.ev.text, max(0, spend.start - _PRIVATE_REACH), spend.start)
     if private is not None and spend is f.ev.own:  # "$1 billion in U.S. private sector investments"
         return Decision("other", "private-spending", private.group(0) + spend.text, INFERRED)
+    maker = _BY_A_NAME.match(f.ev.text, spend.end) if spend is f.ev.own else None
+    if maker is not None and canonical_name(maker.group(1)) is None:  # "a $3 billion investment in Australia by
+        return Decision("other", "private-spending", maker.group(0).strip(), INFERRED)  # Microsoft"
     return None
 
 def _invested_here(f: MoneyFrame) -> Decision | None:

@@ -47,6 +47,10 @@ _AND_OTHERS = re.compile(rf"\s+and\s+(?:{alternation('unnamed_others')})\b", re.
 #: society partners": the amount comes from partners of several kinds, none of them named.
 _FROM_KINDS_OF_PARTNERS = re.compile(r"[^.;:$]{0,100}?\bfrom\s+(?:[\w-]+(?:\s+[\w-]+)?,\s+){2,5}and\s+"
                                      r"(?:[\w-]+\s+){0,2}(?:partners|donors|contributors)\b", re.IGNORECASE)
+#: "grants from IFC, DFC, EIB, EU, and AFD, amounting to $14 million": a list of givers after "from", before
+#: the amount (no other amount between).
+_FROM_A_LIST = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3},\s+){2,}(?:and\s+)?"
+                          r"[A-Z][\w&.-]*[^.;:$€£]{0,40}$")
 #: A currency marker before a number: a name after a second amount belongs to that amount ("including £105
 #: million for testing, and £160m to support CEPI").
 AMOUNT = re.compile(r"(?:[$€£¥₹]|\b(?:[A-Z]{3}|US\$|A\$|C\$))\s?\d")
@@ -134,6 +138,8 @@ def with_others(actors: Actors, donor: str | None, end: int | None = None, start
         return True
     if start is not None and _COLLECTIVELY_BEFORE.search(actors.text, max(0, start - 60), start):
         return not any(m.canonical == donor and m.kind == "group" for m in actors.donors)  # "Quad partners"
+    if start is not None and _FROM_A_LIST.search(actors.text, max(0, start - 120), start):
+        return True
     return donor is not None and any(m.canonical == donor and _AND_OTHERS.match(actors.text, m.end)
                                      for m in actors.donors)
 
