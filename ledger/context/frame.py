@@ -233,7 +233,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
                          for m in actors_in(cl.text)),
         inherited=inherited, firm_giver=cand.firm_giver, home_agency=_at_home_only(cl.text),
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),
-        years_to_come=_years_to_come(cl.text),
+        years_to_come=_years_to_come(cl.text), aid_agency=_agencies_named(cl.text)[0],
         state_giver=cand.donor.rule == "named-in-sentence" and cand.donor_kind == "state",
         getter_at_home=giver is not None and country_of_state(cand.recipient.value) == giver,
         attached_giver=cand.attached_giver,

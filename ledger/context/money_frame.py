@@ -68,6 +68,7 @@ class MoneyFrame:
     getter_at_home: bool = False  # the getter named is a state of the giver's country ("allocated to Alaska")
     attached_giver: bool = False  # a giver is written onto the amount ("$22 million from Unitaid")
     into_home: bool = False  # the clause names the publisher's country as where money goes ("in the United States")
+    aid_agency: bool = False  # the clause names an agency whose mandate is abroad ("USAID is investing $X")
     budget_release: bool = False  # the headline speaks of a budget, a request or an appropriation
     disaster_release: bool = False  # the headline speaks of a disaster: money for people at home is relief
     tiny: bool = False  # under :data:`TINY` units of its currency ("700 bucks", "$5 off a $25 purchase")

@@ -154,9 +154,11 @@ def _domestic(f: MoneyFrame) -> Decision | None:
 
 def _investment(f: MoneyFrame) -> Decision | None:
     """Investing, deals and spending with no word of aid in the clause: an investment, not aid
-    ("$243.5 billion in economic deals between the United States and Qatar")."""
+    ("$243.5 billion in economic deals between the United States and Qatar"); what an aid agency invests
+    is aid ("USAID is investing $3.7 million to train clinicians")."""
     spend = spend_cue(f)
-    if spend is not None and not any(c.cls in ("aid", "type") for c in f.ev.clause):
+    if spend is not None and not (f.aid_agency and spend.value != "deal") and not any(
+            c.cls in ("aid", "type") for c in f.ev.clause):
         return Decision("other", "investment", spend.text, INFERRED)
     return None
 

@@ -80,8 +80,11 @@ def _one_commitment(ev: Evidence, cue: Cue) -> bool:
 
 
 def _one_earlier_thing(ev: Evidence, cue: Cue) -> bool:
+    """ "previously announced a grant of $660,000", "previously announced that they are investing $3.7 million":
+    one earlier act, not a sum."""
     return cue.text.lower() in ("previously", "previous") and bool(
-        _ONE_NAMED.search(ev.text, max(0, ev.at - _ONE_NAMED_REACH), ev.at))
+        _ONE_NAMED.search(ev.text, max(0, ev.at - _ONE_NAMED_REACH), ev.at)
+        or cue.end <= ev.at and _ANNOUNCED_THAT.search(ev.text, cue.end, ev.at))
 
 
 def _new_allocation(ev: Evidence, cue: Cue) -> bool:
