@@ -102,10 +102,11 @@ def _part(f: MoneyFrame) -> Decision | None:
 def _past_year(f: MoneyFrame) -> Decision | None:
     """What went to a recipient in a past year ("last year" too) adds up to that year's total ("In 2023,
     NOK1.7 billion went to Ukraine"); one thing of that year is not a total ("in 2023 DFC committed a $10
-    million loan", "its $100 million contribution last year"), nor is one announcement ("last year ... she
-    announced $331 million")."""
+    million loan", "its $100 million contribution last year"), nor is one announcement or pledge ("last year
+    ... she announced $331 million", "has pledged $150 million in short-term aid in 2023")."""
     before, after = f.ev.text[:f.ev.at], f.ev.text[f.ev.end:]
-    announced = f.ev.verb is not None and f.ev.verb.text.lower().startswith("announc")  # one act, whenever
+    verb = f.ev.verb  # an announcement or a pledge is one act, whenever it was made
+    announced = verb is not None and (verb.text.lower().startswith("announc") or verb.value == "pledged")
     if not f.past_year or announced or is_one_thing(before) or is_owned_act(before, after) or f.ev.new_amount() or (
             gives_in_future(f.ev)):
         return None  # "is providing $6.3 million of additional disaster assistance" for a typhoon that "made

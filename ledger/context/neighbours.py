@@ -40,8 +40,9 @@ _WILL = re.compile(rf"\b(?:{alternation('future')})\s+(?:[\w'’-]+\s+){{0,3}}$"
 #: "... and the Maldives ₹400 crore": an actor's name and the amount, the verb left out.
 _GAPPED = re.compile(r"^[^,.;:]{0,40}?\s*,?\s+(?:and|while|whereas|but)\s+(?:the\s+)?[A-Z][\w'’.-]*"
                      r"(?:\s+[A-Z][\w'’.-]*){0,3}\s*$")
-#: "... to Kenya and $3 million": a second amount joined by "and" to the first, its verb left out.
-_GAVE_BOTH = re.compile(rf"^[^.;:,]{{0,40}}?\s+and\s+"
+#: "... to Kenya and $3 million", "... for 2024; and $2 billion": a second amount joined by "and" to the
+#: first, its verb left out.
+_GAVE_BOTH = re.compile(rf"^[^.;:,]{{0,40}}?[,;]?\s+and\s+"
                         rf"(?:(another|a\s+further)\s+|(?:{alternation('amount_qualifiers')})\s+)?$", re.IGNORECASE)
 #: "a further $5 million", "another $2 million", "an additional $X".
 _FURTHER = re.compile(r"\b(?:a\s+further|another|an\s+additional|an\s+extra)\s+$", re.IGNORECASE)
