@@ -60,12 +60,16 @@ def _headline_pair(headline: str) -> tuple[str | None, str | None]:
     """Donor and recipient of a headline that speaks of aid ("Norway Increases Aid to Sudan")."""
     if not any(c.cls in ("aid", "give") for c in cues(headline)):
         return None, None
-    actors = _actors.classify(_PLACE_OPENER.sub("", headline))  # "In Lusaka, Zambia, ..." is where, not who
-    donor = next((m.canonical for m in actors.donors if m.canonical != _actors.SELF), None)
+    text = _PLACE_OPENER.sub("", headline)  # "In Lusaka, Zambia, ..." is where, not who
+    actors = _actors.classify(text)  # nor is a place after "in" or "at" ("... Summit in Vientiane, Lao PDR")
+    donor = next((m.canonical for m in actors.donors if m.canonical != _actors.SELF
+                  and not _SETTING.search(text, max(0, m.start - 30), m.start)), None)
     recipient = next((m.canonical for m in (*actors.recipients, *actors.holders) if m.canonical != donor), None)
     return donor, recipient
 
 
+#: "Summit in Vientiane, Lao PDR", "at the G20": a place named as where something happens, not who gives.
+_SETTING = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:[A-Z][\w'’-]+,\s*)?$")
 #: "In Lusaka, Zambia, ...", "At the G20 summit, ...": where the text happens, before its subject.
 _PLACE_OPENER = re.compile(r"^\s*(?:In|At|From|Outside)\s+[^,;.]{1,40},(?:\s*[A-Z][\w’' -]{1,30},)?")
 #: "Joint Statement of ...", "G7 Leaders' Statement", "... Communiqué": a text several governments
