@@ -13,6 +13,7 @@ from ledger.context.decision import CLAUSE, INFERRED, Decision
 from ledger.context.document import names_abroad
 from ledger.context.money_frame import TINY, MoneyFrame, Rule, named_law, not_aid_noun, owns
 from ledger.context.named import AMOUNT
+from ledger.context.sum_shapes import raised_to
 from ledger.context.words import alternation, none_of
 from ledger.text.gazetteer import canonical_name
 
@@ -89,7 +90,7 @@ def _not_aid(f: MoneyFrame) -> Decision | None:
     if not_aid_noun(f):
         return Decision("other", "not-aid-noun", f.ev.own.text, CLAUSE)
     verb = f.ev.verb
-    if verb is not None and verb.cls == "other":
+    if verb is not None and verb.cls == "other" and raised_to(f.ev) is None:  # ("raised its pledge to $X": a level)
         return Decision("other", "not-aid-verb", verb.text, CLAUSE)
     into = next((c for c in f.ev.after if c.cls == "other" and c.value == "economy"
                  and _ADDED_TO.match(f.ev.text[f.ev.end:c.start])), None)

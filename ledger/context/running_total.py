@@ -21,6 +21,7 @@ from ledger.context.sum_shapes import (
     gives_in_future,
     holds,
     in_perfect,
+    raised_to,
     the_bound,
 )
 from ledger.context.words import alternation, words
@@ -237,4 +238,5 @@ def running_total(ev: Evidence) -> Cue | None:
             ev.text[:ev.at]) or _ANNOUNCED_THAT.search(ev.text, 0, ev.perfect.start)):
         return None  # "has committed $1 billion in new assistance", "..., and will send $X", "announced that the
         # United States has contributed $150 million": a new package
-    return cue or ev.perfect or across_many(ev) or bound_in_perfect(ev) or holds(ev) or the_bound(ev)
+    return (cue or ev.perfect or across_many(ev) or bound_in_perfect(ev) or holds(ev) or the_bound(ev)
+            or raised_to(ev))

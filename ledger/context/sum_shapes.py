@@ -15,7 +15,8 @@ from ledger.context.words import alternation
 if TYPE_CHECKING:
     from ledger.context.evidence import Evidence
 
-__all__ = ["FUTURE", "across_many", "bound_in_perfect", "gives_in_future", "holds", "in_perfect", "the_bound"]
+__all__ = ["FUTURE", "across_many", "bound_in_perfect", "gives_in_future", "holds", "in_perfect", "raised_to",
+           "the_bound"]
 
 #: Words of the future: a clause about what will be given ("will bring ... to" still tells a total).
 FUTURE = re.compile(rf"\b(?:{alternation('future')})\b(?!\s+(?:bring|brings|raise|take)\b)", re.IGNORECASE)
@@ -113,3 +114,20 @@ def across_many(ev: Evidence) -> Cue | None:
     if m is None or FUTURE.search(ev.text, max(0, ev.at - _REACH), ev.at):
         return None
     return Cue(m.start(), m.end(), "total", "-", m.group(0).strip())
+
+
+#: "has increased its commitment of budget and economic support to Ukraine to $39 billion", "raised its pledge
+#: to $7 billion": a verb of raising, the giver's own commitment, then "to" right before the amount.
+_RAISED_TO = re.compile(r"\b(?:increas|rais|boost)\w*\s+(?:its|their|our|the)\s+(?:[\w'’-]+\s+){0,10}?to\s+"
+                        rf"(?:(?:{alternation('before_an_amount')})\s+)?$", re.IGNORECASE)
+_RAISED_REACH = 120
+
+
+def raised_to(ev: Evidence) -> Cue | None:
+    """An amount a commitment, pledge or aid is raised to is the level it now reaches, a total so far (not
+    "increased its aid to Sudan by $20 million": the size of a change)."""
+    m = _RAISED_TO.search(ev.text, max(0, ev.at - _RAISED_REACH), ev.at)
+    if m is None or not any(c.cls == "aid" and m.start() <= c.start for c in ev.before):
+        return None
+    return Cue(m.start(), m.end(), "total", "level", m.group(0).split()[0])
+
