@@ -216,7 +216,8 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
     getter_abroad = cand.foreign(doc)
     aid_abroad = getter_abroad or ev.own is not None and ev.own.cls == "aid" and ev.own.value in FOREIGN_AID
     giver = named or cand.giver_name or (None if cand.unknown_giver and not aid_abroad else doc.donor or speaker)
-    foreign = getter_abroad or _agencies_named(cl.text)[0] or _abroad_only(cl.text, ev, (giver, speaker)) or (
+    agency_abroad = _agencies_named(cl.text)[0]
+    foreign = getter_abroad or agency_abroad or _abroad_only(cl.text, ev, (giver, speaker)) or (
         cand.recipient.value is None and doc.recipient not in (None, speaker, named)
         and kind_of(doc.recipient) != "state")  # a release about Michigan is at home
     disaster = doc.disaster and not readiness(ev.text)  # (mitigation in a release about a disaster is no relief)
@@ -233,7 +234,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
                          for m in actors_in(cl.text)),
         inherited=inherited, firm_giver=cand.firm_giver, home_agency=_at_home_only(cl.text),
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),
-        years_to_come=_years_to_come(cl.text), aid_agency=_agencies_named(cl.text)[0],
+        years_to_come=_years_to_come(cl.text), aid_agency=agency_abroad,
         state_giver=cand.donor.rule == "named-in-sentence" and cand.donor_kind == "state",
         getter_at_home=giver is not None and country_of_state(cand.recipient.value) == giver,
         attached_giver=cand.attached_giver,

@@ -84,7 +84,7 @@ def _total(f: MoneyFrame) -> Decision | None:
 def _one_undertaking(f: MoneyFrame) -> Decision | None:
     """A total word near an amount written as the size of one project or initiative does not make it a
     total ("This builds on USAID's 2023 launch of a nearly $5 million mobile money project"): one thing."""
-    if f.ev.total() is None or not is_one_undertaking(f.ev.text, f.ev.at, f.ev.end):
+    if not is_one_undertaking(f.ev.text, f.ev.at, f.ev.end) or f.ev.total() is None:
         return None
     return Decision("package", "one-undertaking", "", INFERRED)
 
@@ -105,9 +105,9 @@ def _past_year(f: MoneyFrame) -> Decision | None:
     million loan", "its $100 million contribution last year"), nor is one announcement or pledge ("last year
     ... she announced $331 million", "has pledged $150 million in short-term aid in 2023")."""
     before, after = f.ev.text[:f.ev.at], f.ev.text[f.ev.end:]
-    verb = f.ev.verb  # an announcement or a pledge is one act, whenever it was made
-    announced = verb is not None and (verb.text.lower().startswith("announc") or verb.value == "pledged")
-    if not f.past_year or announced or is_one_thing(before) or is_owned_act(before, after) or f.ev.new_amount() or (
+    verb = f.ev.verb  # an announcement or a pledge (both cues of value "pledged") is one act, whenever made
+    pledged = verb is not None and verb.cls == "give" and verb.value == "pledged"
+    if not f.past_year or pledged or is_one_thing(before) or is_owned_act(before, after) or f.ev.new_amount() or (
             gives_in_future(f.ev)):
         return None  # "is providing $6.3 million of additional disaster assistance" for a typhoon that "made
         # landfall in 2019": new money; "In FY 2022, State is planning to provide $150 million": a plan

@@ -25,6 +25,8 @@ _LEAD_IN = re.compile(r":\s*$")
 #: ("By the authority ... of the Foreign Assistance Act, I hereby delegate:" speaks of no budget).
 _LEAD_TAIL = 80
 _LAST_CLAUSE = re.compile(r"[,;()]")
+#: "its", "their", "our", "AFC's": the owner right before an amount.
+_OWNER = r"(?:['’]s|\bits|\btheir|\bour)"
 #: "a $10 million loan", "an additional $5 million", "their planned, up to $50 million, facility": one amount,
 #: not a sum.
 _ONE_THING = re.compile(rf"\b(?:a|an)\s+(?:(?:{alternation('one_thing')})\s+)?$|"
@@ -32,12 +34,12 @@ _ONE_THING = re.compile(rf"\b(?:a|an)\s+(?:(?:{alternation('one_thing')})\s+)?$|
                         rf"(?:{alternation('one_act_nouns')})"
                         rf"\s+of\s+(?:up\s+to\s+)?$|"
                         r"(?:['’]s|\bits|\btheir|\bour|\bthe)\s+(?:planned|proposed)[,\s]+(?:up\s+to\s+)?$|"
-                        r"(?:['’]s|\bits|\btheir|\bour)\s+(?:initial|first)\s+$",
+                        rf"{_OWNER}\s+(?:initial|first)\s+$",
                         re.IGNORECASE)
 _ONE_THING_REACH = 30
 #: "its $100 million contribution", "Japan's $5 million grant": an owner right before the amount, one act's
 #: noun right after it.
-_OWNER_BEFORE = re.compile(r"(?:['’]s|\bits|\btheir|\bour)\s+$", re.IGNORECASE)
+_OWNER_BEFORE = re.compile(rf"{_OWNER}\s+$", re.IGNORECASE)
 _ACT_AFTER = re.compile(rf"\s*(?:{alternation('one_act_nouns')})\b", re.IGNORECASE)
 
 

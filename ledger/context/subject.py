@@ -89,7 +89,8 @@ _JOINT_GAP = re.compile(r"(?:\s*,[^,;]{1,60})?\s*,?\s+and\s+(?:the\s+)?")
 #: What joins the names of a list of givers ("The United States, Canada, the Republic of Korea, and Spain").
 _LIST_GAP = re.compile(LIST_JOINT)
 #: "thanked the Saudis | for | giving": the one thanked, and the gerund of what they did.
-_THANK = re.compile(r"\bthank(?:s|ed|ing)?\s+(?:the\s+)?$", re.IGNORECASE)
+_THANKING = r"\bthank(?:s|ed|ing)?"
+_THANK = re.compile(rf"{_THANKING}\s+(?:the\s+)?$", re.IGNORECASE)
 #: "for giving", "for its recent pledge to provide": what the thanked one did, right before the verb; an
 #: aside may stand between ("Japan, the new G7 president, for ...").
 _FOR_GIVING = re.compile(r"(?:\s*,[^,;]{1,60},)?\s+for\s+(?:(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}?)?(?:\w+\s+)?")
@@ -192,7 +193,7 @@ def _thanked(named: list, text: str, verb_at: int) -> str | None:
 
 
 #: "thank President Duda and, in fact, the Polish ...": a thanking verb a few words before the one thanked.
-_THANK_BEFORE = re.compile(r"\bthank(?:s|ed|ing)?\b[^.;:]{0,60}$", re.IGNORECASE)
+_THANK_BEFORE = re.compile(rf"{_THANKING}\b[^.;:]{{0,60}}$", re.IGNORECASE)
 #: "... the Polish people for the $3.8 billion": what lies between a thanked giver and the money it is thanked for.
 _FOR_THE_MONEY = re.compile(r"[^.;:]{0,60}?\bfor\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 
