@@ -185,6 +185,26 @@ def _abroad_only(text: str, ev: Evidence, home: tuple[str | None, ...]) -> bool:
     return many_places(text) and not explicit and not _named_as_place(text, home, _IN_PLACE, 15)
 
 
+#: "to Canadian farmers", "in the Australian defence industrial base": where a getter is named.
+_GETTER_SLOT = re.compile(r"\b(?:to|in|into|for|on)\s+(?:the\s+)?$", re.IGNORECASE)
+#: "the federal government", "our government": one government (the publisher's), not several givers.
+_ONE_GOVERNMENT = re.compile(r"\b(?:the|our|this)\s+(?:federal\s+|national\s+|central\s+)?government\b", re.IGNORECASE)
+_TO_ITSELF_REACH = 60
+
+
+def to_itself(ev: Evidence, giver: str | None) -> bool:
+    """The first country or region named after the amount, where its getter goes, is the giver itself
+    ("Canada will provide $500 million to Canadian farmers", "AUD 30 billion in the Australian defence
+    industrial base"): a government spending at home; not one inside the money's own noun phrase, which
+    names its owner ("$2.76 billion in U.S. government funding")."""
+    text, end = ev.text, ev.end
+    first = next((m for m in actors_in(text) if m.start >= end and m.kind in ("country", "region")), None)
+    return (giver is not None and first is not None and first.canonical == giver
+            and not (ev.own is not None and first.start < ev.own.start)
+            and first.start - end <= _TO_ITSELF_REACH and not re.search(r"[.;:]", text[end:first.start])
+            and _GETTER_SLOT.search(text, end, first.start) is not None)
+
+
 def praised(ev: Evidence) -> bool:
     """A government that welcomes or applauds an amount speaks of someone else's money."""
     return ev.has("praise", "before") is not None
@@ -215,6 +235,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
     # in a government's release, aid nobody else is named to give is its own (a firm's is not)
     getter_abroad = cand.foreign(doc)
     aid_abroad = getter_abroad or ev.own is not None and ev.own.cls == "aid" and ev.own.value in FOREIGN_AID
+    # several givers named together ("Philanthropies have committed", "More than 30 countries") are not the publisher
     giver = named or cand.giver_name or (None if cand.unknown_giver and not aid_abroad else doc.donor or speaker)
     agency_abroad = _agencies_named(cl.text)[0]
     foreign = getter_abroad or agency_abroad or _abroad_only(cl.text, ev, (giver, speaker)) or (
@@ -236,8 +257,10 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),
         years_to_come=_years_to_come(cl.text), aid_agency=agency_abroad,
         state_giver=cand.donor.rule == "named-in-sentence" and cand.donor_kind == "state",
-        getter_at_home=giver is not None and country_of_state(cand.recipient.value) == giver,
+        getter_at_home=giver is not None and country_of_state(cand.recipient.value) == giver
+        or not cand.recipient.value and to_itself(ev, giver),
         attached_giver=cand.attached_giver,
+        several_givers=cand.group_giver and not _ONE_GOVERNMENT.search(ev.text, 0, ev.at),
         into_home=_into(cl.text, doc.home), budget_release=doc.budget, disaster_release=disaster, document=doc,
     )
     return money_role(frame)

@@ -74,6 +74,24 @@ _NAME_AFTER = re.compile(r"^\s+[A-Z][a-z]+\b(?!\s+(?:of|for)\b)")
 #: "NEW YORK, 18 August 2006 —", "(Geneva: May 3)": where a release was issued.
 _DATELINE = re.compile(rf"^\s*[:,]\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}}\b)")
 
+#: "railway lines that will extend from Angola to Zambia to the DRC", "a fibre backbone from East Africa to the
+#: DRC": the places a route runs between are where it goes, neither giver nor getter.
+_ROUTE_FROM = re.compile(rf"\b(?:{alternation('route_words')})\b[^.;:,$]{{0,40}}?\bfrom\b(?P<mid>[^.;:,$]{{0,60}})$",
+                         re.IGNORECASE)
+_TO = re.compile(r"\bto\b|^\s+to\b", re.IGNORECASE)
+
+
+#: The place right after "from", "to" or "and" ("from western Angola", "to the DRC"); not one after "in" ("from
+#: Lobito Port in Angola": the country the route lies in).
+_END_POINT = re.compile(r"\b(?:from|to|and)\s+(?:the\s+)?(?:[A-Za-z]+\s+)?$", re.IGNORECASE)
+
+
+def _on_a_route(before: str, after: str) -> bool:
+    """A place that ends a route: right after its "from" or "to", with the route's "to" before or after it."""
+    m = _ROUTE_FROM.search(before)
+    return (m is not None and _END_POINT.search(before) is not None
+            and (_TO.search(m.group("mid")) is not None or _TO.match(after) is not None))
+
 
 @dataclass(frozen=True, slots=True)
 class Actors:
@@ -135,6 +153,8 @@ RULES: tuple[Rule, ...] = (
     ("inside-a-name", "Melinda French Gates contributed $10 million",
      lambda a: "skip" if a.m.alias != a.m.canonical and not a.m.possessive and _NAME_BEFORE.search(a.before)
      and _NAME_AFTER.match(a.after) else None),
+    ("on-a-route", "railway lines that will extend from Angola to Zambia to the DRC",
+     lambda a: "skip" if _on_a_route(a.before, a.after) else None),
     ("setting", "a visit to Poland; the laws of the United States",
      lambda a: "skip" if a.hit("setting", "before") else None),
     ("person-from-a-place", "Senator Markwayne Mullin from Oklahoma; a congresswoman from Texas",

@@ -147,8 +147,9 @@ def _domestic(f: MoneyFrame) -> Decision | None:
     spend = spend_cue(f)
     if spend is not None and spend.value != "deal":  # "we're investing $100 billion in public transit"
         return Decision("budget", "invested-at-home", spend.text, INFERRED)
-    if not f.own_government or f.humanitarian or owns(f, "aid") and f.ev.own.value in FOREIGN_AID:
-        return None  # at home only when a government's own release speaks of its own spending
+    if not f.own_government or f.several_givers or f.humanitarian or owns(f, "aid") and f.ev.own.value in FOREIGN_AID:
+        return None  # at home only when a government's own release speaks of its own spending (not of several
+        # givers': "More than 30 countries have committed $5 billion")
     cue = f.ev.own or f.ev.verb or f.ev.has("give")
     return Decision("budget", "government-spends-at-home", cue.text if cue else "", INFERRED)
 

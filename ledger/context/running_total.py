@@ -61,6 +61,9 @@ _ANNOUNCING = re.compile(rf"\b(?:{alternation('announcing_now')})\b", re.IGNOREC
 #: "President Biden announced that the United States has contributed $150 million", "USAID announced it has
 #: delivered an additional $1.5 million": an announcement reports one new act, whatever the tense it is told in.
 _ANNOUNCED_THAT = re.compile(r"\bannounc\w*\s+(?:(?:\w+\s+)?that\b|(?:it|they|we)\s+(?:has|have)\b)", re.IGNORECASE)
+#: "has disbursed $20 billion to a new World Bank fund": what a perfect tense gives to something new is one act
+#: (nothing given before can have gone to it).
+_TO_A_NEW = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:to|into|for)\s+(?:a|the)\s+(?:new|newly)\b", re.IGNORECASE)
 #: "$X in previously announced funds": "previously" says when the money's noun was announced, no total.
 _IN_OF = re.compile(r"\s+(?:in|of)\s+")
 
@@ -234,9 +237,10 @@ def running_total(ev: Evidence) -> Cue | None:
               and not _NEW_PREDICATE.search(ev.text, c.end, ev.at)),
             *(c for c in ev.after if c.cls == "total" and c.value != "next" and (c.value != "level" or ev.next_to(c)))]
     cue = next((c for c in said if not any(rule(ev, c) for _name, _example, rule in NOT_A_TOTAL)), None)
-    if cue is None and ev.perfect is not None and (ev.new_amount() or gives_in_future(ev) or is_one_thing(
-            ev.text[:ev.at]) or _ANNOUNCED_THAT.search(ev.text, 0, ev.perfect.start)):
+    if cue is None and ev.perfect is not None and (
+            ev.new_amount() or gives_in_future(ev) or is_one_thing(ev.text[:ev.at])
+            or _ANNOUNCED_THAT.search(ev.text, 0, ev.perfect.start) or _TO_A_NEW.match(ev.text, ev.end)):
         return None  # "has committed $1 billion in new assistance", "..., and will send $X", "announced that the
-        # United States has contributed $150 million": a new package
+        # United States has contributed $150 million", "has disbursed $20 billion to a new fund": a new package
     return (cue or ev.perfect or across_many(ev) or bound_in_perfect(ev) or holds(ev) or the_bound(ev)
             or raised_to(ev))
