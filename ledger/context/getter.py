@@ -22,6 +22,9 @@ _IN_OPENER = re.compile(r"\W*In\s+(?:the\s+)?$")
 _MANY_REACH = 80
 #: "the people of Gaza": the people a region's money serves.
 _PEOPLE_OF = re.compile(r"\bpeople\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A clause that starts after another amount and its getter: ", and has made available", "; ".
+_NEW_CLAUSE = re.compile(r",\s+and\s+|;\s")
+_OTHER_AMOUNT_REACH = 40
 
 
 def getter(actors: Actors, at: int, until: int | None, donor: str | None, giver: str | None) -> str | None:
@@ -37,7 +40,7 @@ def getter(actors: Actors, at: int, until: int | None, donor: str | None, giver:
     if held and not near:
         return held[-1].canonical
     own = [m for m in actors.recipients if m.canonical != giver and len(AMOUNT.findall(actors.text, at, m.start)) < 2
-           and not (nxt is not None and nxt <= m.start < until)]
+           and not (nxt is not None and nxt <= m.start < until) and not _another_amounts(actors.text, m, at)]
     marked = [m for m in own if m.start in actors.marked]  # "providing Ukraine with $X ... pushing European
     recipient = nearest(marked or own, at, prefer_before=False, exclude=donor)  # countries": the one named as such
     recipient = _beneficiary(own, recipient, actors) or recipient
@@ -49,6 +52,13 @@ def getter(actors: Actors, at: int, until: int | None, donor: str | None, giver:
         if late:
             recipient = late[0].canonical
     return recipient
+
+
+def _another_amounts(text: str, m, at: int) -> bool:
+    """A getter named right after another amount, in a clause before this one's, is that amount's ("lending of up
+    to $21 billion to the IMF, and has made available this week $250 million through IDA": not the IMF's)."""
+    return m.end <= at and AMOUNT.search(text, max(0, m.start - _OTHER_AMOUNT_REACH), m.start) is not None and (
+        _NEW_CLAUSE.search(text, m.end, at) is not None)
 
 
 def _next_phrase(text: str, at: int, until: int) -> int:

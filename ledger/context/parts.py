@@ -34,7 +34,7 @@ _ONE_THING = re.compile(rf"\b(?:a|an)\s+(?:(?:{alternation('one_thing')})\s+)?$|
                         rf"(?:{alternation('one_act_nouns')})"
                         rf"\s+of\s+(?:up\s+to\s+)?$|"
                         r"(?:['’]s|\bits|\btheir|\bour|\bthe)\s+(?:planned|proposed)[,\s]+(?:up\s+to\s+)?$|"
-                        rf"{_OWNER}\s+(?:initial|first)\s+$",
+                        rf"(?:{_OWNER}|\bthe)\s+(?:initial|first)\s+$",
                         re.IGNORECASE)
 _ONE_THING_REACH = 30
 #: "its $100 million contribution", "Japan's $5 million grant": an owner right before the amount, one act's
@@ -75,7 +75,7 @@ def is_one_thing(before: str) -> bool:
     """An amount written as one thing, by the indefinite article right before it ("These include a
     $20 million loan to ...", "in 2023 DFC committed a $10 million loan") or as one act its giver owns
     or that came last ("Following DFC's loan of €100 million in 2021", "with the recent pledge of $500
-    million", "Building on AFC's initial $5 million"): one act, not a sum."""
+    million", "Building on AFC's initial $5 million", "has advanced the first $3 million"): one act, not a sum."""
     return _ONE_THING.search(before[-_ONE_THING_REACH:]) is not None
 
 

@@ -64,6 +64,8 @@ _ANNOUNCED_THAT = re.compile(r"\bannounc\w*\s+(?:(?:\w+\s+)?that\b|(?:it|they|we
 #: "has disbursed $20 billion to a new World Bank fund": what a perfect tense gives to something new is one act
 #: (nothing given before can have gone to it).
 _TO_A_NEW = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:to|into|for)\s+(?:a|the)\s+(?:new|newly)\b", re.IGNORECASE)
+#: "has made available this week $250 million": a perfect tense of this week or today tells one recent act.
+_RECENT = re.compile(rf"\b(?:{alternation('recent_days')})\b[^.;:$]{{0,25}}$", re.IGNORECASE)
 #: "$X in previously announced funds": "previously" says when the money's noun was announced, no total.
 _IN_OF = re.compile(r"\s+(?:in|of)\s+")
 
@@ -239,8 +241,10 @@ def running_total(ev: Evidence) -> Cue | None:
     cue = next((c for c in said if not any(rule(ev, c) for _name, _example, rule in NOT_A_TOTAL)), None)
     if cue is None and ev.perfect is not None and (
             ev.new_amount() or gives_in_future(ev) or is_one_thing(ev.text[:ev.at])
-            or _ANNOUNCED_THAT.search(ev.text, 0, ev.perfect.start) or _TO_A_NEW.match(ev.text, ev.end)):
+            or _ANNOUNCED_THAT.search(ev.text, 0, ev.perfect.start) or _TO_A_NEW.match(ev.text, ev.end)
+            or _RECENT.search(ev.text, ev.perfect.start, ev.at)):
         return None  # "has committed $1 billion in new assistance", "..., and will send $X", "announced that the
-        # United States has contributed $150 million", "has disbursed $20 billion to a new fund": a new package
+        # United States has contributed $150 million", "has disbursed $20 billion to a new fund", "has made
+        # available this week $250 million": a new package
     return (cue or ev.perfect or across_many(ev) or bound_in_perfect(ev) or holds(ev) or the_bound(ev)
             or raised_to(ev))
