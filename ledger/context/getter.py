@@ -22,8 +22,11 @@ _IN_OPENER = re.compile(r"\W*In\s+(?:the\s+)?$")
 _MANY_REACH = 80
 #: "the people of Gaza": the people a region's money serves.
 _PEOPLE_OF = re.compile(r"\bpeople\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
-#: A clause that starts after another amount and its getter: ", and has made available", "; ".
-_NEW_CLAUSE = re.compile(r",\s+and\s+|;\s")
+#: A clause that starts after another amount and its getter (", and has made available", "; the United States
+#: will"), not the next item of a list of amounts (", and $4 billion", "; $3 million to Lebanon").
+_NEW_CLAUSE = re.compile(r",\s+and\s+(?:(?:also|then|now)\s+)?"
+                         r"(?:has|have|had|will|would|is|are|was|were|plans|intends)\b"
+                         r"|;\s+(?!(?:and\s+)?(?:[$€£¥₹]|[A-Z]{3}\s?\d|[ACU]S?\$))")
 _OTHER_AMOUNT_REACH = 40
 
 

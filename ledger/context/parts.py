@@ -34,7 +34,7 @@ _ONE_THING = re.compile(rf"\b(?:a|an)\s+(?:(?:{alternation('one_thing')})\s+)?$|
                         rf"(?:{alternation('one_act_nouns')})"
                         rf"\s+of\s+(?:up\s+to\s+)?$|"
                         r"(?:['’]s|\bits|\btheir|\bour|\bthe)\s+(?:planned|proposed)[,\s]+(?:up\s+to\s+)?$|"
-                        rf"(?:{_OWNER}|\bthe)\s+(?:initial|first)\s+$",
+                        rf"(?:{_OWNER}\s+(?:initial|first)|\bthe\s+first)\s+$",
                         re.IGNORECASE)
 _ONE_THING_REACH = 30
 #: "its $100 million contribution", "Japan's $5 million grant": an owner right before the amount, one act's
