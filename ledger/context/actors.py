@@ -15,7 +15,7 @@ from ledger.context.document import DocumentFrame
 from ledger.context.getter import getter, nearest as _nearest
 from ledger.context.mentions import SELF, Actors, classify, listed
 from ledger.context.named import many_getters, private_money, unknown_getter, unknown_giver, with_others
-from ledger.context.subject import Subject, subject_of, thanked_for
+from ledger.context.subject import Subject, fronted_owner, subject_of, thanked_for
 from ledger.context.turns import speaker_actor, thanked_host
 from ledger.context.words import alternation
 
@@ -71,7 +71,7 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
     alone = subject.unknown and not any(subject.start <= m.start for m in givers if m.end <= at)  # Commerce's MBDA")
     nearest = None if subject.group or alone else _nearest(  # several: none alone
         plain or givers, at, prefer_before=True, text=actors.text)
-    donor = (owner.canonical if owner else None) or attached or subject.actor or lender or nearest
+    donor = (owner.canonical if owner else fronted_owner(actors, at)) or attached or subject.actor or lender or nearest
     giver = (we if donor == SELF else donor) or we  # a publisher never gives to itself
     return donor, getter(actors, at, until, donor, giver)
 

@@ -19,7 +19,7 @@ from ledger.context.words import alternation
 from ledger.text.calendar import MONTHS, WEEKDAYS
 from ledger.text.gazetteer import LIST_JOINT
 
-__all__ = ["Subject", "governed", "subject_of", "thanked_for"]
+__all__ = ["Subject", "fronted_owner", "governed", "subject_of", "thanked_for"]
 
 #: "USAID will commit $50 million and the Gates Foundation will commit $10 million": after an amount, "and"
 #: with a name and its own verb opens a new clause (not "the United States and Japan will provide").
@@ -279,3 +279,20 @@ def _firm_suffixes() -> frozenset[str]:
 def _group() -> re.Pattern[str]:
     return re.compile(r"(?<!non-)\b(?:the\s+|its\s+|our\s+|their\s+|other\s+|fellow\s+)?(?:"  # not "non-government"
                       + "|".join(actor_cue_words("group_giver")) + r")\b", re.IGNORECASE)
+
+
+#: "As part of its $10 million commitment to ..., India will provide": "its" in a phrase that opens the sentence
+#: points ahead, at the subject of the main clause after the comma.
+_FRONTED_ITS = re.compile(r"^\W*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+)?(?:its|their)\s+(?:[\w-]+\s+){0,2}$")
+_SUBJECT_NEXT = re.compile(r",\s*(?:the\s+)?$")
+
+
+def fronted_owner(actors: Actors, at: int) -> str | None:
+    """The main clause's subject that a possessive pronoun before the amount, in an opening phrase, points at
+    ("As part of its $10 million commitment to the WHO's initiative, India will provide ...": India's)."""
+    if _FRONTED_ITS.match(actors.text[:at]) is None:
+        return None
+    comma = actors.text.find(",", at)
+    after = [m for m in (*actors.donors, *actors.recipients) if comma >= 0 and m.start > comma and m.kind != "self"]
+    first = min(after, key=lambda m: m.start, default=None)
+    return first.canonical if first and _SUBJECT_NEXT.match(actors.text[comma:first.start]) else None
