@@ -14,7 +14,8 @@ from ledger.extract.candidate import Amount, Number
 
 #: "$1 to $1.5 billion", "$10-$20 million", and with a suspended hyphen, "$1- to $1.5 billion" (the first bound
 #: shares the second's scale word, as "$2- and $3-billion").
-RANGE_LINK = re.compile(rf"(?:[-–](?=[ \t\u00a0]))?{scan.GAP}(?P<w>-|–|—|to|and|or)(?![\w]){scan.GAP}|[ \t\u00a0]*+(?:-|–)")
+RANGE_LINK = re.compile(rf"(?:[-–](?=[ \t\u00a0]))?{scan.GAP}(?P<w>-|–|—|to|and|or)(?![\w]){scan.GAP}"
+                        r"|[ \t\u00a0]*+(?:-|–)")
 BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
 _FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
 _BY_BEFORE = re.compile(r"(?i)\bby\s+$")
