@@ -8,6 +8,7 @@ the document's frame (the pair the release is about, its publisher).
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, replace
 
 from ledger.context import actors as _actors, fill
@@ -70,6 +71,10 @@ def _read(figures: list[Figure], found: list[Clause], index: SentenceIndex, list
         prev = state.prev_in(cl.sent)
         if prev is not None and CONVERSION.match(cl.before) and fig.kind == prev.kind == "money":
             _restate(state, fig, prev, cl.sent)
+            continue
+        back = _pointed_back(state, fig, cl)
+        if back is not None:  # "... provided more than $914 million ... So, that's almost a billion dollars"
+            _restate(state, fig, back, cl.sent)
             continue
         near = _neighbours(state, cl, lists)
         item = own_item(fig, cl, near.prev) if fig.kind == "money" else None
@@ -137,6 +142,25 @@ def _add(state: _State, fig: Figure, cl: Clause, index: SentenceIndex, d: dict[s
             state.last_whole < 0 or cl.sent - state.sents[state.last_whole] > _WHOLE_REACH
             or (new.value or 0) >= (state.out[state.last_whole].value or 0)):
         state.last_whole = len(state.out) - 1  # the text's main whole: the largest named lately
+
+
+#: A sentence that only points back at an amount: "So, that's almost a billion dollars", "That is about $X".
+_POINTS_BACK = re.compile(r"^\W*(?:(?:So|And|Now),?\s+)?(?:that['’]s|that\s+is|this\s+is|that\s+was)\s+"
+                          r"(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
+#: How far apart a restated amount may be from the one it restates ("$914 million ... almost a billion").
+_CLOSE = 1.5
+
+
+def _pointed_back(state: _State, fig: Figure, cl: Clause) -> Figure | None:
+    """The last amount of money of the sentence before, when this sentence only points back at it with an
+    amount close to it (a restatement, not a new amount)."""
+    if fig.kind != "money" or not _POINTS_BACK.match(cl.text, 0, cl.at):
+        return None
+    prev = next((f for f, s in zip(reversed(state.out), reversed(state.sents))
+                 if s == cl.sent - 1 and f.kind == "money" and f.currency == fig.currency), None)
+    a = fig.value or fig.high
+    b = None if prev is None else prev.value or prev.high
+    return prev if a and b and 1 / _CLOSE <= a / b <= _CLOSE else None
 
 
 def _restate(state: _State, fig: Figure, prev: Figure, sent: int) -> None:

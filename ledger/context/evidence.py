@@ -241,7 +241,7 @@ def _read(cl: Clause) -> Evidence:
     """The cues around the figure of clause ``cl``, from its own words alone."""
     found = cues(cl.text)
     start = _after_start(cl)
-    stop = _STOP.search(cl.text, start)
+    stop = _stop_after(cl.text, start)
     own = _committed_to(found, _attached_after(found, cl, start, stop) or _attached_before(found, cl), cl.text)
     if own is None:  # "$2 trillion spent there": a participle right after the money says what it is
         own = next((c for c in found if c.cls == "spend" and c.value == "verb" and c.start >= cl.end
@@ -251,6 +251,19 @@ def _read(cl: Clause) -> Evidence:
     by_near = tuple(sorted(found, key=lambda c: _near(c, cl)))
     return Evidence(own, _governing_verb(found, cl), *_places(by_near, cl, after_end), by_near,
                     _perfect(found, cl, after_end), cl.text, cl.at, start)
+
+
+#: "the Emergency Plan for AIDS Relief (PEPFAR) over the last 21 years": an acronym in brackets after a name is
+#: part of the name, no break of the phrase after the amount.
+_ACRONYM = re.compile(r"\(\s*[A-Z][A-Za-z0-9.&-]{1,11}\s*\)")
+
+
+def _stop_after(text: str, start: int) -> re.Match[str] | None:
+    """The first stop after ``start`` that is not the bracket of an acronym."""
+    stop = _STOP.search(text, start)
+    while stop is not None and stop.group() == "(" and (acronym := _ACRONYM.match(text, stop.start())):
+        stop = _STOP.search(text, acronym.end())
+    return stop
 
 
 def _places(by_near: tuple[Cue, ...], cl: Clause, after_end: int) -> tuple[tuple[Cue, ...], ...]:

@@ -71,6 +71,7 @@ _TOWN_COMMA = re.compile(r",[ \t]*")
 #: What joins names of one list: "X, Y, and Z", "X and Y", "X or Y" (the context stage's lists too).
 #: A state's formal name joins as its short one: "Palau, and the Republic of the Marshall Islands".
 LIST_JOINT = (r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
+              r"(?:(?:[Ee]astern|[Ww]estern|[Nn]orthern|[Ss]outhern|[Cc]entral)\s+)?"  # "Sudan, and eastern DRC"
               r"(?:(?:Republic|Kingdom|Commonwealth|Government)\s+of\s+(?:the\s+)?)?")
 _LIST_JOINT = re.compile(f"^{LIST_JOINT}$")
 
