@@ -64,7 +64,9 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "origin": re.compile(rf"\b(?:{_words('origin')})\s+from\s+(?:the\s+)?$", i),
         "disaster": re.compile(rf"^(?:['’]s)?\s+(?:{_words('disaster')})\b", i),
         "occasion": re.compile(rf"^\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?:{_words('occasion')})\b", i),
-        "source": re.compile(rf"\b(?:{_words('source')})\s+from\s+(?:the\s+)?$", i),
+        # "frozen assets from Russia"; "dominated by China": the agent of a participle that gives nothing
+        "source": re.compile(rf"\b(?:{_words('source')})\s+from\s+(?:the\s+)?$|"
+                             rf"\b(?:{_words('agent_of')})\s+by\s+(?:the\s+)?$", i),
         "politician": re.compile(rf"\b(?-i:{_words('politician')})(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,3}}"
                                  rf"\s+from\s+(?:the\s+)?$", i),
         "our_group": re.compile(rf"\s+(?:{_words('group')})\b", i),

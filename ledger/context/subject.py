@@ -281,9 +281,10 @@ def _group() -> re.Pattern[str]:
                       + "|".join(actor_cue_words("group_giver")) + r")\b", re.IGNORECASE)
 
 
-#: "As part of its $10 million commitment to ..., India will provide": "its" in a phrase that opens the sentence
-#: points ahead, at the subject of the main clause after the comma.
-_FRONTED_ITS = re.compile(r"^\W*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+)?(?:its|their)\s+(?:[\w-]+\s+){0,2}$")
+#: "As part of its $10 million commitment to ..., India will provide", "Through $3.3 billion in loans, Japan will":
+#: "its", or an amount that opens the sentence after "Through", points ahead at the main clause's subject.
+_FRONTED_ITS = re.compile(r"^\W*(?:(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+)?(?:its|their)\s+(?:[\w-]+\s+){0,2}|"
+                          r"(?:Through|Via)\s+(?:(?:up\s+to|over|more\s+than|nearly|about|some)\s+)?)$")
 _SUBJECT_NEXT = re.compile(r",\s*(?:the\s+)?$")
 
 
