@@ -25,7 +25,7 @@ __all__ = ["many_places", "money_decision", "praised", "readiness"]
 #: "in 2023", "during 2022", "in FY 2023", "In Fiscal Year (FY) 2021" (a whole year; "in January 2021" names a
 #: month of it; "in 2024 prices" and "in FY2023 funds" name no time, but the money's vintage).
 _IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+(?:(?:FY|[Ff]iscal\s+[Yy]ear(?:\s+\(FY\))?)\s*)?"
-                      r"((?:19|20)\d\d)\b(?!\s*[-–/])"
+                      r"((?:19|20)\d\d|(?<=FY)\d\d|(?<=FY\s)\d\d)\b(?!\s*[-–/])"  # "In FY23": FY and two digits
                       rf"(?!\s+(?:{alternation('year_vintage_nouns')}))"
                       r"|\b[Ll]ast\s+(?:fiscal\s+)?year\b(?!['’]s)")  # "last year": the year before the text's
 #: How far after the amount "last year" is its time ("$13 billion in humanitarian funding last year"; not
@@ -92,10 +92,15 @@ def _nearest_year(cl: Clause) -> list[str]:
     return [before[-1].group(1)] if before else []
 
 
+def _year(y: str) -> int:
+    """A year as written: "2023", or "23" of "FY23" (this century's)."""
+    return int(y) + (2000 if len(y) == 2 else 0)
+
+
 def _past_year(cl: Clause, published: _dt.date | None) -> str | None:
     if published is None:
         return None
-    years = [int(y) if y else published.year - 1 for y in _nearest_year(cl)]  # the year nearest the amount
+    years = [_year(y) if y else published.year - 1 for y in _nearest_year(cl)]  # the year nearest the amount
     past = [y for y in years if y < published.year]  # names its time ("Following the 2021 loan, in 2024 DFC
     # committed $X"); "last year" is the year before the text's ("We sent Ukraine more last year — $650 million")
     if years and not past:
@@ -261,6 +266,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         or not cand.recipient.value and to_itself(ev, giver),
         attached_giver=cand.attached_giver,
         several_givers=cand.group_giver and not _ONE_GOVERNMENT.search(ev.text, 0, ev.at),
+        to_an_institution=cand.recipient_kind == "institution",
         into_home=_into(cl.text, doc.home), budget_release=doc.budget, disaster_release=disaster, document=doc,
     )
     return money_role(frame)

@@ -102,11 +102,14 @@ def _part(f: MoneyFrame) -> Decision | None:
 def _past_year(f: MoneyFrame) -> Decision | None:
     """What went to a recipient in a past year ("last year" too) adds up to that year's total ("In 2023,
     NOK1.7 billion went to Ukraine"); one thing of that year is not a total ("in 2023 DFC committed a $10
-    million loan", "its $100 million contribution last year"), nor is one announcement or pledge ("last year
-    ... she announced $331 million", "has pledged $150 million in short-term aid in 2023")."""
+    million loan", "its $100 million contribution last year"), nor is one announcement, pledge or contribution
+    to an organisation ("last year ... she announced $331 million", "has pledged $150 million in short-term aid
+    in 2023", "contributed approximately $1 million in FY22 to IOM")."""
     before, after = f.ev.text[:f.ev.at], f.ev.text[f.ev.end:]
-    verb = f.ev.verb  # an announcement or a pledge (both cues of value "pledged") is one act, whenever made
-    pledged = verb is not None and verb.cls == "give" and verb.value == "pledged"
+    verb = f.ev.verb  # an announcement or a pledge (both cues of value "pledged") is one act, whenever made, and
+    # so is a contribution to one organisation ("contributed $5 million in FY22 to the UN Migration Trust Fund")
+    contribution = f.to_an_institution and verb is not None and verb.text.lower().startswith("contribut")
+    pledged = verb is not None and verb.cls == "give" and (verb.value == "pledged" or contribution)
     if not f.past_year or pledged or is_one_thing(before) or is_owned_act(before, after) or f.ev.new_amount() or (
             gives_in_future(f.ev)):
         return None  # "is providing $6.3 million of additional disaster assistance" for a typhoon that "made
