@@ -192,8 +192,8 @@ def _abroad_only(text: str, ev: Evidence, home: tuple[str | None, ...]) -> bool:
 
 #: "to Canadian farmers", "in the Australian defence industrial base": where a getter is named.
 _GETTER_SLOT = re.compile(r"\b(?:to|in|into|for|on)\s+(?:the\s+)?$", re.IGNORECASE)
-#: "the federal government", "our government": one government (the publisher's), not several givers.
-_ONE_GOVERNMENT = re.compile(r"\b(?:the|our|this)\s+(?:federal\s+|national\s+|central\s+)?government\b", re.IGNORECASE)
+#: "the federal government", "in government funds": one government (the publisher's), not several givers.
+_ONE_GOVERNMENT = re.compile(r"\bgovernment\b", re.IGNORECASE)
 _TO_ITSELF_REACH = 60
 
 

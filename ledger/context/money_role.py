@@ -122,9 +122,10 @@ def _domestic(f: MoneyFrame) -> Decision | None:
     "American families"); in a release not about aid abroad, for farmers, schools or firms, or
     invested; or for nobody abroad in a government's own release with no word of foreign aid."""
     inside = next((c for c in f.ev.after if c.cls == "home" and c.value == "explicit"), None)
-    if inside and not f.foreign:  # "$500 million in domestic food production assistance",
-        # "a trillion dollars of investment in our own infrastructure at home": the money's own words (not "$1
-        # million for a biogas project in Tuvalu ... domestic energy": the getter's home)
+    if inside and not (f.foreign and inside.text.lower() == "domestic"):  # "$500 million in domestic food
+        # production assistance", "a trillion dollars of investment in our own infrastructure at home": the money's
+        # own words ("domestic" is the getter's home when one abroad is named: "$1 million for a biogas project in
+        # Tuvalu ... domestic energy")
         return Decision("budget", "spent-at-home", inside.text, CLAUSE)
     if f.state_giver:  # "a $5 million grant from Wisconsin": a state or province spends at home
         return Decision("budget", "state-spends-at-home", f.giver or "", INFERRED)
