@@ -12,6 +12,7 @@ import re
 from ledger.context.mentions import Actors, listed
 from ledger.context.named import AMOUNT, TO_MANY
 from ledger.context.subject import governed
+from ledger.context.words import alternation
 
 __all__ = ["getter", "nearest"]
 
@@ -24,8 +25,7 @@ _MANY_REACH = 80
 _PEOPLE_OF = re.compile(r"\bpeople\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A clause that starts after another amount and its getter (", and has made available", "; the United States
 #: will"), not the next item of a list of amounts (", and $4 billion", "; $3 million to Lebanon").
-_NEW_CLAUSE = re.compile(r",\s+and\s+(?:(?:also|then|now)\s+)?"
-                         r"(?:has|have|had|will|would|is|are|was|were|plans|intends)\b"
+_NEW_CLAUSE = re.compile(rf",\s+and\s+(?:(?:also|then|now)\s+)?(?:{alternation('new_clause_verbs')})\b"
                          r"|;\s+(?!(?:and\s+)?(?:[$€£¥₹]|[A-Z]{3}\s?\d|[ACU]S?\$))")
 _OTHER_AMOUNT_REACH = 40
 

@@ -284,7 +284,7 @@ def _group() -> re.Pattern[str]:
 #: "As part of its $10 million commitment to ..., India will provide", "Through $3.3 billion in loans, Japan will":
 #: "its", or an amount that opens the sentence after "Through", points ahead at the main clause's subject.
 _FRONTED_ITS = re.compile(r"^\W*(?:(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+)?(?:its|their)\s+(?:[\w-]+\s+){0,2}|"
-                          r"(?:Through|Via)\s+(?:(?:up\s+to|over|more\s+than|nearly|about|some)\s+)?)$")
+                          rf"(?:Through|Via)\s+(?:(?:{alternation('bounds_of_a_sum')}|up\s+to|about)\s+)?)$")
 _SUBJECT_NEXT = re.compile(r",\s*(?:the\s+)?$")
 
 
