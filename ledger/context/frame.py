@@ -240,7 +240,6 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
     # in a government's release, aid nobody else is named to give is its own (a firm's is not)
     getter_abroad = cand.foreign(doc)
     aid_abroad = getter_abroad or ev.own is not None and ev.own.cls == "aid" and ev.own.value in FOREIGN_AID
-    # several givers named together ("Philanthropies have committed", "More than 30 countries") are not the publisher
     giver = named or cand.giver_name or (None if cand.unknown_giver and not aid_abroad else doc.donor or speaker)
     agency_abroad = _agencies_named(cl.text)[0]
     foreign = getter_abroad or agency_abroad or _abroad_only(cl.text, ev, (giver, speaker)) or (

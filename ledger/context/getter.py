@@ -13,6 +13,7 @@ from ledger.context.mentions import Actors, listed
 from ledger.context.named import AMOUNT, TO_MANY
 from ledger.context.subject import governed
 from ledger.context.words import alternation
+from ledger.text.gazetteer import Mention
 
 __all__ = ["getter", "nearest"]
 
@@ -57,7 +58,7 @@ def getter(actors: Actors, at: int, until: int | None, donor: str | None, giver:
     return recipient
 
 
-def _another_amounts(text: str, m, at: int) -> bool:
+def _another_amounts(text: str, m: Mention, at: int) -> bool:
     """A getter named right after another amount, in a clause before this one's, is that amount's ("lending of up
     to $21 billion to the IMF, and has made available this week $250 million through IDA": not the IMF's)."""
     return m.end <= at and AMOUNT.search(text, max(0, m.start - _OTHER_AMOUNT_REACH), m.start) is not None and (
