@@ -208,9 +208,7 @@ def _owner(actors: Actors, at: int) -> str | None:
     """Whose money the amount at ``at`` is by the words before it: the actor thanked for it ("to thank her and
     the European Union for a significant financial aid package ... some $50 billion"), else the last
     possessive ("welcomes Australia's announcement")."""
-    thanked = next((m.canonical for m in (*actors.donors, *actors.recipients) if m.end <= at and m.kind != "self"
-                    and _THANKED.search(actors.text, max(0, m.start - 30), m.start)
-                    and _FOR_IT.fullmatch(actors.text, m.end, at)), None)  # (not "for hosting the talks, and we")
+    thanked = thanked_for(actors, at, _THANKED, 30, _FOR_IT)  # (not "for hosting the talks, and we")
     return thanked or next((m.canonical for m in reversed(actors.donors) if (
         m.possessive or _ON_ITS.match(actors.text, m.end)) and m.end <= at and m.canonical != SELF), None)
 

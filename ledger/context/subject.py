@@ -198,12 +198,13 @@ _THANK_BEFORE = re.compile(rf"{_THANKING}\b[^.;:]{{0,60}}$", re.IGNORECASE)
 _FOR_THE_MONEY = re.compile(r"[^.;:]{0,60}?\bfor\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 
 
-def thanked_for(actors: Actors, at: int) -> str | None:
-    """ "President Biden will thank President Duda and the Polish people for the $3.8 billion in assistance they
-    have provided": who is thanked for an amount gave it."""
+def thanked_for(actors: Actors, at: int, thank: re.Pattern[str] = _THANK_BEFORE, reach: int = 70,
+                between: re.Pattern[str] = _FOR_THE_MONEY) -> str | None:
+    """Who is thanked for the amount at ``at`` gave it: ``thank`` within ``reach`` characters before the actor,
+    ``between`` it and the amount ("will thank President Duda and the Polish people for the $3.8 billion")."""
     return next((m.canonical for m in (*actors.donors, *actors.recipients) if m.end <= at and m.kind != "self"
-                 and _THANK_BEFORE.search(actors.text, max(0, m.start - 70), m.start)
-                 and _FOR_THE_MONEY.fullmatch(actors.text, m.end, at)), None)
+                 and thank.search(actors.text, max(0, m.start - reach), m.start)
+                 and between.fullmatch(actors.text, m.end, at)), None)
 
 
 def _named_subject(named: list, text: str, verb_at: int) -> Subject:
