@@ -135,7 +135,7 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     lead-in of its list (whose giver also wins over an actor the item names only in passing)."""
     actors = classify(cl.text)
     we = doc.publisher.speaks_for if doc.publisher is not None else None
-    subject = subject_of(actors, verb_at)
+    subject = subject_of(actors, verb_at, doc.text)
     attached = _attached_giver(actors, cl.end)
     donor, recipient = pick(actors, cl.at, cl.end + len(cl.after), we, verb_at, subject, attached)
     relative, joint = _relative_giver(actors, cl)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ledger.context.actor_patterns import org_nouns
 from ledger.context.mentions import Actors, actor_cue_words
+from ledger.context.org_names import firm, firms as org_firms, lone_giver, named_as_person, organisation
 from ledger.context.words import alternation
 from ledger.text.calendar import MONTHS, WEEKDAYS
 from ledger.text.gazetteer import LIST_JOINT
@@ -77,13 +78,8 @@ _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w.&-]*\)$")
 _OWNER_OF = re.compile(r"['’]s\s")
 #: Verbs whose subject gets the money.
 _RECEIVE = re.compile(r"receiv|got\b|gets\b|obtain", re.IGNORECASE)
-#: ", a global chipmaking giant,", ", one of the world's largest NGOs,": a firm or NGO in apposition.
-_FIRM_APPOSITION = re.compile(rf"^[*_]*\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s+of)\b[^,]{{0,60}}?\b"
-                              rf"(?:{alternation('firm_nouns')})s?\b", re.IGNORECASE)
 #: "Corteva, an agriscience": a name, then the start of an apposition that says what it is.
 _APPOSED = re.compile(r"\b[A-Z][\w&'’.-]*[*_]*\s*,\s+(?:a|an|the|one\s+of)\b[^,]{0,60}$")
-#: An apposition that makes a name a charity, not a firm ("CARE, a humanitarian organization,").
-_NOT_CHARITY = re.compile(r"\b(?:NGO|charity|foundation|non-?profit|humanitarian|organi[sz]ation)s?\b", re.IGNORECASE)
 #: Between two givers of one subject: "and", maybe after an aside in commas ("X, subject to notification, and Y").
 _JOINT_GAP = re.compile(r"(?:\s*,[^,;]{1,60})?\s*,?\s+and\s+(?:the\s+)?")
 #: What joins the names of a list of givers ("The United States, Canada, the Republic of Korea, and Spain").
@@ -118,10 +114,17 @@ class Subject:
     firm: bool = False  # that name is a firm's ("Woodside Energy Group", "Chobani, a yogurt giant,")
     start: int = 0  # where the subject's clause begins (an actor named after it is inside the subject)
     thanked: bool = False  # the giver is thanked for giving ("We thank Japan for its pledge to provide $X")
+    lone: bool = False  # the name is one word used alone ("Reckitt committed"): a person's, if the text says so
 
 
-def subject_of(actors: Actors, verb_at: int | None) -> Subject:
-    """The subject of the verb starting at ``verb_at`` in the sentence ``actors`` was read from."""
+def subject_of(actors: Actors, verb_at: int | None, document: str = "") -> Subject:
+    """The subject of the verb starting at ``verb_at`` in the sentence ``actors`` was read from; a name used
+    alone is no organisation's where the ``document`` shows it is a person's or a common noun's."""
+    subject = _subject_of(actors, verb_at)
+    return Subject(None, False) if subject.lone and named_as_person(document, subject.name or "") else subject
+
+
+def _subject_of(actors: Actors, verb_at: int | None) -> Subject:
     if verb_at is None:
         return Subject(None, False)
     text = actors.text
@@ -133,14 +136,14 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
     if opener:
         start = opener.end()
     if breaks and breaks[-1].start() > 0 and _SHARED.fullmatch(text, breaks[-1].start(), verb_at):
-        return subject_of(actors, breaks[-1].start())  # "Saudi Arabia voted ..., and also pledged $X"
+        return _subject_of(actors, breaks[-1].start())  # "Saudi Arabia voted ..., and also pledged $X"
     antecedent = _antecedent(actors, breaks, start, verb_at)
     if antecedent is not None:
         return Subject(antecedent, False)
     if _COUNTED_GROUP.match(text, start, verb_at):  # "More than 30 countries ... have committed $X"
         return Subject(None, False, group=True)
     named = [m for m in actors.donors if start <= m.start and m.end <= verb_at]
-    firms = _firms().search(text, named[-1].end if named else start, verb_at)
+    firms = org_firms().search(text, named[-1].end if named else start, verb_at)
     if firms and not _APPOSED.search(text, start, firms.start()):  # "Korean companies have invested" (not
         return Subject(None, True, None, firm=True, start=start)  # "Corteva, an agriscience company,"): no name
     if named:
@@ -151,14 +154,23 @@ def subject_of(actors: Actors, verb_at: int | None) -> Subject:
         return Subject(None, False, group=True)
     if text[verb_at:verb_at + 1].isupper() and "," in span:  # "Task Force Briefed on Drought, Forms Working
         return Subject(None, False)  # Group to Provide Relief, Announces $X": a Title Case headline of several acts
+    return _unknown_name(text, span, start, verb_at)
+
+
+def _unknown_name(text: str, span: str, start: int, verb_at: int) -> Subject:
+    """A name in the subject's ``span`` (from ``start``) that no actor of the gazetteer is: an organisation
+    ("Argidius Foundation", "Pantaleon, a sugar company,"), one used alone ("Reckitt"), or a noun that names
+    several givers ("The Fund announced")."""
     for m in _NAME.finditer(span):
         run = _NAME_RUN.match(span, m.start())
         name = _OWNER_OF.split(_ACRONYM_AFTER.sub("", " ".join((run.group(0) if run else m.group(0)).split())))[0]
         m = run or m  # what follows the whole name says what it is ("World Economic Forum (WEF), an NGO,")
         if name in org_nouns():  # "The Fund announced", "Philanthropies have committed": a noun alone
             return Subject(None, False, group=True)  # names no giver to stand by, nor the publisher
-        if _organisation(name, span[m.end():]):
-            return Subject(None, True, name, firm=_firm(name, span[m.end():]), start=start)
+        if organisation(name, span[m.end():]):
+            return Subject(None, True, name, firm=firm(name, span[m.end():]), start=start)
+        if lone_giver(name, span[:m.start()], span[m.end():], text[max(0, start - 8):start], text[verb_at:]):
+            return Subject(None, True, name, start=start, lone=True)  # "Reckitt committed $147 million"
     return Subject(None, False)
 
 
@@ -251,29 +263,6 @@ def _asides(text: str, verb_at: int) -> list[tuple[int, int]]:
     channel = _CHANNEL_ASIDE.search(text, 0, verb_at)
     return out + [(m.start(), m.end() - 1) for pattern in (_SPEAKERS_ASIDE, _DASHED_ASIDE)
                   for m in pattern.finditer(text, 0, verb_at)] + ([(channel.start(), verb_at)] if channel else [])
-
-
-def _organisation(name: str, after: str) -> bool:
-    """A name of an organisation: it ends with an organisation noun, or a firm noun follows it
-    in apposition ("Pantaleon, a sugar company,")."""
-    return name.split()[-1] in org_nouns() or _FIRM_APPOSITION.match(after) is not None
-
-
-def _firm(name: str, after: str) -> bool:
-    """A firm: its name ends with a firm's word or says where it is based, or a firm noun follows it in
-    apposition ("Chobani, a Greek yogurt giant,")."""
-    return (name.split()[-1] in _firm_suffixes() or "-based" in name or _FIRM_APPOSITION.match(after) is not None
-            and _NOT_CHARITY.search(after[:80]) is None)
-
-
-@functools.lru_cache(maxsize=1)
-def _firms() -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(actor_cue_words("firm")) + r")\b", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=1)
-def _firm_suffixes() -> frozenset[str]:
-    return frozenset(actor_cue_words("firm_suffix"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,0 +1,113 @@
+"""What a capitalised name in a giver's place is: an organisation, a firm, or a name used alone.
+
+Used by :mod:`ledger.context.subject` on the names it finds before a verb of giving that the
+gazetteer does not know ("Argidius Foundation committed", "Pantaleon, a sugar company, will invest",
+"Reckitt committed $147 million").
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ledger.context.actor_patterns import org_nouns
+from ledger.context.mentions import actor_cue_words
+from ledger.context.words import alternation
+from ledger.text.gazetteer import load_gazetteer
+
+__all__ = ["firm", "firms", "lone_giver", "named_as_person", "organisation"]
+
+#: ", a global chipmaking giant,", ", one of the world's largest NGOs,": a firm or NGO in apposition.
+_FIRM_APPOSITION = re.compile(rf"^[*_]*\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s+of)\b[^,]{{0,60}}?\b"
+                              rf"(?:{alternation('firm_nouns')})s?\b", re.IGNORECASE)
+#: An apposition that makes a name a charity, not a firm ("CARE, a humanitarian organization,").
+_NOT_CHARITY = re.compile(r"\b(?:NGO|charity|foundation|non-?profit|humanitarian|organi[sz]ation)s?\b", re.IGNORECASE)
+#: Before a name used alone as a subject: nothing, or an opening phrase and its comma ("To date, Heifer has
+#: awarded"); not a title ("Mr. Sullivan"), an article ("The Fund") or any other word of the clause.
+_LONE_BEFORE = re.compile(r"^[\W_]*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s*)?$")
+#: Verbs an official speaks with for the giver ("Kirby announced", "Austin unveiled").
+_VOICE = re.compile(rf"(?:{alternation('voice_verbs')})\b", re.IGNORECASE)
+#: An abbreviated title ends the text before a person's name ("Mr. Sullivan", "Sen. Risch").
+_TITLE_BEFORE = re.compile(rf"\b(?:{alternation('abbreviated_titles')})\.\s*$")
+#: What may end the sentence before the clause of a name used alone: nothing, or a break that is no list's
+#: comma or "and" ("Bureau of Population, Refugees, and Migration provided": "Migration" ends another name).
+_LONE_PRIOR = re.compile(r"(?:^|[.:;!?)\]\"“”’•*–—-])\s*$")
+#: After it: the verb, maybe behind auxiliaries ("Jersey is providing", "Starbucks has committed").
+_LONE_AFTER = re.compile(rf"^\s+(?:(?:{alternation('between_subject_and_verb')})\s+){{0,3}}$", re.IGNORECASE)
+
+
+def organisation(name: str, after: str) -> bool:
+    """A name of an organisation: it ends with an organisation noun, or a firm noun follows it
+    in apposition ("Pantaleon, a sugar company,")."""
+    return name.split()[-1] in org_nouns() or _FIRM_APPOSITION.match(after) is not None
+
+
+def firm(name: str, after: str) -> bool:
+    """A firm: its name ends with a firm's word or says where it is based, or a firm noun follows it in
+    apposition ("Chobani, a Greek yogurt giant,")."""
+    return (name.split()[-1] in _firm_suffixes() or "-based" in name or _FIRM_APPOSITION.match(after) is not None
+            and _NOT_CHARITY.search(after[:80]) is None)
+
+
+def lone_giver(name: str, before: str, after: str, prior: str = "", verb: str = "") -> bool:
+    """A single word, the whole subject, right before the verb, that names an organisation by its short
+    name ("Reckitt committed $147 million", "To date, Heifer has awarded $625,000", "Jersey is providing
+    $5 million"). Not a word of an actor the gazetteer knows ("Ukraine will receive", "Korea has provided"),
+    a word of a group ("Lawmakers approved"), an acronym (the
+    publisher's own agencies: "NOAA awarded"), a pronoun, a title's person ("Mr. Sullivan") or a word of
+    government ("Department"). ``before`` is the clause before the name, ``prior`` the sentence before
+    the clause, which must end with a break, not a list's comma ("Refugees, and Migration provided");
+    ``verb`` the text from the verb on, which must not be one an official speaks with for a giver ("Kirby
+    announced a new $275 million aid package": a person's surname alone, the release's government gives)."""
+    return (" " not in name and not name.isupper() and name not in _alias_words()
+            and name.lower() not in _not_lone_givers() and _TITLE_BEFORE.search(prior) is None
+            and _LONE_PRIOR.search(prior) is not None and _LONE_BEFORE.match(before) is not None
+            and _LONE_AFTER.match(after) is not None and _VOICE.match(verb) is None)
+
+
+def named_as_person(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` after a first name or a title somewhere ("Prime Minister Rishi Sunak",
+    "Mr. Sullivan", "Pentagon chief Austin", "MR. KIRBY:"), or in lower case (a common noun capitalised at the
+    start of a sentence, "Officials approved"): then the name used alone is no organisation's."""
+    if re.search(rf"\b{re.escape(name.lower())}\b", text):
+        return True
+    if re.search(rf"\b(?:{alternation('abbreviated_titles')})\.?\s+{re.escape(name.upper())}\b", text, re.IGNORECASE):
+        return True
+    for m in re.finditer(rf"\b([A-Za-z][a-z-]+)\.?[ \t]+{re.escape(name)}\b", text):
+        word = m.group(1)
+        if word[0].isupper() and word not in _function_words() or word in _person_nouns():
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Capitalised words before a name that make no person of it ("The Starbucks Foundation", "To Heifer")."""
+    return frozenset(w for w in actor_cue_words("not_a_first_name"))
+
+
+@functools.lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Lower-case nouns of office right before a surname ("defense chief Austin", "spokesman Kirby")."""
+    return frozenset(actor_cue_words("person_noun"))
+
+
+@functools.lru_cache(maxsize=1)
+def firms() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(actor_cue_words("firm")) + r")\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _firm_suffixes() -> frozenset[str]:
+    return frozenset(actor_cue_words("firm_suffix"))
+
+
+@functools.lru_cache(maxsize=1)
+def _not_lone_givers() -> frozenset[str]:
+    """Words of pronouns, government and groups, in lower case ("he", "department", "lawmakers", "donors")."""
+    return frozenset(w.lower() for cls in ("not_a_lone_giver", "group_giver", "firm") for w in actor_cue_words(cls))
+
+
+@functools.lru_cache(maxsize=1)
+def _alias_words() -> frozenset[str]:
+    """Every word of the gazetteer's aliases ("Korea" of "South Korea"): a short form of a known actor."""
+    return frozenset(w for alias in load_gazetteer() for w in alias.split())
