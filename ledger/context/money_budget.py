@@ -11,7 +11,7 @@ from ledger.context.decision import CLAUSE, Decision
 from ledger.context.money_frame import MoneyFrame, law_after, owns
 from ledger.context.words import alternation, none_of
 
-__all__ = ["LEGISLATIVE", "budget_noun", "budget_speaks", "future", "legislative", "per_year", "toward"]
+__all__ = ["LEGISLATIVE", "budget_noun", "budget_speaks", "future", "legislative", "per_year", "pot", "toward"]
 
 #: Stages that say a legislature is asked or has voted: the money is a budget line.
 LEGISLATIVE = frozenset(("requested", "appropriated"))
@@ -50,6 +50,25 @@ _TOWARD = re.compile(rf"\btowards?\s+(?:(?:{alternation('articles')})\s+)?(?:[\w
                      rf"\b(?:{alternation('aiming')})\s+to\s+(?:{alternation('raising')})\s+(?:[a-z]+\s+){{0,3}}$",
                      re.IGNORECASE)
 _TOWARD_REACH = 30
+
+
+#: "How much of the original $13.6 billion ...": an amount something is drawn from.
+_DRAWN_FROM = re.compile(rf"\bhow\s+much\s+(?:more\s+)?of\s+(?:the|that|this)\s+(?:[\w-]+\s+)?"
+                         rf"(?:(?:{alternation('bounds_of_a_sum')})\s+)?$", re.IGNORECASE)
+_DRAWN_FROM_REACH = 60
+#: "$250 million in military assistance that remains", "the $24 billion was needed", "$12 billion is going to be
+#: enough": what is left of an amount, or what it must cover, in the words right after it.
+_POT_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,4}}?(?:(?:that|which)\s+)?(?:{alternation('pot_predicates')})\b",
+                        re.IGNORECASE)
+
+
+def pot(f: MoneyFrame) -> Decision | None:
+    """An amount spending is drawn from, what remains of it, or what it is needed or enough for, is a sum set
+    aside, not a delivery ("How much of the original $13.6 billion for Ukraine has been spent?", "the $250
+    million in military assistance that remains", "does he think that $12 billion is going to be enough?")."""
+    m = (_DRAWN_FROM.search(f.ev.text, max(0, f.ev.at - _DRAWN_FROM_REACH), f.ev.at)
+         or _POT_AFTER.match(f.ev.text, f.ev.end))
+    return Decision("budget", "a-sum-set-aside", m.group(0).strip(), CLAUSE) if m else None
 
 
 def budget_speaks(f: MoneyFrame) -> Decision | None:

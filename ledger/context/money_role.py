@@ -15,7 +15,16 @@ from __future__ import annotations
 import re
 
 from ledger.context.decision import CLAUSE, FALLBACK, INFERRED, Decision
-from ledger.context.money_budget import LEGISLATIVE, budget_noun, budget_speaks, future, legislative, per_year, toward
+from ledger.context.money_budget import (
+    LEGISLATIVE,
+    budget_noun,
+    budget_speaks,
+    future,
+    legislative,
+    per_year,
+    pot,
+    toward,
+)
 from ledger.context.money_frame import (
     FOREIGN_AID,
     MoneyFrame,
@@ -198,6 +207,7 @@ RULES: tuple[Rule, ...] = (
     ("budget-is-the-subject", "The Budget also proposes ..., providing $150 million to UNFPA", budget_speaks),
     ("goal-worked-toward", "working with the IMF toward a $650 billion general allocation", toward),
     ("budget-noun", "a $33 billion supplemental request", budget_noun),
+    ("a-sum-set-aside", "How much of the original $13.6 billion has been spent?; the $250 million that remains", pot),
     ("amount-per-year", "$1 billion a year for climate finance", per_year),
     ("written-as-a-part", "including $100 million for air defence", lambda f: _inherited(f, written=True)),
     ("future-period", "DKK 64.8 billion for military support from 2023 to 2028", future),
