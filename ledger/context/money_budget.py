@@ -50,6 +50,11 @@ _TOWARD = re.compile(rf"\btowards?\s+(?:(?:{alternation('articles')})\s+)?(?:[\w
                      rf"\b(?:{alternation('aiming')})\s+to\s+(?:{alternation('raising')})\s+(?:[a-z]+\s+){{0,3}}$",
                      re.IGNORECASE)
 _TOWARD_REACH = 30
+#: "the World Bank's goal of tripling annual guarantee issuance to $20 billion": a goal of changing something to
+#: an amount names the level aimed at.
+_GOAL_OF = re.compile(rf"\b(?:{alternation('goal_nouns')})\s+of\s+[a-z]+ing\s+(?:[\w'’-]+\s+){{0,4}}?to\s+"
+                      rf"(?:(?:{alternation('bounds_of_a_sum')})\s+)?$", re.IGNORECASE)
+_GOAL_OF_REACH = 80
 
 
 #: "How much of the original $13.6 billion ...": an amount something is drawn from.
@@ -78,9 +83,11 @@ def budget_speaks(f: MoneyFrame) -> Decision | None:
 
 def toward(f: MoneyFrame) -> Decision | None:
     """ "working with the IMF toward a $650 billion general allocation", "toward the $200 million goal",
-    "DFC set a goal to finance $1 billion", "the Challenge aims to raise $100 million": an amount after
+    "DFC set a goal to finance $1 billion", "the Challenge aims to raise $100 million", "the goal of tripling
+    annual guarantees to $20 billion": an amount after
     "toward", a goal or an aim to raise it is worked for, not given."""
-    m = _TOWARD.search(f.ev.text, max(0, f.ev.at - _TOWARD_REACH), f.ev.at)
+    m = (_TOWARD.search(f.ev.text, max(0, f.ev.at - _TOWARD_REACH), f.ev.at)
+         or _GOAL_OF.search(f.ev.text, max(0, f.ev.at - _GOAL_OF_REACH), f.ev.at))
     return Decision("budget", "goal-worked-toward", m.group(0).strip(), CLAUSE) if m else None
 
 

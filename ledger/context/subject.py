@@ -133,8 +133,10 @@ def _subject_of(actors: Actors, verb_at: int | None) -> Subject:
     breaks = _breaks(text, verb_at)
     start = breaks[-1].end() if breaks else 0
     opener = _OPENER.match(text, start, verb_at)  # "In Guatemala and Honduras, USDA will provide"
-    if opener:
-        start = opener.end()
+    if opener:  # (an actor between commas after an opening phrase that ends with no name is the subject: "Since
+        comma = text.find(",", start, opener.end())  # 2022, USAID, through ...,"; not "During her trip to Warsaw,
+        named = any(comma < m.start < opener.end() for m in actors.donors)  # Poland,")
+        start = comma + 1 if named and not text[start:comma].split()[-1][:1].isupper() else opener.end()
     if breaks and breaks[-1].start() > 0 and _SHARED.fullmatch(text, breaks[-1].start(), verb_at):
         return _subject_of(actors, breaks[-1].start())  # "Saudi Arabia voted ..., and also pledged $X"
     antecedent = _antecedent(actors, breaks, start, verb_at)
