@@ -45,7 +45,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
                           rf"{{0,3}}(?:{_words('war')})\b", i),
         "war_setting": re.compile(rf"(?:['’]s|\bRussian)\s+(?:[\w-]+\s+){{0,3}}?(?:{_words('war_setting')})\s+"
                                   rf"(?:of|in|on|against)\s+(?:the\s+)?$", i),
-        "to": re.compile(rf"\b(?:(?:{_words('to')})(?:\s+(?:the|our|all))?(?:\s+(?:{_words('people_of')})\s+"
+        "to": re.compile(rf"\b(?:(?:{_words('to')})(?:\s+(?:the|our|all))?"
+                         rf"(?:\s+(?-i:{alternation('place_qualifiers')}))?(?:\s+(?:{_words('people_of')})\s+"
                          rf"(?:of|in|within|inside))?|to\s+help\s+\w+)\s*$", i),
         "whose": re.compile(rf"^\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?:{_words('whose')})\b", i),
         "owns_aid": re.compile(rf"^['’]s\s+(?:(?:{alternation('owned_amount')})\s+)?(?:{_words('whose')})\b", i),

@@ -81,8 +81,11 @@ def _law_or_state_at_home(f: MoneyFrame) -> bool:
 
 def _agency_at_home(f: MoneyFrame) -> bool:
     """An agency whose mandate is at home spends the money, and no getter abroad, place abroad or
-    disaster relief says otherwise."""
-    return f.home_agency and not (f.getter or f.place_abroad or f.humanitarian)
+    disaster relief says otherwise (relief words with no disaster, in the sentence or the headline, are a
+    programme at home: "USDA provided $14.9 million to State agencies that run the Emergency Food Assistance
+    Program")."""
+    relief = f.humanitarian and (f.disaster_release or f.ev.has("disaster", "sentence") is not None)
+    return f.home_agency and not (f.getter or f.place_abroad or relief)
 
 
 def _total(f: MoneyFrame) -> Decision | None:
