@@ -79,12 +79,17 @@ def _law_or_state_at_home(f: MoneyFrame) -> bool:
     return law or f.getter_at_home and not f.humanitarian
 
 
+#: The word "relief": money for relief after an event, whatever the event is called.
+_RELIEF = re.compile(r"\brelief\b", re.IGNORECASE)
+
+
 def _agency_at_home(f: MoneyFrame) -> bool:
     """An agency whose mandate is at home spends the money, and no getter abroad, place abroad or
     disaster relief says otherwise (relief words with no disaster, in the sentence or the headline, are a
     programme at home: "USDA provided $14.9 million to State agencies that run the Emergency Food Assistance
     Program")."""
-    relief = f.humanitarian and (f.disaster_release or f.ev.has("disaster", "sentence") is not None)
+    relief = f.humanitarian and (f.disaster_release or f.ev.has("disaster", "sentence") is not None
+                                 or _RELIEF.search(f.ev.text) is not None)  # "federal emergency relief funding"
     return f.home_agency and not (f.getter or f.place_abroad or relief)
 
 

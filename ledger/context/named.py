@@ -163,6 +163,9 @@ _FROM_FIRMS = re.compile(r"[^.;:$]{0,80}?\bfrom\s+(?:more\s+than\s+|over\s+|near
                          r"(?:[\w.]+,?\s+(?:and\s+)?){0,3}?(?:companies|firms|businesses|philanthropies|investors)\b",
                          re.IGNORECASE)
 _PRIVATE_REACH = 120
+#: "..., the private sector made over $7 billion in new commitments": the private sector is the subject.
+_PRIVATE_SUBJECT = re.compile(rf"\bthe\s+private\s+sector\s+(?:has\s+|have\s+)?(?:also\s+)?"
+                              rf"(?:{alternation('zero_relative_verbs')})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
 
 
 def private_money(cl: Clause) -> bool:
@@ -170,4 +173,5 @@ def private_money(cl: Clause) -> bool:
     list it stands in, anywhere before it in the sentence (a link's blanked address can be long)."""
     return (_PRIVATE_AFTER.match(cl.text, cl.end) is not None or _FROM_FIRMS.match(cl.text, cl.end) is not None
             or _PRIVATE_BEFORE.search(cl.text, max(0, cl.at - _PRIVATE_REACH), cl.at) is not None
-            or _PRIVATE_LEAD.search(cl.text, 0, cl.at) is not None)
+            or _PRIVATE_LEAD.search(cl.text, 0, cl.at) is not None
+            or _PRIVATE_SUBJECT.search(cl.text, max(0, cl.at - _PRIVATE_REACH), cl.at) is not None)
