@@ -10,8 +10,10 @@ import re
 from ledger.context.decision import CLAUSE, Decision
 from ledger.context.money_frame import MoneyFrame, law_after, owns
 from ledger.context.words import alternation, none_of
+from ledger.text.gazetteer import find_actors, kind_of
 
-__all__ = ["LEGISLATIVE", "budget_noun", "budget_speaks", "future", "legislative", "per_year", "pot", "toward"]
+__all__ = ["LEGISLATIVE", "budget_noun", "budget_speaks", "co_financed", "future", "legislative", "per_year", "pot",
+           "toward"]
 
 #: Stages that say a legislature is asked or has voted: the money is a budget line.
 LEGISLATIVE = frozenset(("requested", "appropriated"))
@@ -74,6 +76,23 @@ def pot(f: MoneyFrame) -> Decision | None:
     m = (_DRAWN_FROM.search(f.ev.text, max(0, f.ev.at - _DRAWN_FROM_REACH), f.ev.at)
          or _POT_AFTER.match(f.ev.text, f.ev.end))
     return Decision("budget", "a-sum-set-aside", m.group(0).strip(), CLAUSE) if m else None
+
+
+#: "... compacts, totaling $504 million, with the Governments of | Benin": a compact made with the actor after it.
+_COMPACT_WITH = re.compile(r"\bcompacts?\b[^.;]{0,100}\bwith\b[^.;]{0,60}$", re.IGNORECASE)
+
+
+def co_financed(f: MoneyFrame) -> Decision | None:
+    """A partner government's own money for the compact a donor made with it is its own spending, not aid to
+    it ("MCC announced its first regional compacts, totaling $504 million, with the Governments of Benin and
+    Niger, with additional contributions of $15 million from Benin and Niger"; "a new $491 million compact with
+    the Government of Zambia in which ... Zambia will commit $33 million")."""
+    home = f.document.home if f.document is not None else None
+    if f.giver is None or f.giver == home or kind_of(f.giver) != "country":
+        return None
+    partner = any(m.canonical == f.giver and _COMPACT_WITH.search(f.ev.text, 0, m.start)
+                  for m in find_actors(f.ev.text))
+    return Decision("budget", "partner-co-finances", f.giver, CLAUSE) if partner else None
 
 
 def budget_speaks(f: MoneyFrame) -> Decision | None:

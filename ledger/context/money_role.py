@@ -19,6 +19,7 @@ from ledger.context.money_budget import (
     LEGISLATIVE,
     budget_noun,
     budget_speaks,
+    co_financed,
     future,
     legislative,
     per_year,
@@ -220,6 +221,8 @@ RULES: tuple[Rule, ...] = (
     ("written-as-a-part", "including $100 million for air defence", lambda f: _inherited(f, written=True)),
     ("future-period", "DKK 64.8 billion for military support from 2023 to 2028", future),
     ("legislature-asked-or-voted", "the House passed the $40 billion bill; the Act allocated $3 billion", legislative),
+    ("partner-co-finances", "a $491 million compact with the Government of Zambia, in which Zambia will commit $33 "
+     "million", co_financed),
     ("domestic-spending", "USDA has invested $3.9 billion in 333 projects", _domestic),
     ("one-undertaking", "This builds on USAID's launch of a nearly $5 million mobile money project", _one_undertaking),
     ("running-total", "brings Washington's military assistance to more than $19.3 billion", _total),

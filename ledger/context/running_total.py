@@ -233,11 +233,12 @@ NOT_A_TOTAL: tuple[Rule, ...] = (
 
 def running_total(ev: Evidence) -> Cue | None:
     """The running-total word, perfect of giving or count of acts that makes the figure a total, or None."""
-    # (after the amount, a level word is its own only next to it: not "to mobilize up to $500 million ... to
-    # ensure the project reaches financial close")
+    # (after the amount, a level word or a bare "total" is its own only next to it: not "to mobilize up to $500
+    # million ... to ensure the project reaches financial close", "wasting millions of dollars on a total hoax")
     said = [*(c for c in ev.lead if c.cls == "total" and c.text.lower() not in _MONEY_GOES
               and not _NEW_PREDICATE.search(ev.text, c.end, ev.at)),
-            *(c for c in ev.after if c.cls == "total" and c.value != "next" and (c.value != "level" or ev.next_to(c)))]
+            *(c for c in ev.after if c.cls == "total" and c.value != "next"
+              and (c.value != "level" and c.text.lower() != "total" or ev.next_to(c)))]
     cue = next((c for c in said if not any(rule(ev, c) for _name, _example, rule in NOT_A_TOTAL)), None)
     if cue is None and ev.perfect is not None and (
             ev.new_amount() or gives_in_future(ev) or is_one_thing(ev.text[:ev.at])
