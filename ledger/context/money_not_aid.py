@@ -11,6 +11,7 @@ import re
 
 from ledger.context.decision import CLAUSE, INFERRED, Decision
 from ledger.context.document import names_abroad
+from ledger.context.money_budget import toward
 from ledger.context.money_frame import TINY, MoneyFrame, Rule, named_law, not_aid_noun, owns
 from ledger.context.named import AMOUNT
 from ledger.context.sum_shapes import raised_to
@@ -262,8 +263,10 @@ def _vague(f: MoneyFrame) -> Decision | None:
     ("... and hundreds of millions of dollars in food and shelter"); a perfect alone does not ("We've
     provided hundreds of billions of dollars in aid"), nor does "already" ("we've already mobilized tens of
     billions of dollars")."""
-    total = f.ev.total()
-    if f.vague and f.inherited is None and (total is None or total.cls != "total" or total.text.lower() == "already"):
+    total = f.ev.total()  # (nor does a total word before a goal: "Since its launch, ... work towards the goal to
+    # mobilize hundreds of billions of dollars")
+    if f.vague and f.inherited is None and (total is None or total.cls != "total" or total.text.lower() == "already"
+                                            or toward(f) is not None):
         return Decision("other", "vague-amount", "", CLAUSE)
     return None
 
