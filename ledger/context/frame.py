@@ -152,6 +152,12 @@ def _agencies_named(text: str) -> tuple[bool, bool]:
     return _agency("agency_abroad").search(text) is not None, _agency("agency_at_home").search(text) is not None
 
 
+def _home_of(giver: str, doc: DocumentFrame) -> str | None:
+    """The country a giver is at home in: itself, or the publisher's for an organisation the gazetteer does not
+    know ("Samsung has committed $17 billion ... to build a semiconductor facility in Texas", in a US release)."""
+    return doc.home if kind_of(giver) is None else giver
+
+
 def _at_home_only(text: str) -> bool:
     """The sentence names an agency whose mandate is at home and none whose mandate is abroad ("through
     USTDA and the Department of Transportation" is aid)."""
@@ -261,7 +267,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),
         years_to_come=_years_to_come(cl.text), aid_agency=agency_abroad,
         state_giver=cand.donor.rule == "named-in-sentence" and cand.donor_kind == "state",
-        getter_at_home=giver is not None and country_of_state(cand.recipient.value) == giver
+        getter_at_home=giver is not None and country_of_state(cand.recipient.value) == _home_of(giver, doc)
         or not cand.recipient.value and to_itself(ev, giver),
         attached_giver=cand.attached_giver,
         several_givers=cand.group_giver and not _ONE_GOVERNMENT.search(ev.text, 0, ev.at),
