@@ -79,6 +79,7 @@ def pot(f: MoneyFrame) -> Decision | None:
 
 
 #: "... compacts, totaling $504 million, with the Governments of | Benin": a compact made with the actor after it.
+_COMPACT = re.compile(r"\bcompacts?\b", re.IGNORECASE)
 _COMPACT_WITH = re.compile(r"\bcompacts?\b[^.;]{0,100}\bwith\b[^.;]{0,60}$", re.IGNORECASE)
 
 
@@ -88,8 +89,8 @@ def co_financed(f: MoneyFrame) -> Decision | None:
     Niger, with additional contributions of $15 million from Benin and Niger"; "a new $491 million compact with
     the Government of Zambia in which ... Zambia will commit $33 million")."""
     home = f.document.home if f.document is not None else None
-    if f.giver is None or f.giver == home or kind_of(f.giver) != "country":
-        return None
+    if f.giver is None or f.giver == home or kind_of(f.giver) != "country" or not _COMPACT.search(f.ev.text):
+        return None  # (the sentence's actors are looked up again only when it speaks of a compact)
     partner = any(m.canonical == f.giver and _COMPACT_WITH.search(f.ev.text, 0, m.start)
                   for m in find_actors(f.ev.text))
     return Decision("budget", "partner-co-finances", f.giver, CLAUSE) if partner else None
