@@ -35,7 +35,8 @@ _AND_GAP = re.compile(r",?\s+and\s+(?:the\s+)?")
 #: "commends the United States on its $4 billion contribution": "its" after the actor makes it the owner.
 _ON_ITS = re.compile(r"\s+(?:on|for)\s+(?:its|their)\b", re.IGNORECASE)
 #: "to thank her and the European Union for": the actor thanked (for money named after it).
-_THANKED = re.compile(r"\bthank(?:s|ed|ing)?\s+(?:(?:her|him|them|you)\s+and\s+)?(?:the\s+)?$", re.IGNORECASE)
+_THANKED = re.compile(rf"\bthank(?:s|ed|ing)?\s+(?:(?:her|him|them|you)\s+and\s+)?(?:the\s+)?"
+                      rf"(?:(?:{alternation('leader_titles')})\s+)?$", re.IGNORECASE)
 _FOR_IT = re.compile(r"\s+for\s+[^,;:.]*?(?:,\s+(?:some|about|nearly|over|more\s+than)\s+)?")
 #: How far (characters) before its verb a subject stands to be the verb's own ("the United States intends to").
 _DIRECT_SUBJECT = 25
