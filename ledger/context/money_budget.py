@@ -10,7 +10,7 @@ import re
 from ledger.context.decision import CLAUSE, Decision
 from ledger.context.money_frame import MoneyFrame, law_after, owns
 from ledger.context.words import alternation, none_of
-from ledger.text.gazetteer import find_actors, kind_of
+from ledger.text.gazetteer import actors_in, kind_of
 
 __all__ = ["LEGISLATIVE", "budget_noun", "budget_speaks", "co_financed", "future", "legislative", "per_year", "pot",
            "toward"]
@@ -90,9 +90,9 @@ def co_financed(f: MoneyFrame) -> Decision | None:
     the Government of Zambia in which ... Zambia will commit $33 million")."""
     home = f.document.home if f.document is not None else None
     if f.giver is None or f.giver == home or kind_of(f.giver) != "country" or not _COMPACT.search(f.ev.text):
-        return None  # (the sentence's actors are looked up again only when it speaks of a compact)
+        return None  # (the sentence's actors, read once per sentence, are asked for only when it speaks of a compact)
     partner = any(m.canonical == f.giver and _COMPACT_WITH.search(f.ev.text, 0, m.start)
-                  for m in find_actors(f.ev.text))
+                  for m in actors_in(f.ev.text))
     return Decision("budget", "partner-co-finances", f.giver, CLAUSE) if partner else None
 
 

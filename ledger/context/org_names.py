@@ -82,7 +82,7 @@ def named_as_person(text: str, name: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     """Capitalised words before a name that make no person of it ("The Starbucks Foundation", "To Heifer")."""
-    return frozenset(w for w in actor_cue_words("not_a_first_name"))
+    return frozenset(actor_cue_words("not_a_first_name"))
 
 
 @functools.lru_cache(maxsize=1)
