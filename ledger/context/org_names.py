@@ -12,9 +12,9 @@ import re
 from ledger.context.actor_patterns import org_nouns
 from ledger.context.mentions import actor_cue_words
 from ledger.context.words import alternation
-from ledger.text.gazetteer import load_gazetteer
+from ledger.text.gazetteer import canonical_name, kind_of, load_gazetteer
 
-__all__ = ["firm", "firms", "lone_giver", "named_as_person", "organisation"]
+__all__ = ["firm", "firms", "lone_giver", "not_an_organisation", "organisation"]
 
 #: ", a global chipmaking giant,", ", one of the world's largest NGOs,": a firm or NGO in apposition.
 _FIRM_APPOSITION = re.compile(rf"^[*_]*\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s+of)\b[^,]{{0,60}}?\b"
@@ -64,19 +64,28 @@ def lone_giver(name: str, before: str, after: str, prior: str = "", verb: str = 
             and _LONE_AFTER.match(after) is not None and _VOICE.match(verb) is None)
 
 
-def named_as_person(text: str, name: str) -> bool:
-    """Whether ``text`` writes ``name`` after a first name or a title somewhere ("Prime Minister Rishi Sunak",
-    "Mr. Sullivan", "Pentagon chief Austin", "MR. KIRBY:"), or in lower case (a common noun capitalised at the
-    start of a sentence, "Officials approved"): then the name used alone is no organisation's."""
-    if re.search(rf"\b{re.escape(name.lower())}\b", text):
+def not_an_organisation(text: str, name: str) -> bool:
+    """Whether ``text`` shows that ``name`` used alone is no organisation's: it writes the name after a first
+    name, an initial, a title or a noun of office ("Prime Minister Rishi Sunak", "J.D. Vance", "Mr. Sullivan",
+    "Pentagon chief Austin", "MR. KIRBY:"), in lower case (a common noun capitalised at the start of a
+    sentence, "Officials approved"), or as a place ("Tampa, Florida:", "in Detroit": a city spends at home)."""
+    if re.search(rf"\b{re.escape(name.lower())}\b", text) or _as_place(text, name):
         return True
     if re.search(rf"\b(?:{alternation('abbreviated_titles')})\.?\s+{re.escape(name.upper())}\b", text, re.IGNORECASE):
         return True
-    for m in re.finditer(rf"\b([A-Za-z][a-z-]+)\.?[ \t]+{re.escape(name)}\b", text):
+    for m in re.finditer(rf"\b([A-Za-z][a-z-]+|[A-Z]\.)\.?[ \t]+{re.escape(name)}\b", text):
         word = m.group(1)
         if word[0].isupper() and word not in _function_words() or word in _person_nouns():
             return True
     return False
+
+
+def _as_place(text: str, name: str) -> bool:
+    """ "Tampa, Florida", "in Detroit", "the city of Tampa": the name is a place's, written before the state or
+    country it lies in, or after a preposition of place."""
+    after = (m.group(1) for m in re.finditer(rf"\b{re.escape(name)},[ \t]+([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)", text))
+    return any(kind_of(canonical_name(a) or canonical_name(a.split()[0])) in ("country", "state") for a in after) or (
+        re.search(rf"\b(?:in|across|throughout|city\s+of)[ \t]+{re.escape(name)}\b", text, re.IGNORECASE) is not None)
 
 
 @functools.lru_cache(maxsize=1)

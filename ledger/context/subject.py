@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ledger.context.actor_patterns import org_nouns
 from ledger.context.mentions import Actors, actor_cue_words
-from ledger.context.org_names import firm, firms as org_firms, lone_giver, named_as_person, organisation
+from ledger.context.org_names import firm, firms as org_firms, lone_giver, not_an_organisation, organisation
 from ledger.context.words import alternation
 from ledger.text.calendar import MONTHS, WEEKDAYS
 from ledger.text.gazetteer import LIST_JOINT
@@ -119,9 +119,9 @@ class Subject:
 
 def subject_of(actors: Actors, verb_at: int | None, document: str = "") -> Subject:
     """The subject of the verb starting at ``verb_at`` in the sentence ``actors`` was read from; a name used
-    alone is no organisation's where the ``document`` shows it is a person's or a common noun's."""
+    alone is no organisation's where the ``document`` shows it is a person's, a common noun's or a place's."""
     subject = _subject_of(actors, verb_at)
-    return Subject(None, False) if subject.lone and named_as_person(document, subject.name or "") else subject
+    return Subject(None, False) if subject.lone and not_an_organisation(document, subject.name or "") else subject
 
 
 def _subject_of(actors: Actors, verb_at: int | None) -> Subject:
