@@ -13,9 +13,11 @@ from ledger.context.clauses import Clause, ListIndex, flat
 from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTENCE, Decision
 from ledger.context.document import DocumentFrame
 from ledger.context.getter import getter, nearest as _nearest
+from ledger.context.giver_clauses import fronted_owner, relative_giver
 from ledger.context.mentions import SELF, Actors, classify, listed
 from ledger.context.named import many_getters, private_money, unknown_getter, unknown_giver, with_others
-from ledger.context.subject import Subject, fronted_owner, subject_of, thanked_for
+from ledger.context.subject import Subject, subject_of
+from ledger.context.thanks import thanked_for, thanked_owner
 from ledger.context.turns import speaker_actor, thanked_host
 from ledger.context.words import alternation
 
@@ -23,21 +25,8 @@ __all__ = ["SELF", "Candidates", "candidates", "classify", "decide", "pick"]
 
 #: Between a possessive and the amount it owns: the possessive ending and an adjective or two.
 _OWNS = re.compile(rf"(?:['’]s?)?\s+(?:(?:{alternation('owned_amount')})\s+)?")
-#: "$X that the United States has provided", "$X in aid which Japan pledged": a relative clause after the amount.
-_RELATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:that|which)\s+(?:the\s+)?")
-#: "the $10 million Australia has already committed", "the $54 billion commitment the EU made": a relative
-#: clause without "that" (after the amount's noun, if any): its subject right after them, and a perfect
-#: or a past verb of giving right after the subject.
-_ZERO_RELATIVE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:the\s+)?")
-_PERFECT_AFTER = re.compile(rf"\s+(?:has|have|had|(?:{alternation('zero_relative_verbs')}))\b")
-#: "the United States and Japan": two givers joined.
-_AND_GAP = re.compile(r",?\s+and\s+(?:the\s+)?")
 #: "commends the United States on its $4 billion contribution": "its" after the actor makes it the owner.
 _ON_ITS = re.compile(r"\s+(?:on|for)\s+(?:its|their)\b", re.IGNORECASE)
-#: "to thank her and the European Union for": the actor thanked (for money named after it).
-_THANKED = re.compile(rf"\bthank(?:s|ed|ing)?\s+(?:(?:her|him|them|you)\s+and\s+)?(?:the\s+)?"
-                      rf"(?:(?:{alternation('leader_titles')})\s+)?$", re.IGNORECASE)
-_FOR_IT = re.compile(r"\s+for\s+[^,;:.]*?(?:,\s+(?:some|about|nearly|over|more\s+than)\s+)?")
 #: How far (characters) before its verb a subject stands to be the verb's own ("the United States intends to").
 _DIRECT_SUBJECT = 25
 #: "€550 million from the EU", "$20 million in grants from Japan": the giver named right after the amount.
@@ -109,6 +98,7 @@ class Candidates:
     firm_giver: bool = False  # the giver named as the subject is a firm ("Chobani announced $1.7 billion")
     attached_giver: bool = False  # the giver is written onto the amount ("$22 million from Unitaid")
     private: bool = False  # the private sector commits the amount ("$X in private sector commitments")
+    several_firms: bool = False  # firms named together as the subject ("Korean companies", "Mastercard and Visa")
 
     def giver(self, doc: DocumentFrame) -> str | None:
         """The donor named, with "we" read as the publisher (None when a newspaper says "we")."""
@@ -139,7 +129,7 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     subject = subject_of(actors, verb_at, doc.text)
     attached = _attached_giver(actors, cl.end)
     donor, recipient = pick(actors, cl.at, cl.end + len(cl.after), we, verb_at, subject, attached)
-    relative, joint = _relative_giver(actors, cl)
+    relative, joint = relative_giver(actors, cl.end)
     donor = None if joint else relative or donor
     label = _own_voice(cl, lists, donor, subject) if donor in (None, SELF) else None
     if donor is not None and donor != subject.actor and not _named_as_giver(actors, donor):
@@ -154,8 +144,7 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
         d, donor, written = Decision(thanked, "thanked-for-it", thanked, SENTENCE), thanked, thanked
     if label is not None:
         d, donor = label[2], label[0]
-    r = Decision(recipient, "named-in-sentence", recipient, SENTENCE) if recipient else (
-        many_getters(cl) or unknown_getter(cl))
+    r = _getter_named(cl, recipient, subject)
     dk, rk = label[1] if label else _kind(actors, donor), _kind(actors, recipient)
     if d is None or r is None:  # several givers of the sentence's own keep the lead-in's out ("with donors pledging")
         d2, r, dk2, rk = _from_lead_in(lists.lead_in(cl.sent), we, d, r, dk, rk)
@@ -170,7 +159,17 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     group = subject.group or others
     several = r is not None and r.rule == "named-in-sentence" and listed(actors, r.value)
     return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, group, explicit, owner, direct,
-                      several, subject.unknown and subject.firm, attached is not None, private_money(cl))
+                      several, subject.unknown and subject.firm, attached is not None, private_money(cl), subject.firms)
+
+
+def _getter_named(cl: Clause, recipient: str | None, subject: Subject) -> Decision | None:
+    """The getter the sentence names, unless it is one of the subject's givers ("with Canada and 15 countries
+    contributing $X"); else one the clause names without a name the gazetteer knows ("in eight focus countries")."""
+    if recipient is None:
+        return many_getters(cl) or unknown_getter(cl)
+    if recipient in subject.givers:
+        return Decision(None, "giver-never-receives", recipient, SENTENCE)
+    return Decision(recipient, "named-in-sentence", recipient, SENTENCE)
 
 
 def _named_as_giver(actors: Actors, name: str | None) -> bool:
@@ -209,7 +208,7 @@ def _owner(actors: Actors, at: int) -> str | None:
     """Whose money the amount at ``at`` is by the words before it: the actor thanked for it ("to thank her and
     the European Union for a significant financial aid package ... some $50 billion"), else the last
     possessive ("welcomes Australia's announcement")."""
-    thanked = thanked_for(actors, at, _THANKED, 30, _FOR_IT)  # (not "for hosting the talks, and we")
+    thanked = thanked_owner(actors, at)
     return thanked or next((m.canonical for m in reversed(actors.donors) if (
         m.possessive or _ON_ITS.match(actors.text, m.end)) and m.end <= at and m.canonical != SELF), None)
 
@@ -246,22 +245,6 @@ def _item_giver(cl: Clause, lists: ListIndex) -> tuple[str, str | None] | None:
     return (" ".join(words[1:] if words[0] == "The" else words), None) if words[-1] in org_nouns() else None
 
 
-def _relative_giver(actors, cl: Clause) -> tuple[str | None, bool]:
-    """ "the more than $15.2 billion that the United States has provided": the subject of a relative
-    clause right after the amount gives it; and whether a second giver is joined to it ("the $8 million
-    that the United States and Japan pledged": several givers). Without "that", the subject must be
-    followed by a perfect or a past verb of giving ("the $10 million Australia has already committed")."""
-    rel = _RELATIVE_AFTER.match(cl.text, cl.end)
-    zero = _ZERO_RELATIVE.match(cl.text, cl.end) if rel is None else None
-    at = rel.end() if rel is not None else zero.end() if zero is not None else -1
-    m = next((m for m in actors.donors if m.start == at and (rel is not None or _PERFECT_AFTER.match(cl.text, m.end))),
-             None)
-    if m is None:
-        return None, False
-    joint = any(o.canonical != m.canonical and _AND_GAP.fullmatch(cl.text, m.end, o.start) for o in actors.donors)
-    return m.canonical, joint
-
-
 def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = False) -> dict[str, Decision]:
     """Donor and recipient of a figure with role ``role``: none for figures that are no aid;
     ``praised``: the publisher welcomes the amount, so it is someone else's."""
@@ -276,6 +259,8 @@ def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = Fals
         donor = Decision(None, "someone-elses-money", donor.words, SENTENCE)  # G7's commitment"
     if donor.value is None and cand.group_giver:  # "countries and organisations have announced $X"
         donor = Decision(None, "several-givers", "", SENTENCE)
+    elif donor.value is None and cand.several_firms:  # "Korean companies have committed $X", "Mastercard and
+        donor = Decision(None, "several-givers", "firms", SENTENCE)  # Visa have committed $X"
     elif cand.private and not cand.explicit_donor:  # "$8 billion in private sector commitments": firms'
         donor = Decision(None, "several-givers", "private sector", SENTENCE)
     elif donor.value is None and praised and donor.rule != "someone-elses-money":  # "we welcome $X"

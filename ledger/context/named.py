@@ -47,6 +47,10 @@ _AND_OTHERS = re.compile(rf"\s+and\s+(?:{alternation('unnamed_others')})\b", re.
 #: society partners": the amount comes from partners of several kinds, none of them named.
 _FROM_KINDS_OF_PARTNERS = re.compile(r"[^.;:$]{0,100}?\bfrom\s+(?:[\w-]+(?:\s+[\w-]+)?,\s+){2,5}and\s+"
                                      r"(?:[\w-]+\s+){0,2}(?:partners|donors|contributors)\b", re.IGNORECASE)
+#: "$356 million in new support from contributing national and regional governments", "an additional $500 million
+#: in support from other donors": the amount comes from givers of a kind, named by a plural noun only.
+_FROM_MANY = re.compile(r"[^.;:$]{0,40}?\bfrom\s+(?:(?:the|other|several|many|\d+|[a-z][\w-]*)\s+){0,4}?"
+                        rf"(?:{alternation('many_givers')})\b", re.IGNORECASE)
 #: "grants from IFC, DFC, EIB, EU, and AFD, amounting to $14 million": a list of givers after "from", before
 #: the amount (no other amount between).
 _FROM_A_LIST = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3},\s+){2,}(?:and\s+)?"
@@ -134,7 +138,8 @@ def with_others(actors: Actors, donor: str | None, end: int | None = None, start
     donors"), or the amount ending at ``end`` is said to be given by several ("partners who have pledged
     over $515 million collectively"; "collectively contribute $X" before the amount starting at ``start``,
     unless a group is the giver named): one of several givers."""
-    if end is not None and (_COLLECTIVELY.match(actors.text, end) or _FROM_KINDS_OF_PARTNERS.match(actors.text, end)):
+    if end is not None and (_COLLECTIVELY.match(actors.text, end) or _FROM_KINDS_OF_PARTNERS.match(actors.text, end)
+                            or _FROM_MANY.match(actors.text, end)):
         return True
     if start is not None and _COLLECTIVELY_BEFORE.search(actors.text, max(0, start - 60), start):
         return not any(m.canonical == donor and m.kind == "group" for m in actors.donors)  # "Quad partners"

@@ -14,7 +14,7 @@ from ledger.context.mentions import actor_cue_words
 from ledger.context.words import alternation
 from ledger.text.gazetteer import canonical_name, kind_of, load_gazetteer
 
-__all__ = ["firm", "firms", "lone_giver", "not_an_organisation", "organisation"]
+__all__ = ["firm", "firm_list", "firms", "lone_giver", "not_an_organisation", "organisation"]
 
 #: ", a global chipmaking giant,", ", one of the world's largest NGOs,": a firm or NGO in apposition.
 _FIRM_APPOSITION = re.compile(rf"^[*_]*\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s+of)\b[^,]{{0,60}}?\b"
@@ -22,8 +22,10 @@ _FIRM_APPOSITION = re.compile(rf"^[*_]*\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s
 #: An apposition that makes a name a charity, not a firm ("CARE, a humanitarian organization,").
 _NOT_CHARITY = re.compile(r"\b(?:NGO|charity|foundation|non-?profit|humanitarian|organi[sz]ation)s?\b", re.IGNORECASE)
 #: Before a name used alone as a subject: nothing, or an opening phrase and its comma ("To date, Heifer has
-#: awarded"); not a title ("Mr. Sullivan"), an article ("The Fund") or any other word of the clause.
-_LONE_BEFORE = re.compile(r"^[\W_]*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s*)?$")
+#: awarded"; "As part of its commitment to ... Afghan refugees, Starbucks has committed"); not a title ("Mr.
+#: Sullivan"), an article ("The Fund") or any other word of the clause.
+_LONE_BEFORE = re.compile(rf"^[\W_]*(?:(?:[A-Z][a-z]+(?:\s+[a-z]+){{0,3}}|"
+                          rf"(?:{alternation('clause_openers')})\b[^;:]{{0,200}}),\s*)?$")
 #: Verbs an official speaks with for the giver ("Kirby announced", "Austin unveiled").
 _VOICE = re.compile(rf"(?:{alternation('voice_verbs')})\b", re.IGNORECASE)
 #: An abbreviated title ends the text before a person's name ("Mr. Sullivan", "Sen. Risch").
@@ -62,6 +64,30 @@ def lone_giver(name: str, before: str, after: str, prior: str = "", verb: str = 
             and name.lower() not in _not_lone_givers() and _TITLE_BEFORE.search(prior) is None
             and _LONE_PRIOR.search(prior) is not None and _LONE_BEFORE.match(before) is not None
             and _LONE_AFTER.match(after) is not None and _VOICE.match(verb) is None)
+
+
+#: "Oracle and OpenAI and SoftBank are now collectively", "Microsoft and its partners are": one-word names joined
+#: as the whole subject (with "its partners" after one name), then a few words of its predicate up to the verb
+#: ("are committed | to invest").
+_FIRM_LIST = re.compile(r"^[\W_]*([A-Z][\w&'’.-]*(?:(?:,\s+|,?\s+and\s+)[A-Z][\w&'’.-]*)*)"
+                        r"(,?\s+and\s+(?:its|their)\s+partners)?\s+"
+                        r"(?:[a-z]+\s+){0,4}$")
+_LIST_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def firm_list(span: str) -> tuple[str, ...]:
+    """The names of a subject made of firms' short names alone ("Oracle and OpenAI and SoftBank", "Microsoft
+    and its partners"): each a word no actor of the gazetteer has, no acronym, pronoun or word of government;
+    two or more, or one with its partners. Empty when the subject is anything else."""
+    m = _FIRM_LIST.match(span)
+    if m is None:
+        return ()
+    names = tuple(_LIST_SPLIT.split(m.group(1)))
+    if len(names) < 2 and m.group(2) is None or len(set(names)) < len(names):
+        return ()
+    if any(n.isupper() or n in _alias_words() or n.lower() in _not_lone_givers() for n in names):
+        return ()
+    return names
 
 
 def not_an_organisation(text: str, name: str) -> bool:

@@ -243,9 +243,9 @@ def running_total(ev: Evidence) -> Cue | None:
     if cue is None and ev.perfect is not None and (
             ev.new_amount() or gives_in_future(ev) or is_one_thing(ev.text[:ev.at])
             or _ANNOUNCED_THAT.search(ev.text, 0, ev.perfect.start) or _TO_A_NEW.match(ev.text, ev.end)
-            or _RECENT.search(ev.text, ev.perfect.start, ev.at)):
+            or _RECENT.search(ev.text, ev.perfect.start, ev.at) or _COMING.match(ev.text, ev.end)):
         return None  # "has committed $1 billion in new assistance", "..., and will send $X", "announced that the
         # United States has contributed $150 million", "has disbursed $20 billion to a new fund", "has made
-        # available this week $250 million": a new package
+        # available this week $250 million", "have extended $7.1 billion over the next 20 years": a new package
     return (cue or ev.perfect or across_many(ev) or bound_in_perfect(ev) or holds(ev) or the_bound(ev)
             or raised_to(ev))

@@ -15,12 +15,20 @@ from dataclasses import dataclass
 
 from ledger.context.actor_patterns import org_nouns
 from ledger.context.mentions import Actors, actor_cue_words
-from ledger.context.org_names import firm, firms as org_firms, lone_giver, not_an_organisation, organisation
+from ledger.context.org_names import (
+    firm,
+    firm_list,
+    firms as org_firms,
+    lone_giver,
+    not_an_organisation,
+    organisation,
+)
+from ledger.context.thanks import thanked_subject
 from ledger.context.words import alternation
 from ledger.text.calendar import MONTHS, WEEKDAYS
 from ledger.text.gazetteer import LIST_JOINT
 
-__all__ = ["Subject", "fronted_owner", "governed", "subject_of", "thanked_for"]
+__all__ = ["Subject", "governed", "subject_of"]
 
 #: "USAID will commit $50 million and the Gates Foundation will commit $10 million": after an amount, "and"
 #: with a name and its own verb opens a new clause (not "the United States and Japan will provide").
@@ -84,12 +92,12 @@ _APPOSED = re.compile(r"\b[A-Z][\w&'’.-]*[*_]*\s*,\s+(?:a|an|the|one\s+of)\b[^
 _JOINT_GAP = re.compile(r"(?:\s*,[^,;]{1,60})?\s*,?\s+and\s+(?:the\s+)?")
 #: What joins the names of a list of givers ("The United States, Canada, the Republic of Korea, and Spain").
 _LIST_GAP = re.compile(LIST_JOINT)
-#: "thanked the Saudis | for | giving": the one thanked, and the gerund of what they did.
-_THANKING = r"\bthank(?:s|ed|ing)?"
-_THANK = re.compile(rf"{_THANKING}\s+(?:the\s+)?$", re.IGNORECASE)
-#: "for giving", "for its recent pledge to provide": what the thanked one did, right before the verb; an
-#: aside may stand between ("Japan, the new G7 president, for ...").
-_FOR_GIVING = re.compile(r"(?:\s*,[^,;]{1,60},)?\s+for\s+(?:(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}?)?(?:\w+\s+)?")
+#: "totaling $504 million, with Benin and Niger contributing an additional $15 million each": after "with", the
+#: name before a gerund of giving is its subject (an absolute clause), not the main clause's subject.
+_WITH = re.compile(r"\bwith\s+(?=[^,;:()]{1,80}$)", re.IGNORECASE)
+_GERUND = re.compile(rf"(?:{alternation('giving_gerunds')})\b", re.IGNORECASE)
+#: A firm word in lower case and in the plural ("companies", "banks"; not "business", nor "Business" in a name).
+_PLURAL = re.compile(r"[a-z ]*(?:[^s\W]s|ies)")
 #: Only auxiliaries and adverbs between an actor and its verb: the actor is the verb's subject.
 _AUXILIARIES = re.compile(rf"\s+(?:(?:{alternation('between_subject_and_verb')})\s+){{1,3}}", re.IGNORECASE)
 _WHICH = re.compile(r"\b(?:which|who)\b")
@@ -115,13 +123,17 @@ class Subject:
     start: int = 0  # where the subject's clause begins (an actor named after it is inside the subject)
     thanked: bool = False  # the giver is thanked for giving ("We thank Japan for its pledge to provide $X")
     lone: bool = False  # the name is one word used alone ("Reckitt committed"): a person's, if the text says so
+    firms: bool = False  # several firms ("Korean companies", "Oracle and OpenAI and SoftBank")
+    members: tuple[str, ...] = ()  # their names, where the subject names them
+    givers: frozenset[str] = frozenset()  # actors that give together ("with Canada and 15 countries contributing")
 
 
 def subject_of(actors: Actors, verb_at: int | None, document: str = "") -> Subject:
     """The subject of the verb starting at ``verb_at`` in the sentence ``actors`` was read from; a name used
     alone is no organisation's where the ``document`` shows it is a person's, a common noun's or a place's."""
     subject = _subject_of(actors, verb_at)
-    return Subject(None, False) if subject.lone and not_an_organisation(document, subject.name or "") else subject
+    names = subject.members or ((subject.name or "",) if subject.lone else ())
+    return Subject(None, False) if any(not_an_organisation(document, n) for n in names) else subject
 
 
 def _subject_of(actors: Actors, verb_at: int | None) -> Subject:
@@ -137,8 +149,27 @@ def _subject_of(actors: Actors, verb_at: int | None) -> Subject:
         comma = text.find(",", start, opener.end())  # 2022, USAID, through ...,"; not "During her trip to Warsaw,
         named = any(comma < m.start < opener.end() for m in actors.donors)  # Poland,")
         start = comma + 1 if named and not text[start:comma].split()[-1][:1].isupper() else opener.end()
+    with_ = _WITH.search(text, max(0, start - 5), verb_at) if _GERUND.match(text, verb_at) else None  # (", with"
+    if with_ is not None:  # breaks a clause) "with Benin and Niger contributing $X": whatever side they seemed on
+        return _with_subject(actors, with_.end(), verb_at) or _subject_in(actors, [], with_.end(), verb_at)
     if breaks and breaks[-1].start() > 0 and _SHARED.fullmatch(text, breaks[-1].start(), verb_at):
         return _subject_of(actors, breaks[-1].start())  # "Saudi Arabia voted ..., and also pledged $X"
+    return _subject_in(actors, breaks, start, verb_at, opener is not None and start == opener.end())
+
+
+def _with_subject(actors: Actors, start: int, verb_at: int) -> Subject | None:
+    """The actors of an absolute clause ("with Benin and Niger contributing"): one gives, several give together."""
+    names = {m.canonical for m in (*actors.donors, *actors.recipients) if start <= m.start and m.end <= verb_at}
+    if not names:
+        return None
+    several = len(names) > 1 or _group().search(actors.text, start, verb_at)  # "with the United States and more
+    return Subject(None, False, group=True, givers=frozenset(names)) if several else Subject(names.pop(), False)
+
+
+def _subject_in(actors: Actors, breaks: list[re.Match[str]], start: int, verb_at: int, opened: bool = False
+                ) -> Subject:
+    """The subject in the clause from ``start`` to the verb at ``verb_at`` (``opened``: after an opening phrase)."""
+    text = actors.text
     antecedent = _antecedent(actors, breaks, start, verb_at)
     if antecedent is not None:
         return Subject(antecedent, False)
@@ -147,22 +178,25 @@ def _subject_of(actors: Actors, verb_at: int | None) -> Subject:
     named = [m for m in actors.donors if start <= m.start and m.end <= verb_at]
     firms = org_firms().search(text, named[-1].end if named else start, verb_at)
     if firms and not _APPOSED.search(text, start, firms.start()):  # "Korean companies have invested" (not
-        return Subject(None, True, None, firm=True, start=start)  # "Corteva, an agriscience company,"): no name
+        return Subject(None, True, None, firm=True, start=start,  # "Corteva, an agriscience company,"): no name
+                       firms=_PLURAL.fullmatch(firms.group(0)) is not None)
     if named:
-        thanked = _thanked(named, text, verb_at)
+        thanked = thanked_subject(named, text, verb_at)
         return Subject(thanked, False, thanked=True) if thanked else _named_subject(named, text, verb_at)
     span = text[start:verb_at]
+    if members := firm_list(span):  # "Oracle and OpenAI and SoftBank are committing $X": firms, none named alone
+        return Subject(None, True, None, firm=True, start=start, firms=True, members=members)
     if _group().search(span):
         return Subject(None, False, group=True)
     if text[verb_at:verb_at + 1].isupper() and "," in span:  # "Task Force Briefed on Drought, Forms Working
         return Subject(None, False)  # Group to Provide Relief, Announces $X": a Title Case headline of several acts
-    return _unknown_name(text, span, start, verb_at)
+    return _unknown_name(text, span, start, verb_at, "" if opened else text[max(0, start - 8):start])
 
 
-def _unknown_name(text: str, span: str, start: int, verb_at: int) -> Subject:
+def _unknown_name(text: str, span: str, start: int, verb_at: int, prior: str) -> Subject:
     """A name in the subject's ``span`` (from ``start``) that no actor of the gazetteer is: an organisation
     ("Argidius Foundation", "Pantaleon, a sugar company,"), one used alone ("Reckitt"), or a noun that names
-    several givers ("The Fund announced")."""
+    several givers ("The Fund announced"); ``prior`` is the end of the sentence before the clause."""
     for m in _NAME.finditer(span):
         run = _NAME_RUN.match(span, m.start())
         name = _OWNER_OF.split(_ACRONYM_AFTER.sub("", " ".join((run.group(0) if run else m.group(0)).split())))[0]
@@ -171,7 +205,7 @@ def _unknown_name(text: str, span: str, start: int, verb_at: int) -> Subject:
             return Subject(None, False, group=True)  # names no giver to stand by, nor the publisher
         if organisation(name, span[m.end():]):
             return Subject(None, True, name, firm=firm(name, span[m.end():]), start=start)
-        if lone_giver(name, span[:m.start()], span[m.end():], text[max(0, start - 8):start], text[verb_at:]):
+        if lone_giver(name, span[:m.start()], span[m.end():], prior, text[verb_at:]):
             return Subject(None, True, name, start=start, lone=True)  # "Reckitt committed $147 million"
     return Subject(None, False)
 
@@ -195,30 +229,6 @@ def _breaks(text: str, verb_at: int) -> list[re.Match[str]]:
     first = _BREAK.match(text, 0, verb_at)  # a break, or the start of the sentence
     found = [first, *_BREAK_AFTER_START.finditer(text, max(first.end(), 1), verb_at)]
     return [b for b in found if not any(i <= b.start() <= j for i, j in asides)]
-
-
-def _thanked(named: list, text: str, verb_at: int) -> str | None:
-    """ "Zelenskyy thanked the Saudis for giving $X", "We thank Japan, the new G7 president, for its recent
-    pledge to provide $X": who is thanked for giving gives."""
-    thanked = next((m for m in named if _THANK.search(text, max(0, m.start - 25), m.start)), None)
-    if thanked is not None and _FOR_GIVING.fullmatch(text, thanked.end, verb_at):
-        return thanked.canonical
-    return None
-
-
-#: "thank President Duda and, in fact, the Polish ...": a thanking verb a few words before the one thanked.
-_THANK_BEFORE = re.compile(rf"{_THANKING}\b[^.;:]{{0,60}}$", re.IGNORECASE)
-#: "... the Polish people for the $3.8 billion": what lies between a thanked giver and the money it is thanked for.
-_FOR_THE_MONEY = re.compile(r"[^.;:]{0,60}?\bfor\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
-
-
-def thanked_for(actors: Actors, at: int, thank: re.Pattern[str] = _THANK_BEFORE, reach: int = 70,
-                between: re.Pattern[str] = _FOR_THE_MONEY) -> str | None:
-    """Who is thanked for the amount at ``at`` gave it: ``thank`` within ``reach`` characters before the actor,
-    ``between`` it and the amount ("will thank President Duda and the Polish people for the $3.8 billion")."""
-    return next((m.canonical for m in (*actors.donors, *actors.recipients) if m.end <= at and m.kind != "self"
-                 and thank.search(actors.text, max(0, m.start - reach), m.start)
-                 and between.fullmatch(actors.text, m.end, at)), None)
 
 
 def _named_subject(named: list, text: str, verb_at: int) -> Subject:
@@ -271,21 +281,3 @@ def _asides(text: str, verb_at: int) -> list[tuple[int, int]]:
 def _group() -> re.Pattern[str]:
     return re.compile(r"(?<!non-)\b(?:the\s+|its\s+|our\s+|their\s+|other\s+|fellow\s+)?(?:"  # not "non-government"
                       + "|".join(actor_cue_words("group_giver")) + r")\b", re.IGNORECASE)
-
-
-#: "As part of its $10 million commitment to ..., India will provide", "Through $3.3 billion in loans, Japan will":
-#: "its", or an amount that opens the sentence after "Through", points ahead at the main clause's subject.
-_FRONTED_ITS = re.compile(r"^\W*(?:(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+)?(?:its|their)\s+(?:[\w-]+\s+){0,2}|"
-                          rf"(?:Through|Via)\s+(?:(?:{alternation('bounds_of_a_sum')}|up\s+to|about)\s+)?)$")
-_SUBJECT_NEXT = re.compile(r",\s*(?:the\s+)?$")
-
-
-def fronted_owner(actors: Actors, at: int) -> str | None:
-    """The main clause's subject that a possessive pronoun before the amount, in an opening phrase, points at
-    ("As part of its $10 million commitment to the WHO's initiative, India will provide ...": India's)."""
-    if _FRONTED_ITS.match(actors.text[:at]) is None:
-        return None
-    comma = actors.text.find(",", at)
-    after = [m for m in (*actors.donors, *actors.recipients) if comma >= 0 and m.start > comma and m.kind != "self"]
-    first = min(after, key=lambda m: m.start, default=None)
-    return first.canonical if first and _SUBJECT_NEXT.match(actors.text[comma:first.start]) else None
