@@ -98,7 +98,7 @@ class Candidates:
     firm_giver: bool = False  # the giver named as the subject is a firm ("Chobani announced $1.7 billion")
     attached_giver: bool = False  # the giver is written onto the amount ("$22 million from Unitaid")
     private: bool = False  # the private sector commits the amount ("$X in private sector commitments")
-    several_firms: bool = False  # firms named together as the subject ("Korean companies", "Mastercard and Visa")
+    unnamed_giver: bool = False  # firms or an organisation the text leaves unnamed give ("Korean companies")
 
     def giver(self, doc: DocumentFrame) -> str | None:
         """The donor named, with "we" read as the publisher (None when a newspaper says "we")."""
@@ -126,7 +126,8 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     lead-in of its list (whose giver also wins over an actor the item names only in passing)."""
     actors = classify(cl.text)
     we = doc.publisher.speaks_for if doc.publisher is not None else None
-    subject = subject_of(actors, verb_at, doc.text)
+    start = lists.index.spans[cl.sent][0]
+    subject = subject_of(actors, verb_at, lists.index.text, start)
     attached = _attached_giver(actors, cl.end)
     donor, recipient = pick(actors, cl.at, cl.end + len(cl.after), we, verb_at, subject, attached)
     relative, joint = relative_giver(actors, cl.end)
@@ -138,7 +139,6 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
             donor = None  # "The United States is providing: - ... India to make 20 million doses"
     others = joint or with_others(actors, donor, cl.end, cl.at)
     d, donor, written = _named_donor(cl, None if others else donor)
-    start = lists.index.spans[cl.sent][0]
     host = thanked_host(cl.text, cl.at, lists.index.text, start, we) if donor in (None, SELF) else None
     if thanked := thanked_for(actors, cl.at) or host:  # "thank the Poles for the $3.8 billion", "thank you for $X"
         d, donor, written = Decision(thanked, "thanked-for-it", thanked, SENTENCE), thanked, thanked
@@ -146,20 +146,28 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
         d, donor = label[2], label[0]
     r = _getter_named(cl, recipient, subject)
     dk, rk = label[1] if label else _kind(actors, donor), _kind(actors, recipient)
-    if d is None or r is None:  # several givers of the sentence's own keep the lead-in's out ("with donors pledging")
+    if d is None or r is None:  # the sentence's own givers keep the lead-in's out
         d2, r, dk2, rk = _from_lead_in(lists.lead_in(cl.sent), we, d, r, dk, rk)
-        d, dk = (d, dk) if subject.group or others else (d2, dk2)
-    none = Decision(None, "none-named", "", FALLBACK)
+        d, dk = (d, dk) if others or _own_giver(subject) else (d2, dk2)
     explicit = d is not None and (d.value in (relative, label and label[0], written)
                                   or _named_as_giver(actors, d.value))
     owner = _owner(actors, cl.at)
     direct = next((m.canonical for m in actors.donors if verb_at is not None and m.canonical == subject.actor
                    and (subject.thanked or 0 <= verb_at - m.end <= _DIRECT_SUBJECT)), None)  # "the United States
     # intends to provide", "we thank Japan, ..., for its recent pledge to provide": the verb's own subject
-    group = subject.group or others
     several = r is not None and r.rule == "named-in-sentence" and listed(actors, r.value)
-    return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, group, explicit, owner, direct,
-                      several, subject.unknown and subject.firm, attached is not None, private_money(cl), subject.firms)
+    none = Decision(None, "none-named", "", FALLBACK)
+    return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group or others, explicit,
+                      owner, direct, several, subject.unknown and subject.firm, attached is not None,
+                      private_money(cl), subject.unnamed)
+
+
+def _own_giver(subject: Subject) -> bool:
+    """Whether the subject gives whatever giver a list's lead-in names: several givers ("with donors pledging"),
+    a firm or an organisation by its short name or a definite description ("- The foundation announced it will
+    commit $X", "- Google.org will contribute $X"); not a fund's or a programme's name, often the government's."""
+    return subject.group or subject.unknown and (
+        subject.unnamed or subject.firm or subject.lone or subject.refers is not None)
 
 
 def _getter_named(cl: Clause, recipient: str | None, subject: Subject) -> Decision | None:
@@ -259,8 +267,8 @@ def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = Fals
         donor = Decision(None, "someone-elses-money", donor.words, SENTENCE)  # G7's commitment"
     if donor.value is None and cand.group_giver:  # "countries and organisations have announced $X"
         donor = Decision(None, "several-givers", "", SENTENCE)
-    elif donor.value is None and cand.several_firms:  # "Korean companies have committed $X", "Mastercard and
-        donor = Decision(None, "several-givers", "firms", SENTENCE)  # Visa have committed $X"
+    elif donor.value is None and cand.unnamed_giver:  # "Korean companies have committed $X", "Mastercard and
+        donor = Decision(None, "giver-not-named", "", SENTENCE)  # Visa have committed $X", "The foundation will"
     elif cand.private and not cand.explicit_donor:  # "$8 billion in private sector commitments": firms'
         donor = Decision(None, "several-givers", "private sector", SENTENCE)
     elif donor.value is None and praised and donor.rule != "someone-elses-money":  # "we welcome $X"

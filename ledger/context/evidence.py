@@ -258,11 +258,17 @@ def _read(cl: Clause) -> Evidence:
 _ACRONYM = re.compile(r"\(\s*[A-Z][A-Za-z0-9.&-]{1,11}\s*\)")
 
 
+#: "$13.6 billion — just to give a little bit of context there — of security assistance ... since": an aside
+#: between two dashes (no amount, comma or stop inside) interrupts the phrase after the amount, it does not end it.
+_DASHED_ASIDE = re.compile(r"[—–][^—–.,;:!?$€£]{1,100}?[—–]")
+
+
 def _stop_after(text: str, start: int) -> re.Match[str] | None:
-    """The first stop after ``start`` that is not the bracket of an acronym."""
+    """The first stop after ``start`` that is not the bracket of an acronym nor the dash of an aside."""
     stop = _STOP.search(text, start)
-    while stop is not None and stop.group() == "(" and (acronym := _ACRONYM.match(text, stop.start())):
-        stop = _STOP.search(text, acronym.end())
+    while stop is not None and (skip := _ACRONYM.match(text, stop.start()) if stop.group() == "(" else
+                                _DASHED_ASIDE.match(text, stop.start()) if stop.group() in "—–" else None):
+        stop = _STOP.search(text, skip.end())
     return stop
 
 

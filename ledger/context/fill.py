@@ -33,7 +33,7 @@ _HEADLINE = 0
 
 
 #: Donor rules that leave the donor empty on purpose: the release's giver does not fill it.
-_NOBODY_NAMED = frozenset(("several-givers", "someone-elses-money"))
+_NOBODY_NAMED = frozenset(("several-givers", "someone-elses-money", "giver-not-named"))
 #: Recipient rules that leave the recipient empty on purpose: the release's getter does not fill it.
 _GETTER_SAID = frozenset(("several-recipients", "publisher-never-receives", "getter-not-known", "giver-never-receives"))
 #: Role rules that say money is spent at home end with this ("spent-at-home", "agency-at-home"): such

@@ -14,7 +14,7 @@ from ledger.context.mentions import actor_cue_words
 from ledger.context.words import alternation
 from ledger.text.gazetteer import canonical_name, kind_of, load_gazetteer
 
-__all__ = ["firm", "firm_list", "firms", "lone_giver", "not_an_organisation", "organisation"]
+__all__ = ["antecedent", "definite", "firm", "firm_list", "firms", "lone_giver", "not_an_organisation", "organisation"]
 
 #: ", a global chipmaking giant,", ", one of the world's largest NGOs,": a firm or NGO in apposition.
 _FIRM_APPOSITION = re.compile(rf"^[*_]*\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s+of)\b[^,]{{0,60}}?\b"
@@ -88,6 +88,33 @@ def firm_list(span: str) -> tuple[str, ...]:
     if any(n.isupper() or n in _alias_words() or n.lower() in _not_lone_givers() for n in names):
         return ()
     return names
+
+
+#: "The foundation announced it intends to commit", "The Company will provide": an organisation named before,
+#: taken up by the noun its name ends with, as the whole subject (a few words of its predicate may follow).
+_DEFINITE = re.compile(rf"^[\W_]*The\s+({alternation('definite_org_nouns')})\s+"
+                       r"(?:[a-z]+\s+){0,4}$", re.IGNORECASE)
+#: How far back (characters) the name a definite noun takes up may stand.
+_ANTECEDENT_REACH = 1500
+
+
+def definite(span: str) -> str | None:
+    """The organisation noun of a subject that is a definite description ("The foundation"), or None."""
+    m = _DEFINITE.match(span)
+    return m.group(1).lower() if m else None
+
+
+def antecedent(text: str, before: int, noun: str) -> str | None:
+    """The last name ending with ``noun`` written in ``text`` before offset ``before`` (within reach; none when
+    ``before`` is negative): "The Bill and Melinda Gates Foundation, ... committed ... The foundation announced"."""
+    if before < 0:
+        return None
+    head = noun[:1].upper() + noun[1:]
+    found = None
+    for m in re.finditer(rf"\b(?:[A-Z][\w&'’.-]*\s+(?:(?:of|the|and|&|for)\s+)?){{1,6}}{head}\b",
+                         text[max(0, before - _ANTECEDENT_REACH):before]):
+        found = m.group(0)
+    return " ".join(found.split()[1:] if found and found.startswith("The ") else (found or "").split()) or None
 
 
 def not_an_organisation(text: str, name: str) -> bool:

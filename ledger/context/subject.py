@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from ledger.context.actor_patterns import org_nouns
 from ledger.context.mentions import Actors, actor_cue_words
 from ledger.context.org_names import (
+    antecedent,
+    definite,
     firm,
     firm_list,
     firms as org_firms,
@@ -26,7 +28,7 @@ from ledger.context.org_names import (
 from ledger.context.thanks import thanked_subject
 from ledger.context.words import alternation
 from ledger.text.calendar import MONTHS, WEEKDAYS
-from ledger.text.gazetteer import LIST_JOINT
+from ledger.text.gazetteer import LIST_JOINT, canonical_name
 
 __all__ = ["Subject", "governed", "subject_of"]
 
@@ -123,17 +125,28 @@ class Subject:
     start: int = 0  # where the subject's clause begins (an actor named after it is inside the subject)
     thanked: bool = False  # the giver is thanked for giving ("We thank Japan for its pledge to provide $X")
     lone: bool = False  # the name is one word used alone ("Reckitt committed"): a person's, if the text says so
-    firms: bool = False  # several firms ("Korean companies", "Oracle and OpenAI and SoftBank")
+    unnamed: bool = False  # firms or an organisation the text leaves unnamed give ("Korean companies", "The
+    # foundation" with no name before): not the publisher
+    refers: str | None = None  # the noun of a definite description that takes up a name ("The foundation")
     members: tuple[str, ...] = ()  # their names, where the subject names them
     givers: frozenset[str] = frozenset()  # actors that give together ("with Canada and 15 countries contributing")
 
 
-def subject_of(actors: Actors, verb_at: int | None, document: str = "") -> Subject:
+def subject_of(actors: Actors, verb_at: int | None, document: str = "", at: int = -1) -> Subject:
     """The subject of the verb starting at ``verb_at`` in the sentence ``actors`` was read from; a name used
-    alone is no organisation's where the ``document`` shows it is a person's, a common noun's or a place's."""
+    alone is no organisation's where the ``document`` shows it is a person's, a common noun's or a place's; a
+    definite description ("The foundation") takes up a name the ``document`` writes before ``at``, where the
+    sentence begins."""
     subject = _subject_of(actors, verb_at)
+    if subject.refers is not None:  # "The foundation announced": the name it takes up, else nobody named
+        name = antecedent(document, at, subject.refers)
+        known = canonical_name(name) if name else None
+        return Subject(known, False) if known else Subject(
+            None, True, name, firm=name is not None and firm(name, ""), start=subject.start, unnamed=name is None,
+            refers=subject.refers)
     names = subject.members or ((subject.name or "",) if subject.lone else ())
     return Subject(None, False) if any(not_an_organisation(document, n) for n in names) else subject
+
 
 
 def _subject_of(actors: Actors, verb_at: int | None) -> Subject:
@@ -176,16 +189,18 @@ def _subject_in(actors: Actors, breaks: list[re.Match[str]], start: int, verb_at
     if _COUNTED_GROUP.match(text, start, verb_at):  # "More than 30 countries ... have committed $X"
         return Subject(None, False, group=True)
     named = [m for m in actors.donors if start <= m.start and m.end <= verb_at]
+    if not named and (noun := definite(text[start:verb_at])) is not None:  # "The foundation announced"
+        return Subject(None, True, None, start=start, refers=noun)
     firms = org_firms().search(text, named[-1].end if named else start, verb_at)
     if firms and not _APPOSED.search(text, start, firms.start()):  # "Korean companies have invested" (not
         return Subject(None, True, None, firm=True, start=start,  # "Corteva, an agriscience company,"): no name
-                       firms=_PLURAL.fullmatch(firms.group(0)) is not None)
+                       unnamed=_PLURAL.fullmatch(firms.group(0)) is not None)
     if named:
         thanked = thanked_subject(named, text, verb_at)
         return Subject(thanked, False, thanked=True) if thanked else _named_subject(named, text, verb_at)
     span = text[start:verb_at]
     if members := firm_list(span):  # "Oracle and OpenAI and SoftBank are committing $X": firms, none named alone
-        return Subject(None, True, None, firm=True, start=start, firms=True, members=members)
+        return Subject(None, True, None, firm=True, start=start, unnamed=True, members=members)
     if _group().search(span):
         return Subject(None, False, group=True)
     if text[verb_at:verb_at + 1].isupper() and "," in span:  # "Task Force Briefed on Drought, Forms Working
