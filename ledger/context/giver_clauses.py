@@ -29,6 +29,11 @@ _FUNDS_AFTER = re.compile(rf"\s+(?:(?:{alternation('between_subject_and_verb')}|
 #: or a past verb of giving right after the subject.
 _ZERO_RELATIVE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:the\s+)?")
 _PERFECT_AFTER = re.compile(rf"\s+(?:has|have|had|(?:{alternation('zero_relative_verbs')}))\b")
+#: "the more than $100 billion our European allies and partners have already dedicated": a relative clause whose
+#: subject is givers of a kind, named by a plural noun only: several givers, none of them named.
+_GROUP_RELATIVE = re.compile(rf"\s+(?:[a-z][\w-]*\s+)?(?:(?:that|which)\s+)?(?:our|their|its|other|the)\s+"
+                             rf"(?:[\w-]+\s+){{0,2}}?(?:allies|{alternation('many_givers')})"
+                             r"(?:\s+and\s+(?:allies|partners))?\s+(?:have|has|had)\b")
 #: "the United States and Japan": two givers joined.
 _AND_GAP = re.compile(r",?\s+and\s+(?:the\s+)?")
 
@@ -38,8 +43,11 @@ def relative_giver(actors: Actors, end: int) -> tuple[str | None, bool]:
     clause right after the amount ending at ``end`` gives it; and whether a second giver is joined to it
     ("the $8 million that the United States and Japan pledged": several givers). Without "that", the
     subject must be followed by a perfect or a past verb of giving ("the $10 million Australia has already
-    committed"); after a comma, by a verb of funding ("a $2 billion project, which the UAE is helping to fund")."""
+    committed"); after a comma, by a verb of funding ("a $2 billion project, which the UAE is helping to fund");
+    givers named by a plural noun only give together ("the $100 billion our allies and partners have dedicated")."""
     text = actors.text
+    if _GROUP_RELATIVE.match(text, end):
+        return None, True
     for pattern, verb in ((_RELATIVE_AFTER, None), (_RELATIVE_COMMA, _FUNDS_AFTER), (_ZERO_RELATIVE, _PERFECT_AFTER)):
         rel = pattern.match(text, end)
         m = next((m for m in actors.donors if rel is not None and m.start == rel.end()), None)
