@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ledger.context.actor_patterns import org_nouns
+from ledger.context.clause_breaks import clause_breaks
 from ledger.context.mentions import Actors, actor_cue_words
 from ledger.context.org_names import (
     antecedent,
@@ -32,11 +33,6 @@ from ledger.text.gazetteer import LIST_JOINT, canonical_name
 
 __all__ = ["Subject", "governed", "subject_of"]
 
-#: "USAID will commit $50 million and the Gates Foundation will commit $10 million": after an amount, "and"
-#: with a name and its own verb opens a new clause (not "the United States and Japan will provide").
-_AMOUNT_AND = (r"(?:\d|\b(?:million|billion|trillion))\s+and\b"
-               r"(?=\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,5}"
-               rf"(?:\s+(?:also\s+)?(?:{alternation('clause_verbs')})\b|\s*$))")  # ($: the verb read is next)
 #: "To support journalists in and around Ukraine, the United States is launching ...": a name governed by a
 #: preposition of place or aim is no clause subject ("from" and "by" name givers and are read elsewhere).
 _GOVERNED = re.compile(rf"\b(?:{alternation('place_prepositions')})\s+(?:the\s+)?$", re.IGNORECASE)
@@ -48,28 +44,8 @@ def governed(text: str, start: int) -> bool:
     return _GOVERNED.search(text, max(0, start - _GOVERNED_REACH), start) is not None
 
 
-#: Where the subject of a verb may begin: the last clause break before it.
-#: (the full stop of an abbreviation, as in "U.S.", breaks nothing)
-#: After a verb of saying and "that" a new clause begins ("I'm proud to announce that our four countries ...
-#: are committing"), unless a pronoun takes up the subject before ("X is announcing that it awarded"); a bare
-#: "that" breaks nothing ("a company that helps farmers, has committed").
-_BREAK = re.compile(rf"[;:!?—–(\[]|\.(?!\w)(?<!\b[A-Z]\.)|,\s+(?:{alternation('clause_breaks_after_comma')})\b|"
-                    rf"\b(?:{alternation('content_clause_verbs')})\s+that\b(?!\s+(?:it|they|he|she)\b)|"
-                    rf"{_AMOUNT_AND}|^")
-#: ``_BREAK`` without its "^": after the first character its branches start with a few characters, which
-#: the regex engine skips to (with "^" among them it tries every branch at every position).
-_BREAK_AFTER_START = re.compile(_BREAK.pattern.removesuffix("|^"))
 #: ", and also": a predicate with no subject of its own shares the subject of the one before it.
 _SHARED = re.compile(rf",\s+and\s+(?:(?:{alternation('shared_predicate_words')})\s+){{0,3}}", re.IGNORECASE)
-#: ", as you know,", ", as I said earlier,": the speaker's aside, no clause of the sentence.
-_SPEAKERS_ASIDE = re.compile(rf",\s+as\s+(?:you|we|I)\s+(?:[a-z]+\s+){{0,2}}?(?:{alternation('aside_verbs')})"
-                             r"(?:\s+[a-z]+){0,2},")
-#: "A consortium of philanthropies – represented by the High Tide Foundation – announced": an aside between
-#: two dashes.
-_DASHED_ASIDE = re.compile(r"\s[–—]\s[^–—.;]{1,100}?\s[–—]\s")
-#: "USAID, through its Enterprises for Development, Growth, and Empowerment (EDGE) Fund, provided": the channel
-#: between commas right before the verb is an aside; its commas break no clause.
-_CHANNEL_ASIDE = re.compile(r",\s+(?:through|via)\s[^;.:]{1,150}?,\s*$", re.IGNORECASE)
 #: "More than 30 countries", "Some 50 partners": a counted group that opens the clause is its subject.
 _COUNTED_GROUP = re.compile(rf"\W*(?:(?:{alternation('bounds_of_a_sum')}|some|about)\s+)?\d+\s+(?:other\s+)?"
                             rf"(?:{alternation('counted_givers')})\b", re.IGNORECASE)
@@ -155,7 +131,9 @@ def _subject_of(actors: Actors, verb_at: int | None) -> Subject:
     text = actors.text
     if _RECEIVE.match(text, verb_at):
         return Subject(None, False)  # "CSOs received $X", "the mine, which received $X": the subject gets it
-    breaks = _breaks(text, verb_at)
+    breaks = clause_breaks(text, verb_at)
+    while len(breaks) > 1 and _in_a_list(actors, breaks[-1]):  # "The United States, Canada, ..., and Spain are"
+        breaks.pop()
     start = breaks[-1].end() if breaks else 0
     opener = _OPENER.match(text, start, verb_at)  # "In Guatemala and Honduras, USDA will provide"
     if opener:  # (an actor between commas after an opening phrase that ends with no name is the subject: "Since
@@ -168,6 +146,16 @@ def _subject_of(actors: Actors, verb_at: int | None) -> Subject:
     if breaks and breaks[-1].start() > 0 and _SHARED.fullmatch(text, breaks[-1].start(), verb_at):
         return _subject_of(actors, breaks[-1].start())  # "Saudi Arabia voted ..., and also pledged $X"
     return _subject_in(actors, breaks, start, verb_at, opener is not None and start == opener.end())
+
+
+def _in_a_list(actors: Actors, brk: re.Match[str]) -> bool:
+    """Whether a break ", and" joins the last two givers of a list ("Canada, the Republic of Korea, and Spain"):
+    an actor ends right before it and another begins right after it."""
+    if not brk.group(0).startswith(",") or not brk.group(0).endswith("and"):
+        return False
+    before = any(m.end == brk.start() for m in actors.donors)
+    return before and any(_LIST_GAP.fullmatch(actors.text, brk.start(), m.start) for m in actors.donors
+                          if m.start >= brk.end())
 
 
 def _with_subject(actors: Actors, start: int, verb_at: int) -> Subject | None:
@@ -191,7 +179,8 @@ def _subject_in(actors: Actors, breaks: list[re.Match[str]], start: int, verb_at
     named = [m for m in actors.donors if start <= m.start and m.end <= verb_at]
     if not named and (noun := definite(text[start:verb_at])) is not None:  # "The foundation announced"
         return Subject(None, True, None, start=start, refers=noun)
-    firms = org_firms().search(text, named[-1].end if named else start, verb_at)
+    firms = org_firms().search(text, named[-1].end if named else start, verb_at)  # (not the "Bank" of "World Bank")
+    firms = None if firms and any(m.start <= firms.start() < m.end for m in actors.recipients) else firms
     if firms and not _APPOSED.search(text, start, firms.start()):  # "Korean companies have invested" (not
         return Subject(None, True, None, firm=True, start=start,  # "Corteva, an agriscience company,"): no name
                        unnamed=_PLURAL.fullmatch(firms.group(0)) is not None)
@@ -238,14 +227,6 @@ def _antecedent(actors: Actors, breaks: list[re.Match[str]], start: int, verb_at
     return before[-1].canonical if before else None
 
 
-def _breaks(text: str, verb_at: int) -> list[re.Match[str]]:
-    """Where clauses break before the verb (the first match is the sentence's start), outside asides."""
-    asides = _asides(text, verb_at)
-    first = _BREAK.match(text, 0, verb_at)  # a break, or the start of the sentence
-    found = [first, *_BREAK_AFTER_START.finditer(text, max(first.end(), 1), verb_at)]
-    return [b for b in found if not any(i <= b.start() <= j for i, j in asides)]
-
-
 def _named_subject(named: list, text: str, verb_at: int) -> Subject:
     """The clause's first actor; the antecedent of a relative clause ("CERF, which has"), the owner of a
     verb made a noun ("the EU's approval of") or the actor right before the verb; several givers
@@ -265,31 +246,19 @@ def _named_subject(named: list, text: str, verb_at: int) -> Subject:
 
 def _joint(named: list, text: str) -> bool:
     """Two givers joined by "and" as the subject, the second the last actor before the verb ("The United
-    States, subject to notification, and Japan intend to provide"), or a list of three or more."""
+    States, subject to notification, and Japan intend to provide"), or a list of three or more that opens the
+    clause ("The United States, Canada and Spain")."""
     first = named[0]
     second = next((m for m in named[1:] if m.canonical != first.canonical), None)
     if (second is not None and "self" not in (first.kind, second.kind) and named[-1].canonical == second.canonical
             and _JOINT_GAP.fullmatch(text, first.end, second.start) is not None):
         return True
-    return (len({m.canonical for m in named}) > 2 and all(m.kind != "self" for m in named)  # "The United States,
-            and all(_LIST_GAP.fullmatch(text, a.end, b.start) for a, b in zip(named, named[1:])))  # Canada and Spain"
-
-
-def _asides(text: str, verb_at: int) -> list[tuple[int, int]]:
-    """Brackets closed before the verb: asides inside the subject ("partners (including corporations,
-    foundations, and philanthropists) have committed"), whose commas and brackets break no clause; a
-    speaker's aside between commas ("the G7, which, as you know, has pledged $X"); an aside between dashes; a
-    channel between commas right before the verb."""
-    out, start = [], text.find("(", 0, verb_at)
-    while start >= 0:
-        end = text.find(")", start, verb_at)
-        if end < 0:
+    run = [first]  # the list that opens the clause ("The United States, Canada, Korea, and Spain are working with
+    for a, b in zip(named, named[1:]):  # the IDB to make available $X": an actor in the predicate joins no list)
+        if not _LIST_GAP.fullmatch(text, a.end, b.start):
             break
-        out.append((start, end))
-        start = text.find("(", end, verb_at)
-    channel = _CHANNEL_ASIDE.search(text, 0, verb_at)
-    return out + [(m.start(), m.end() - 1) for pattern in (_SPEAKERS_ASIDE, _DASHED_ASIDE)
-                  for m in pattern.finditer(text, 0, verb_at)] + ([(channel.start(), verb_at)] if channel else [])
+        run.append(b)
+    return len({m.canonical for m in run}) > 2 and all(m.kind != "self" for m in run)
 
 
 @functools.lru_cache(maxsize=1)
