@@ -3,15 +3,21 @@
 Used by :mod:`ledger.context.subject` to find the subject of the verb that governs a figure: a full stop (not
 the one of "U.S."), a semicolon, a colon, a dash or a bracket, a comma before a word that opens a clause
 (", which", ", with"), "announce that", or "and" after an amount with a name and its own verb. Brackets, a
-speaker's aside (", as you know,"), an aside between dashes and a channel between commas break nothing.
+speaker's aside (", as you know,"), an aside between dashes, a channel between commas and the ", and" that
+closes a list of names break nothing.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ledger.context.words import alternation
+from ledger.text.gazetteer import LIST_JOINT, Mention
 
 __all__ = ["clause_breaks"]
+
+#: What joins the names of a list ("The United States, Canada, the Republic of Korea, and Spain").
+_LIST_GAP = re.compile(LIST_JOINT)
 
 #: "USAID will commit $50 million and the Gates Foundation will commit $10 million": after an amount, "and"
 #: with a name and its own verb opens a new clause (not "the United States and Japan will provide").
@@ -40,12 +46,22 @@ _DASHED_ASIDE = re.compile(r"\s[–—]\s[^–—.;]{1,100}?\s[–—]\s")
 _CHANNEL_ASIDE = re.compile(r",\s+(?:through|via)\s[^;.:]{1,150}?,\s*$", re.IGNORECASE)
 
 
-def clause_breaks(text: str, verb_at: int) -> list[re.Match[str]]:
-    """Where clauses break before the verb (the first match is the sentence's start), outside asides."""
+def clause_breaks(text: str, verb_at: int, names: Sequence[Mention] = ()) -> list[re.Match[str]]:
+    """Where clauses break before the verb (the first match is the sentence's start), outside asides; a ", and"
+    that closes a list of the ``names`` breaks nothing either."""
     asides = _asides(text, verb_at)
     first = _BREAK.match(text, 0, verb_at)  # a break, or the start of the sentence
     found = [first, *_BREAK_AFTER_START.finditer(text, max(first.end(), 1), verb_at)]
-    return [b for b in found if not any(i <= b.start() <= j for i, j in asides)]
+    return [b for b in found if not any(i <= b.start() <= j for i, j in asides) and not _in_a_list(text, b, names)]
+
+
+def _in_a_list(text: str, brk: re.Match[str], names: Sequence[Mention]) -> bool:
+    """Whether a break ", and" joins the last two of a list of names ("Canada, the Republic of Korea, and Spain
+    are"): a name ends right before it and another begins right after it."""
+    if not brk.group(0).startswith(",") or not brk.group(0).endswith("and"):
+        return False
+    return any(m.end == brk.start() for m in names) and any(
+        _LIST_GAP.fullmatch(text, brk.start(), m.start) for m in names if m.start >= brk.end())
 
 
 def _asides(text: str, verb_at: int) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ import re
 
 from ledger.context.mentions import Actors
 from ledger.context.words import alternation
+from ledger.text.gazetteer import Mention
 
 __all__ = ["fronted_owner", "relative_giver"]
 
@@ -48,17 +49,20 @@ def relative_giver(actors: Actors, end: int) -> tuple[str | None, bool]:
     text = actors.text
     if _GROUP_RELATIVE.match(text, end):
         return None, True
-    for pattern, verb in ((_RELATIVE_AFTER, None), (_RELATIVE_COMMA, _FUNDS_AFTER), (_ZERO_RELATIVE, _PERFECT_AFTER)):
-        rel = pattern.match(text, end)
-        m = next((m for m in actors.donors if rel is not None and m.start == rel.end()), None)
-        if m is not None and (verb is None or verb.match(text, m.end)):
-            break
-        if rel is not None and pattern is _RELATIVE_AFTER:
-            return None, False  # ("$X that will go to ...": a relative clause with no giver of its own)
-    else:
+    rel = _RELATIVE_AFTER.match(text, end)  # (with "that" or "which" and no giver right after it: none)
+    m = _subject_after(actors, rel, None) if rel is not None else (
+        _subject_after(actors, _RELATIVE_COMMA.match(text, end), _FUNDS_AFTER)
+        or _subject_after(actors, _ZERO_RELATIVE.match(text, end), _PERFECT_AFTER))
+    if m is None:
         return None, False
     joint = any(o.canonical != m.canonical and _AND_GAP.fullmatch(text, m.end, o.start) for o in actors.donors)
     return m.canonical, joint
+
+
+def _subject_after(actors: Actors, rel: re.Match[str] | None, verb: re.Pattern[str] | None) -> Mention | None:
+    """The giver right where the relative clause ``rel`` begins, followed by ``verb`` when one is asked for."""
+    m = next((m for m in actors.donors if rel is not None and m.start == rel.end()), None)
+    return m if m is not None and (verb is None or verb.match(actors.text, m.end)) else None
 
 
 #: "As part of its $10 million commitment to ..., India will provide", "Through $3.3 billion in loans, Japan will":

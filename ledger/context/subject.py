@@ -131,31 +131,20 @@ def _subject_of(actors: Actors, verb_at: int | None) -> Subject:
     text = actors.text
     if _RECEIVE.match(text, verb_at):
         return Subject(None, False)  # "CSOs received $X", "the mine, which received $X": the subject gets it
-    breaks = clause_breaks(text, verb_at)
-    while len(breaks) > 1 and _in_a_list(actors, breaks[-1]):  # "The United States, Canada, ..., and Spain are"
-        breaks.pop()
+    breaks = clause_breaks(text, verb_at, actors.donors)  # ("The United States, Canada, ..., and Spain are")
     start = breaks[-1].end() if breaks else 0
     opener = _OPENER.match(text, start, verb_at)  # "In Guatemala and Honduras, USDA will provide"
     if opener:  # (an actor between commas after an opening phrase that ends with no name is the subject: "Since
         comma = text.find(",", start, opener.end())  # 2022, USAID, through ...,"; not "During her trip to Warsaw,
         named = any(comma < m.start < opener.end() for m in actors.donors)  # Poland,")
         start = comma + 1 if named and not text[start:comma].split()[-1][:1].isupper() else opener.end()
-    with_ = _WITH.search(text, max(0, start - 5), verb_at) if _GERUND.match(text, verb_at) else None  # (", with"
-    if with_ is not None:  # breaks a clause) "with Benin and Niger contributing $X": whatever side they seemed on
+    gerund = _GERUND.match(text, verb_at) is not None  # "with Benin and Niger contributing $X": whatever side the
+    with_ = _WITH.search(text, max(0, start - 5), verb_at) if gerund else None  # names seemed on (", with" may
+    if with_ is not None:  # have broken the clause right before them)
         return _with_subject(actors, with_.end(), verb_at) or _subject_in(actors, [], with_.end(), verb_at)
     if breaks and breaks[-1].start() > 0 and _SHARED.fullmatch(text, breaks[-1].start(), verb_at):
         return _subject_of(actors, breaks[-1].start())  # "Saudi Arabia voted ..., and also pledged $X"
     return _subject_in(actors, breaks, start, verb_at, opener is not None and start == opener.end())
-
-
-def _in_a_list(actors: Actors, brk: re.Match[str]) -> bool:
-    """Whether a break ", and" joins the last two givers of a list ("Canada, the Republic of Korea, and Spain"):
-    an actor ends right before it and another begins right after it."""
-    if not brk.group(0).startswith(",") or not brk.group(0).endswith("and"):
-        return False
-    before = any(m.end == brk.start() for m in actors.donors)
-    return before and any(_LIST_GAP.fullmatch(actors.text, brk.start(), m.start) for m in actors.donors
-                          if m.start >= brk.end())
 
 
 def _with_subject(actors: Actors, start: int, verb_at: int) -> Subject | None:
