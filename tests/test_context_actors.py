@@ -93,6 +93,18 @@ def test_places_inside_other_names_are_no_places(text, places):
     assert [m.canonical for m in find_actors(text)] == places
 
 
+@pytest.mark.parametrize("text, places", [
+    # the longest name wins: the two Congos as news spells them, with and without "the"
+    ("aid to the Democratic Republic of Congo and Chad", ["Democratic Republic of the Congo", "Chad"]),
+    ("aid to the Republic of Congo and Gabon", ["Republic of the Congo", "Gabon"]),
+    ("in DRC, Burundi, Central African Republic, Republic of Congo, and Rwanda",
+     ["Democratic Republic of the Congo", "Burundi", "Central African Republic", "Republic of the Congo", "Rwanda"]),
+    ("grants to St. Lucia, the Cook Islands and Niue", ["Saint Lucia", "Cook Islands", "Niue"]),
+])
+def test_countries_as_news_spells_them(text, places):
+    assert [m.canonical for m in find_actors(text)] == places
+
+
 def test_elliptical_list_of_recipients():
     text = ("Nepal is to receive ₹550 crore from India and the Maldives ₹400 crore, while ₹200 crore is "
             "earmarked for the people of Afghanistan.")

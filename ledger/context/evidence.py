@@ -47,7 +47,7 @@ _NEXT_TO = re.compile(r"(?:\s*,)?\s+(?:[\w-]+\s+)?")
 _ARTICLE = re.compile(rf"\b(?:{alternation('articles')})\s+$", re.IGNORECASE)
 #: A word in -ing that ends a phrase joined by "and" is a noun ("$3.2 billion in humanitarian assistance
 #: funding and nearly $1.5 billion"): a verb of giving has its object after it.
-_ING_NOUN = re.compile(r"ing\s+(?:and|or)\s")
+_ING_NOUN = re.compile(r"ing\s+(?:and|or)\s(?![a-z]+ing\b)")
 #: "commitment to invest": the infinitive that says what a pledge is for.
 _TO_VERB = re.compile(r"\s+to\s+")
 #: What ends a list that a part word opens.

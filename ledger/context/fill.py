@@ -217,7 +217,8 @@ def document_defaults(figs: list[Figure], decisions: list[dict[str, Decision]], 
             new_donor = d["donor"].value
             if new_donor is not None and d["recipient"].value == new_donor:  # a donor never receives its own money
                 d["recipient"] = Decision(None, "donor-never-receives", new_donor, DOCUMENT)
-            if (fig.recipient is None and recipient and recipient != new_donor and not _own_getter_only(d)
+            if (fig.recipient is None and recipient and recipient not in (new_donor, doc.home)  # (its own release:
+                    and not _own_getter_only(d)  # the publisher's country gives, never gets)
                     and _getter_unsaid(d["recipient"].rule, recipient)
                     and not many_places(lists.index.sentence(sent), world=True)
                     and (recipient == doc.recipient or fig.role != "budget"

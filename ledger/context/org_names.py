@@ -90,6 +90,31 @@ def firm_list(span: str) -> tuple[str, ...]:
     return names
 
 
+#: "the Mastercard Foundation and Mastercard", "The Rockefeller Foundation and the Skoll Foundation": names of
+#: organisations (one of them at least written in full) joined as the whole subject, then a few words of its
+#: predicate up to the verb.
+_ORG_LIST = re.compile(r"^[\W_]*((?:the\s+|The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}"
+                       r"(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})+)\s+"
+                       r"(?:[a-z]+\s+){0,4}$")
+
+
+def org_list(span: str) -> tuple[str, ...]:
+    """The names of a subject made of two or more organisations the gazetteer does not know, one of them named
+    in full by a name that ends with an organisation noun, the others so or by a short name of one word ("the
+    Mastercard Foundation and Mastercard pledged"): several givers, none of them the publisher. Empty when
+    the subject is anything else."""
+    m = _ORG_LIST.match(span)
+    if m is None:
+        return ()
+    names = tuple(re.sub(r"^[Tt]he\s+", "", n) for n in _LIST_SPLIT.split(m.group(1)))
+    full = [n for n in names if " " in n]
+    if len(set(names)) < len(names) or not full or any(n.split()[-1] not in org_nouns() for n in full):
+        return ()
+    if any(n.isupper() or n in _alias_words() or n.lower() in _not_lone_givers() for n in names if " " not in n):
+        return ()
+    return names
+
+
 #: "The foundation announced it intends to commit", "The Company will provide": an organisation named before,
 #: taken up by the noun its name ends with, as the whole subject (a few words of its predicate may follow).
 _DEFINITE = re.compile(rf"^[\W_]*The\s+({alternation('definite_org_nouns')})\s+"

@@ -24,6 +24,7 @@ from ledger.context.org_names import (
     firms as org_firms,
     lone_giver,
     not_an_organisation,
+    org_list,
     organisation,
 )
 from ledger.context.thanks import thanked_subject
@@ -179,6 +180,9 @@ def _subject_in(actors: Actors, breaks: list[re.Match[str]], start: int, verb_at
     span = text[start:verb_at]
     if members := firm_list(span):  # "Oracle and OpenAI and SoftBank are committing $X": firms, none named alone
         return Subject(None, True, None, firm=True, start=start, unnamed=True, members=members)
+    if members := org_list(span):  # "the Mastercard Foundation and Mastercard pledged": several organisations
+        return Subject(None, True, None, firm=all(firm(n, "") for n in members), start=start, unnamed=True,
+                       members=members)
     if _group().search(span):
         return Subject(None, False, group=True)
     if text[verb_at:verb_at + 1].isupper() and "," in span:  # "Task Force Briefed on Drought, Forms Working
