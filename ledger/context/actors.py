@@ -62,6 +62,9 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
     nearest = None if subject.group or alone else _nearest(  # several: none alone
         plain or givers, at, prefer_before=True, text=actors.text)
     donor = (owner.canonical if owner else fronted_owner(actors, at)) or attached or subject.actor or lender or nearest
+    if donor is None and subject.pair:  # "The United States and Kenya announced a $7 million partnership to
+        got = getter(actors, at, until, None, we)  # modernise Kenya's police": of two joined, one gets, the other gives
+        donor = next((a for a in subject.pair if a != got), None) if got in subject.pair else None
     giver = (we if donor == SELF else donor) or we  # a publisher never gives to itself
     return donor, getter(actors, at, until, donor, giver)
 

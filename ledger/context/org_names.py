@@ -11,7 +11,7 @@ import re
 
 from ledger.context.actor_patterns import org_nouns
 from ledger.context.mentions import actor_cue_words
-from ledger.context.words import alternation
+from ledger.context.words import alternation, words
 from ledger.text.gazetteer import canonical_name, kind_of, load_gazetteer
 
 __all__ = ["antecedent", "definite", "firm", "firm_list", "firms", "lone_giver", "not_an_organisation", "organisation"]
@@ -104,9 +104,10 @@ def org_list(span: str) -> tuple[str, ...]:
     Mastercard Foundation and Mastercard pledged"): several givers, none of them the publisher. Empty when
     the subject is anything else."""
     m = _ORG_LIST.match(span)
-    if m is None:
+    if m is None or not re.search(r"\sand\s", m.group(1)):  # ("Today, the Rockefeller Foundation": no list)
         return ()
     names = tuple(re.sub(r"^[Tt]he\s+", "", n) for n in _LIST_SPLIT.split(m.group(1)))
+    names = names[1:] if names[0] in words("no_name") else names  # "Today, the X Foundation and Y pledged"
     full = [n for n in names if " " in n]
     if len(set(names)) < len(names) or not full or any(n.split()[-1] not in org_nouns() for n in full):
         return ()

@@ -115,9 +115,12 @@ def _brought_together(ev: Evidence, cue: Cue) -> bool:
 
 def _said_to_be_new(ev: Evidence, cue: Cue) -> bool:
     """ "an additional $X" is new money, unless a period adds new amounts up ("Since the invasion,
-    America has committed another $1.35 billion")."""
-    if cue.end > ev.at or not ev.new_amount():
+    America has committed another $1.35 billion"); so is one being announced, whatever period words follow
+    it ("today I'm announcing another $2.9 billion ... for this year alone")."""
+    if not ev.new_amount():
         return False
+    if cue.end > ev.at:
+        return _ANNOUNCING.search(ev.text, 0, ev.at) is not None
     return cue.text.lower() not in _PERIODS or not in_perfect(ev)
 
 
@@ -219,7 +222,8 @@ NOT_A_TOTAL: tuple[Rule, ...] = (
     ("another-amount-between", "a new contribution of $308 million, and we have provided $516 million since August",
      _amount_between),
     ("already-announced", "We've already announced $308 million to the UN's appeal", _already_announced),
-    ("said-to-be-new", "funding to date, USAID is supporting Vietnam with an additional $23 million",
+    ("said-to-be-new", "funding to date, USAID is supporting Vietnam with an additional $23 million; announcing "
+     "another $2.9 billion for this year alone",
      _said_to_be_new),
     ("builds-on-one-act", "This builds on USAID's announcement earlier this year committing $150 million; "
      "builds on DFC's $10 million loan to Seba Foods",

@@ -107,6 +107,7 @@ class Subject:
     refers: str | None = None  # the noun of a definite description that takes up a name ("The foundation")
     members: tuple[str, ...] = ()  # their names, where the subject names them
     givers: frozenset[str] = frozenset()  # actors that give together ("with Canada and 15 countries contributing")
+    pair: tuple[str, ...] = ()  # the two actors joined as the subject ("The United States and Kenya announced")
 
 
 def subject_of(actors: Actors, verb_at: int | None, document: str = "", at: int = -1) -> Subject:
@@ -224,8 +225,9 @@ def _named_subject(named: list, text: str, verb_at: int) -> Subject:
     """The clause's first actor; the antecedent of a relative clause ("CERF, which has"), the owner of a
     verb made a noun ("the EU's approval of") or the actor right before the verb; several givers
     joined as one subject ("The United States and Australia are delivering")."""
-    if _joint(named, text):
-        return Subject(None, False, group=True)
+    if _joint(named, text):  # (one of two may turn out to be the getter: "... for Kenya's police")
+        pair = tuple(dict.fromkeys(m.canonical for m in named))
+        return Subject(None, False, group=True, pair=pair if len(pair) == 2 else ())
     last = named[-1]
     between = text[last.end:verb_at]
     if (_RELATIVE.match(between) or last.possessive and _ADJACENT.fullmatch(between)
