@@ -13,7 +13,7 @@ from ledger.context.clauses import Clause, ListIndex, flat
 from ledger.context.decision import CLAUSE, DOCUMENT, FALLBACK, NEIGHBOUR, SENTENCE, Decision
 from ledger.context.document import DocumentFrame
 from ledger.context.getter import getter, nearest as _nearest
-from ledger.context.giver_clauses import fronted_owner, relative_giver
+from ledger.context.giver_clauses import fronted_owner, pair_giver, relative_giver
 from ledger.context.mentions import SELF, Actors, classify, listed
 from ledger.context.named import many_getters, private_money, unknown_getter, unknown_giver, with_others
 from ledger.context.subject import Subject, subject_of
@@ -63,8 +63,7 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
         plain or givers, at, prefer_before=True, text=actors.text)
     donor = (owner.canonical if owner else fronted_owner(actors, at)) or attached or subject.actor or lender or nearest
     if donor is None and subject.pair:  # "The United States and Kenya announced a $7 million partnership to
-        got = getter(actors, at, until, None, we)  # modernise Kenya's police": of two joined, one gets, the other gives
-        donor = next((a for a in subject.pair if a != got), None) if got in subject.pair else None
+        donor = pair_giver(actors, at, subject.pair, getter(actors, at, until, None, we))  # modernise Kenya's
     giver = (we if donor == SELF else donor) or we  # a publisher never gives to itself
     return donor, getter(actors, at, until, donor, giver)
 

@@ -4,7 +4,9 @@
   million Australia has already committed", "a $2 billion project, which the UAE is helping to fund"
   (:func:`relative_giver`);
 - an opening phrase whose "its" points at the main clause's subject: "As part of its $10 million commitment
-  to ..., India will provide" (:func:`fronted_owner`).
+  to ..., India will provide" (:func:`fronted_owner`);
+- of two actors joined as the subject, the one that is not the getter: "The United States and Kenya announced
+  a $7 million partnership to modernise Kenya's police" (:func:`pair_giver`).
 
 Used by :mod:`ledger.context.actors`: a giver so named wins over the subject of the main clause.
 """
@@ -16,7 +18,7 @@ from ledger.context.mentions import Actors
 from ledger.context.words import alternation
 from ledger.text.gazetteer import Mention
 
-__all__ = ["fronted_owner", "relative_giver"]
+__all__ = ["fronted_owner", "pair_giver", "relative_giver"]
 
 #: "$X that the United States has provided", "$X in aid which Japan pledged": a relative clause after the amount.
 _RELATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:that|which)\s+(?:the\s+)?")
@@ -81,3 +83,12 @@ def fronted_owner(actors: Actors, at: int) -> str | None:
     after = [m for m in (*actors.donors, *actors.recipients) if comma >= 0 and m.start > comma and m.kind != "self"]
     first = min(after, key=lambda m: m.start, default=None)
     return first.canonical if first and _SUBJECT_NEXT.match(actors.text[comma:first.start]) else None
+
+
+def pair_giver(actors: Actors, at: int, pair: tuple[str, ...], got: str | None) -> str | None:
+    """Of two actors joined as the subject, the one that gives when the other is the getter ("... to
+    modernise Kenya's police"); none when the getters named after the amount include both ("for U.S. and
+    Japanese students")."""
+    other = next((a for a in pair if a != got), None) if got in pair else None
+    named_after = {m.canonical for m in (*actors.donors, *actors.recipients, *actors.holders) if m.start > at}
+    return None if other in named_after else other

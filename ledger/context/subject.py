@@ -51,7 +51,7 @@ _SHARED = re.compile(rf",\s+and\s+(?:(?:{alternation('shared_predicate_words')})
 _COUNTED_GROUP = re.compile(rf"\W*(?:(?:{alternation('bounds_of_a_sum')}|some|about)\s+)?\d+\s+(?:other\s+)?"
                             rf"(?:{alternation('counted_givers')})\b", re.IGNORECASE)
 #: A phrase that opens a clause before its subject: "In Guatemala and Honduras, ...", "Like Japan, ...".
-_OPENER = re.compile(rf"\s*(?:{alternation('clause_openers')})\b[^,;]{{1,80}},(?:\s*[A-Z][\w’' -]{{1,30}},)?")
+_OPENER = re.compile(rf"\s*(?:{alternation('clause_openers')})\b[^,;]{{1,120}},(?:\s*[A-Z][\w’' -]{{1,30}},)?")
 #: A capitalised word that names someone ("General Electric"); sentence-initial function words,
 #: titles and months do not.
 _NAME = re.compile(rf"\b(?!(?:{alternation('no_name')}|{'|'.join(w.title() for w in (*WEEKDAYS, *MONTHS))})\b)"
