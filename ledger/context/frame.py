@@ -263,7 +263,8 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         own_government=doc.home is not None and giver == speaker, publisher_home=doc.home is not None,
         place_abroad=any(m.kind in ("country", "region") and m.canonical not in (giver, speaker)
                          for m in actors_in(cl.text)),
-        inherited=inherited, firm_giver=cand.firm_giver, home_agency=_at_home_only(cl.text),
+        inherited=inherited, firm_giver=cand.firm_giver, unknown_giver=cand.unknown_giver,
+        home_agency=_at_home_only(cl.text),
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),
         years_to_come=_years_to_come(cl.text), aid_agency=agency_abroad,
         state_giver=cand.donor.rule == "named-in-sentence" and cand.donor_kind == "state",

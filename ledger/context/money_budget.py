@@ -175,8 +175,11 @@ def _held_by_a_budget(f: MoneyFrame) -> Decision | None:
 def future(f: MoneyFrame) -> Decision | None:
     """Money set aside over years to come is a budget line ("DKK 64.8 billion for military support from
     2023 to 2028"); a pledge spread over them is still a pledge ("Germany has pledged 2.3 billion euros
-    in humanitarian aid for Syria through 2018")."""
+    in humanitarian aid for Syria through 2018"), and a budget is a government's: givers the ledger does not
+    know ("PepsiCo and the PepsiCo Foundation committed $17 million from 2022 to 2027") keep no budget."""
     verb = f.ev.verb
     if not f.future_period or verb is not None and verb.cls == "give" and verb.value == "pledged":
+        return None
+    if f.unknown_giver:
         return None
     return Decision("budget", "future-period", f.future_period, CLAUSE)

@@ -73,6 +73,7 @@ class MoneyFrame:
     aid_agency: bool = False  # the clause names an agency whose mandate is abroad ("USAID is investing $X")
     budget_release: bool = False  # the headline speaks of a budget, a request or an appropriation
     disaster_release: bool = False  # the headline speaks of a disaster: money for people at home is relief
+    unknown_giver: bool = False  # the giver is one the gazetteer does not know (a firm, a foundation, a charity)
     tiny: bool = False  # under :data:`TINY` units of its currency ("700 bucks", "$5 off a $25 purchase")
     document: DocumentFrame | None = None  # the document's frame (what it names is read only when a rule asks)
 
