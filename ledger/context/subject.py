@@ -184,7 +184,7 @@ def _subject_in(actors: Actors, breaks: list[re.Match[str]], start: int, verb_at
     if members := org_list(span):  # "the Mastercard Foundation and Mastercard pledged": several organisations
         return Subject(None, True, None, firm=all(firm(n, "") for n in members), start=start, unnamed=True,
                        members=members)
-    if _group().search(span):
+    if _group().search(_subject_part(span)):
         return Subject(None, False, group=True)
     if text[verb_at:verb_at + 1].isupper() and "," in span:  # "Task Force Briefed on Drought, Forms Working
         return Subject(None, False)  # Group to Provide Relief, Announces $X": a Title Case headline of several acts
@@ -206,6 +206,21 @@ def _unknown_name(text: str, span: str, start: int, verb_at: int, prior: str) ->
         if lone_giver(name, span[:m.start()], span[m.end():], prior, text[verb_at:]):
             return Subject(None, True, name, start=start, lone=True)  # "Reckitt committed $147 million"
     return Subject(None, False)
+
+
+#: "JA Worldwide, one of the world's largest youth-serving NGOs, will commit": an apposition says what the
+#: subject is; "the President is bringing together key partners ... and announcing": from the first auxiliary
+#: on, the words are the predicate's. Neither names givers of the subject.
+_APPOSITION = re.compile(r",\s+(?:one\s+of|a|an|the)\b[^,;]{0,80},")
+_FIRST_AUXILIARY = re.compile(rf"\b(?:{alternation('predicate_auxiliaries')})\s")
+
+
+def _subject_part(span: str) -> str:
+    """The words of a clause before its verb that can name its subject: no apposition, nothing from the
+    first auxiliary on."""
+    span = _APPOSITION.sub(",", span)
+    aux = _FIRST_AUXILIARY.search(span)
+    return span[:aux.start()] if aux else span
 
 
 def _antecedent(actors: Actors, breaks: list[re.Match[str]], start: int, verb_at: int) -> str | None:
