@@ -63,12 +63,13 @@ def _no_frame(f: MoneyFrame) -> Decision | None:
 
 def _inherited(f: MoneyFrame, *, written: bool) -> Decision | None:
     """A part written as such; or, when the figure has no verb of its own, the role of the list
-    or enumeration it is in ("- $50 million for demining", not "- DoD is announcing $2.4 billion")."""
+    or enumeration it is in ("- $50 million for demining", not "- DoD is announcing $2.4 billion" nor "- ...
+    the DFC will invest $30 million of equity in TechMet": a verb of giving or investing is the item's own act)."""
     if f.inherited is None or (f.inherited.rule in WRITTEN) != written:
         return None
     if _agency_at_home(f) or _law_or_state_at_home(f):
         return None  # "HHS extended grants, including $28 million for ...": a part of spending at home
-    if not written and f.ev.verb is not None and f.ev.verb.cls == "give":
+    if not written and f.ev.verb is not None and f.ev.verb.cls in ("give", "spend"):
         return None
     return f.inherited
 
