@@ -216,9 +216,16 @@ def to_itself(ev: Evidence, giver: str | None) -> bool:
             and _GETTER_SLOT.search(text, end, first.start) is not None)
 
 
+#: "the national effort to welcome Afghan refugees", "where everyone is welcome": welcoming people is no praise.
+_HOSPITALITY = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation('welcomed_people')})\b", re.IGNORECASE)
+_IS_WELCOME = re.compile(r"\b(?:is|are|be|been|feel)\s+$", re.IGNORECASE)
+
+
 def praised(ev: Evidence) -> bool:
-    """A government that welcomes or applauds an amount speaks of someone else's money."""
-    return ev.has("praise", "before") is not None
+    """A government that welcomes or applauds an amount speaks of someone else's money (not one that welcomes
+    people: "to welcome Afghan refugees")."""
+    return any(c.cls == "praise" and not (_HOSPITALITY.match(ev.text, c.end) or _IS_WELCOME.search(
+        ev.text, max(0, c.start - 8), c.start)) for c in ev.before)
 
 
 def _under(fig: Figure, bound: float) -> bool:

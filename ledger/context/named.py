@@ -141,10 +141,10 @@ def with_others(actors: Actors, donor: str | None, end: int | None = None, start
     if end is not None and (_COLLECTIVELY.match(actors.text, end) or _FROM_KINDS_OF_PARTNERS.match(actors.text, end)
                             or _FROM_MANY.match(actors.text, end)):
         return True
-    if start is not None and _COLLECTIVELY_BEFORE.search(actors.text, max(0, start - 60), start):
+    if start is not None and (jointly := _COLLECTIVELY_BEFORE.search(actors.text, max(0, start - 60), start)):
         named = [m.canonical for m in actors.donors if m.end <= start]  # "The United States, through both USAID
-        if len(named) > 1 and set(named) == {donor}:  # and the Department of State, ... collectively supporting
-            return False  # $X": one government's agencies together are that government
+        if jointly.group(0).lower().startswith("collectively") and len(named) > 1 and set(named) == {donor}:
+            return False  # and the Department of State, ... collectively supporting $X": one government's agencies
         return not any(m.canonical == donor and m.kind == "group" for m in actors.donors)  # "Quad partners"
     if start is not None and _FROM_A_LIST.search(actors.text, max(0, start - 120), start):
         return True

@@ -75,6 +75,9 @@ _LIST_GAP = re.compile(LIST_JOINT)
 #: name before a gerund of giving is its subject (an absolute clause), not the main clause's subject.
 _WITH = re.compile(r"\bwith\s+(?=[^,;:()]{1,80}$)", re.IGNORECASE)
 _GERUND = re.compile(rf"(?:{alternation('giving_gerunds')})\b", re.IGNORECASE)
+#: ", with Canada to provide up to CAD 250 million": after a comma, "with" and the names before an infinitive of
+#: giving make an absolute clause too.
+_COMMA_WITH = re.compile(r",\s*with\s+(?=[^,;:()]{1,80}$)", re.IGNORECASE)
 #: A firm word in lower case and in the plural ("companies", "banks"; not "business", nor "Business" in a name).
 _PLURAL = re.compile(r"[a-z ]*(?:[^s\W]s|ies)")
 #: Only auxiliaries and adverbs between an actor and its verb: the actor is the verb's subject.
@@ -142,6 +145,8 @@ def _subject_of(actors: Actors, verb_at: int | None) -> Subject:
         start = comma + 1 if named and not text[start:comma].split()[-1][:1].isupper() else opener.end()
     gerund = _GERUND.match(text, verb_at) is not None  # "with Benin and Niger contributing $X": whatever side the
     with_ = _WITH.search(text, max(0, start - 5), verb_at) if gerund else None  # names seemed on (", with" may
+    if with_ is None and (text.startswith("to ", verb_at) or text.endswith("to ", 0, verb_at)):  # ", with Canada to
+        with_ = _COMMA_WITH.search(text, max(0, start - 8), verb_at)  # provide $X" (not "working with Japan to")
     if with_ is not None:  # have broken the clause right before them)
         return _with_subject(actors, with_.end(), verb_at) or _subject_in(actors, [], with_.end(), verb_at)
     if breaks and breaks[-1].start() > 0 and _SHARED.fullmatch(text, breaks[-1].start(), verb_at):
