@@ -15,7 +15,7 @@ from ledger.context.document import DocumentFrame
 from ledger.context.getter import getter, nearest as _nearest
 from ledger.context.giver_clauses import fronted_owner, pair_giver, relative_giver
 from ledger.context.mentions import SELF, Actors, classify, listed
-from ledger.context.named import many_getters, private_money, unknown_getter, unknown_giver, with_others
+from ledger.context.named import brought_owner, many_getters, private_money, unknown_getter, unknown_giver, with_others
 from ledger.context.subject import Subject, subject_of
 from ledger.context.thanks import thanked_for, thanked_owner
 from ledger.context.turns import speaker_actor, thanked_host
@@ -192,7 +192,7 @@ def _named_donor(cl: Clause, donor: str | None) -> tuple[Decision | None, str | 
     act of giving, replaces no donor, "we" or the welcomer when the sentence welcomes the money ("We welcome
     a $100 million commitment from Women's Health and Empowerment Network"; not "$X from the Bipartisan
     Infrastructure Law", a source): the decision, the donor, and that name."""
-    written = unknown_giver(cl, donor)
+    written = unknown_giver(cl, donor) or brought_owner(cl, donor)
     if written:
         return Decision(written, "unknown-giver-named", written, SENTENCE), written, written
     return (Decision(donor, "named-in-sentence", donor, SENTENCE) if donor else None), donor, None

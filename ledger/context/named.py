@@ -14,8 +14,8 @@ from ledger.context.mentions import SELF, Actors
 from ledger.context.words import alternation
 from ledger.text.gazetteer import actors_in
 
-__all__ = ["AMOUNT", "COUNTED_COUNTRIES", "TO_MANY", "many_getters", "private_money", "unknown_getter", "unknown_giver",
-           "welcomes", "with_others"]
+__all__ = ["AMOUNT", "COUNTED_COUNTRIES", "TO_MANY", "brought_owner", "many_getters", "private_money",
+           "unknown_getter", "unknown_giver", "welcomes", "with_others"]
 
 #: A name as written: up to seven capitalised words, "of", "the", "for", "and" or "&" between them.
 _A_NAME = r"([A-Z][\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?[A-Z][\w&'’.-]*){0,6})"
@@ -106,6 +106,24 @@ _HEADLINE_SHARE = 0.6
 def _headline(text: str) -> bool:
     words = _WORD.findall(text)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) > _HEADLINE_SHARE * len(words)
+
+
+#: "This brings Google.org's total in-kind global commitment to COVID-19 recovery to over $1 billion": the
+#: running total a possessive names before "to" and the amount is its owner's.
+_BRINGS_OWNERS = re.compile(rf"\bbring(?:s|ing)?\s+({_A_NAME})['’]s?\s+(?:[\w-]+\s+){{0,12}}?to\s+"
+                            rf"(?:(?:{alternation('bounds_of_a_sum')})\s+)?(?:[A-Z]{{2,3}}\s?)?$")
+_BRINGS_REACH = 160
+
+
+def brought_owner(cl: Clause, donor: str | None) -> str | None:
+    """The owner no gazetteer entry knows of a running total the amount is brought to ("brings Minderoo's total
+    commitment to AUD21.7 million"), where ``donor`` is none or "we": the name as written."""
+    if donor not in (None, SELF):
+        return None
+    m = _BRINGS_OWNERS.search(cl.text, max(0, cl.at - _BRINGS_REACH), cl.at)
+    if m is None or m.group(1) in org_nouns() or not _unknown_name(cl.text, m):
+        return None
+    return m.group(1)
 
 
 def unknown_giver(cl: Clause, donor: str | None) -> str | None:
