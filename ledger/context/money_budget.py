@@ -9,7 +9,7 @@ import re
 
 from ledger.context.decision import CLAUSE, Decision
 from ledger.context.money_frame import MoneyFrame, law_after, owns
-from ledger.context.words import alternation, none_of
+from ledger.context.words import alternation, none_of, words
 from ledger.text.gazetteer import actors_in, kind_of
 
 __all__ = ["LEGISLATIVE", "budget_noun", "budget_speaks", "co_financed", "future", "legislative", "per_year", "pot",
@@ -19,6 +19,10 @@ __all__ = ["LEGISLATIVE", "budget_noun", "budget_speaks", "co_financed", "future
 LEGISLATIVE = frozenset(("requested", "appropriated"))
 #: "$13.6 billion for Ukraine — humanitarian, ... — in the omnibus bill": an amount in a bill is one of its lines
 #: (no comma between, outside a dashed aside: not "$500 million, in addition to the funds in the supplemental").
+#: "in the supplemental package ..., there is some $10 billion": a bill or budget the amount is said to be in,
+#: named before it in the sentence (no other amount between).
+_IN_THE = re.compile(r"\bin\s+(?:the|this|our)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_BILLS = frozenset(words("bills_holding_money"))
 _IN_THE_BILL = re.compile(r"(?:[^.;:,—–]|[—–][^—–.;]{0,100}[—–]){0,120}?\bin\s+the\s+((?:[\w'’-]+\s+){0,2}?"
                           r"(?:bill|omnibus|supplemental|legislation))\b", re.IGNORECASE)
 #: Between a subject and its verb: a few words, none of them a preposition ("the Act allocated",
@@ -163,6 +167,10 @@ def _held_by_a_budget(f: MoneyFrame) -> Decision | None:
     if nearest is not None and nearest.cls == "budget" and not _REPORTED.search(f.ev.text, nearest.end, f.ev.at):
         # "the bill provides $X", not "authority to direct
         return Decision("budget", "budget-holds-it", nearest.text, CLAUSE)  # the drawdown of $X"
+    inside = next((c for c in f.ev.lead if c.cls == "budget" and c.text.lower() in _BILLS
+                   and _IN_THE.search(f.ev.text, max(0, c.start - 20), c.start)), None)  # (not "In the Fund, we")
+    if inside is not None:  # "in the supplemental package that hopefully will get to the President's desk — I mean,
+        return Decision("budget", "budget-holds-it", inside.text, CLAUSE)  # there is some $10 billion for ..."
     verb = f.ev.verb
     if verb is not None and not verb.text.lower().startswith(("receiv", "will receiv", "to receiv")):
         # "the Inflation Reduction Act allocated $3.1 billion": a law gives (an appeal that receives does not)
