@@ -85,13 +85,15 @@ def is_owned_act(before: str, after: str) -> bool:
     return _OWNER_BEFORE.search(before[-_ONE_THING_REACH:]) is not None and _ACT_AFTER.match(after) is not None
 
 
+#: A name in quotation marks, read as one word ("“Dinheiro Digital é Melhor” or “Mobile Money is Better”").
+_QUOTED = r"“[^”]{1,80}”"
 #: "the $26 million flagship Peace Project", "USAID's launch of a nearly $5 million “Mobile Money is Better”
 #: project", "the five-year, $300 million Centroamérica Local initiative": a determiner before the amount, one
 #: undertaking's noun after it (no preposition between: not "$X in aid for the project").
 _UNDERTAKING_BEFORE = re.compile(rf"(?:\b(?:{alternation('size_determiners')}|our)|['’]s)\s+(?:[\w,-]+\s+){{0,2}}?$",
                                  re.IGNORECASE)
-_UNDERTAKING_AFTER = re.compile(rf"\s+(?:{none_of('phrase_breaks')}[\w'’“”\"-]+\s+){{0,8}}?"
-                                rf"(?:{alternation('undertakings')})\b", re.IGNORECASE)
+_UNDERTAKING_AFTER = re.compile(rf"\s+(?:(?:{_QUOTED}(?:\s+or\s+{_QUOTED})?|{none_of('phrase_breaks')}[\w'’“”\"-]+)\s+)"
+                                rf"{{0,8}}?(?:{alternation('undertakings')})\b", re.IGNORECASE)
 
 
 def is_one_undertaking(text: str, at: int, end: int) -> bool:
