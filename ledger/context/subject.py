@@ -214,18 +214,19 @@ def _unknown_name(text: str, span: str, start: int, verb_at: int, prior: str) ->
 
 
 #: "JA Worldwide, one of the world's largest youth-serving NGOs, will commit": an apposition says what the
-#: subject is; "the President is bringing together key partners ... and announcing": from the first auxiliary
-#: on, the words are the predicate's. Neither names givers of the subject.
+#: subject is; "the President is bringing together key partners ... and announcing": from the last auxiliary
+#: on, the words are the predicate's ("action is needed as the federal government has" keeps its subject).
+#: Neither names givers of the subject.
 _APPOSITION = re.compile(r",\s+(?:one\s+of|a|an|the)\b[^,;]{0,80},")
-_FIRST_AUXILIARY = re.compile(rf"\b(?:{alternation('predicate_auxiliaries')})\s")
+_AUXILIARY = re.compile(rf"\b(?:{alternation('predicate_auxiliaries')})\s")
 
 
 def _subject_part(span: str) -> str:
     """The words of a clause before its verb that can name its subject: no apposition, nothing from the
-    first auxiliary on."""
+    last auxiliary on."""
     span = _APPOSITION.sub(",", span)
-    aux = _FIRST_AUXILIARY.search(span)
-    return span[:aux.start()] if aux else span
+    starts = [m.start() for m in _AUXILIARY.finditer(span)]
+    return span[:starts[-1]] if starts else span
 
 
 def _antecedent(actors: Actors, breaks: list[re.Match[str]], start: int, verb_at: int) -> str | None:
