@@ -135,7 +135,8 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     relative, joint = relative_giver(actors, cl.end)
     donor = None if joint else relative or donor
     label = _own_voice(cl, lists, donor, subject) if donor in (None, SELF) else None
-    if donor not in (None, subject.actor, fronted_owner(actors, cl.at)) and not _named_as_giver(actors, donor):
+    if (donor is not None and donor != subject.actor and not _named_as_giver(actors, donor)
+            and donor != fronted_owner(actors, cl.at)):  # (read only when a lead-in might replace the donor)
         lead = lists.lead_in(cl.sent)  # (the item's own subject gives: "- GAFSP has mobilized $476 million")
         if lead is not None and pick(classify(flat(lead)), len(lead), we=we)[0] is not None:
             donor = None  # "The United States is providing: - ... India to make 20 million doses"

@@ -77,7 +77,7 @@ _WITH = re.compile(r"\bwith\s+(?=[^,;:()]{1,80}$)", re.IGNORECASE)
 _GERUND = re.compile(rf"(?:{alternation('giving_gerunds')})\b", re.IGNORECASE)
 #: ", with Canada to provide up to CAD 250 million": after a comma, "with" and the names before an infinitive of
 #: giving make an absolute clause too.
-_COMMA_WITH = re.compile(r",\s*with\s+(?=[^,;:()]{1,80}$)", re.IGNORECASE)
+_COMMA_WITH = re.compile(r",\s*" + _WITH.pattern, re.IGNORECASE)
 #: A firm word in lower case and in the plural ("companies", "banks"; not "business", nor "Business" in a name).
 _PLURAL = re.compile(r"[a-z ]*(?:[^s\W]s|ies)")
 #: Only auxiliaries and adverbs between an actor and its verb: the actor is the verb's subject.
