@@ -80,7 +80,6 @@ _ROUTE_FROM = re.compile(rf"\b(?:{alternation('route_words')})\b[^.;:,$]{{0,40}}
                          re.IGNORECASE)
 _TO = re.compile(r"\bto\b|^\s+to\b", re.IGNORECASE)
 
-
 #: The place right after "from", "to" or "and" ("from western Angola", "to the DRC"); not one after "in" ("from
 #: Lobito Port in Angola": the country the route lies in).
 _END_POINT = re.compile(r"\b(?:from|to|and)\s+(?:the\s+)?(?:[A-Za-z]+\s+)?$", re.IGNORECASE)
@@ -164,9 +163,10 @@ RULES: tuple[Rule, ...] = (
                                                            or not a.hit("to", "before")) else None),
     ("name-before-a-region", "through Power Africa; EXIM approved $900 million for Sun Africa",
      lambda a: "skip" if a.m.kind == "region" and a.hit("name_before", "before") else None),
+    # (not "EUR 220 M to ACT-A: 100 million euros to COVAX": a getter named as such, then its whole's parts)
     ("holds-an-amount", "Nepal is to receive ₹550 crore; CSOs received $X", lambda a: "holder" if (
-        _HOLDER_AFTER.match(a.after) or a.ranking and _AT_AMOUNT.match(a.after) or _AMOUNT_AFTER.match(a.after))
-        else None),
+        _HOLDER_AFTER.match(a.after) or a.ranking and _AT_AMOUNT.match(a.after)
+        or _AMOUNT_AFTER.match(a.after) and not a.hit("to", "before")) else None),
     ("where-people-come-from", "services for arrivals from Ukraine",
      lambda a: "recipient" if a.hit("origin", "before") else None),
     ("struck-by-a-disaster", "communities impacted by Maui wildfires; relief for the Türkiye earthquake",
