@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 
 from ledger.context import actors as _actors, fill
 from ledger.context.clauses import CONVERSION, Clause, ListIndex, clauses as _clauses
-from ledger.context.cues import cues
 from ledger.context.decision import Decision, why_text
 from ledger.context.document import DocumentFrame, publisher_of
 from ledger.context.evidence import evidence
@@ -22,7 +21,7 @@ from ledger.context.frame import money_decision, praised
 from ledger.context.items import topic_item
 from ledger.context.kinds import aid_type_of, stage_of
 from ledger.context.neighbours import Neighbours, inherited_role
-from ledger.context.what import item_of, own_item
+from ledger.context.what import item_cues, item_of, own_item
 from ledger.context.when import event_date, lede_date, period_of
 from ledger.model import Figure
 from ledger.text.sentences import SentenceIndex, clean
@@ -107,7 +106,7 @@ def _first_pass(fig: Figure, cl: Clause, near: Neighbours, doc: DocumentFrame, p
     """The decisions about one figure, read from its clause, sentence and neighbours; ``item`` is what
     its own words name, ``topic`` the sentence's aid topic when they name nothing (money only)."""
     inherited = inherited_role(fig, cl, near)
-    ev = evidence(cl, cues(item) if item else tuple(c for c in cues(topic or "") if c.cls == "aid"))
+    ev = evidence(cl, item_cues(item, topic, cl))
     givers = _actors.candidates(cl, near.lists, doc, ev.verb.start if ev.verb is not None else None)
     if fig.kind == "money":
         role = money_decision(fig, cl, givers, doc, inherited, ev, published)
