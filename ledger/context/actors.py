@@ -58,7 +58,8 @@ def pick(actors: Actors, at: int, until: int | None = None, we: str | None = Non
     getters = {m.canonical for m in (*actors.recipients, *actors.holders)}  # "arming the Ukrainians: ... $X to
     plain = [m for m in givers if m.canonical not in getters or m.start in actors.explicit]  # Ukraine": no giver
     # a subject no gazetteer knows gives, unless an actor is named inside its clause ("the U.S. Department of
-    alone = subject.unknown and not any(subject.start <= m.start for m in givers if m.end <= at)  # Commerce's MBDA")
+    alone = subject.unknown and not any(subject.start <= m.start for m in givers  # Commerce's MBDA")
+                                        if m.end <= (at if subject.verb is None else subject.verb))
     nearest = None if subject.group or alone else _nearest(  # several: none alone
         plain or givers, at, prefer_before=True, text=actors.text)
     donor = (owner.canonical if owner else fronted_owner(actors, at)) or attached or subject.actor or lender or nearest

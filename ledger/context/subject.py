@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ledger.context.actor_patterns import org_nouns
 from ledger.context.clause_breaks import clause_breaks
+from ledger.context.cues import cues
 from ledger.context.mentions import Actors, actor_cue_words
 from ledger.context.org_names import (
     antecedent,
@@ -77,6 +78,8 @@ _WITH = re.compile(r"\bwith\s+(?=[^,;:()]{1,80}$)", re.IGNORECASE)
 _GERUND = re.compile(rf"(?:{alternation('giving_gerunds')})\b", re.IGNORECASE)
 #: ", with Canada to provide up to CAD 250 million": after a comma, "with" and the names before an infinitive of
 #: giving make an absolute clause too.
+#: "... and committed $4 million", "... and will also provide": a verb after "and" with no subject between.
+_AND_VERB = re.compile(rf"\s+and\s+(?:(?:{alternation('shared_predicate_words')})\s+){{0,3}}$", re.IGNORECASE)
 _COMMA_WITH = re.compile(r",\s*" + _WITH.pattern, re.IGNORECASE)
 #: A firm word in lower case and in the plural ("companies", "banks"; not "business", nor "Business" in a name).
 _PLURAL = re.compile(r"[a-z ]*(?:[^s\W]s|ies)")
@@ -111,6 +114,7 @@ class Subject:
     members: tuple[str, ...] = ()  # their names, where the subject names them
     givers: frozenset[str] = frozenset()  # actors that give together ("with Canada and 15 countries contributing")
     pair: tuple[str, ...] = ()  # the two actors joined as the subject ("The United States and Kenya announced")
+    verb: int | None = None  # where the verb it is the subject of starts, when a later verb shares it
 
 
 def subject_of(actors: Actors, verb_at: int | None, document: str = "", at: int = -1) -> Subject:
@@ -151,7 +155,18 @@ def _subject_of(actors: Actors, verb_at: int | None) -> Subject:
         return _with_subject(actors, with_.end(), verb_at) or _subject_in(actors, [], with_.end(), verb_at)
     if breaks and breaks[-1].start() > 0 and _SHARED.fullmatch(text, breaks[-1].start(), verb_at):
         return _subject_of(actors, breaks[-1].start())  # "Saudi Arabia voted ..., and also pledged $X"
+    first = _first_verb(text, start, verb_at)
+    if first is not None:  # "Heifer committed $1 million ... through USAID's initiative and committed $4 million"
+        return replace(_subject_of(actors, first), verb=first)
     return _subject_in(actors, breaks, start, verb_at, opener is not None and start == opener.end())
+
+
+def _first_verb(text: str, start: int, verb_at: int) -> int | None:
+    """Where the clause's first verb of giving starts, when the verb at ``verb_at`` follows "and" with no
+    subject of its own: both share that verb's subject."""
+    m = _AND_VERB.search(text, start, verb_at)
+    return None if m is None else next(
+        (c.start for c in cues(text) if c.cls == "give" and start <= c.start and c.end <= m.start()), None)
 
 
 def _with_subject(actors: Actors, start: int, verb_at: int) -> Subject | None:
