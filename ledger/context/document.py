@@ -54,16 +54,22 @@ class DocumentFrame:
         return self.publisher.actor if self.publisher is not None and self.publisher.voice == "government" else None
 
 
+#: A text about aid abroad names other countries and organisations throughout; one that names them less often
+#: than once in this many characters names them in passing (a biography's past post, a conference's guest).
+_ABROAD_EVERY = 1250
+
+
 def names_abroad(doc: DocumentFrame) -> bool:
-    """Whether the document names a country, region or organisation other than its publisher's own country
-    (read once per document, and only when a rule asks)."""
+    """Whether the document names countries, regions or organisations other than its publisher's own country
+    throughout, not only in passing (read once per document, and only when a rule asks)."""
     return _names_abroad(doc.text, doc.home)
 
 
 @functools.lru_cache(maxsize=8)
 def _names_abroad(text: str, home: str | None) -> bool:
-    return any(m.kind in ("country", "region", "institution", "group") and m.canonical != home
-               for m in find_actors(text))
+    named = sum(1 for m in find_actors(text) if m.kind in ("country", "region", "institution", "group")
+                and m.canonical != home)
+    return named > 0 and named * _ABROAD_EVERY >= len(text)
 
 
 @functools.lru_cache(maxsize=1)

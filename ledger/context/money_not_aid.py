@@ -148,9 +148,9 @@ def _invested_here(f: MoneyFrame) -> Decision | None:
 def _charity_at_home(f: MoneyFrame) -> Decision | None:
     """A foundation's or a firm's gifts at home are no aid, which goes to another country, people or
     organisation ("The Robert Wood Johnson Foundation awarded $15 million for water equity in communities");
-    nor is such a gift with no getter in a government's release that names no place or organisation abroad
-    anywhere ("The Seafood Nutrition Partnership will commit $280,000 to improve public knowledge of
-    nutrition"), unless it is relief after a disaster."""
+    nor is such a gift with no getter in a government's release that names places or organisations abroad
+    only in passing, if at all ("The Seafood Nutrition Partnership will commit $280,000 to improve public
+    knowledge of nutrition"), unless it is relief after a disaster."""
     if f.giver is None or f.public_giver or f.own_government or f.foreign or f.place_abroad or f.abroad:
         return None
     if named_law(f) is not None:  # "The American Rescue Plan's Higher Education Emergency Relief Fund provided
@@ -161,7 +161,7 @@ def _charity_at_home(f: MoneyFrame) -> Decision | None:
         return None
     if f.document is None or names_abroad(f.document):  # (the whole text is read only here, once per document)
         return None
-    return Decision("other", "charity-at-home", "names nothing abroad", INFERRED)
+    return Decision("other", "charity-at-home", "names little abroad", INFERRED)
 
 
 def _firms_money(f: MoneyFrame) -> Decision | None:
