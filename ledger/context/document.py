@@ -59,17 +59,18 @@ class DocumentFrame:
 _ABROAD_EVERY = 1250
 
 
-def names_abroad(doc: DocumentFrame) -> bool:
+def names_abroad(doc: DocumentFrame, *, throughout: bool = True) -> bool:
     """Whether the document names countries, regions or organisations other than its publisher's own country
-    throughout, not only in passing (read once per document, and only when a rule asks)."""
-    return _names_abroad(doc.text, doc.home)
+    throughout, not only in passing (or at all, where ``throughout`` is false). Read once per document, and
+    only when a rule asks."""
+    named = _named_abroad(doc.text, doc.home)
+    return named > 0 and (not throughout or named * _ABROAD_EVERY >= len(doc.text))
 
 
 @functools.lru_cache(maxsize=8)
-def _names_abroad(text: str, home: str | None) -> bool:
-    named = sum(1 for m in find_actors(text) if m.kind in ("country", "region", "institution", "group")
-                and m.canonical != home)
-    return named > 0 and named * _ABROAD_EVERY >= len(text)
+def _named_abroad(text: str, home: str | None) -> int:
+    return sum(1 for m in find_actors(text) if m.kind in ("country", "region", "institution", "group")
+               and m.canonical != home)
 
 
 @functools.lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ledger.context.cues import Cue
 from ledger.context.decision import Decision
-from ledger.context.document import DocumentFrame
+from ledger.context.document import DocumentFrame, names_abroad
 from ledger.context.evidence import Evidence
 
 __all__ = ["FOREIGN_AID", "MoneyFrame", "Rule", "framed", "law_after", "named_law", "not_aid_noun", "owns", "ranked",
@@ -110,9 +110,12 @@ def _measures_aid(f: MoneyFrame) -> bool:
 
 
 def _mobilized(f: MoneyFrame) -> bool:
-    """Private finance a government mobilises counts as its development finance (OECD)."""
+    """Private finance a government mobilises counts as its development finance (OECD), abroad: not "mobilized
+    over $640 billion in private sector clean energy and manufacturing investments" in a release that names
+    nothing abroad."""
     return f.ev.own.text.lower().startswith("private") and any(
-        c.cls == "give" and c.text.lower().startswith("mobili") for c in f.ev.sentence)
+        c.cls == "give" and c.text.lower().startswith("mobili") for c in f.ev.sentence) and (
+        f.foreign or f.place_abroad or f.abroad or f.document is None or names_abroad(f.document, throughout=False))
 
 
 def ranked(f: MoneyFrame) -> bool:
