@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from ledger.context.clauses import Clause
 from ledger.context.cues import Cue, cues, is_container
 from ledger.context.running_total import running_total
+from ledger.context.sum_shapes import shared_perfect
 from ledger.context.words import alternation, none_of
 
 __all__ = ["Evidence", "evidence"]
@@ -217,7 +218,7 @@ def _perfect(found: tuple[Cue, ...], cl: Clause, after_end: int) -> Cue | None:
             or not _ANOTHER_STATEMENT.search(cl.text, cl.end, c.start))
         if c.cls == "given" and (before or after) and _PERFECT.search(cl.text, max(0, c.start - 40), c.start):
             return c
-    return None
+    return shared_perfect(found, cl.text, cl.at)  # "has donated 65 million doses ... and invested $94 million"
 
 
 def _near(c: Cue, cl: Clause) -> int:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ledger.context.evidence import Evidence
 
 __all__ = ["FUTURE", "across_many", "bound_in_perfect", "gives_in_future", "holds", "in_perfect", "raised_to",
-           "the_bound"]
+           "shared_perfect", "the_bound"]
 
 #: Words of the future: a clause about what will be given ("will bring ... to" still tells a total).
 FUTURE = re.compile(rf"\b(?:{alternation('future')})\b(?!\s+(?:bring|brings|raise|take)\b)", re.IGNORECASE)
@@ -26,6 +26,26 @@ _REACH = 80
 #: to offer $X": a decision to give is an act still to come).
 _HAS = re.compile(r"\b(?:has|have|had|['’]ve)\s+(?:(?!to\b)[\w-]+\s+){0,2}?(?:been\s+)?$", re.IGNORECASE)
 _HAS_REACH = 30
+
+#: "... and invested $94 million", "... and also provided": a participle after "and", with no subject of its own.
+_AND = re.compile(r"\band\s+(?:(?:also|then|since)\s+)?$", re.IGNORECASE)
+_AND_REACH = 40
+#: An amount between a participle and the figure: the participle is that amount's verb.
+_AN_AMOUNT = re.compile(r"[$€£¥₹]\s?\d|\b[A-Z]{3}\s?\d|\d\s+(?:million|billion)\b")
+
+
+def shared_perfect(found: tuple[Cue, ...], text: str, at: int) -> Cue | None:
+    """The perfect of the sentence's first verb of giving when the figure at ``at`` is the object of a participle
+    joined to it by "and" ("The U.S. has donated 65 million doses ... and invested more than $94 million"): the
+    auxiliary is shared, so is the tense."""
+    joined = next((c for c in found if c.cls == "given" and c.end <= at and at - c.end <= _AND_REACH
+                   and _AND.search(text, max(0, c.start - 20), c.start)
+                   and not _AN_AMOUNT.search(text, c.end, at)), None)
+    if joined is None:
+        return None
+    return next((c for c in found if c.cls == "given" and c.end <= joined.start
+                 and _HAS.search(text, max(0, c.start - _HAS_REACH), c.start)), None)
+
 
 #: "will invest $X", "plans to provide $X", "will soon send $X": a verb of giving in the future (the
 #: future word may be a part of the verb's cue, as in "plans to provide").
