@@ -39,8 +39,9 @@ _ANNUAL = re.compile(rf"\b(?:annual|yearly)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternati
 _ANNUAL_REACH = 60
 #: "Each year the United States provides more than $70 million": money given every year, before it.
 _EACH_YEAR = re.compile(r"\b(?:each|every)\s+year\b[^.;:]*$", re.IGNORECASE)
-#: "receiving approximately $8.5 billion in grants each year": the same right after the amount's noun.
-_EACH_YEAR_AFTER = re.compile(r"\s+(?:in\s+)?(?:[\w-]+\s+){0,2}?(?:each|every|per)\s+year\b", re.IGNORECASE)
+#: "receiving approximately $8.5 billion in grants each year", "spends $750 million in the purchase of commodities
+#: every year": the same after the amount and a few words of its noun phrase.
+_EACH_YEAR_AFTER = re.compile(r"\s+(?:in\s+)?(?:[\w-]+\s+){0,5}?(?:each|every|per)\s+year\b", re.IGNORECASE)
 #: Between an amount and the legislature it comes from: "$13.6 billion package from the United States
 #: Congress", "$40 billion in aid from Congress" (a legislature gives by voting: the money is appropriated).
 _FROM_A_HOUSE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?:(?:United\s+States|U\.S\.|US|[A-Z][a-z]+)\s+)?")
