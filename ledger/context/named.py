@@ -17,11 +17,15 @@ from ledger.text.gazetteer import actors_in
 __all__ = ["AMOUNT", "COUNTED_COUNTRIES", "TO_MANY", "brought_owner", "many_getters", "private_money",
            "unknown_getter", "unknown_giver", "welcomes", "with_others"]
 
-#: A name as written: up to seven capitalised words, "of", "the", "for", "and" or "&" between them.
-_A_NAME = r"([A-Z][\w&'’.-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?[A-Z][\w&'’.-]*){0,6})"
+#: A name as written: up to seven capitalised words, "of", "the", "for", "and" or "&" between them (a currency
+#: prefix is no word of it: "to Fortune and C$4.9 million").
+_NAME_WORD = r"[A-Z](?![\w&'’.-]*[$€£¥])[\w&'’.-]*"
+_A_NAME = rf"({_NAME_WORD}(?:\s+(?:(?:of|the|for|and|&)\s+)?{_NAME_WORD}){{0,6}})"
 #: "$1.5 million to the Caribbean Community Climate Change Center", "a $10 million loan to Kentegra
 #: Biotechnology": a getter named by "to" and a capitalised name the gazetteer does not know.
 _TO_A_NAME = re.compile(rf"[^.;:!?]{{0,60}}?\bto\s+(?:the\s+)?{_A_NAME}")
+#: "C$7.5 million (US$5.6 million)": the amount restated in brackets right after it.
+_RESTATED = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]")
 #: "a new $100 million commitment from Women's Health and Empowerment Network": a giver named by "from" and a
 #: capitalised name the gazetteer does not know, right after the amount and its noun.
 _FROM_A_NAME = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?from\s+(?:the\s+)?{_A_NAME}")
@@ -83,8 +87,10 @@ def many_getters(cl: Clause) -> Decision | None:
 def unknown_getter(cl: Clause) -> Decision | None:
     """A getter the sentence names right after the figure that no gazetteer entry knows: the figure has
     a getter, so neither the list's lead-in nor the release fills one in (its name is kept as words)."""
-    m = _TO_A_NAME.match(cl.text, cl.end)
-    if m is None or AMOUNT.search(cl.text, cl.end, m.start(1)) or not _unknown_name(cl.text, m):
+    restated = _RESTATED.match(cl.text, cl.end)  # "C$7.5 million (US$5.6 million) to Fortune": the same amount
+    end = restated.end() if restated else cl.end
+    m = _TO_A_NAME.match(cl.text, end)
+    if m is None or AMOUNT.search(cl.text, end, m.start(1)) or not _unknown_name(cl.text, m):
         return None
     return Decision(None, "getter-not-known", m.group(1).rstrip("."), SENTENCE)
 
