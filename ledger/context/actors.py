@@ -159,7 +159,7 @@ def candidates(cl: Clause, lists: ListIndex, doc: DocumentFrame, verb_at: int | 
     direct = next((m.canonical for m in actors.donors if verb_at is not None and m.canonical == subject.actor
                    and (subject.thanked or 0 <= verb_at - m.end <= _DIRECT_SUBJECT)), None)  # "the United States
     # intends to provide", "we thank Japan, ..., for its recent pledge to provide": the verb's own subject
-    several = r is not None and r.rule == "named-in-sentence" and listed(actors, r.value)
+    several = r is not None and r.rule == "named-in-sentence" and listed(actors, r.value, cl.at)
     none = Decision(None, "none-named", "", FALLBACK)
     return Candidates(d or none, r or none, dk, rk, subject.unknown, subject.name, subject.group or others, explicit,
                       owner, direct, several, subject.unknown and subject.firm, attached is not None,

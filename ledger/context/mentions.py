@@ -73,7 +73,6 @@ _NAME_BEFORE = re.compile(rf"(?:\w[,;:]?|[—–])\s+(?!(?:{alternation('no_name
 _NAME_AFTER = re.compile(r"^\s+[A-Z][a-z]+\b(?!\s+(?:of|for)\b)")
 #: "NEW YORK, 18 August 2006 —", "(Geneva: May 3)": where a release was issued.
 _DATELINE = re.compile(rf"^\s*[:,]\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}}\b)")
-
 #: "railway lines that will extend from Angola to Zambia to the DRC", "a fibre backbone from East Africa to the
 #: DRC": the places a route runs between are where it goes, neither giver nor getter.
 _ROUTE_FROM = re.compile(rf"\b(?:{alternation('route_words')})\b[^.;:,$]{{0,40}}?\bfrom\b(?P<mid>[^.;:,$]{{0,60}})$",
@@ -103,7 +102,6 @@ class Actors:
 
 
 @functools.cache
-@functools.lru_cache(maxsize=1)
 def _agencies() -> frozenset[str]:
     """A government's own agencies: "for the State Department", "through USAID" name the government."""
     return frozenset((*actor_cue_words("agency"), *actor_cue_words("agency_abroad")))
@@ -284,17 +282,19 @@ def _twin(a: Mention, b: Mention, sentence: str) -> bool:
     return a.canonical == b.canonical and sentence[a.end:b.start].strip() == "("
 
 
-def listed(actors: Actors, name: str) -> bool:
-    """Whether a recipient ``name`` is listed with other recipients ("Jamaica, Peru, and Mongolia")."""
+def listed(actors: Actors, name: str, at: int = -1) -> bool:
+    """Whether a recipient ``name`` is listed with others ("Jamaica, Peru, and Mongolia"); from ``at`` on, only its
+    first mention there, the getter's ("a loan to Kenyan firm X, which supplies Kenya, Uganda and Tanzania")."""
     named = sorted(actors.recipients, key=lambda m: m.start)
+    first = next((m for m in named if m.canonical == name and m.start >= at >= 0), None)
     run: list[Mention] = []
     for m in named + [None]:
-        joined = run and m is not None and (_LISTED.fullmatch(actors.text[run[-1].end:m.start])
-                                            or _twin(run[-1], m, actors.text))
-        if joined:
+        if run and m is not None and (_LISTED.fullmatch(actors.text[run[-1].end:m.start])
+                                      or _twin(run[-1], m, actors.text)):
             run.append(m)
             continue
-        if _is_list(run, actors.text) and name in {r.canonical for r in run} and len({r.canonical for r in run}) > 1:
+        names = {r.canonical for r in run}
+        if _is_list(run, actors.text) and (first in run if first else name in names) and len(names) > 1:
             return True
         run = [m] if m is not None else []
     return False
