@@ -123,14 +123,15 @@ def _past_year(f: MoneyFrame) -> Decision | None:
     NOK1.7 billion went to Ukraine"); one thing of that year is not a total ("in 2023 DFC committed a $10
     million loan", "its $100 million contribution last year"), nor is one announcement, pledge or contribution
     to an organisation ("last year ... she announced $331 million", "has pledged $150 million in short-term aid
-    in 2023", "contributed approximately $1 million in FY22 to IOM")."""
+    in 2023", "contributed approximately $1 million in FY22 to IOM"), nor the size of one undertaking ("In FY22,
+    the $15 million USAID Asia Resilient Cities activity addressed ...")."""
     before, after = f.ev.text[:f.ev.at], f.ev.text[f.ev.end:]
     verb = f.ev.verb  # an announcement or a pledge (both cues of value "pledged") is one act, whenever made, and
     # so is a contribution to one organisation ("contributed $5 million in FY22 to the UN Migration Trust Fund")
     contribution = f.to_an_institution and verb is not None and verb.text.lower().startswith("contribut")
     pledged = verb is not None and verb.cls == "give" and (verb.value == "pledged" or contribution)
     if not f.past_year or pledged or is_one_thing(before) or is_owned_act(before, after) or f.ev.new_amount() or (
-            gives_in_future(f.ev)):
+            gives_in_future(f.ev) or is_one_undertaking(f.ev.text, f.ev.at, f.ev.end)):
         return None  # "is providing $6.3 million of additional disaster assistance" for a typhoon that "made
         # landfall in 2019": new money; "In FY 2022, State is planning to provide $150 million": a plan
     return Decision("cumulative", "past-year-total", f.past_year, CLAUSE)
