@@ -61,9 +61,10 @@ def find_actors(text: str) -> list[Mention]:
 
 #: "Atlanta, Georgia": a capitalised place and a comma right before a name (how US places are written).
 _CITY_COMMA = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s*$")
-#: A sentence that calls its place a US state: "the state", "the State of Georgia", "statewide", "the governor".
+#: A sentence that calls its place a US state: "the state", "the State of Georgia", "statewide", "the governor",
+#: or speaks of American schooling ("schoolchildren in grades K through 12", "K-12", "school districts").
 _STATE_WORDS = re.compile(r"\b(?:the\s+state\b(?!\s+(?:department|of\s+the\s+union))|state\s+of\s+[A-Z]|"
-                          r"statewide|[Gg]overnor)")
+                          r"statewide|[Gg]overnor|(?:K-12|K\s+through\s+12|school\s+districts?)\b)")
 #: ", NY": a comma and two capitals, a word of their own (a state's postal code if listed).
 _POSTAL = re.compile(r",[ \t]*([A-Z]{2})\b(?![.'’-]?\w)")
 #: Between a town and its state: a comma alone ("Dublin, Virginia").
