@@ -14,6 +14,7 @@ from ledger.context.document import names_abroad
 from ledger.context.money_budget import toward
 from ledger.context.money_frame import TINY, MoneyFrame, Rule, named_law, not_aid_noun, owns
 from ledger.context.named import AMOUNT
+from ledger.context.parts import sizes_what_it_goes_into
 from ledger.context.sum_shapes import raised_to
 from ledger.context.words import alternation, none_of
 from ledger.text.gazetteer import canonical_name
@@ -216,6 +217,8 @@ def _size_of_a_thing(f: MoneyFrame) -> Decision | None:
     """ "after opening a new $1 billion manufacturing plant": the plant's cost, not money given — unless
     a verb of giving takes the amount as its object ("the Bank is financing a $500 million port") or
     the money's own noun is aid ("a $50 million port grant")."""
+    if sizes_what_it_goes_into(f.ev.text, f.ev.at, f.ev.end):  # "$2.5 million in a $10 million fund"
+        return Decision("other", "size-of-a-thing", "what another amount goes into", CLAUSE)
     article = _SIZE_BEFORE.search(f.ev.text, max(0, f.ev.at - _SIZE_REACH), f.ev.at)
     thing = _SIZE_AFTER.match(f.ev.text, f.ev.end)
     if article is None or thing is None or owns(f, "aid") and f.ev.own.value != "weak":

@@ -10,7 +10,8 @@ import re
 from ledger.context.cues import cues
 from ledger.context.words import alternation, none_of
 
-__all__ = ["is_adjacent_part", "is_lead_in", "is_one_thing", "is_one_undertaking", "is_owned_act", "lead_in_role"]
+__all__ = ["is_adjacent_part", "is_lead_in", "is_one_thing", "is_one_undertaking", "is_owned_act", "lead_in_role",
+           "sizes_what_it_goes_into"]
 
 #: "including $X", "of which about $X", "This includes roughly $X": the amount right after a part word.
 _ADJACENT_PART = re.compile(r"\b(?:including|includes|include|of\s+which)\s+(?:(?!of\b|for\b|to\b)[a-z]+\s+){0,2}$",
@@ -102,3 +103,19 @@ def is_one_undertaking(text: str, at: int, end: int) -> bool:
     return (_UNDERTAKING_BEFORE.search(text, max(0, at - _ONE_THING_REACH), at) is not None
             and _UNDERTAKING_AFTER.match(text, end) is not None)
 
+
+#: "an equity investment of up to $2.5 million in a $10 million venture capital fund", "a feasibility study for
+#: the $330 million project": an amount written onto the fund or project that another amount, or a study, goes
+#: into is that thing's size.
+_INTO_A_THING = re.compile(r"\b(?:in|into|to|for)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_GOES_INTO = re.compile(r"(?:[$€£¥]\s?\d[\d.,]*|\b(?:feasibility|study|studies)\b)[^;:$€£¥]{0,80}$", re.IGNORECASE)
+_A_THING_AFTER = re.compile(r"\s+(?:USD\s+)?(?:[\w-]+\s+){0,3}?(?:fund|project|facility)\b", re.IGNORECASE)
+_INTO_REACH = 40
+
+
+def sizes_what_it_goes_into(text: str, at: int, end: int) -> bool:
+    """The amount at ``at``..``end`` of ``text`` is the size of the fund, project or facility that another
+    amount or a study named before it goes into: not money given."""
+    into = _INTO_A_THING.search(text, max(0, at - _INTO_REACH), at)
+    return (into is not None and _A_THING_AFTER.match(text, end) is not None
+            and _GOES_INTO.search(text, max(0, into.start() - 80), into.start()) is not None)
