@@ -128,15 +128,6 @@ def readiness(text: str) -> bool:
     return _READINESS.search(text) is not None
 
 
-def _humanitarian(ev: Evidence, disaster: bool) -> bool:
-    """The clause speaks of humanitarian aid, or the sentence of help in a release about a disaster: aid, relief
-    or the disaster itself ("$300 million approved for North Carolina survivors"; not "we've awarded $90 million
-    to upgrade PR-2 highway", spending at home whatever the headline speaks of)."""
-    return "humanitarian" in ev.values("aid", "clause") or disaster and any(
-        c.cls == "aid" and c.value != "weak" or c.cls == "disaster" or c.cls == "type" and c.value == "humanitarian"
-        for c in ev.sentence)
-
-
 def _years_to_come(text: str) -> str | None:
     coming = _NEXT_YEARS.search(text)
     return coming.group(0) if coming else None
@@ -274,7 +265,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         vague=fig.qualifier == "vague", small=_small(fig), tiny=_under(fig, TINY),
         per_person=_per_person(fig, cl.text), giver=giver,
         public_giver=cand.public_giver(doc) and not cand.unknown_giver or cand.group_giver,
-        foreign=foreign, abroad=doc.abroad, humanitarian=_humanitarian(ev, disaster),
+        foreign=foreign, abroad=doc.abroad, humanitarian="humanitarian" in ev.values("aid", "clause") or disaster,
         named_giver=named is not None or cand.group_giver, getter=cand.recipient.value is not None,
         own_government=doc.home is not None and giver == speaker, publisher_home=doc.home is not None,
         place_abroad=any(m.kind in ("country", "region") and m.canonical not in (giver, speaker)
