@@ -16,6 +16,9 @@ _EMPHASIS = ("**", "__")
 #: "- ", "1. ", "2) ", "(1) ", "(a) " and their markdown escapes ("\\(1\\) "): what opens a list's item.
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)]|\\?\((?:\d{1,2}|[a-z]|[ivx]{1,4})\\?\))\s+")
 CONVERSION = re.compile(r"^\s*(?:\(|\[|or\s+|/\s*)\s*$")
+#: An amount restated in brackets right after a figure ("NOK 45 million (USD 4.5 million)", "C$7.5 million
+#: (US$5.6 million) to Fortune"): the figure's words go on after it.
+RESTATED = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 #: How far back a list item looks for the sentence that opens its list.
 _LIST_LOOKBACK = 40

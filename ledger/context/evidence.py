@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ledger.context.clauses import Clause
+from ledger.context.clauses import RESTATED, Clause
 from ledger.context.cues import Cue, cues, is_container
 from ledger.context.running_total import running_total
 from ledger.context.sum_shapes import shared_perfect
@@ -53,9 +53,6 @@ _ING_NOUN = re.compile(r"ing\s+(?:and|or)\s(?![a-z]+ing\b)")
 _TO_VERB = re.compile(r"\s+to\s+")
 #: What ends a list that a part word opens.
 _LIST_BREAK = re.compile(rf"[;:.!?()\[\]—–]|\b(?:{alternation('list_breaks')})\b")
-#: An amount restated in brackets right after the figure ("NOK 45 million (USD 4.5 million)"): the
-#: figure's words go on after it.
-_RESTATED = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]")
 #: "$2 billion that we have provided", "$1 billion in just the past year that we have sent": a relative
 #: clause in the perfect, right after the amount (or after a period named right after it).
 _RELATIVE_PERFECT = re.compile(r"\s+(?:(?:in|over|during)\s+(?:[\w-]+\s+){0,4}?)?(?:that|which)\s+"
@@ -149,7 +146,7 @@ class Evidence:
 
 def _after_start(cl: Clause) -> int:
     """Where the figure's own words after it begin (past a bracketed restatement)."""
-    m = _RESTATED.match(cl.text, cl.end)
+    m = RESTATED.match(cl.text, cl.end)
     return m.end() if m else cl.end
 
 

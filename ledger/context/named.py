@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ledger.context.actor_patterns import org_nouns
-from ledger.context.clauses import Clause
+from ledger.context.clauses import RESTATED, Clause
 from ledger.context.cues import cues
 from ledger.context.decision import SENTENCE, Decision
 from ledger.context.mentions import SELF, Actors
@@ -24,8 +24,6 @@ _A_NAME = rf"({_NAME_WORD}(?:\s+(?:(?:of|the|for|and|&)\s+)?{_NAME_WORD}){{0,6}}
 #: "$1.5 million to the Caribbean Community Climate Change Center", "a $10 million loan to Kentegra
 #: Biotechnology": a getter named by "to" and a capitalised name the gazetteer does not know.
 _TO_A_NAME = re.compile(rf"[^.;:!?]{{0,60}}?\bto\s+(?:the\s+)?{_A_NAME}")
-#: "C$7.5 million (US$5.6 million)": the amount restated in brackets right after it.
-_RESTATED = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]")
 #: "a new $100 million commitment from Women's Health and Empowerment Network": a giver named by "from" and a
 #: capitalised name the gazetteer does not know, right after the amount and its noun.
 _FROM_A_NAME = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?from\s+(?:the\s+)?{_A_NAME}")
@@ -87,7 +85,7 @@ def many_getters(cl: Clause) -> Decision | None:
 def unknown_getter(cl: Clause) -> Decision | None:
     """A getter the sentence names right after the figure that no gazetteer entry knows: the figure has
     a getter, so neither the list's lead-in nor the release fills one in (its name is kept as words)."""
-    restated = _RESTATED.match(cl.text, cl.end)  # "C$7.5 million (US$5.6 million) to Fortune": the same amount
+    restated = RESTATED.match(cl.text, cl.end)  # "C$7.5 million (US$5.6 million) to Fortune": the same amount
     end = restated.end() if restated else cl.end
     m = _TO_A_NAME.match(cl.text, end)
     if m is None or AMOUNT.search(cl.text, end, m.start(1)) or not _unknown_name(cl.text, m):
