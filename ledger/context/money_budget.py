@@ -17,12 +17,12 @@ __all__ = ["LEGISLATIVE", "budget_noun", "budget_speaks", "co_financed", "future
 
 #: Stages that say a legislature is asked or has voted: the money is a budget line.
 LEGISLATIVE = frozenset(("requested", "appropriated"))
-#: "$13.6 billion for Ukraine — humanitarian, ... — in the omnibus bill": an amount in a bill is one of its lines
-#: (no comma between, outside a dashed aside: not "$500 million, in addition to the funds in the supplemental").
 #: "in the supplemental package ..., there is some $10 billion": a bill or budget the amount is said to be in,
 #: named before it in the sentence (no other amount between).
 _IN_THE = re.compile(r"\bin\s+(?:the|this|our)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _BILLS = frozenset(words("bills_holding_money"))
+#: "$13.6 billion for Ukraine — humanitarian, ... — in the omnibus bill": an amount in a bill is one of its lines
+#: (no comma between, outside a dashed aside: not "$500 million, in addition to the funds in the supplemental").
 _IN_THE_BILL = re.compile(r"(?:[^.;:,—–]|[—–][^—–.;]{0,100}[—–]){0,120}?\bin\s+the\s+((?:[\w'’-]+\s+){0,2}?"
                           r"(?:bill|omnibus|supplemental|legislation))\b", re.IGNORECASE)
 #: Between a subject and its verb: a few words, none of them a preposition ("the Act allocated",

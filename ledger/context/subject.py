@@ -46,8 +46,10 @@ def governed(text: str, start: int) -> bool:
     return _GOVERNED.search(text, max(0, start - _GOVERNED_REACH), start) is not None
 
 
-#: ", and also": a predicate with no subject of its own shares the subject of the one before it.
-_SHARED = re.compile(rf",\s+and\s+(?:(?:{alternation('shared_predicate_words')})\s+){{0,3}}", re.IGNORECASE)
+#: "... and committed $4 million", "... and will also provide": a verb after "and" with no subject between;
+#: after a comma (", and also"), a predicate with no subject of its own shares the subject of the one before it.
+_AND_VERB = re.compile(rf"\s+and\s+(?:(?:{alternation('shared_predicate_words')})\s+){{0,3}}$", re.IGNORECASE)
+_SHARED = re.compile("," + _AND_VERB.pattern, re.IGNORECASE)
 #: "More than 30 countries", "Some 50 partners": a counted group that opens the clause is its subject.
 _COUNTED_GROUP = re.compile(rf"\W*(?:(?:{alternation('bounds_of_a_sum')}|some|about)\s+)?\d+\s+(?:other\s+)?"
                             rf"(?:{alternation('counted_givers')})\b", re.IGNORECASE)
@@ -78,8 +80,6 @@ _WITH = re.compile(r"\bwith\s+(?=[^,;:()]{1,80}$)", re.IGNORECASE)
 _GERUND = re.compile(rf"(?:{alternation('giving_gerunds')})\b", re.IGNORECASE)
 #: ", with Canada to provide up to CAD 250 million": after a comma, "with" and the names before an infinitive of
 #: giving make an absolute clause too.
-#: "... and committed $4 million", "... and will also provide": a verb after "and" with no subject between.
-_AND_VERB = re.compile(rf"\s+and\s+(?:(?:{alternation('shared_predicate_words')})\s+){{0,3}}$", re.IGNORECASE)
 _COMMA_WITH = re.compile(r",\s*" + _WITH.pattern, re.IGNORECASE)
 #: A firm word in lower case and in the plural ("companies", "banks"; not "business", nor "Business" in a name).
 _PLURAL = re.compile(r"[a-z ]*(?:[^s\W]s|ies)")
