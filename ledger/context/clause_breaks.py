@@ -24,6 +24,12 @@ _LIST_GAP = re.compile(LIST_JOINT)
 _AMOUNT_AND = (r"(?:\d|\b(?:million|billion|trillion))\s+and\b"
                r"(?=\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,5}"
                rf"(?:\s+(?:also\s+)?(?:{alternation('clause_verbs')})\b|\s*$))")  # ($: the verb read is next)
+#: "DFC will provide $120 million in insurance and the ECOWAS Bank for Investment and Development will also
+#: provide a $40 million loan": after a lower-case word, "and" with a name and its own verb opens a new clause
+#: when the clause before it has a verb already (not "the United States and Japan will provide").
+_NAME_AND = re.compile(r"(?<=[a-z)])\s+and\b(?=\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|&)\s+)?"
+                       rf"[A-Z][\w&.'’-]*){{0,6}}\s+(?:also\s+)?(?:{alternation('clause_verbs')})\b)")
+_A_VERB = re.compile(rf"\b(?:{alternation('clause_verbs')})\b")
 #: Where the subject of a verb may begin: the last clause break before it.
 #: (the full stop of an abbreviation, as in "U.S.", breaks nothing)
 #: After a verb of saying and "that" a new clause begins ("I'm proud to announce that our four countries ...
@@ -52,7 +58,18 @@ def clause_breaks(text: str, verb_at: int, names: Sequence[Mention] = ()) -> lis
     asides = _asides(text, verb_at)
     first = _BREAK.match(text, 0, verb_at)  # a break, or the start of the sentence
     found = [first, *_BREAK_AFTER_START.finditer(text, max(first.end(), 1), verb_at)]
+    found = sorted((*found, *_new_subjects(text, found, verb_at)), key=lambda b: b.start())
     return [b for b in found if not any(i <= b.start() <= j for i, j in asides) and not _in_a_list(text, b, names)]
+
+
+def _new_subjects(text: str, found: list[re.Match[str]], verb_at: int) -> list[re.Match[str]]:
+    """The breaks "and" makes before a name and its own verb, where the clause before it has a verb."""
+    out = []
+    for m in _NAME_AND.finditer(text, found[0].end(), verb_at):
+        since = max((b.end() for b in (*found, *out) if b.end() <= m.start()), default=0)
+        if _A_VERB.search(text, since, m.start()):
+            out.append(m)
+    return out
 
 
 def _in_a_list(text: str, brk: re.Match[str], names: Sequence[Mention]) -> bool:

@@ -158,6 +158,13 @@ def _home_of(giver: str, doc: DocumentFrame) -> str | None:
     return doc.home if kind_of(giver) is None else giver
 
 
+def _state_at_home(giver: str | None, getter: str | None, doc: DocumentFrame) -> bool:
+    """The getter is a state or territory of the giver's home country ("awarded $3.9 million to Alaska"); with
+    no home known (a firm's money in a text with no publisher), nothing is at home."""
+    home = _home_of(giver, doc) if giver is not None else None
+    return home is not None and country_of_state(getter) == home
+
+
 def _at_home_only(text: str) -> bool:
     """The sentence names an agency whose mandate is at home and none whose mandate is abroad ("through
     USTDA and the Department of Transportation" is aid)."""
@@ -275,7 +282,7 @@ def money_decision(fig: Figure, cl: Clause, cand: Candidates, doc: DocumentFrame
         past_year=_past_year(cl, published), future_period=_future_period(cl, published),
         years_to_come=_years_to_come(cl.text), aid_agency=agency_abroad,
         state_giver=cand.donor.rule == "named-in-sentence" and cand.donor_kind == "state",
-        getter_at_home=giver is not None and country_of_state(cand.recipient.value) == _home_of(giver, doc)
+        getter_at_home=_state_at_home(giver, cand.recipient.value, doc)
         or not cand.recipient.value and to_itself(ev, giver),
         attached_giver=cand.attached_giver,
         several_givers=cand.group_giver and not _ONE_GOVERNMENT.search(ev.text, 0, ev.at),

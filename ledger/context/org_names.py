@@ -14,7 +14,8 @@ from ledger.context.mentions import actor_cue_words
 from ledger.context.words import alternation, words
 from ledger.text.gazetteer import canonical_name, kind_of, load_gazetteer
 
-__all__ = ["antecedent", "definite", "firm", "firm_list", "firms", "lone_giver", "not_an_organisation", "organisation"]
+__all__ = ["antecedent", "definite", "firm", "firm_list", "firm_noun", "lone_giver", "not_an_organisation",
+           "organisation"]
 
 #: ", a global chipmaking giant,", ", one of the world's largest NGOs,": a firm or NGO in apposition.
 _FIRM_APPOSITION = re.compile(rf"^[*_]*\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the|one\s+of)\b[^,]{{0,60}}?\b"
@@ -38,9 +39,13 @@ _LONE_AFTER = re.compile(rf"^\s+(?:(?:{alternation('between_subject_and_verb')})
 
 
 def organisation(name: str, after: str) -> bool:
-    """A name of an organisation: it ends with an organisation noun, or a firm noun follows it
-    in apposition ("Pantaleon, a sugar company,")."""
-    return name.split()[-1] in org_nouns() or _FIRM_APPOSITION.match(after) is not None
+    """A name of an organisation: it ends with an organisation noun, or a body's noun stands before "of" or
+    "for" ("ECOWAS Bank for Investment and Development"; not "Partnership for Global Infrastructure", an
+    initiative), or a firm noun follows it in apposition ("Pantaleon, a sugar company,")."""
+    names = name.split()
+    of_something = any(w.lower() in words("definite_org_nouns") and nxt in ("of", "for")
+                       for w, nxt in zip(names, names[1:]))
+    return names[-1] in org_nouns() or of_something or _FIRM_APPOSITION.match(after) is not None
 
 
 def firm(name: str, after: str) -> bool:
@@ -180,8 +185,19 @@ def _person_nouns() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def firms() -> re.Pattern[str]:
+def _firms() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(actor_cue_words("firm")) + r")\b", re.IGNORECASE)
+
+
+#: "The ECOWAS Bank for Investment and Development will provide": a firm's noun written capitalised after a
+#: capitalised word is a word of a name, not the noun of an unnamed firm ("Korean companies have invested").
+_IN_A_NAME = re.compile(r"\b[A-Z][\w&'’.-]*\s+(?:(?:of|for|and|&)\s+)?[A-Z][a-z]+$")
+
+
+def firm_noun(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first firm's noun between ``start`` and ``end`` that is no word of a name ("Korean companies")."""
+    m = _firms().search(text, start, end)
+    return None if m is None or _IN_A_NAME.search(text, start, m.end()) else m
 
 
 @functools.lru_cache(maxsize=1)

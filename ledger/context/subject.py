@@ -22,7 +22,7 @@ from ledger.context.org_names import (
     definite,
     firm,
     firm_list,
-    firms as org_firms,
+    firm_noun,
     lone_giver,
     not_an_organisation,
     org_list,
@@ -190,7 +190,7 @@ def _subject_in(actors: Actors, breaks: list[re.Match[str]], start: int, verb_at
     named = [m for m in actors.donors if start <= m.start and m.end <= verb_at]
     if not named and (noun := definite(text[start:verb_at])) is not None:  # "The foundation announced"
         return Subject(None, True, None, start=start, refers=noun)
-    firms = org_firms().search(text, named[-1].end if named else start, verb_at)  # (not the "Bank" of "World Bank")
+    firms = firm_noun(text, named[-1].end if named else start, verb_at)  # (not the "Bank" of "World Bank")
     firms = None if firms and any(m.start <= firms.start() < m.end for m in actors.recipients) else firms
     if firms and not _APPOSED.search(text, start, firms.start()):  # "Korean companies have invested" (not
         return Subject(None, True, None, firm=True, start=start,  # "Corteva, an agriscience company,"): no name
