@@ -23,6 +23,7 @@ from ledger.context.sum_shapes import (
     in_perfect,
     raised_to,
     the_bound,
+    to_many_getters,
 )
 from ledger.context.words import alternation, words
 
@@ -252,4 +253,4 @@ def running_total(ev: Evidence) -> Cue | None:
         # United States has contributed $150 million", "has disbursed $20 billion to a new fund", "has made
         # available this week $250 million", "have extended $7.1 billion over the next 20 years": a new package
     return (cue or ev.perfect or across_many(ev) or bound_in_perfect(ev) or holds(ev) or the_bound(ev)
-            or raised_to(ev))
+            or raised_to(ev) or to_many_getters(ev))

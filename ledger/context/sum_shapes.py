@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ledger.context.evidence import Evidence
 
 __all__ = ["FUTURE", "across_many", "bound_in_perfect", "gives_in_future", "holds", "in_perfect", "raised_to",
-           "shared_perfect", "the_bound"]
+           "shared_perfect", "the_bound", "to_many_getters"]
 
 #: Words of the future: a clause about what will be given ("will bring ... to" still tells a total).
 FUTURE = re.compile(rf"\b(?:{alternation('future')})\b(?!\s+(?:bring|brings|raise|take)\b)", re.IGNORECASE)
@@ -54,6 +54,13 @@ _FUTURE_VERB = re.compile(rf"\b(?:{alternation('future')})(?:\s+[\w'’-]+){{1,2
 #: "$X across 46 transactions", "$X in more than 300 grants": an amount spread over counted acts.
 _ACROSS_MANY = re.compile(rf"\s+(?:in|across|through|over|for)\s+(?:more\s+than\s+|over\s+|nearly\s+|some\s+|about\s+)?"
                           rf"\d[\d,]*\s+(?:[\w-]+\s+)?(?:{alternation('counted_acts')})\b", re.IGNORECASE)
+#: "channeled over $2.5 million to human rights defenders ... across 28 countries", "invested $86 million in 27
+#: countries": ten or more counted getters after the amount, in its clause.
+_TO_MANY_GETTERS = re.compile(r"[^.;:$€£]{0,100}?\b(?:in|across|to|among|for)\s+(?:more\s+than\s+|over\s+|nearly\s+|"
+                              rf"some\s+|about\s+)?(?:\d{{2,}}|dozens\s+of)\s+(?:[\w-]+\s+){{0,2}}?"
+                              rf"(?:{alternation('counted_getters')})\b", re.IGNORECASE)
+#: Verbs of giving in the past whose acts a count of getters sums (not a pledge, commitment, request or law).
+_DONE = frozenset(("disbursed", "delivered", "-"))
 #: "has committed over $500 million": a bound right before the amount.
 _BOUND = re.compile(rf"\b(?:{alternation('bounds_of_a_sum')})\s+$", re.IGNORECASE)
 _BOUND_REACH = 20
@@ -134,6 +141,21 @@ def across_many(ev: Evidence) -> Cue | None:
     if m is None or FUTURE.search(ev.text, max(0, ev.at - _REACH), ev.at):
         return None
     return Cue(m.start(), m.end(), "total", "-", m.group(0).strip())
+
+
+def to_many_getters(ev: Evidence) -> Cue | None:
+    """ "In 2024, USAID channeled over $2.5 million to human rights defenders ... across 28 countries": money
+    a past verb of giving says went to ten or more counted getters is the sum of many grants, not one package
+    (not "announced $30 million for 17 countries", a new pledge, nor "will provide $X to 12 countries")."""
+    verb = ev.verb
+    if verb is None or verb.cls not in ("give", "spend") or verb.value not in (*_DONE, "verb"):
+        return None
+    if not re.search(r"(?:ed|gave|sent|spent|lent)$", verb.text, re.IGNORECASE) or verb.end > ev.at:
+        return None
+    m = _TO_MANY_GETTERS.match(ev.text, ev.end)
+    if m is None or FUTURE.search(ev.text, max(0, ev.at - _REACH), ev.at):
+        return None
+    return Cue(m.start(), m.end(), "total", "-", m.group(0).strip().split()[-1])
 
 
 #: "has increased its commitment of budget and economic support to Ukraine to $39 billion", "raised its pledge
