@@ -29,6 +29,12 @@ _LONE_BEFORE = re.compile(rf"^[\W_]*(?:(?:[A-Z][a-z]+(?:\s+[a-z]+){{0,3}}|"
                           rf"(?:{alternation('clause_openers')})\b[^;:]{{0,200}}),\s*)?$")
 #: Verbs an official speaks with for the giver ("Kirby announced", "Austin unveiled").
 _VOICE = re.compile(rf"(?:{alternation('voice_verbs')})\b", re.IGNORECASE)
+#: "Boeing has announced a $100 million investment in ...": what a name alone announces is a firm's own when it
+#: is an investment, a partnership or a deal (an official announces aid: "Kirby announced a new $275 million
+#: aid package").
+_FIRM_ANNOUNCES = re.compile(rf"(?:{alternation('voice_verbs')})\s+(?:[\w-]+\s+){{0,3}}?"
+                             r"(?:US\$|\$|€|£)\s?[\d.,]+(?:\s+(?:million|billion|trillion))?\s+(?:[\w/-]+\s+){0,2}?"
+                             rf"(?:{alternation('firm_acts')})\b", re.IGNORECASE)
 #: An abbreviated title ends the text before a person's name ("Mr. Sullivan", "Sen. Risch").
 _TITLE_BEFORE = re.compile(rf"\b(?:{alternation('abbreviated_titles')})\.\s*$")
 #: What may end the sentence before the clause of a name used alone: nothing, or a break that is no list's
@@ -64,11 +70,12 @@ def lone_giver(name: str, before: str, after: str, prior: str = "", verb: str = 
     government ("Department"). ``before`` is the clause before the name, ``prior`` the sentence before
     the clause, which must end with a break, not a list's comma ("Refugees, and Migration provided");
     ``verb`` the text from the verb on, which must not be one an official speaks with for a giver ("Kirby
-    announced a new $275 million aid package": a person's surname alone, the release's government gives)."""
+    announced a new $275 million aid package": a person's surname alone, the release's government gives)
+    unless what is announced is a firm's act ("Boeing has announced a $100 million investment")."""
     return (" " not in name and not name.isupper() and name not in _alias_words()
             and name.lower() not in _not_lone_givers() and _TITLE_BEFORE.search(prior) is None
             and _LONE_PRIOR.search(prior) is not None and _LONE_BEFORE.match(before) is not None
-            and _LONE_AFTER.match(after) is not None and _VOICE.match(verb) is None)
+            and _LONE_AFTER.match(after) is not None and (_VOICE.match(verb) is None or _FIRM_ANNOUNCES.match(verb)))
 
 
 #: "Oracle and OpenAI and SoftBank are now collectively", "Microsoft and its partners are": one-word names joined
