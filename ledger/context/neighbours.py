@@ -119,8 +119,10 @@ def _adjacent_part(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None
 def _one_act(role: str, cl: Clause) -> str:
     """A part of a running total written as one thing is one earlier package ("The total includes a
     $20 million DFC loan to ...", "Milestones to date include: - a $3.4 million grant"), and so is an
-    act still to come ("Commitments to date include: - The Global Fund will procure up to $80 million")."""
-    one = parts.is_one_thing(cl.before) or _WILL.search(cl.before) is not None
+    act still to come ("Commitments to date include: - The Global Fund will procure up to $80 million"), and the
+    size of one undertaking ("Highlights to date include: - Through the five-year, $300 million X initiative")."""
+    one = parts.is_one_thing(cl.before) or _WILL.search(cl.before) is not None or parts.is_one_undertaking(
+        cl.text, cl.at, cl.end)
     return "package" if role == "cumulative" and one else role
 
 
