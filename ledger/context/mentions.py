@@ -20,9 +20,9 @@ __all__ = ["RULES", "SELF", "Actors", "actor_cue_alternation", "actor_cue_words"
 
 #: Stands for the article's own voice ("we", "our", "I hereby direct"): its publisher.
 SELF = "@self"
-#: "we", "our", "my Administration", "I hereby direct", "the Administration" (not "World War I").
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Ww]e['’]re|[Ww]e['’]ve|[Mm]y|(?<!War )I|[Tt]he\s+Administration|"
-                           r"[Tt]his\s+[Aa]dministration)\b")
+#: "we", "our", "my Administration", "I hereby direct", "the Administration" (not "World War I", "I Squared").
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Ww]e['’]re|[Ww]e['’]ve|[Mm]y|(?<!War )I(?![ \t]+[A-Z][a-z])|"
+                           r"[Tt]he\s+Administration|[Tt]his\s+[Aa]dministration)\b")
 #: The end of a phrase right after an actor: a stop, a comma, or the sentence's end.
 _PHRASE_END = re.compile(r"^(?:['’]s)?\s*(?:[.,;:!?)]|$)")
 #: How many characters around an actor its rules read.
