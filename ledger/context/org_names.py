@@ -49,8 +49,7 @@ def organisation(name: str, after: str) -> bool:
     "for" ("ECOWAS Bank for Investment and Development"; not "Partnership for Global Infrastructure", an
     initiative), or a firm noun follows it in apposition ("Pantaleon, a sugar company,")."""
     names = name.split()
-    of_something = any(w.lower() in words("definite_org_nouns") and nxt in ("of", "for")
-                       for w, nxt in zip(names, names[1:]))
+    of_something = any(w.lower() in _body_nouns() and nxt in ("of", "for") for w, nxt in zip(names, names[1:]))
     return names[-1] in org_nouns() or of_something or _FIRM_APPOSITION.match(after) is not None
 
 
@@ -75,7 +74,8 @@ def lone_giver(name: str, before: str, after: str, prior: str = "", verb: str = 
     return (" " not in name and not name.isupper() and name not in _alias_words()
             and name.lower() not in _not_lone_givers() and _TITLE_BEFORE.search(prior) is None
             and _LONE_PRIOR.search(prior) is not None and _LONE_BEFORE.match(before) is not None
-            and _LONE_AFTER.match(after) is not None and (_VOICE.match(verb) is None or _FIRM_ANNOUNCES.match(verb)))
+            and _LONE_AFTER.match(after) is not None
+            and (_VOICE.match(verb) is None or _FIRM_ANNOUNCES.match(verb) is not None))
 
 
 #: "Oracle and OpenAI and SoftBank are now collectively", "Microsoft and its partners are": one-word names joined
@@ -205,6 +205,12 @@ def firm_noun(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first firm's noun between ``start`` and ``end`` that is no word of a name ("Korean companies")."""
     m = _firms().search(text, start, end)
     return None if m is None or _IN_A_NAME.search(text, start, m.end()) else m
+
+
+@functools.lru_cache(maxsize=1)
+def _body_nouns() -> frozenset[str]:
+    """Nouns of a body that gives, in lower case ("bank", "foundation", "corporation", "institute")."""
+    return frozenset(words("definite_org_nouns"))
 
 
 @functools.lru_cache(maxsize=1)

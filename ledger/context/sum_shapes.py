@@ -59,8 +59,11 @@ _ACROSS_MANY = re.compile(rf"\s+(?:in|across|through|over|for)\s+(?:more\s+than\
 _TO_MANY_GETTERS = re.compile(r"[^.;:$€£]{0,100}?\b(?:in|across|to|among|for)\s+(?:more\s+than\s+|over\s+|nearly\s+|"
                               rf"some\s+|about\s+)?(?:\d{{2,}}|dozens\s+of)\s+(?:[\w-]+\s+){{0,2}}?"
                               rf"(?:{alternation('counted_getters')})\b", re.IGNORECASE)
-#: Verbs of giving in the past whose acts a count of getters sums (not a pledge, commitment, request or law).
-_DONE = frozenset(("disbursed", "delivered", "-"))
+#: Verbs whose acts a count of getters sums: giving done or undated ("disbursed", "delivered", "provided": "-")
+#: and spending ("invested": "verb"); not a pledge, a commitment, a request or a law.
+_DONE = frozenset(("disbursed", "delivered", "-", "verb"))
+#: A verb written in the past ("channeled", "gave", "spent").
+_PAST = re.compile(r"(?:ed|gave|sent|spent|lent)$", re.IGNORECASE)
 #: "has committed over $500 million": a bound right before the amount.
 _BOUND = re.compile(rf"\b(?:{alternation('bounds_of_a_sum')})\s+$", re.IGNORECASE)
 _BOUND_REACH = 20
@@ -148,9 +151,9 @@ def to_many_getters(ev: Evidence) -> Cue | None:
     a past verb of giving says went to ten or more counted getters is the sum of many grants, not one package
     (not "announced $30 million for 17 countries", a new pledge, nor "will provide $X to 12 countries")."""
     verb = ev.verb
-    if verb is None or verb.cls not in ("give", "spend") or verb.value not in (*_DONE, "verb"):
+    if verb is None or verb.cls not in ("give", "spend") or verb.value not in _DONE:
         return None
-    if not re.search(r"(?:ed|gave|sent|spent|lent)$", verb.text, re.IGNORECASE) or verb.end > ev.at:
+    if not _PAST.search(verb.text) or verb.end > ev.at:
         return None
     m = _TO_MANY_GETTERS.match(ev.text, ev.end)
     if m is None or FUTURE.search(ev.text, max(0, ev.at - _REACH), ev.at):
