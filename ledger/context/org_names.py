@@ -48,9 +48,9 @@ def organisation(name: str, after: str) -> bool:
     """A name of an organisation: it ends with an organisation noun, or a body's noun stands before "of" or
     "for" ("ECOWAS Bank for Investment and Development"; not "Partnership for Global Infrastructure", an
     initiative), or a firm noun follows it in apposition ("Pantaleon, a sugar company,")."""
-    names = name.split()
-    of_something = any(w.lower() in _body_nouns() and nxt in ("of", "for") for w, nxt in zip(names, names[1:]))
-    return names[-1] in org_nouns() or of_something or _FIRM_APPOSITION.match(after) is not None
+    tokens = name.split()
+    of_something = any(w.lower() in _body_nouns() and nxt in ("of", "for") for w, nxt in zip(tokens, tokens[1:]))
+    return tokens[-1] in org_nouns() or of_something or _FIRM_APPOSITION.match(after) is not None
 
 
 def firm(name: str, after: str) -> bool:
