@@ -16,6 +16,7 @@ from ledger.context.getter import getter, nearest as _nearest
 from ledger.context.giver_clauses import fronted_owner, pair_giver, relative_giver
 from ledger.context.mentions import SELF, Actors, classify, listed
 from ledger.context.named import brought_owner, many_getters, private_money, unknown_getter, unknown_giver, with_others
+from ledger.context.org_names import brand
 from ledger.context.subject import Subject, subject_of
 from ledger.context.thanks import thanked_for, thanked_owner
 from ledger.context.turns import speaker_actor, thanked_host
@@ -254,7 +255,8 @@ def _item_giver(cl: Clause, lists: ListIndex) -> tuple[str, str | None] | None:
     if named and named[0].canonical != SELF:
         return named[0].canonical, named[0].kind
     words = label.split()  # "The Bill & Melinda Gates\nFoundation": the name on one line, without "The"
-    return (" ".join(words[1:] if words[0] == "The" else words), None) if words[-1] in org_nouns() else None
+    named_org = words[-1] in org_nouns() or brand(label)  # ("Osprey Foundation", "MedAccess", "Google.org")
+    return (" ".join(words[1:] if words[0] == "The" else words), None) if named_org else None
 
 
 def decide(role: str, cand: Candidates, doc: DocumentFrame, praised: bool = False) -> dict[str, Decision]:

@@ -11,6 +11,7 @@ from ledger.context.clauses import RESTATED, Clause
 from ledger.context.cues import cues
 from ledger.context.decision import SENTENCE, Decision
 from ledger.context.mentions import SELF, Actors
+from ledger.context.org_names import brand
 from ledger.context.words import alternation
 from ledger.text.gazetteer import actors_in
 
@@ -134,10 +135,12 @@ def unknown_giver(cl: Clause, donor: str | None) -> str | None:
     """In a sentence that welcomes the money, a giver named by a name no gazetteer entry knows, right after
     the amount ("a $100 million commitment from Women's Health and Empowerment Network") or as the agent of
     the decision to give it ("the decision by the Arab Coordination Group (ACG), ..., to provide a minimum of
-    $10 billion"), where ``donor`` is none, "we" or the welcomer: the name as written."""
-    if not (donor in (None, SELF) or welcomer(cl, donor)) or not welcomes(cl):
+    $10 billion"), where ``donor`` is none, "we" or the welcomer: the name as written. A brand's name after
+    the amount gives it whether or not the sentence welcomes it ("an additional $100m guarantee from MedAccess")."""
+    after = _FROM_A_NAME.match(cl.text, cl.end)
+    if not (donor in (None, SELF) or welcomer(cl, donor)) or not (welcomes(cl) or after and brand(after.group(1))):
         return None
-    m = _FROM_A_NAME.match(cl.text, cl.end) or _DECISION_BY.search(cl.text, max(0, cl.at - _DECISION_REACH), cl.at)
+    m = after or _DECISION_BY.search(cl.text, max(0, cl.at - _DECISION_REACH), cl.at)
     if m is None or m.group(1) in org_nouns() or not _unknown_name(cl.text, m):  # "from the Fund" names no one
         return None
     return m.group(1).rstrip(".")

@@ -14,7 +14,7 @@ from ledger.context.mentions import actor_cue_words
 from ledger.context.words import alternation, words
 from ledger.text.gazetteer import canonical_name, kind_of, load_gazetteer
 
-__all__ = ["antecedent", "definite", "firm", "firm_list", "firm_noun", "lone_giver", "not_an_organisation",
+__all__ = ["antecedent", "brand", "definite", "firm", "firm_list", "firm_noun", "lone_giver", "not_an_organisation",
            "organisation"]
 
 #: ", a global chipmaking giant,", ", one of the world's largest NGOs,": a firm or NGO in apposition.
@@ -51,6 +51,16 @@ def organisation(name: str, after: str) -> bool:
     tokens = name.split()
     of_something = any(w.lower() in _body_nouns() and nxt in ("of", "for") for w, nxt in zip(tokens, tokens[1:]))
     return tokens[-1] in org_nouns() or of_something or _FIRM_APPOSITION.match(after) is not None
+
+
+#: "MedAccess", "BlackRock", "JPMorgan", "Google.org": a capital inside a word or a web domain marks a brand's
+#: name; a topic's words ("Food Fortification", "Maritime Law Enforcement Assistance") have neither.
+_BRAND = re.compile(r"\b(?:[A-Z]?[a-z]+|[A-Z]{2,})[A-Z][a-z]+|\b\w+\.(?:org|com|net|io)\b")
+
+
+def brand(name: str) -> bool:
+    """A name written as a brand's: a capital inside a word ("MedAccess") or a web domain ("Google.org")."""
+    return _BRAND.search(name) is not None
 
 
 def firm(name: str, after: str) -> bool:
