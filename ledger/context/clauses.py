@@ -23,9 +23,10 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 #: How far back a list item looks for the sentence that opens its list.
 _LIST_LOOKBACK = 40
 #: "- Japan: Will contribute ...", "- Osprey Foundation: Committing ...": a list item that opens with a
-#: name and a colon (the name's words, capitalised, "of"/"the"/"for"/"and" between).
+#: name and a colon (the name's words, capitalised, "of"/"the"/"for"/"and" between), its text maybe on the next
+#: line ("- BlackRock Foundation:" and "Commits $5 million ..." below it).
 _ITEM_LABEL = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+((?:[A-Z][\w&'’.-]*)(?:\s+(?:(?:of|the|for|and|&)\s+)?"
-                         r"[A-Z][\w&'’.-]*){0,5})\s*:\s")
+                         r"[A-Z][\w&'’.-]*){0,5})\s*:(?:\s|$)")
 #: How many sentences an item may run to before its label is too far to speak for it.
 _ITEM_REACH = 8
 

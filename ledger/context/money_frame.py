@@ -109,12 +109,18 @@ def _measures_aid(f: MoneyFrame) -> bool:
     return f.ev.own.value == "measure" and any(c.cls == "aid" and c.value != "weak" for c in f.ev.before)
 
 
+#: How far after the amount "mobilized" may still describe it ("$X in private investment mobilized by DFC").
+_MOBILIZED_AFTER = 60
+
+
 def _mobilized(f: MoneyFrame) -> bool:
     """Private finance a government mobilises counts as its development finance (OECD), abroad: not "mobilized
     over $640 billion in private sector clean energy and manufacturing investments" in a release that names
-    nothing abroad."""
+    nothing abroad; nor "$1 billion in U.S. private sector investments ..., as well as the continued commitment to
+    mobilizing private sector investment", where mobilising is another phrase's act)."""
     return f.ev.own.text.lower().startswith("private") and any(
-        c.cls == "give" and c.text.lower().startswith("mobili") for c in f.ev.sentence) and (
+        c.cls == "give" and c.text.lower().startswith("mobili") and c.start - f.ev.end <= _MOBILIZED_AFTER
+        for c in f.ev.sentence) and (
         f.foreign or f.place_abroad or f.abroad or f.document is None or names_abroad(f.document, throughout=False))
 
 

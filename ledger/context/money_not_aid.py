@@ -60,6 +60,9 @@ _WITHDRAWN = re.compile(rf"\b(?:{alternation('withdrawal_verbs')})\b", re.IGNORE
 _WITHDRAWN_REACH = 40
 
 
+#: "... to further expand the operations on the continent": money to grow one's operations is an investment.
+_OWN_OPERATIONS = re.compile(rf"\s[^.;]{{0,120}}?\bto\s+(?:further\s+)?(?:expand|grow)\s+(?:its|their|the)\s+"
+                             rf"(?:own\s+)?(?:[\w-]+\s+){{0,2}}?(?:{alternation('own_operations')})\b", re.IGNORECASE)
 #: Between a deal and its size set after it: a few words, then a dash or a comma ("agreement in history—nearly").
 _APPOSED = re.compile(r"[^.;:$€£\d—–,]{0,25}[—–,]\s*(?:[\w-]+\s+){0,2}")
 
@@ -166,9 +169,10 @@ def _charity_at_home(f: MoneyFrame) -> Decision | None:
 
 
 def _firms_money(f: MoneyFrame) -> Decision | None:
-    """A firm gives aid only when the clause says aid ("Chobani announced $1.7 billion to expand its
-    operations" is an investment; "Pfizer donated $5 million in medicines" is aid)."""
-    if f.firm_giver and not any(c.cls in ("aid", "type") and c.value != "weak" for c in f.ev.clause):
+    """A firm, or an unknown name spending to expand its operations ("Visa is putting $1 billion into Africa to expand
+    the operations"), gives aid only when the clause says aid ("Pfizer donated $5 million in medicines")."""
+    firm = f.firm_giver or f.unknown_giver and _OWN_OPERATIONS.match(f.ev.text, f.ev.end) is not None
+    if firm and not any(c.cls in ("aid", "type") and c.value != "weak" for c in f.ev.clause):
         return Decision("other", "a-firm's-money", "", INFERRED)
     return None
 

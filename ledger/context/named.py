@@ -195,6 +195,13 @@ _PRIVATE_LEAD = re.compile(rf"\bprivate[\s-]+sector\s+(?:{alternation('private_m
 _FROM_FIRMS = re.compile(r"[^.;:$]{0,80}?\bfrom\s+(?:more\s+than\s+|over\s+|nearly\s+)?(?:\d+|dozens\s+of)\s+"
                          r"(?:[\w.]+,?\s+(?:and\s+)?){0,3}?(?:companies|firms|businesses|philanthropies|investors)\b",
                          re.IGNORECASE)
+#: "international investment in the Lobito Corridor has exceeded $6 billion", "the international community's
+#: economic support to Ukraine ... exceeded $60 billion": money of many countries, summed (not "U.S. international
+#: assistance", one country's).
+_MANY_BEFORE = re.compile(r"(?<!U\.S\.\s)(?<!\bour\s)\binternational\s+(?:community['’]s\s+(?:[\w-]+\s+)?)?"
+                          rf"(?:{alternation('private_money_nouns')}|investment|support|assistance|aid)\s+"
+                          rf"(?:[\w-]+\s+){{0,6}}?(?:now\s+)?(?:{alternation('total_verbs')})\s+(?:[\w-]+\s+){{0,2}}$",
+                          re.IGNORECASE)
 _PRIVATE_REACH = 120
 #: "..., the private sector made over $7 billion in new commitments": the private sector is the subject.
 _PRIVATE_SUBJECT = re.compile(rf"\bthe\s+private\s+sector\s+(?:has\s+|have\s+)?(?:also\s+)?"
@@ -203,8 +210,10 @@ _PRIVATE_SUBJECT = re.compile(rf"\bthe\s+private\s+sector\s+(?:has\s+|have\s+)?(
 
 def private_money(cl: Clause) -> bool:
     """The amount is what the private sector commits, by the amount's own words or by the lead-in of the
-    list it stands in, anywhere before it in the sentence (a link's blanked address can be long)."""
-    return (_PRIVATE_AFTER.match(cl.text, cl.end) is not None or _FROM_FIRMS.match(cl.text, cl.end) is not None
+    list it stands in, anywhere before it in the sentence (a link's blanked address can be long); or what
+    many countries give, summed ("international investment ... has exceeded $6 billion")."""
+    return (_MANY_BEFORE.search(cl.text, max(0, cl.at - _PRIVATE_REACH), cl.at) is not None
+            or _PRIVATE_AFTER.match(cl.text, cl.end) is not None or _FROM_FIRMS.match(cl.text, cl.end) is not None
             or _PRIVATE_BEFORE.search(cl.text, max(0, cl.at - _PRIVATE_REACH), cl.at) is not None
             or _PRIVATE_LEAD.search(cl.text, 0, cl.at) is not None
             or _PRIVATE_SUBJECT.search(cl.text, max(0, cl.at - _PRIVATE_REACH), cl.at) is not None)

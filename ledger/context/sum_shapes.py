@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ledger.context.cues import Cue, is_container
-from ledger.context.words import alternation
+from ledger.context.words import alternation, words
 
 if TYPE_CHECKING:
     from ledger.context.evidence import Evidence
@@ -75,6 +75,8 @@ _THE_BOUND = re.compile(rf"\bthe\s+(?:{alternation('bounds_of_a_sum')})\s+$", re
 _PARTICIPLE_END = re.compile(rf"\s*(?:[,.;:)—–]|$|(?:{alternation('phrase_breaks')}|since|so)\b)", re.IGNORECASE)
 #: Between an amount and a past participle of giving that describes it ("$330 million in grants provided"; not
 #: "60 cents of every dollar a consumer spent", where a new subject comes first).
+#: "more than $300 million approved for survivors": participles of committing that describe an amount.
+_COMMITTED = frozenset(words("committed_participles"))
 _PARTICIPLE_GAP = re.compile(rf"\s*(?:(?!(?:{alternation('subject_starts')})\b)[\w'’-]+\s+){{0,6}}", re.IGNORECASE)
 #: "has more than $X in commitments": present "has" right before the amount (a bound between), and plural
 #: acts of giving right after it.
@@ -128,7 +130,8 @@ def bound_in_perfect(ev: Evidence) -> Cue | None:
     perfect or a past participle and written as a bound is the sum of the acts so far (not "has committed
     over $1 billion in new aid", nor "has asked for over $X")."""
     verb = ev.verb
-    participle = next((c for c in ev.after if c.cls == "given" and _PARTICIPLE_GAP.fullmatch(ev.text, ev.end, c.start)
+    participle = next((c for c in ev.after if (c.cls == "given" or c.cls == "give" and c.text.lower() in _COMMITTED)
+                       and _PARTICIPLE_GAP.fullmatch(ev.text, ev.end, c.start)
                        and _PARTICIPLE_END.match(ev.text, c.end)), None)  # "$330 Million in Federal Grants Provided to"
     if participle is None and (verb is None or verb.cls != "give" or verb.value in _NOT_GIVEN or not in_perfect(ev)):
         return None
