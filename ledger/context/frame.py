@@ -119,8 +119,9 @@ def _future_period(cl: Clause, published: _dt.date | None) -> str | None:
     return f"until {ends[0]}" if ends else None
 
 
-#: "Wildfire Preparedness", "fire mitigation efforts": readiness for disasters, not relief after one.
-_READINESS = re.compile(rf"\b(?:{alternation('disaster_readiness')})\b", re.IGNORECASE)
+#: "Wildfire Preparedness", "fire mitigation efforts", "to upgrade PR-2 highway": readiness for disasters or
+#: improvements, not relief after one.
+_READINESS = re.compile(rf"\b(?:{alternation('disaster_readiness')}|{alternation('improvements')})\b", re.IGNORECASE)
 
 
 def readiness(text: str) -> bool:
