@@ -58,14 +58,15 @@ def getter(actors: Actors, at: int, until: int | None, donor: str | None, giver:
     return recipient
 
 
-#: The figure and an amount in brackets right after it: "$798 million [$698 million]", "C$7.5 million (US$5.6
-#: million)" (a correction or a conversion).
-_RESTATED = re.compile(r"[^()\[\];,]{1,30}?\s*[(\[]([^()\[\]]{1,40})[)\]]")
+#: The figure and an amount in square brackets right after it, an editor's correction: "$798 million [$698
+#: million]" (a conversion in round brackets, "NOK 45 million (USD 4.5 million)", is read as before: its
+#: clause goes on after it, :data:`ledger.context.clauses.CONVERSION`).
+_RESTATED = re.compile(r"[^()\[\];,]{1,30}?\s*\[([^()\[\]]{1,40})\]")
 
 
 def _amounts(text: str, at: int, upto: int) -> int:
     """How many amounts are written from the figure at ``at`` to ``upto``, the figure's own included; one
-    restated in brackets right after it is the same money ("plan to invest $798 million [$698 million]
+    corrected in square brackets right after it is the same money ("plan to invest $798 million [$698 million]
     through the new Millennium Challenge Corporation with Indonesia": Indonesia gets it)."""
     n = len(AMOUNT.findall(text, at, upto))
     restated = _RESTATED.match(text, at)
