@@ -50,6 +50,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
                          rf"(?:of|in|within|inside))?|to\s+help\s+\w+)\s*$", i),
         "whose": re.compile(rf"^\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?:{_words('whose')})\b", i),
         "owns_aid": re.compile(rf"^['’]s\s+(?:(?:{alternation('owned_amount')})\s+)?(?:{_words('whose')})\b", i),
+        # "the Government of Angola's successful, transparent tender process": what a government has or does
+        "owns_other": re.compile(rf"^['’]s\s+(?!(?:[\w,-]+\s+){{0,3}}?(?:{_words('organ')}|{_words('whose')})\b)", i),
         "name_before": re.compile(
             rf"(?<![\w'’.-])(?!(?:{alternation('region_qualifiers')})\s+$)(?-i:[A-Z])[\w&'’-]*\s+$", i),
         "to_only": re.compile(r"\b(?:to|for|towards?|into)\s+(?:the\s+)?$", i),

@@ -78,7 +78,6 @@ _DATELINE = re.compile(rf"^\s*[:,]\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MON
 _ROUTE_FROM = re.compile(rf"\b(?:{alternation('route_words')})\b[^.;:,$]{{0,40}}?\bfrom\b(?P<mid>[^.;:,$]{{0,60}})$",
                          re.IGNORECASE)
 _TO = re.compile(r"\bto\b|^\s+to\b", re.IGNORECASE)
-
 #: The place right after "from", "to" or "and" ("from western Angola", "to the DRC"); not one after "in" ("from
 #: Lobito Port in Angola": the country the route lies in).
 _END_POINT = re.compile(r"\b(?:from|to|and)\s+(?:the\s+)?(?:[A-Za-z]+\s+)?$", re.IGNORECASE)
@@ -178,7 +177,8 @@ RULES: tuple[Rule, ...] = (
      lambda a: "recipient" if _FOR_USE_BY.search(a.before) else None),
     ("from-or-by", "$20 million from Japan", lambda a: "donor" if _FROM_BY.search(a.before) else None),
     ("organ-of", "the Ministry of Defence of the Czech Republic; The Government of Canada has provided",
-     lambda a: "donor" if a.hit("organ", "before") and not a.hit("to_organ", "before") else None),
+     lambda a: "donor" if a.hit("organ", "before") and not a.hit("to_organ", "before")
+     and not a.hit("owns_other", "after") else None),  # (not "the Government of Angola's tender process")
     ("own-agency", "$14 billion for the State Department to aid Kyiv",
      lambda a: "donor" if a.m.alias in _agencies() and _FOR.search(a.before) else None),
     ("given-to", "has provided Ukraine with 38 tanks; gave Kenya $5 million",
