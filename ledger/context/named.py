@@ -183,9 +183,10 @@ _PRIVATE_AFTER = re.compile(r"\s+(?:now\s+)?in\s+(?:new\s+)?(?:(?:private[\s-]+s
                             rf"(?:{alternation('private_money_nouns')}|investment)\b|"
                             r"(?:new\s+)?commitments\s+from\s+the\s+private\s+sector\b)", re.IGNORECASE)
 #: "private sector commitments for the region now total more than $3.2 billion": the same, after its total.
+#: "... now total | more than", "has exceeded |": the verb that sums, right before the amount.
+_TOTALLED = rf"(?:now\s+)?(?:{alternation('total_verbs')})\s+(?:[\w-]+\s+){{0,2}}$"
 _PRIVATE_BEFORE = re.compile(r"\bprivate[\s-]+sector\s+(?:commitments|pledges|investments)\s+"
-                             r"(?:[\w-]+\s+){0,5}?(?:now\s+)?"
-                             rf"(?:{alternation('total_verbs')})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
+                             r"(?:[\w-]+\s+){0,5}?" + _TOTALLED, re.IGNORECASE)
 #: "galvanize U.S., African, and global private sector investments for the continent, such as more than $7
 #: billion ... and $1 billion in commitments": amounts a list of the private sector's money opens.
 _PRIVATE_LEAD = re.compile(rf"\bprivate[\s-]+sector\s+(?:{alternation('private_money_nouns')})\b"
@@ -200,8 +201,7 @@ _FROM_FIRMS = re.compile(r"[^.;:$]{0,80}?\bfrom\s+(?:more\s+than\s+|over\s+|near
 #: assistance", one country's).
 _MANY_BEFORE = re.compile(r"(?<!U\.S\.\s)(?<!\bour\s)\binternational\s+(?:community['’]s\s+(?:[\w-]+\s+)?)?"
                           rf"(?:{alternation('private_money_nouns')}|investment|support|assistance|aid)\s+"
-                          rf"(?:[\w-]+\s+){{0,6}}?(?:now\s+)?(?:{alternation('total_verbs')})\s+(?:[\w-]+\s+){{0,2}}$",
-                          re.IGNORECASE)
+                          r"(?:[\w-]+\s+){0,6}?" + _TOTALLED, re.IGNORECASE)
 _PRIVATE_REACH = 120
 #: "..., the private sector made over $7 billion in new commitments": the private sector is the subject.
 _PRIVATE_SUBJECT = re.compile(rf"\bthe\s+private\s+sector\s+(?:has\s+|have\s+)?(?:also\s+)?"
