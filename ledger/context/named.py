@@ -182,9 +182,9 @@ def with_others(actors: Actors, donor: str | None, end: int | None = None, start
 _PRIVATE_AFTER = re.compile(r"\s+(?:now\s+)?in\s+(?:new\s+)?(?:(?:private[\s-]+sector|private)\s+"
                             rf"(?:{alternation('private_money_nouns')}|investment)\b|"
                             r"(?:new\s+)?commitments\s+from\s+the\s+private\s+sector\b)", re.IGNORECASE)
-#: "private sector commitments for the region now total more than $3.2 billion": the same, after its total.
 #: "... now total | more than", "has exceeded |": the verb that sums, right before the amount.
 _TOTALLED = rf"(?:now\s+)?(?:{alternation('total_verbs')})\s+(?:[\w-]+\s+){{0,2}}$"
+#: "private sector commitments for the region now total more than $3.2 billion": the same, after its total.
 _PRIVATE_BEFORE = re.compile(r"\bprivate[\s-]+sector\s+(?:commitments|pledges|investments)\s+"
                              r"(?:[\w-]+\s+){0,5}?" + _TOTALLED, re.IGNORECASE)
 #: "galvanize U.S., African, and global private sector investments for the continent, such as more than $7

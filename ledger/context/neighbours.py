@@ -44,9 +44,9 @@ _GAPPED = re.compile(r"^[^,.;:]{0,40}?\s*,?\s+(?:and|while|whereas|but)\s+(?:the
 #: first, its verb left out.
 _GAVE_BOTH = re.compile(rf"^[^.;:,]{{0,40}}?[,;]?\s+and\s+"
                         rf"(?:(another|a\s+further)\s+|(?:{alternation('amount_qualifiers')})\s+)?$", re.IGNORECASE)
-#: "a further $5 million", "another $2 million", "an additional $X".
 #: The rule that decided a figure's role, as its ``why`` names it ("role=component by written-as-a-part ...").
 _ROLE_RULE = re.compile(r"role=\S+ by ([\w-]+)")
+#: "a further $5 million", "another $2 million", "an additional $X".
 _FURTHER = re.compile(r"\b(?:a\s+further|another|an\s+additional|an\s+extra)\s+$", re.IGNORECASE)
 #: Rules that read a part written as such ("including $X"); the others (a list's lead-in, the amount
 #: before in an enumeration) give way to the figure's own words ("To date, the U.S. has deployed").

@@ -73,10 +73,10 @@ _THE_BOUND = re.compile(rf"\bthe\s+(?:{alternation('bounds_of_a_sum')})\s+$", re
 #: What follows a participle that describes the amount before it: a preposition or the clause's end ("$X in
 #: grants provided to survivors"; not "... and spent $213 million", whose participle has its own object).
 _PARTICIPLE_END = re.compile(rf"\s*(?:[,.;:)—–]|$|(?:{alternation('phrase_breaks')}|since|so)\b)", re.IGNORECASE)
-#: Between an amount and a past participle of giving that describes it ("$330 million in grants provided"; not
-#: "60 cents of every dollar a consumer spent", where a new subject comes first).
 #: "more than $300 million approved for survivors": participles of committing that describe an amount.
 _COMMITTED = frozenset(words("committed_participles"))
+#: Between an amount and a past participle of giving that describes it ("$330 million in grants provided"; not
+#: "60 cents of every dollar a consumer spent", where a new subject comes first).
 _PARTICIPLE_GAP = re.compile(rf"\s*(?:(?!(?:{alternation('subject_starts')})\b)[\w'’-]+\s+){{0,6}}", re.IGNORECASE)
 #: "has more than $X in commitments": present "has" right before the amount (a bound between), and plural
 #: acts of giving right after it.
