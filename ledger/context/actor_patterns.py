@@ -49,9 +49,6 @@ def patterns() -> dict[str, re.Pattern[str]]:
                          rf"(?:\s+(?-i:{alternation('place_qualifiers')}))?(?:\s+(?:{_words('people_of')})\s+"
                          rf"(?:of|in|within|inside))?|to\s+help\s+\w+)\s*$", i),
         "whose": re.compile(rf"^\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?:{_words('whose')})\b", i),
-        "owns_aid": re.compile(rf"^['’]s\s+(?:(?:{alternation('owned_amount')})\s+)?(?:{_words('whose')})\b", i),
-        # "the Government of Angola's successful, transparent tender process": what a government has or does
-        "owns_other": re.compile(rf"^['’]s\s+(?!(?:[\w,-]+\s+){{0,3}}?(?:{_words('organ')}|{_words('whose')})\b)", i),
         "name_before": re.compile(
             rf"(?<![\w'’.-])(?!(?:{alternation('region_qualifiers')})\s+$)(?-i:[A-Z])[\w&'’-]*\s+$", i),
         "to_only": re.compile(r"\b(?:to|for|towards?|into)\s+(?:the\s+)?$", i),
@@ -77,6 +74,17 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "holdings": re.compile(rf"^(?:['’]s)?\s+(?:(?!(?:{alternation('phrase_breaks')})\b|\w+ing\b)[\w'’-]+\s+)"
                                rf"{{0,2}}?(?:{_words('holdings')})\b", i),
         **_town_and_firm_patterns(),
+        **_possessive_patterns(),
+    }
+
+
+def _possessive_patterns() -> dict[str, re.Pattern[str]]:
+    """What follows an actor's "'s": aid it owns ("Japan's new contribution"), or what it has or does that is
+    neither aid nor one of its organs ("the Government of Angola's successful, transparent tender process")."""
+    i = re.IGNORECASE
+    return {
+        "owns_aid": re.compile(rf"^['’]s\s+(?:(?:{alternation('owned_amount')})\s+)?(?:{_words('whose')})\b", i),
+        "owns_other": re.compile(rf"^['’]s\s+(?!(?:[\w,-]+\s+){{0,3}}?(?:{_words('organ')}|{_words('whose')})\b)", i),
     }
 
 
