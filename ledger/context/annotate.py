@@ -98,7 +98,8 @@ def _neighbours(state: _State, cl: Clause, lists: ListIndex) -> Neighbours:
     last_aid = state.out[k] if aid_sent == cl.sent - 1 else None
     w = state.last_whole
     whole = state.out[w] if w >= 0 and cl.sent - state.sents[w] <= _WHOLE_REACH else None
-    return Neighbours(prev, prev_aid, last_aid, lists, whole)
+    prev_rule = state.decisions[-1]["role"].rule if prev is not None else None  # (the next item of a list
+    return Neighbours(prev, prev_aid, last_aid, lists, whole, prev_rule)  # written as parts is a part too)
 
 
 def _first_pass(fig: Figure, cl: Clause, near: Neighbours, doc: DocumentFrame, published: _dt.date | None,

@@ -43,7 +43,8 @@ def getter(actors: Actors, at: int, until: int | None, donor: str | None, giver:
     near = [m for m in actors.recipients if at <= m.start <= stop and m.canonical not in (donor, giver)]
     if held and not near:
         return held[-1].canonical
-    own = [m for m in actors.recipients if m.canonical != giver and _amounts(actors.text, at, m.start) < 2
+    restated = _restated_end(actors.text, at)
+    own = [m for m in actors.recipients if m.canonical != giver and _amounts(actors.text, at, m.start, restated) < 2
            and not (nxt is not None and nxt <= m.start < until) and not _another_amounts(actors.text, m, at)]
     marked = [m for m in own if m.start in actors.marked]  # "providing Ukraine with $X ... pushing European
     recipient = nearest(marked or own, at, prefer_before=False, exclude=donor)  # countries": the one named as such
@@ -64,13 +65,18 @@ def getter(actors: Actors, at: int, until: int | None, donor: str | None, giver:
 _RESTATED = re.compile(r"[^()\[\];,]{1,30}?\s*\[([^()\[\]]{1,40})\]")
 
 
-def _amounts(text: str, at: int, upto: int) -> int:
-    """How many amounts are written from the figure at ``at`` to ``upto``, the figure's own included; one
-    corrected in square brackets right after it is the same money ("plan to invest $798 million [$698 million]
-    through the new Millennium Challenge Corporation with Indonesia": Indonesia gets it)."""
-    n = len(AMOUNT.findall(text, at, upto))
+def _restated_end(text: str, at: int) -> int:
+    """Where an amount corrected in square brackets right after the figure at ``at`` ends, or -1."""
     restated = _RESTATED.match(text, at)
-    return n - 1 if restated and restated.end() <= upto and AMOUNT.search(restated.group(1)) else n
+    return restated.end() if restated and AMOUNT.search(restated.group(1)) else -1
+
+
+def _amounts(text: str, at: int, upto: int, restated: int) -> int:
+    """How many amounts are written from the figure at ``at`` to ``upto``, the figure's own included; one
+    corrected in square brackets right after it (ending at ``restated``) is the same money ("plan to invest $798
+    million [$698 million] through the new Millennium Challenge Corporation with Indonesia": Indonesia gets it)."""
+    n = len(AMOUNT.findall(text, at, upto))
+    return n - 1 if 0 <= restated <= upto else n
 
 
 def _another_amounts(text: str, m: Mention, at: int) -> bool:

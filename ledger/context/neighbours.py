@@ -44,8 +44,6 @@ _GAPPED = re.compile(r"^[^,.;:]{0,40}?\s*,?\s+(?:and|while|whereas|but)\s+(?:the
 #: first, its verb left out.
 _GAVE_BOTH = re.compile(rf"^[^.;:,]{{0,40}}?[,;]?\s+and\s+"
                         rf"(?:(another|a\s+further)\s+|(?:{alternation('amount_qualifiers')})\s+)?$", re.IGNORECASE)
-#: The rule that decided a figure's role, as its ``why`` names it ("role=component by written-as-a-part ...").
-_ROLE_RULE = re.compile(r"role=\S+ by ([\w-]+)")
 #: "a further $5 million", "another $2 million", "an additional $X".
 _FURTHER = re.compile(r"\b(?:a\s+further|another|an\s+additional|an\s+extra)\s+$", re.IGNORECASE)
 #: Rules that read a part written as such ("including $X"); the others (a list's lead-in, the amount
@@ -69,6 +67,7 @@ class Neighbours:
     last_aid: Figure | None  # the last aid figure of the previous sentence
     lists: ListIndex
     whole: Figure | None = None  # the last whole amount (package, budget, total) of the text so far
+    prev_rule: str | None = None  # the rule that decided ``prev``'s role ("written-as-a-part")
 
 
 Rule = tuple[str, str, Callable[[Figure, Clause, Neighbours], Decision | None]]
@@ -180,17 +179,11 @@ def _same_sentence(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None
     part = ev.reaching("part")
     if part is not None and part.value == "of":
         return None  # "... as part of the historic $50 billion commitment": the figure is the whole
-    if listed and not _new_statement(cl) and _written_part(prev):  # "This includes $11.5 billion for HIV/AIDS;
-        return Decision(prev.role, "written-as-a-part", cl.before.strip()[-30:], NEIGHBOUR)  # $2 billion for ..."
+    if listed and not _new_statement(cl) and near.prev_rule in WRITTEN:  # "This includes $11.5 billion for
+        return Decision(prev.role, "written-as-a-part", cl.before.strip()[-30:], NEIGHBOUR)  # HIV/AIDS; $2 billion"
     if part is not None or listed and not _new_statement(cl):
         return Decision(prev.role, "follows-its-whole", cl.before.strip()[-30:], NEIGHBOUR)
     return None
-
-
-def _written_part(prev: Figure) -> bool:
-    """The amount before was written as a part: the next one of its enumeration is a part too."""
-    m = _ROLE_RULE.match(prev.why or "")
-    return m is not None and m.group(1) in WRITTEN
 
 
 def _joined(fig: Figure, cl: Clause, near: Neighbours) -> Decision | None:

@@ -221,8 +221,9 @@ def _unknown_name(text: str, span: str, start: int, verb_at: int, prior: str) ->
         m = run or m  # what follows the whole name says what it is ("World Economic Forum (WEF), an NGO,")
         if name in org_nouns():  # "The Fund announced", "Philanthropies have committed": a noun alone
             return Subject(None, False, group=True)  # names no giver to stand by, nor the publisher
-        if organisation(name, span[m.end():]) or firm(name, span[m.end():]):  # ("LGM Pharma announced")
-            return Subject(None, True, name, firm=firm(name, span[m.end():]), start=start)
+        is_firm = firm(name, span[m.end():])
+        if is_firm or organisation(name, span[m.end():]):  # ("LGM Pharma announced": a firm's name)
+            return Subject(None, True, name, firm=is_firm, start=start)
         if lone_giver(name, span[:m.start()], span[m.end():], prior, text[verb_at:]):
             return Subject(None, True, name, start=start, lone=True)  # "Reckitt committed $147 million"
     return Subject(None, False)
